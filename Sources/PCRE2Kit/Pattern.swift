@@ -1,0 +1,183 @@
+import CPCRE2
+
+/// An error raised while compiling or running a PCRE2 pattern.
+public enum PCRE2Error: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The pattern did not compile; `offset` is the byte offset in the pattern where PCRE2 stopped.
+    case compile(message: String, offset: Int)
+    /// The match limit was reached: the pattern backtracks too much on this subject.
+    case matchLimit
+    /// Any other matching error reported by PCRE2.
+    case match(code: Int32, message: String)
+
+    public var description: String {
+        switch self {
+        case let .compile(message, offset): return "\(message) at pattern offset \(offset)"
+        case .matchLimit: return "match limit exceeded (catastrophic backtracking?)"
+        case let .match(code, message): return "PCRE2 error \(code): \(message)"
+        }
+    }
+
+    static func message(for code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        return n > 0 ? String(decoding: buffer[0..<Int(n)], as: UTF8.self) : "unknown error"
+    }
+}
+
+/// A compiled PCRE2 pattern (UTF-8, invalid-UTF tolerant, JIT-compiled when available).
+///
+/// Compiled code is read-only after construction and may be shared across threads;
+/// per-thread state lives in ``MatchScratch``.
+public final class Pattern: @unchecked Sendable {
+    /// Options used for every pattern: UTF mode that never faults on invalid subjects.
+    public static let defaultOptions: UInt32 = UInt32(PCRE2_UTF) | UInt32(PCRE2_MATCH_INVALID_UTF)
+
+    /// The source text of the pattern.
+    public let source: String
+    let code: OpaquePointer
+    /// Whether JIT compilation succeeded.
+    public let isJITCompiled: Bool
+    /// Number of capturing groups.
+    public let captureCount: Int
+    /// Named groups and their numbers.
+    public let groupNumbers: [String: Int]
+
+    /// Compiles `source`. Extra PCRE2 option bits (e.g. `PCRE2_CASELESS`) may be passed in `options`.
+    public init(_ source: String, options: UInt32 = 0, jit: Bool = true) throws {
+        self.source = source
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let compiled: OpaquePointer? = source.withCString { ptr in
+            ptr.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count) { bytes in
+                pcre2_compile_8(bytes, source.utf8.count, Pattern.defaultOptions | options,
+                                &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw PCRE2Error.compile(message: PCRE2Error.message(for: errorCode), offset: errorOffset)
+        }
+        code = compiled
+        isJITCompiled = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+
+        var nameCount: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        var names: [String: Int] = [:]
+        if let table, nameCount > 0 {
+            for i in 0..<Int(nameCount) {
+                let entry = table + i * Int(entrySize)
+                let number = Int(entry[0]) << 8 | Int(entry[1])
+                let name = String(cString: entry + 2)
+                names[name] = number
+            }
+        }
+        groupNumbers = names
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Calls `body` for every non-overlapping match in `subject`, left to right.
+    ///
+    /// `body` receives a ``Match`` valid only during the call; return `false` to stop.
+    /// Throws ``PCRE2Error/matchLimit`` when the scratch's match limit is hit.
+    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+                             scratch: MatchScratch, _ body: (borrowing Match) throws -> Bool) throws {
+        guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+        let length = subject.count
+        var offset = start
+        let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        let pairs = Int(pcre2_get_ovector_count_8(scratch.matchData))
+        while offset <= length {
+            let rc: Int32
+            if isJITCompiled {
+                rc = pcre2_jit_match_8(code, base, length, offset, 0, scratch.matchData, scratch.matchContext)
+            } else {
+                rc = pcre2_match_8(code, base, length, offset, 0, scratch.matchData, scratch.matchContext)
+            }
+            if rc == PCRE2_ERROR_NOMATCH { return }
+            if rc == PCRE2_ERROR_MATCHLIMIT { throw PCRE2Error.matchLimit }
+            if rc < 0 { throw PCRE2Error.match(code: rc, message: PCRE2Error.message(for: rc)) }
+            let matchStart = ovector[0], matchEnd = ovector[1]
+            let match = Match(ovector: ovector, pairs: min(pairs, captureCount + 1), pattern: self)
+            if try !body(match) { return }
+            if matchEnd > matchStart {
+                offset = matchEnd
+            } else {
+                // Empty match: step over one whole UTF-8 character.
+                offset = matchEnd + 1
+                while offset < length && (base[offset] & 0xC0) == 0x80 { offset += 1 }
+            }
+        }
+    }
+
+    /// Convenience: all matches as arrays of group ranges (nil for unset groups). Allocates; for tests and tools.
+    public func allMatches(in text: String, scratch: MatchScratch = MatchScratch()) throws -> [[Range<Int>?]] {
+        var result: [[Range<Int>?]] = []
+        let bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { buffer in
+            try forEachMatch(in: buffer, scratch: scratch) { m in
+                result.append((0...captureCount).map { m.range(ofGroup: $0) })
+                return true
+            }
+        }
+        return result
+    }
+}
+
+/// One match: byte ranges of the whole match and of each group, read from PCRE2's output vector.
+public struct Match: ~Copyable {
+    let ovector: UnsafeMutablePointer<Int>
+    let pairs: Int
+    let pattern: Pattern
+
+    /// The byte range of group `n` (0 is the whole match), or nil when the group did not take part.
+    public func range(ofGroup n: Int) -> Range<Int>? {
+        guard n >= 0, n < pairs else { return nil }
+        let s = ovector[2 * n], e = ovector[2 * n + 1]
+        if s == tf_pcre2_unset() { return nil }
+        return s..<e
+    }
+
+    /// The byte range of the named group, or nil when it is unknown or did not take part.
+    public func range(ofGroup name: String) -> Range<Int>? {
+        guard let n = pattern.groupNumbers[name] else { return nil }
+        return range(ofGroup: n)
+    }
+
+    /// The byte range of the whole match.
+    public var range: Range<Int> { range(ofGroup: 0)! }
+}
+
+/// Per-thread matching state: match data, match context with a match limit, and a JIT stack.
+///
+/// Not thread-safe: give each thread its own scratch.
+public final class MatchScratch {
+    /// Default number of backtracking steps allowed per match attempt.
+    public static let defaultMatchLimit: UInt32 = 1_000_000
+    let matchData: OpaquePointer
+    let matchContext: OpaquePointer
+    let jitStack: OpaquePointer?
+
+    /// Creates scratch space for patterns with up to `maxGroups` capturing groups.
+    public init(maxGroups: Int = 100, matchLimit: UInt32 = MatchScratch.defaultMatchLimit) {
+        matchData = pcre2_match_data_create_8(UInt32(maxGroups + 1), nil)!
+        matchContext = pcre2_match_context_create_8(nil)!
+        pcre2_set_match_limit_8(matchContext, matchLimit)
+        pcre2_set_depth_limit_8(matchContext, 10_000)
+        jitStack = pcre2_jit_stack_create_8(64 * 1024, 4 * 1024 * 1024, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(matchContext)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    }
+}

@@ -1,0 +1,153 @@
+/// The calendar fields a date or period rule captured, already normalized to numbers.
+/// Every field is optional; ``PeriodResolver`` decides what they mean together.
+public struct PeriodFields: Sendable, Hashable {
+    public var year: Int?
+    /// Year relative to the reference date's: "this year" 0, "last year" −1, "next year" +1.
+    public var yearOffset: Int?
+    public var month: Int?
+    public var monthTo: Int?
+    public var day: Int?
+    public var dayTo: Int?
+    public var quarter: Int?
+    public var quarterTo: Int?
+    public var half: Int?
+    /// "the first nine months": months 1…n of the year.
+    public var firstMonths: Int?
+    /// "the first three quarters": quarters 1…n.
+    public var firstQuarters: Int?
+    /// "1980s" → 1980.
+    public var decade: Int?
+    /// "today" 0, "yesterday" −1, "tomorrow" +1.
+    public var dayOffset: Int?
+    /// "last month" −1, "this month" 0.
+    public var monthOffset: Int?
+    /// "last week" −1, "this week" 0.
+    public var weekOffset: Int?
+    /// ISO weekday named without a date ("on Tuesday").
+    public var weekday: Int?
+    /// "year to date", "so far this year": from 1 January to the reference date.
+    public var toDate: Bool = false
+    /// Anaphoric period: "the same period last year" takes the period of the figure it is compared with.
+    public var samePeriod: Bool = false
+    public init() {}
+}
+
+/// Grammatical time of the clause around a mention: past reports look back, future looks ahead.
+public enum Tense: String, Sendable { case past, future }
+
+/// Turns ``PeriodFields`` into a ``ResolvedPeriod`` against a reference date. Pure calendar arithmetic.
+public enum PeriodResolver {
+    /// Resolves `f`; returns nil when the fields are contradictory ("February 30"), incomplete,
+    /// or need a reference date that is missing. Anaphoric (`samePeriod`) fields are resolved by
+    /// ``resolveSamePeriod(antecedent:yearOffset:)`` instead.
+    public static func resolve(_ f: PeriodFields, reference: CalendarDate?, tense: Tense = .past) -> ResolvedPeriod? {
+        if f.samePeriod { return nil }
+        if let decade = f.decade {
+            return ResolvedPeriod(from: CalendarDate(year: decade, month: 1, day: 1), to: CalendarDate(year: decade + 9, month: 12, day: 31),
+                                  value: String(TimexValue.format4(decade).prefix(3)) + "X", granularity: .decade)
+        }
+        if let offset = f.dayOffset {
+            guard let r = reference else { return nil }
+            let d = r.adding(days: offset)
+            return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
+        }
+        if let offset = f.weekOffset {
+            guard let r = reference else { return nil }
+            let monday = r.adding(days: 1 - r.weekday + 7 * offset)
+            return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
+        }
+        if let offset = f.monthOffset {
+            guard let r = reference else { return nil }
+            let first = CalendarDate(year: r.year, month: r.month, day: 1).adding(months: offset)
+            return ResolvedPeriod(from: first, to: first.lastDayOfMonth,
+                                  value: String(first.iso.prefix(7)), granularity: .month)
+        }
+        if let wd = f.weekday, f.day == nil {
+            guard let r = reference else { return nil }
+            var delta = wd - r.weekday
+            if tense == .past && delta > 0 { delta -= 7 }
+            if tense == .future && delta < 0 { delta += 7 }
+            let d = r.adding(days: delta)
+            return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
+        }
+        if f.toDate && f.month == nil && f.quarter == nil && f.firstMonths == nil && f.firstQuarters == nil {
+            guard let r = reference else { return nil }
+            let y = f.year ?? r.year + (f.yearOffset ?? 0)
+            let end = y == r.year ? r : CalendarDate(year: y, month: 12, day: 31)
+            return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: end,
+                                  value: "\(TimexValue.format4(y))-01-01/\(end.iso)", granularity: .span)
+        }
+        // A year explicitly written, relative to the reference, or inferred from the tense.
+        if let y = f.year ?? f.yearOffset.flatMap({ off in reference.map { $0.year + off } }) {
+            return within(year: y, f)
+        }
+        guard f.month != nil || f.quarter != nil || f.half != nil || f.firstMonths != nil || f.firstQuarters != nil else {
+            return nil
+        }
+        guard let r = reference else { return nil }
+        let candidates = [r.year - 1, r.year, r.year + 1].compactMap { within(year: $0, f) }
+        switch tense {
+        case .past:
+            return candidates.last(where: { $0.from <= r }) ?? candidates.first
+        case .future:
+            return candidates.first(where: { $0.to >= r }) ?? candidates.last
+        }
+    }
+
+    /// "the same period last year": the antecedent's period shifted by `yearOffset` years (−1 by default).
+    public static func resolveSamePeriod(antecedent: ResolvedPeriod, yearOffset: Int?) -> ResolvedPeriod {
+        antecedent.shifted(years: yearOffset ?? -1)
+    }
+
+    /// The part of year `y` that the fields name.
+    static func within(year y: Int, _ f: PeriodFields) -> ResolvedPeriod? {
+        let yy = TimexValue.format4(y)
+        func monthSpan(_ a: Int, _ b: Int, value: String, _ g: ResolvedPeriod.Granularity) -> ResolvedPeriod? {
+            guard (1...12).contains(a), (1...12).contains(b), a <= b else { return nil }
+            return ResolvedPeriod(from: CalendarDate(year: y, month: a, day: 1),
+                                  to: CalendarDate(year: y, month: b, day: 1).lastDayOfMonth, value: value, granularity: g)
+        }
+        func mm(_ m: Int) -> String { m < 10 ? "0\(m)" : "\(m)" }
+        if let m = f.month, let d = f.day {
+            guard let from = CalendarDate(validYear: y, month: m, day: d) else { return nil }
+            if let d2 = f.dayTo {
+                guard let to = CalendarDate(validYear: y, month: f.monthTo ?? m, day: d2), from <= to else { return nil }
+                return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
+            }
+            return ResolvedPeriod(from: from, to: from, value: from.iso, granularity: .day)
+        }
+        if let m = f.month, let m2 = f.monthTo {
+            return monthSpan(m, m2, value: "\(yy)-\(mm(m))/\(yy)-\(mm(m2))", .span)
+        }
+        if let m = f.month {
+            guard var p = monthSpan(m, m, value: "\(yy)-\(mm(m))", .month) else { return nil }
+            if f.toDate { p.value = "\(yy)-\(mm(m))"; return p }
+            return p
+        }
+        if let q = f.quarter {
+            let q2 = f.quarterTo ?? q
+            guard (1...4).contains(q), (1...4).contains(q2) else { return nil }
+            return monthSpan(3 * q - 2, 3 * q2, value: q == q2 ? "\(yy)-Q\(q)" : "\(yy)-Q\(q)/\(yy)-Q\(q2)", q == q2 ? .quarter : .span)
+        }
+        if let h = f.half {
+            guard (1...2).contains(h) else { return nil }
+            return monthSpan(6 * h - 5, 6 * h, value: "\(yy)-H\(h)", .half)
+        }
+        if let n = f.firstMonths {
+            return monthSpan(1, n, value: "\(yy)-01/\(yy)-\(mm(n))", n == 12 ? .year : .span)
+        }
+        if let n = f.firstQuarters {
+            return monthSpan(1, 3 * n, value: n == 1 ? "\(yy)-Q1" : "\(yy)-Q1/\(yy)-Q\(n)", n == 1 ? .quarter : .span)
+        }
+        return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
+                              value: yy, granularity: .year)
+    }
+
+    static func isoWeek(_ monday: CalendarDate) -> String {
+        // ISO week-numbering year is the year of that week's Thursday.
+        let thursday = monday.adding(days: 3)
+        let jan1 = CalendarDate(year: thursday.year, month: 1, day: 1)
+        let week = (thursday.dayNumber - jan1.dayNumber) / 7 + 1
+        return "\(TimexValue.format4(thursday.year))-W\(week < 10 ? "0" : "")\(week)"
+    }
+}

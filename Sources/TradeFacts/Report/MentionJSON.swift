@@ -1,0 +1,52 @@
+import Foundation
+
+extension Mention {
+    /// The mention as a JSON object per the output contract (see README, "Output").
+    public func json(in document: Document) -> JSONValue {
+        var o = JSONObjectBuilder()
+        let loc = document.location(of: span.start)
+        o.add("type", outputType)
+        o.add("text", text)
+        o.add("start", span.start)
+        o.add("end", span.end)
+        o.add("line", loc.line)
+        o.add("column", loc.column)
+        o.add("rule", rule)
+        o.add("role", role)
+        o.add("qualifier", qualifier)
+        switch value {
+        case let .money(amount, low, high, currency):
+            o.add("amount", amount)
+            o.add("low", low)
+            o.add("high", high)
+            o.add("currency", currency)
+        case let .percent(v, low, high, unit, direction, basis):
+            o.add("value", v)
+            o.add("low", low)
+            o.add("high", high)
+            o.add("unit", unit.rawValue)
+            o.add("direction", direction?.rawValue)
+            o.add("basis", basis)
+            if direction != nil { o.add("change", signedChange) }
+        case let .calendar(fields, resolved):
+            if let r = resolved {
+                o.add("from", r.from.iso)
+                o.add("to", r.to.iso)
+                o.add("value", r.value)
+                o.add("granularity", r.granularity.rawValue)
+            } else {
+                o.add("resolved", .bool(false))
+            }
+            if fields.samePeriod { o.add("anaphoric", .bool(true)) }
+        case let .count(v, low, high, of, partners):
+            o.add("value", v)
+            o.add("low", low)
+            o.add("high", high)
+            o.add("of", of)
+            o.add("partners", .bool(partners))
+        case let .number(v):
+            o.add("value", v)
+        }
+        return o.value
+    }
+}

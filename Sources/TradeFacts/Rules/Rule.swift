@@ -1,0 +1,66 @@
+import PCRE2Kit
+
+/// The kinds of value a rule can produce.
+public enum MentionType: String, Codable, Sendable, CaseIterable {
+    case money, percent, date, period, count, number
+
+    /// The fields a rule of this type may fill from groups (`fields:`) or literals (`set:`).
+    public var allowedFields: Set<String> {
+        switch self {
+        case .money: return ["amount", "scale", "currency", "low", "high", "qualifier"]
+        case .percent: return ["value", "scale", "unit", "direction", "basis", "qualifier", "low", "high", "sign"]
+        case .count: return ["value", "of", "qualifier", "low", "high"]
+        case .number: return ["value", "scale", "qualifier"]
+        case .date, .period:
+            return ["year", "yearOffset", "month", "monthTo", "day", "dayTo", "quarter", "quarterTo", "half",
+                    "firstMonths", "firstQuarters", "decade", "dayOffset", "monthOffset", "weekOffset", "weekday",
+                    "toDate", "samePeriod", "qualifier"]
+        }
+    }
+
+    /// Dates and periods share one calendar dimension; the output type follows the resolved granularity.
+    public var isCalendar: Bool { self == .date || self == .period }
+}
+
+/// One example attached to a rule: a text and what the rule must (or must not) produce in it.
+public struct RuleExample: Sendable {
+    public let text: String
+    /// Reference date for the example (the article's dateline); defaults to the rule set's example date.
+    public let referenceDate: CalendarDate?
+    /// Expected fields of the mention this rule produces, or nil for a negative example ("expect: none").
+    public let expect: [(key: String, value: String)]?
+    public let line: Int
+}
+
+/// A pattern rule loaded from a YAML file: a PCRE2 pattern, how its groups become typed fields, and examples.
+public final class Rule: @unchecked Sendable {
+    public let id: String
+    public let description: String
+    public let type: MentionType
+    /// The pattern as written (before `{{…}}` expansion).
+    public let patternSource: String
+    /// The compiled, expanded pattern.
+    public let pattern: Pattern
+    /// Field → capture group name.
+    public let fields: [String: String]
+    /// Field → literal value.
+    public let literals: [String: String]
+    /// Higher wins when two candidate matches of equal length overlap.
+    public let priority: Int
+    public let examples: [RuleExample]
+    public let file: String
+    public let line: Int
+    /// Group number of the `span` group (the mention's own span inside a wider match), if any.
+    let spanGroup: Int?
+    /// Field name → group number, resolved once.
+    let fieldGroups: [(field: String, group: Int)]
+
+    init(id: String, description: String, type: MentionType, patternSource: String, pattern: Pattern,
+         fields: [String: String], literals: [String: String], priority: Int, examples: [RuleExample], file: String, line: Int) {
+        self.id = id; self.description = description; self.type = type; self.patternSource = patternSource
+        self.pattern = pattern; self.fields = fields; self.literals = literals; self.priority = priority
+        self.examples = examples; self.file = file; self.line = line
+        self.spanGroup = pattern.groupNumbers["span"]
+        self.fieldGroups = fields.sorted { $0.key < $1.key }.compactMap { f in pattern.groupNumbers[f.value].map { (f.key, $0) } }
+    }
+}

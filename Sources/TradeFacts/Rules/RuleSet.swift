@@ -1,0 +1,228 @@
+import Foundation
+import PCRE2Kit
+
+/// All rules and lexicons in force: the embedded defaults plus any `--rules` folders.
+///
+/// A rule in a later source with the id of an earlier one replaces it (so a user can override a
+/// default rule); two rules with the same id in one source are an error.
+public final class RuleSet: @unchecked Sendable {
+    public private(set) var rules: [Rule] = []
+    public private(set) var lexicons: [String: Lexicon] = [:]
+    /// Named pattern fragments, usable in patterns as `{{name}}`.
+    public private(set) var definitions: [String: String] = [:]
+    /// Files loaded, in order.
+    public private(set) var files: [String] = []
+
+    /// The rules compiled into the binary from the package's `Rules/` folder.
+    public static func embedded() throws -> RuleSet {
+        try RuleSet(sources: [EmbeddedRules.files.map { RuleSource(path: $0.path, text: $0.contents) }])
+    }
+
+    /// Embedded rules plus rule folders given by the user.
+    public static func load(extraDirectories: [String]) throws -> RuleSet {
+        var sources = [EmbeddedRules.files.map { RuleSource(path: $0.path, text: $0.contents) }]
+        for dir in extraDirectories { sources.append(try RuleSource.directory(dir)) }
+        return try RuleSet(sources: sources)
+    }
+
+    /// A rule file's path and text.
+    public struct RuleSource: Sendable {
+        public let path: String
+        public let text: String
+        public init(path: String, text: String) { self.path = path; self.text = text }
+
+        /// Every `.yaml`/`.yml` file below `dir`, sorted by path. Symbolic links to directories are not followed.
+        public static func directory(_ dir: String) throws -> [RuleSource] {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                throw RuleError(file: dir, line: 0, "rule folder not found")
+            }
+            let base = URL(fileURLWithPath: dir)
+            var out: [RuleSource] = []
+            let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+            while let url = walker?.nextObject() as? URL {
+                guard ["yaml", "yml"].contains(url.pathExtension) else { continue }
+                let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+                if size > 4 * 1024 * 1024 { throw RuleError(file: url.path, line: 0, "rule file is larger than 4 MiB") }
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw RuleError(file: url.path, line: 0, "cannot read rule file")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw RuleError(file: url.path, line: 0, "rule file is not valid UTF-8")
+                }
+                out.append(RuleSource(path: url.path, text: text))
+            }
+            return out.sorted { $0.path < $1.path }
+        }
+    }
+
+    /// Loads groups of sources in order; lexicons and definitions first, then rules (so any file may use any lexicon).
+    public init(sources groups: [[RuleSource]]) throws {
+        var parsed: [[(RuleSource, YAMLNode)]] = []
+        for group in groups {
+            var g: [(RuleSource, YAMLNode)] = []
+            for source in group {
+                guard let root = try YAMLNode.parse(source.text, file: source.path) else { continue }
+                g.append((source, root))
+                files.append(source.path)
+            }
+            parsed.append(g)
+        }
+        for group in parsed {
+            var seen: [String: String] = [:]
+            for (source, root) in group {
+                if root.value("lexicon") != nil {
+                    try loadLexicon(root, file: source.path)
+                } else {
+                    try root.checkKeys(["type", "description", "definitions", "rules"], in: "a rule file")
+                    if let defs = root.value("definitions") {
+                        for entry in try defs.requireMapping("definitions") {
+                            if let previous = seen["def:" + entry.key] {
+                                throw entry.keyNode.error("definition '\(entry.key)' is already defined in \(previous)")
+                            }
+                            seen["def:" + entry.key] = source.path
+                            definitions[entry.key] = try entry.value.requireString("definition '\(entry.key)'")
+                        }
+                    }
+                }
+            }
+            for (source, root) in group where root.value("lexicon") == nil {
+                var defaultType: MentionType? = nil
+                if let t = root.value("type") { defaultType = try Self.mentionType(t) }
+                guard let list = root.value("rules") else { continue }
+                for node in try list.requireSequence("rules") {
+                    let rule = try loadRule(node, defaultType: defaultType, file: source.path)
+                    if let previous = seen["rule:" + rule.id] {
+                        throw node.error("duplicate rule id '\(rule.id)' (first defined in \(previous))")
+                    }
+                    seen["rule:" + rule.id] = "\(source.path):\(node.line)"
+                    if let i = rules.firstIndex(where: { $0.id == rule.id }) { rules[i] = rule } else { rules.append(rule) }
+                }
+            }
+        }
+    }
+
+    static func mentionType(_ node: YAMLNode) throws -> MentionType {
+        let s = try node.requireString("type")
+        guard let t = MentionType(rawValue: s) else {
+            throw node.error("unknown type '\(s)' (one of: \(MentionType.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return t
+    }
+
+    func loadLexicon(_ root: YAMLNode, file: String) throws {
+        try root.checkKeys(["lexicon", "description", "entries"], in: "a lexicon file")
+        let name = try root.value("lexicon")!.requireString("lexicon")
+        let lexDescription = try root.value("description")?.requireString("description") ?? ""
+        var lexicon = lexicons[name] ?? Lexicon(name: name, description: lexDescription, file: file)
+        guard let entries = root.value("entries") else { throw root.error("lexicon '\(name)' has no entries") }
+        for entry in try entries.requireMapping("entries") {
+            if let phrase = entry.value.scalar {
+                lexicon.add(phrase, value: entry.key)
+            } else {
+                for p in try entry.value.requireSequence("phrases of '\(entry.key)'") {
+                    let phrase = try p.requireString("a phrase")
+                    guard !phrase.trimmingCharacters(in: .whitespaces).isEmpty else { throw p.error("empty phrase") }
+                    lexicon.add(phrase, value: entry.key)
+                }
+            }
+        }
+        lexicons[name] = lexicon
+    }
+
+    /// Expands `{{name}}` (a definition) and `{{lexicon:name}}` (a lexicon's phrases) in a pattern.
+    func expand(_ pattern: String, at node: YAMLNode? = nil, depth: Int = 0) throws -> String {
+        guard depth < 16 else { throw node?.error("definitions nest too deeply (a cycle?)") ?? RuleError(file: "", line: 0, "definitions nest too deeply") }
+        var out = ""
+        var rest = Substring(pattern)
+        while let open = rest.range(of: "{{") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw node?.error("unclosed '{{' in pattern") ?? RuleError(file: "", line: 0, "unclosed '{{'")
+            }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if name.hasPrefix("lexicon:") {
+                let lex = String(name.dropFirst("lexicon:".count))
+                guard let l = lexicons[lex] else { throw node?.error("unknown lexicon '\(lex)' in pattern") ?? RuleError(file: "", line: 0, "unknown lexicon \(lex)") }
+                out += l.alternation
+            } else {
+                guard let def = definitions[name] else { throw node?.error("unknown definition '{{\(name)}}' in pattern") ?? RuleError(file: "", line: 0, "unknown definition \(name)") }
+                out += "(?:" + (try expand(def, at: node, depth: depth + 1)) + ")"
+            }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Compiles a helper pattern (used by records and checks) with definitions and lexicons expanded.
+    public func compile(_ pattern: String, caseless: Bool = true) throws -> Pattern {
+        try Pattern(try expand(pattern), options: caseless ? UInt32(0x00000008) : 0)
+    }
+
+    func loadRule(_ node: YAMLNode, defaultType: MentionType?, file: String) throws -> Rule {
+        try node.checkKeys(["id", "description", "type", "pattern", "priority", "caseSensitive", "fields", "set", "examples"], in: "a rule")
+        guard let idNode = node.value("id") else { throw node.error("rule has no id") }
+        let id = try idNode.requireString("id")
+        guard id.range(of: #"^[a-z0-9][a-z0-9.\-]*$"#, options: .regularExpression) != nil else {
+            throw idNode.error("rule id '\(id)' must be lower-case letters, digits, '.' and '-'")
+        }
+        let description = try node.value("description")?.requireString("description") ?? ""
+        let type: MentionType
+        if let t = node.value("type") { type = try Self.mentionType(t) } else if let d = defaultType { type = d } else {
+            throw node.error("rule '\(id)' has no type (set 'type' on the rule or the file)")
+        }
+        guard let patternNode = node.value("pattern") else { throw node.error("rule '\(id)' has no pattern") }
+        let source = try patternNode.requireString("pattern")
+        let expanded = try expand(source, at: patternNode)
+        let caseSensitive = try node.value("caseSensitive")?.requireBool("caseSensitive") ?? false
+        let pattern: Pattern
+        do {
+            pattern = try Pattern(expanded, options: caseSensitive ? 0 : UInt32(0x00000008) /* PCRE2_CASELESS */)
+        } catch let e as PCRE2Error {
+            throw patternNode.error("pattern of rule '\(id)' does not compile: \(e)\(expanded == source ? "" : " (in the expanded pattern)")")
+        }
+        var fields: [String: String] = [:]
+        if let f = node.value("fields") {
+            for entry in try f.requireMapping("fields") {
+                guard type.allowedFields.contains(entry.key) else {
+                    throw entry.keyNode.error("'\(entry.key)' is not a field of \(type.rawValue) (allowed: \(type.allowedFields.sorted().joined(separator: ", ")))")
+                }
+                let group = try entry.value.requireString("field '\(entry.key)'")
+                guard pattern.groupNumbers[group] != nil else {
+                    throw entry.value.error("field '\(entry.key)' names group '\(group)', which the pattern does not have")
+                }
+                fields[entry.key] = group
+            }
+        }
+        var literals: [String: String] = [:]
+        if let s = node.value("set") {
+            for entry in try s.requireMapping("set") {
+                guard type.allowedFields.contains(entry.key) else {
+                    throw entry.keyNode.error("'\(entry.key)' is not a field of \(type.rawValue)")
+                }
+                literals[entry.key] = try entry.value.requireString("set '\(entry.key)'")
+            }
+        }
+        let priority = try node.value("priority")?.requireInt("priority") ?? 0
+        var examples: [RuleExample] = []
+        if let ex = node.value("examples") {
+            for e in try ex.requireSequence("examples") {
+                try e.checkKeys(["text", "date", "expect"], in: "an example")
+                guard let t = e.value("text") else { throw e.error("example has no text") }
+                var date: CalendarDate? = nil
+                if let d = e.value("date") {
+                    guard let parsed = CalendarDate(iso: try d.requireString("date")) else { throw d.error("date must be YYYY-MM-DD") }
+                    date = parsed
+                }
+                guard let expectNode = e.value("expect") else { throw e.error("example has no expect (a mapping, or 'none')") }
+                var expect: [(String, String)]? = nil
+                if expectNode.scalar != "none" {
+                    expect = try expectNode.requireMapping("expect").map { ($0.key, try $0.value.requireString("expected \($0.key)")) }
+                }
+                examples.append(RuleExample(text: try t.requireString("text"), referenceDate: date, expect: expect, line: e.line))
+            }
+        }
+        return Rule(id: id, description: description, type: type, patternSource: source, pattern: pattern,
+                    fields: fields, literals: literals, priority: priority, examples: examples, file: file, line: node.line)
+    }
+}

@@ -1,0 +1,67 @@
+/// Where a document's reference date came from.
+public enum ReferenceDateSource: String, Codable, Sendable {
+    /// Given on the command line (`--date`) or by the caller.
+    case option
+    /// Read from the dateline near the top of the article.
+    case dateline
+    /// None found: relative expressions stay unresolved.
+    case none
+}
+
+/// An article: its UTF-8 bytes, an identifier, and everything derived from the text alone
+/// (line index, sentences). Every span downstream is a byte range into ``bytes``.
+public struct Document: Sendable {
+    /// A name for the document: a path, `-` for standard input, or an id.
+    public let id: String
+    /// The raw UTF-8 text (possibly with invalid sequences, which never match a rule).
+    public let bytes: [UInt8]
+    public let lineIndex: LineIndex
+    /// Sentences and headline-like lines, in order.
+    public let sentences: [Sentence]
+    /// A reference date fixed by the caller; when nil, the dateline is used.
+    public let givenReferenceDate: CalendarDate?
+
+    public init(id: String, bytes: [UInt8], referenceDate: CalendarDate? = nil) {
+        self.id = id
+        self.bytes = bytes
+        self.lineIndex = LineIndex(bytes)
+        self.sentences = SentenceSplitter.split(bytes)
+        self.givenReferenceDate = referenceDate
+    }
+
+    public init(id: String, text: String, referenceDate: CalendarDate? = nil) {
+        self.init(id: id, bytes: Array(text.utf8), referenceDate: referenceDate)
+    }
+
+    /// The text of `span`, with invalid UTF-8 replaced by U+FFFD.
+    public func text(_ span: Span) -> String {
+        let s = max(0, min(span.start, bytes.count)), e = max(s, min(span.end, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    public func location(of offset: Int) -> SourceLocation { lineIndex.location(of: offset, in: bytes) }
+
+    /// The index of the sentence containing `offset`, if any.
+    public func sentenceIndex(of offset: Int) -> Int? {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let s = sentences[mid].span
+            if offset < s.start { hi = mid - 1 } else if offset >= s.end { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// Whether the text is valid UTF-8.
+    public var isValidUTF8: Bool {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// A sentence (or a headline / dateline line) of a document.
+public struct Sentence: Sendable, Hashable {
+    public let span: Span
+    /// 0-based paragraph number; paragraphs are separated by line breaks.
+    public let paragraph: Int
+}
+
+/// Splits text into sentences: at line breaks, and after `.`, `!` or `?` followed by white space
+/// and a capital letter, digit or quote — except after common abbreviations ("U.S.", "Mr.", "Jan.")
+/// and single capitals.
+public enum SentenceSplitter {
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "e.g", "i.e", "approx",
+        "gov", "sen", "rep", "gen", "fig", "est",
+    ]
+
+    public static func split(_ bytes: [UInt8]) -> [Sentence] {
+        var result: [Sentence] = []
+        var paragraph = 0
+        var start = 0
+        let n = bytes.count
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        func emit(_ s: Int, _ e: Int) {
+            var a = s, b = e
+            while a < b && (isSpace(bytes[a]) || bytes[a] == 0x0A) { a += 1 }
+            while b > a && (isSpace(bytes[b - 1]) || bytes[b - 1] == 0x0A) { b -= 1 }
+            if b > a { result.append(Sentence(span: Span(a, b), paragraph: paragraph)) }
+        }
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                emit(start, i)
+                if result.last.map({ $0.paragraph == paragraph }) ?? false { paragraph += 1 }
+                start = i + 1
+            } else if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+                // Closing quotes or brackets stay with the sentence.
+                var j = i + 1
+                while j < n && (bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") || bytes[j] == UInt8(ascii: ")")) { j += 1 }
+                var k = j
+                while k < n && isSpace(bytes[k]) { k += 1 }
+                if k > j, k < n, startsSentence(bytes, k), !isAbbreviation(bytes, dotAt: i) {
+                    emit(start, j)
+                    start = j
+                }
+            }
+            i += 1
+        }
+        emit(start, n)
+        return result
+    }
+
+    static func startsSentence(_ bytes: [UInt8], _ k: Int) -> Bool {
+        let c = bytes[k]
+        if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") { return true }
+        if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { return true }
+        if c == UInt8(ascii: "\"") || c == UInt8(ascii: "(") { return true }
+        if c == 0xE2 && k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0x9C || bytes[k + 2] == 0x98) { return true }
+        return false
+    }
+
+    static func isAbbreviation(_ bytes: [UInt8], dotAt i: Int) -> Bool {
+        guard bytes[i] == UInt8(ascii: ".") else { return false }
+        var s = i
+        while s > 0 {
+            let c = bytes[s - 1]
+            let isLetter = (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
+            if isLetter || c == UInt8(ascii: ".") { s -= 1 } else { break }
+        }
+        let word = String(decoding: bytes[s..<i], as: UTF8.self).lowercased()
+        if word.count == 1 { return true } // initials: "J. Smith"
+        return abbreviations.contains(word)
+    }
+}
