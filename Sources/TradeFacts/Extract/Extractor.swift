@@ -262,7 +262,7 @@ public final class Extractor: @unchecked Sendable {
 
 extension MatchScratch {
     /// A scratch for the current thread, created on first use.
-    static var shared: MatchScratch {
+    public static var shared: MatchScratch {
         let key = "tradefacts.matchscratch"
         if let s = Thread.current.threadDictionary[key] as? MatchScratch { return s }
         let s = MatchScratch()

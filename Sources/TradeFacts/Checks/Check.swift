@@ -1,0 +1,111 @@
+import Foundation
+import PCRE2Kit
+
+/// How serious a finding is.
+public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
+    /// A likely style-level note.
+    case info
+    /// A likely slip an editor should look at.
+    case warning
+    /// A gross contradiction: a year or sign that flips the meaning.
+    case error
+
+    var rank: Int { switch self { case .info: 0; case .warning: 1; case .error: 2 } }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// Another span a finding involves, with what it is.
+public struct RelatedSpan: Sendable {
+    public let span: Span
+    public let message: String
+}
+
+/// A consistency problem found in a document.
+public struct Finding: Sendable {
+    public let check: String
+    public let severity: Severity
+    public let message: String
+    /// The offending text.
+    public let span: Span
+    public let related: [RelatedSpan]
+    /// What was compared, with the numbers (e.g. `expectedYear`, `foundYear`, `yearsApart`).
+    public let details: [(String, JSONValue)]
+}
+
+/// One example in a check's description. Mark the place the finding must point to with `↓`.
+public struct CheckExample: Sendable {
+    public let text: String
+    public let referenceDate: CalendarDate?
+    public init(_ text: String, date: String? = nil) {
+        self.text = text
+        self.referenceDate = date.flatMap(CalendarDate.init(iso:))
+    }
+}
+
+/// What a check is, SwiftLint-style: id, severity, explanation, and examples a generic test runs.
+public struct CheckDescription: Sendable {
+    public let id: String
+    public let name: String
+    public let severity: Severity
+    public let summary: String
+    public let rationale: String
+    public let triggering: [CheckExample]
+    public let nonTriggering: [CheckExample]
+}
+
+/// A validator check: one file each, with its description and examples.
+public protocol Check: Sendable {
+    static var description: CheckDescription { get }
+    init()
+    func run(_ context: CheckContext) -> [Finding]
+}
+
+extension Check {
+    /// A finding of this check at its default severity.
+    func finding(_ message: String, at span: Span, related: [RelatedSpan] = [], details: [(String, JSONValue)] = []) -> Finding {
+        Finding(check: Self.description.id, severity: Self.description.severity, message: message, span: span, related: related, details: details)
+    }
+}
+
+/// Everything a check may look at: the document, its mentions and records, and shared helpers.
+public struct CheckContext {
+    public let extraction: Extraction
+    public let records: [TradeRecord]
+    let helpers: CheckHelpers
+
+    public var document: Document { extraction.document }
+    public var mentions: [Mention] { extraction.mentions }
+    public var referenceDate: CalendarDate? { extraction.referenceDate }
+
+    /// Canonical flows ("exports", "imports") named in the sentence at `index`.
+    public func flows(inSentence index: Int) -> Set<String> {
+        Set(helpers.assembler.hits(helpers.assembler.flows, lexicon: "flows", in: document.sentences[index].span, document).map(\.value))
+    }
+
+    /// Whether the sentence at `index` gives a cause ("due to", "because of", …).
+    public func isCausal(sentence index: Int) -> Bool {
+        helpers.assembler.firstMatch(helpers.causalCue, in: document.sentences[index].span, document) != nil
+    }
+
+    /// The sentence index of a span's start (0 when outside every sentence).
+    public func sentence(of span: Span) -> Int { document.sentenceIndex(of: span.start) ?? 0 }
+
+    /// Whether a span lies in the headline or the first body sentence after it (the lede).
+    public func isInHeadlineOrLede(_ span: Span) -> Bool {
+        let s = sentence(of: span)
+        let firstBody = document.sentences.firstIndex { sentence in
+            sentence.span.start > (extraction.datelineSpan?.end ?? extraction.headlineSpan?.end ?? -1)
+        } ?? 0
+        return s <= firstBody
+    }
+}
+
+/// Compiled helper patterns shared by all checks.
+final class CheckHelpers: @unchecked Sendable {
+    let assembler: RecordAssembler
+    let causalCue: Pattern
+    init(ruleSet: RuleSet, assembler: RecordAssembler) throws {
+        self.assembler = assembler
+        causalCue = try ruleSet.compile("{{causal-cue}}")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import PCRE2Kit
+
+/// The result of processing one document: mentions, records and findings, or the error that stopped it.
+public struct DocumentResult: Sendable {
+    public let documentID: String
+    public let extraction: Extraction?
+    public let records: [TradeRecord]
+    public let findings: [Finding]
+    /// Set when the input could not be read; the document is still accounted for in the output.
+    public let error: String?
+    /// Notes about the input that did not stop processing (e.g. invalid UTF-8).
+    public let warnings: [String]
+}
+
+/// Extraction → records → checks for one document. Thread-safe: share one engine across threads,
+/// give each thread its own `MatchScratch`.
+public final class Engine: @unchecked Sendable {
+    public let ruleSet: RuleSet
+    public let extractor: Extractor
+    public let assembler: RecordAssembler
+    public let checks: [any Check]
+    let helpers: CheckHelpers
+
+    public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all) throws {
+        self.ruleSet = ruleSet
+        extractor = try Extractor(ruleSet: ruleSet)
+        assembler = try RecordAssembler(ruleSet: ruleSet)
+        helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler)
+        self.checks = checks.map { $0.init() }
+    }
+
+    public func process(_ document: Document, scratch: MatchScratch = MatchScratch.shared) -> DocumentResult {
+        let extraction = extractor.extract(document, scratch: scratch)
+        let records = assembler.assemble(extraction)
+        let context = CheckContext(extraction: extraction, records: records, helpers: helpers)
+        let findings = checks.flatMap { $0.run(context) }.sorted { ($0.span.start, $0.check) < ($1.span.start, $1.check) }
+        var warnings: [String] = []
+        if let bad = InputDecoder.firstInvalidUTF8(document.bytes) {
+            let loc = document.location(of: bad)
+            warnings.append("invalid UTF-8 at byte \(bad) (line \(loc.line), column \(loc.column)); the valid text was processed")
+        }
+        warnings += extraction.diagnostics.map { "rule \($0.rule): \($0.message); its other matches in this document were kept" }
+        return DocumentResult(documentID: document.id, extraction: extraction, records: records, findings: findings, error: nil, warnings: warnings)
+    }
+
+    /// A result for an input that could not be read.
+    public static func failed(_ id: String, _ error: String) -> DocumentResult {
+        DocumentResult(documentID: id, extraction: nil, records: [], findings: [], error: error, warnings: [])
+    }
+}

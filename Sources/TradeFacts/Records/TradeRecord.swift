@@ -1,0 +1,39 @@
+import Foundation
+
+/// A piece of a record read from the text: its normalized value and where it was written.
+public struct RecordField: Sendable {
+    public var value: String
+    public var span: Span
+    /// Where the value came from: a lexicon name, a pattern name, or `carried` when taken from context.
+    public var via: String
+}
+
+/// A trade fact: who traded what, when, how much, with what change and with how many partners.
+/// Mention-valued parts refer to indices into the document's mention list.
+public struct TradeRecord: Sendable {
+    public var reporter: RecordField?
+    /// exports, imports, total trade, trade surplus, trade deficit.
+    public var flow: RecordField
+    /// The commodity as written; `value` is the normalized head ("auto parts").
+    public var commodity: RecordField?
+    /// A single partner for a bilateral figure ("exports to the United States").
+    public var partner: RecordField?
+    /// Index of the period mention.
+    public var period: Int?
+    /// True when the period was carried from an earlier sentence rather than written in this one.
+    public var periodCarried: Bool = false
+    /// Index of the money mention.
+    public var value: Int
+    /// Index of the percent mention giving the change.
+    public var change: Int?
+    /// Index of the partner-count mention.
+    public var partnerCount: Int?
+    /// Partners named with the count ("including the United States and South Africa").
+    public var namedPartners: [RecordField] = []
+    public var source: RecordField?
+    /// Index of the sentence the figure is in.
+    public var sentence: Int
+
+    /// A record is complete when it has reporter, flow, period and value.
+    public var isComplete: Bool { reporter != nil && period != nil }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+extension RecordField {
+    func json(in document: Document) -> JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("value", value)
+        o.add("text", document.text(span))
+        o.add("start", span.start)
+        o.add("end", span.end)
+        o.add("via", via)
+        return o.value
+    }
+}
+
+extension TradeRecord {
+    /// The record as a JSON object per the output contract: every part with its span, mention-valued
+    /// parts with the index of the mention they came from.
+    public func json(mentions: [Mention], in document: Document) -> JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("reporter", reporter?.json(in: document))
+        o.add("flow", flow.json(in: document))
+        if let c = commodity {
+            var b = JSONObjectBuilder()
+            b.add("value", c.value)
+            b.add("text", document.text(c.span))
+            b.add("start", c.span.start)
+            b.add("end", c.span.end)
+            b.add("via", c.via)
+            o.add("commodity", b.value)
+        }
+        o.add("partner", partner?.json(in: document))
+        if let p = period, let r = mentions[p].period {
+            var b = JSONObjectBuilder()
+            b.add("text", mentions[p].text)
+            b.add("from", r.from.iso)
+            b.add("to", r.to.iso)
+            b.add("value", r.value)
+            b.add("mention", p)
+            if periodCarried { b.add("via", "carried") }
+            o.add("period", b.value)
+        }
+        if case let .money(amount, low, high, currency) = mentions[value].value {
+            var b = JSONObjectBuilder()
+            b.add("amount", amount)
+            b.add("low", low)
+            b.add("high", high)
+            b.add("currency", currency)
+            b.add("text", mentions[value].text)
+            b.add("mention", value)
+            o.add("value", b.value)
+        }
+        if let c = change, case let .percent(v, _, _, unit, direction, basis) = mentions[c].value {
+            var b = JSONObjectBuilder()
+            b.add("value", mentions[c].signedChange ?? v)
+            b.add("unit", unit.rawValue)
+            b.add("direction", direction?.rawValue)
+            b.add("basis", basis)
+            b.add("text", mentions[c].text)
+            b.add("mention", c)
+            o.add("change", b.value)
+        }
+        if let c = partnerCount, case let .count(v, low, _, of, _) = mentions[c].value {
+            var b = JSONObjectBuilder()
+            b.add("count", v ?? low)
+            b.add("of", of)
+            b.add("qualifier", mentions[c].qualifier)
+            b.add("text", mentions[c].text)
+            b.add("mention", c)
+            b.add("named", .array(namedPartners.map { $0.json(in: document) }))
+            o.add("partners", b.value)
+        }
+        o.add("source", source?.json(in: document))
+        o.add("complete", .bool(isComplete))
+        return o.value
+    }
+}

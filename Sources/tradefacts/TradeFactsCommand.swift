@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import TradeFacts
+
+@main
+struct TradeFactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tradefacts",
+        abstract: "Extract trade facts from news articles and check them for consistency.",
+        discussion: """
+            Exit codes: 0 success (check: no error-level finding), 1 check found an error-level finding, \
+            2 usage or rule error, 3 an input could not be read (the others are still processed).
+            """,
+        version: TradeFactsVersion.string,
+        subcommands: [Extract.self, CheckCommand.self, RulesCommand.self, ChecksCommand.self]
+    )
+}
+
+/// Options shared by commands that read articles.
+struct EngineOptions: ParsableArguments {
+    @Option(name: .long, help: "Reference date YYYY-MM-DD for every document (overrides the dateline).")
+    var date: String?
+
+    @Option(name: .customLong("rules"), help: "A folder of extra rule files; adds to or overrides the built-in rules. Repeatable.")
+    var ruleDirectories: [String] = []
+
+    func referenceDate() throws -> CalendarDate? {
+        guard let date else { return nil }
+        guard let d = CalendarDate(iso: date) else { throw ValidationError("--date must be a valid YYYY-MM-DD date, got '\(date)'") }
+        return d
+    }
+
+    func engine() throws -> Engine {
+        do {
+            return try Engine(ruleSet: RuleSet.load(extraDirectories: ruleDirectories))
+        } catch let e as RuleError {
+            FileHandle.standardError.write(Data("\(e)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Reads each input and processes it; unreadable inputs become error results so every document is accounted for.
+func processAll(_ paths: [String], options: EngineOptions, _ body: (DocumentResult) -> Void) throws -> (documents: Int, unreadable: Int) {
+    let engine = try options.engine()
+    let date = try options.referenceDate()
+    var count = 0, unreadable = 0
+    for source in Inputs.expand(paths) {
+        count += 1
+        let result: DocumentResult
+        do {
+            let decoded = InputDecoder.decode(try Inputs.read(source))
+            result = engine.process(Document(id: source.path, bytes: decoded.bytes, referenceDate: date))
+        } catch {
+            unreadable += 1
+            result = Engine.failed(source.path, "\(error)")
+        }
+        body(result)
+    }
+    return (count, unreadable)
+}
+
+func writeOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Extract mentions, records and findings as JSON, one object per document.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, jsonl }
+
+    @OptionGroup var options: EngineOptions
+    @Option(help: "json (pretty, an array when several documents) or jsonl (one object per line).")
+    var format: Format = .json
+    @Argument(help: "Files or folders to read; - for standard input.")
+    var paths: [String]
+
+    func run() throws {
+        var results: [JSONValue] = []
+        let totals = try processAll(paths, options: options) { result in
+            if format == .jsonl { writeOut(result.json().serialized() + "\n") } else { results.append(result.json()) }
+        }
+        if format == .json {
+            let value = results.count == 1 && totals.documents == 1 && paths.count == 1 && !FileManager.default.isDirectory(paths[0]) ? results[0] : .array(results)
+            writeOut(value.serialized(pretty: true) + "\n")
+        }
+        if totals.unreadable > 0 { throw ExitCode(3) }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Report inconsistencies as diagnostics; exit 1 when any error-level finding.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var options: EngineOptions
+    @Option(help: "text (compiler-style) or json.")
+    var format: Format = .text
+    @Argument(help: "Files or folders to read; - for standard input.")
+    var paths: [String]
+
+    func run() throws {
+        var worst: Severity? = nil
+        var all: [JSONValue] = []
+        var findings = 0
+        let color = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let totals = try processAll(paths, options: options) { result in
+            findings += result.findings.count
+            for f in result.findings where worst == nil || f.severity > worst! { worst = f.severity }
+            switch format {
+            case .text: writeOut(TextDiagnostics.render(result, color: color))
+            case .json:
+                var o: [(String, JSONValue)] = [("document", .string(result.documentID))]
+                if let e = result.error { o.append(("error", .string(e))) }
+                let findings = result.extraction.map { e in result.findings.map { $0.json(in: e.document) } } ?? []
+                o.append(("findings", .array(findings)))
+                all.append(.object(o))
+            }
+        }
+        if format == .json { writeOut(JSONValue.array(all).serialized(pretty: true) + "\n") }
+        if format == .text {
+            FileHandle.standardError.write(Data("\(totals.documents) document(s), \(findings) finding(s)\(totals.unreadable > 0 ? ", \(totals.unreadable) unreadable" : "")\n".utf8))
+        }
+        if totals.unreadable > 0 { throw ExitCode(3) }
+        if worst == .error { throw ExitCode(1) }
+    }
+}
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List rules or run their examples.",
+                                                    subcommands: [Test.self, List.self])
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run every rule's and every check's examples; exit 1 when any fails.")
+        @OptionGroup var options: EngineOptions
+
+        func run() throws {
+            let engine = try options.engine()
+            let rules = RuleExampleRunner.run(engine.extractor)
+            let checks = CheckExampleRunner.run(engine)
+            for r in rules where r.failure != nil {
+                writeOut("\(r.file):\(r.line): \(r.rule): FAIL: \(r.failure!)\n    text: \(r.text)\n")
+            }
+            for c in checks where c.failure != nil {
+                writeOut("check \(c.check) (\(c.triggering ? "triggering" : "non-triggering")): FAIL: \(c.failure!)\n    text: \(c.text)\n")
+            }
+            let failed = rules.filter { $0.failure != nil }.count + checks.filter { $0.failure != nil }.count
+            let total = rules.count + checks.count
+            writeOut("rules: \(rules.count) examples in \(engine.ruleSet.rules.count) rules; checks: \(checks.count) examples in \(engine.checks.count) checks\n")
+            writeOut("\(total - failed) passed, \(failed) failed\n")
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the rules in force with their files and descriptions.")
+        @OptionGroup var options: EngineOptions
+        func run() throws {
+            let engine = try options.engine()
+            for r in engine.ruleSet.rules {
+                writeOut("\(r.id)\t\(r.type.rawValue)\t\(r.file):\(r.line)\t\(r.description)\n")
+            }
+        }
+    }
+}
+
+struct ChecksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "checks", abstract: "List the validator's checks.")
+    func run() throws {
+        for c in CheckCatalogue.all {
+            let d = c.description
+            writeOut("\(d.id) (\(d.severity.rawValue)): \(d.summary)\n")
+        }
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var d: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &d) && d.boolValue
+    }
+}
