@@ -5,7 +5,7 @@ public enum Numbers {
     static let units: [String: Int] = [
         "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     ]
     static let tens: [String: Int] = [
         "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
@@ -83,7 +83,9 @@ public enum Numbers {
         var total: Decimal = 0, current: Decimal = 0
         var sawNumber = false
         for w in words {
-            if let u = units[w] { current += Decimal(u); sawNumber = true }
+            if w == "a" || w == "an" { continue }  // "a dozen", "a hundred": the multiplier supplies the 1
+            if w == "dozen" { current = (current == 0 ? 1 : current) * 12; sawNumber = true }
+            else if let u = units[w] { current += Decimal(u); sawNumber = true }
             else if let t = tens[w] { current += Decimal(t); sawNumber = true }
             else if w == "hundred" { current = (current == 0 ? 1 : current) * 100; sawNumber = true }
             else if let s = scales[w], s >= 1000 {

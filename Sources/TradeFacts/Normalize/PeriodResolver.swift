@@ -88,7 +88,8 @@ public enum PeriodResolver {
         let candidates = [r.year - 1, r.year, r.year + 1].compactMap { within(year: $0, f) }
         switch tense {
         case .past:
-            return candidates.last(where: { $0.from <= r }) ?? candidates.first
+            // A report looks back: the latest such period that has ended, else the one under way.
+            return candidates.last(where: { $0.to <= r }) ?? candidates.last(where: { $0.from <= r }) ?? candidates.first
         case .future:
             return candidates.first(where: { $0.to >= r }) ?? candidates.last
         }

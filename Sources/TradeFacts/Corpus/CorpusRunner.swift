@@ -1,0 +1,117 @@
+import Foundation
+import Yams
+
+/// One article of the corpus and how it compares with its expected output.
+public struct CorpusResult: Sendable {
+    public let article: String
+    /// Empty when the article reads exactly as expected.
+    public let failures: [String]
+}
+
+/// Runs `Corpus/`: every `NAME.txt` (or `.md`) with a `NAME.expected.yaml` beside it.
+///
+/// The expected file lists, in document order, every mention (type, text and any output fields to
+/// compare), every record (flattened fields: reporter, flow, commodity, partner, period as
+/// `from..to`, periodText, amount, currency, change, basis, partners, named, source, complete),
+/// and every finding (check, line, column, and optionally severity). Lists are compared exactly:
+/// a missing or an extra item is a failure.
+public enum CorpusRunner {
+    public static func run(directory: String, engine: Engine) throws -> [CorpusResult] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        var results: [CorpusResult] = []
+        for file in files where file.hasSuffix(".txt") || file.hasSuffix(".md") {
+            let base = String(file[..<file.lastIndex(of: ".")!])
+            let expectedPath = "\(directory)/\(base).expected.yaml"
+            guard FileManager.default.fileExists(atPath: expectedPath) else {
+                results.append(CorpusResult(article: file, failures: ["no \(base).expected.yaml beside the article"]))
+                continue
+            }
+            let bytes = [UInt8](FileManager.default.contents(atPath: "\(directory)/\(file)") ?? Data())
+            let expectedText = try String(contentsOfFile: expectedPath, encoding: .utf8)
+            let expected = (try Yams.load(yaml: expectedText) as? [String: Any]) ?? [:]
+            var date: CalendarDate? = nil
+            if let d = expected["date"] { date = CalendarDate(iso: "\(d)") }
+            let result = engine.process(Document(id: file, bytes: bytes, referenceDate: date))
+            results.append(CorpusResult(article: file, failures: compare(result, expected)))
+        }
+        return results
+    }
+
+    static func text(_ any: Any?) -> String? {
+        switch any {
+        case nil: return nil
+        case let s as String: return s
+        case let b as Bool: return b ? "true" : "false"
+        case let d as Double: return Numbers.string(Decimal(d))
+        case let i as Int: return String(i)
+        case let d as Date:
+            // Yams reads unquoted 2025-10-03 as a timestamp.
+            var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "UTC")!
+            let p = c.dateComponents([.year, .month, .day], from: d)
+            return CalendarDate(year: p.year!, month: p.month!, day: p.day!).iso
+        default: return "\(any!)"
+        }
+    }
+
+    static func compare(_ result: DocumentResult, _ expected: [String: Any]) -> [String] {
+        guard let e = result.extraction else { return ["could not read: \(result.error ?? "")"] }
+        var failures: [String] = []
+        let doc = e.document
+        if let ref = expected["referenceDate"], text(ref) != (e.referenceDate?.iso ?? "null") {
+            failures.append("referenceDate: expected \(text(ref)!), got \(e.referenceDate?.iso ?? "none")")
+        }
+        // Mentions, in order.
+        let got = e.mentions.map { $0.json(in: doc) }
+        let want = (expected["mentions"] as? [[String: Any]]) ?? []
+        compareLists("mention", got: got, want: want, describe: { "\($0["type"]?.scalarText ?? "") \"\($0["text"]?.scalarText ?? "")\"" },
+                     into: &failures)
+        // Records, flattened.
+        let records = result.records.map { flatten($0.json(mentions: e.mentions, in: doc)) }
+        let wantRecords = (expected["records"] as? [[String: Any]]) ?? []
+        compareLists("record", got: records, want: wantRecords, describe: { "\($0["flow"]?.scalarText ?? "?") \($0["amount"]?.scalarText ?? "")" },
+                     into: &failures)
+        // Findings.
+        let findings: [JSONValue] = result.findings.map { $0.json(in: doc) }
+        let wantFindings = (expected["findings"] as? [[String: Any]]) ?? []
+        compareLists("finding", got: findings, want: wantFindings,
+                     describe: { "\($0["check"]?.scalarText ?? "") at \($0["line"]?.scalarText ?? ""):\($0["column"]?.scalarText ?? "")" },
+                     into: &failures)
+        return failures
+    }
+
+    static func compareLists(_ what: String, got: [JSONValue], want: [[String: Any]], describe: (JSONValue) -> String, into failures: inout [String]) {
+        for i in 0..<max(got.count, want.count) {
+            if i >= want.count { failures.append("unexpected \(what) #\(i + 1): \(describe(got[i]))"); continue }
+            if i >= got.count { failures.append("missing \(what) #\(i + 1): \(want[i].map { "\($0.key)=\(text($0.value) ?? "")" }.sorted().joined(separator: ", "))"); continue }
+            for (key, value) in want[i].sorted(by: { $0.key < $1.key }) {
+                let expectedText = text(value)
+                let actual = got[i][key]?.scalarText
+                if actual != expectedText {
+                    failures.append("\(what) #\(i + 1) (\(describe(got[i]))): \(key) expected \(expectedText ?? "nothing"), got \(actual ?? "nothing")")
+                }
+            }
+        }
+    }
+
+    /// A record's JSON reduced to the flat fields the corpus compares.
+    public static func flatten(_ r: JSONValue) -> JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("reporter", r["reporter"]?["value"]?.scalarText)
+        o.add("flow", r["flow"]?["value"]?.scalarText)
+        o.add("commodity", r["commodity"]?["value"]?.scalarText)
+        o.add("partner", r["partner"]?["value"]?.scalarText)
+        if let p = r["period"], let f = p["from"]?.scalarText, let t = p["to"]?.scalarText { o.add("period", "\(f)..\(t)") }
+        o.add("periodText", r["period"]?["text"]?.scalarText)
+        o.add("amount", r["value"]?["amount"]?.scalarText)
+        o.add("currency", r["value"]?["currency"]?.scalarText)
+        o.add("change", r["change"]?["value"]?.scalarText)
+        o.add("basis", r["change"]?["basis"]?.scalarText)
+        o.add("partners", r["partners"]?["count"]?.scalarText)
+        if case let .array(named)? = r["partners"]?["named"] {
+            o.add("named", named.compactMap { $0["value"]?.scalarText }.joined(separator: ", "))
+        }
+        o.add("source", r["source"]?["value"]?.scalarText)
+        o.add("complete", r["complete"]?.scalarText)
+        return o.value
+    }
+}

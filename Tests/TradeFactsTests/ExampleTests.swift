@@ -1,0 +1,48 @@
+import XCTest
+@testable import TradeFacts
+
+/// SwiftLint-style: every rule's and every check's examples run as tests.
+final class ExampleTests: XCTestCase {
+    func testEveryRuleExamplePasses() {
+        let results = RuleExampleRunner.run(Fixtures.engine.extractor)
+        XCTAssertGreaterThan(results.count, 50)
+        for r in results {
+            XCTAssertNil(r.failure, "\(r.file):\(r.line) \(r.rule): \(r.failure ?? "") — text: \(r.text)")
+        }
+    }
+
+    func testEveryRuleHasPositiveAndNegativeCoverage() {
+        for rule in Fixtures.engine.ruleSet.rules {
+            XCTAssertFalse(rule.examples.isEmpty, "rule \(rule.id) has no examples")
+            XCTAssertTrue(rule.examples.contains { $0.expect != nil }, "rule \(rule.id) has no positive example")
+            XCTAssertFalse(rule.description.isEmpty, "rule \(rule.id) has no description")
+        }
+    }
+
+    func testEveryCheckExamplePasses() {
+        let results = CheckExampleRunner.run(Fixtures.engine)
+        XCTAssertEqual(Set(results.map(\.check)).count, CheckCatalogue.all.count)
+        for r in results {
+            XCTAssertNil(r.failure, "check \(r.check) (\(r.triggering ? "triggering" : "non-triggering")): \(r.failure ?? "") — \(r.text)")
+        }
+    }
+
+    func testEveryCheckIsDescribed() {
+        var ids = Set<String>()
+        for c in CheckCatalogue.all {
+            let d = c.description
+            XCTAssertTrue(ids.insert(d.id).inserted, "duplicate check id \(d.id)")
+            XCTAssertFalse(d.triggering.isEmpty, "\(d.id) has no triggering example")
+            XCTAssertFalse(d.nonTriggering.isEmpty, "\(d.id) has no non-triggering example")
+            XCTAssertFalse(d.rationale.isEmpty)
+        }
+    }
+
+    func testCorpusReadsAsExpected() throws {
+        let dir = Fixtures.packageRoot.appendingPathComponent("Corpus").path
+        let results = try CorpusRunner.run(directory: dir, engine: Fixtures.engine)
+        for r in results {
+            XCTAssertTrue(r.failures.isEmpty, "Corpus/\(r.article):\n" + r.failures.joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import XCTest
+@testable import TradeFacts
+
+final class NumbersTests: XCTestCase {
+    func testDigits() {
+        XCTAssertEqual(Numbers.parse("22.13"), Decimal(string: "22.13"))
+        XCTAssertEqual(Numbers.parse("7,000"), 7000)
+        XCTAssertEqual(Numbers.parse("1,234,567.5"), Decimal(string: "1234567.5"))
+        XCTAssertEqual(Numbers.parse("-3.5"), Decimal(string: "-3.5"))
+        XCTAssertNil(Numbers.parse("1.2.3"))
+        XCTAssertNil(Numbers.parse("abc"))
+        XCTAssertNil(Numbers.parse(""))
+    }
+
+    func testWords() {
+        XCTAssertEqual(Numbers.parse("nine"), 9)
+        XCTAssertEqual(Numbers.parse("twenty-one"), 21)
+        XCTAssertEqual(Numbers.parse("seven thousand"), 7000)
+        XCTAssertEqual(Numbers.parse("a dozen"), 12)
+        XCTAssertEqual(Numbers.parse("one hundred and twenty-five thousand"), 125_000)
+        XCTAssertEqual(Numbers.parse("half a million"), 500_000)
+        XCTAssertEqual(Numbers.parse("1.5 billion"), 1_500_000_000)
+        XCTAssertEqual(Numbers.parse("3 1/2"), Decimal(string: "3.5"))
+        XCTAssertNil(Numbers.parse("a"))
+    }
+
+    func testScalesAndOrdinals() {
+        XCTAssertEqual(Numbers.scale("mln"), 1_000_000)
+        XCTAssertEqual(Numbers.scale("bn"), 1_000_000_000)
+        XCTAssertEqual(Numbers.scale("Billion"), 1_000_000_000)
+        XCTAssertNil(Numbers.scale("dozen"))
+        XCTAssertEqual(Numbers.ordinal("third"), 3)
+        XCTAssertEqual(Numbers.ordinal("3rd"), 3)
+        XCTAssertEqual(Numbers.ordinal("nine"), 9)
+        XCTAssertEqual(Numbers.month("Sept."), 9)
+        XCTAssertEqual(Numbers.month("october"), 10)
+        XCTAssertNil(Numbers.month("Ma"))
+        XCTAssertEqual(Numbers.year("'87"), 1987)
+        XCTAssertEqual(Numbers.year("1980s"), 1980)
+        XCTAssertEqual(Numbers.string(Decimal(string: "22.13")! * 1_000_000), "22130000")
+    }
+}
+
+final class CalendarTests: XCTestCase {
+    func testDayNumbersRoundTripAndWeekdays() {
+        for n in stride(from: -800_000, to: 800_000, by: 997) {
+            XCTAssertEqual(CalendarDate(dayNumber: n).dayNumber, n)
+        }
+        XCTAssertEqual(CalendarDate(year: 1970, month: 1, day: 1).dayNumber, 0)
+        XCTAssertEqual(CalendarDate(year: 2025, month: 10, day: 3).weekdayName, "Friday")
+        XCTAssertEqual(CalendarDate(year: 2000, month: 2, day: 29).weekdayName, "Tuesday")
+        XCTAssertNil(CalendarDate(validYear: 2025, month: 2, day: 29))
+        XCTAssertNotNil(CalendarDate(validYear: 2024, month: 2, day: 29))
+        XCTAssertNil(CalendarDate(iso: "2025-02-30"))
+    }
+
+    func testMonthArithmeticClamps() {
+        XCTAssertEqual(CalendarDate(year: 2025, month: 1, day: 31).adding(months: 1).iso, "2025-02-28")
+        XCTAssertEqual(CalendarDate(year: 2025, month: 1, day: 15).adding(months: -1).iso, "2024-12-15")
+        XCTAssertEqual(CalendarDate(year: 2024, month: 2, day: 29).adding(years: -1).iso, "2023-02-28")
+    }
+
+    func resolve(_ configure: (inout PeriodFields) -> Void, ref: String = "2025-10-03", tense: Tense = .past) -> String? {
+        var f = PeriodFields()
+        configure(&f)
+        return PeriodResolver.resolve(f, reference: CalendarDate(iso: ref), tense: tense).map { "\($0.from.iso)..\($0.to.iso) \($0.value)" }
+    }
+
+    func testPeriods() {
+        XCTAssertEqual(resolve { $0.firstMonths = 9; $0.year = 2024 }, "2024-01-01..2024-09-30 2024-01/2024-09")
+        XCTAssertEqual(resolve { $0.firstQuarters = 3; $0.yearOffset = 0 }, "2025-01-01..2025-09-30 2025-Q1/2025-Q3")
+        XCTAssertEqual(resolve { $0.quarter = 3 }, "2025-07-01..2025-09-30 2025-Q3")
+        XCTAssertEqual(resolve { $0.quarter = 4 }, "2024-10-01..2024-12-31 2024-Q4", "past tense: the latest Q4 that has begun")
+        XCTAssertEqual(resolve({ $0.quarter = 4 }, tense: .future), "2025-10-01..2025-12-31 2025-Q4")
+        XCTAssertEqual(resolve { $0.half = 1; $0.year = 2024 }, "2024-01-01..2024-06-30 2024-H1")
+        XCTAssertEqual(resolve { $0.month = 2; $0.year = 2024 }, "2024-02-01..2024-02-29 2024-02")
+        XCTAssertEqual(resolve { $0.month = 7; $0.day = 1 }, "2025-07-01..2025-07-01 2025-07-01")
+        XCTAssertEqual(resolve({ $0.month = 1; $0.day = 1 }, tense: .future), "2026-01-01..2026-01-01 2026-01-01")
+        XCTAssertEqual(resolve { $0.month = 2; $0.day = 30; $0.year = 2025 }, nil, "February 30 does not exist")
+        XCTAssertEqual(resolve { $0.decade = 1980 }, "1980-01-01..1989-12-31 198X")
+        XCTAssertEqual(resolve { $0.monthOffset = -1 }, "2025-09-01..2025-09-30 2025-09")
+        XCTAssertEqual(resolve { $0.weekOffset = -1 }, "2025-09-22..2025-09-28 2025-W39")
+        XCTAssertEqual(resolve { $0.dayOffset = -1 }, "2025-10-02..2025-10-02 2025-10-02")
+        XCTAssertEqual(resolve { $0.toDate = true }, "2025-01-01..2025-10-03 2025-01-01/2025-10-03")
+        XCTAssertEqual(resolve { $0.weekday = 2 }, "2025-09-30..2025-09-30 2025-09-30", "last Tuesday before Friday 3 October")
+        XCTAssertNil(PeriodResolver.resolve(PeriodFields(), reference: nil), "nothing to resolve")
+        var rel = PeriodFields(); rel.yearOffset = 0
+        XCTAssertNil(PeriodResolver.resolve(rel, reference: nil), "relative without a reference date stays unresolved")
+    }
+
+    func testSamePeriodShiftsEveryYearOfAnInterval() {
+        let p = ResolvedPeriod(from: CalendarDate(year: 2025, month: 1, day: 1), to: CalendarDate(year: 2025, month: 9, day: 30),
+                               value: "2025-Q1/2025-Q3", granularity: .span)
+        let s = PeriodResolver.resolveSamePeriod(antecedent: p, yearOffset: -1)
+        XCTAssertEqual("\(s.from.iso)..\(s.to.iso) \(s.value)", "2024-01-01..2024-09-30 2024-Q1/2024-Q3")
+        let feb = ResolvedPeriod(from: CalendarDate(year: 2024, month: 2, day: 1), to: CalendarDate(year: 2024, month: 2, day: 29), value: "2024-02", granularity: .month)
+        XCTAssertEqual(feb.shifted(years: -1).to.iso, "2023-02-28")
+        XCTAssertEqual(feb.shifted(years: -4).to.iso, "2020-02-29")
+    }
+}
+
+final class TextTests: XCTestCase {
+    func testLineAndColumnCountScalars() {
+        let doc = Document(id: "t", text: "é€ line one\nsecond — line\r\nthird")
+        XCTAssertEqual(doc.location(of: 0), SourceLocation(line: 1, column: 1))
+        XCTAssertEqual(doc.location(of: 5), SourceLocation(line: 1, column: 3), "é is 2 bytes, € is 3")
+        let second = Array("é€ line one\n".utf8).count
+        XCTAssertEqual(doc.location(of: second), SourceLocation(line: 2, column: 1))
+        XCTAssertEqual(doc.location(of: second + 10), SourceLocation(line: 2, column: 9), "— is 3 bytes")
+        XCTAssertEqual(doc.text(doc.lineIndex.span(ofLine: 2, in: doc.bytes)), "second — line")
+    }
+
+    func testSentences() {
+        let text = "Exports rose 12 pct to 5.6 billion dlrs. Imports fell. The U.S. said so. Mr. Li agreed.\nNew paragraph here"
+        let doc = Document(id: "t", text: text)
+        XCTAssertEqual(doc.sentences.map { doc.text($0.span) }, [
+            "Exports rose 12 pct to 5.6 billion dlrs.", "Imports fell.", "The U.S. said so.", "Mr. Li agreed.", "New paragraph here",
+        ])
+        XCTAssertEqual(doc.sentences.map(\.paragraph), [0, 0, 0, 0, 1])
+    }
+}

@@ -1,0 +1,104 @@
+import XCTest
+@testable import TradeFacts
+
+/// A bad rule file gets an error naming the file, the line and the cause.
+final class RuleLoaderTests: XCTestCase {
+    func load(_ yaml: String) -> RuleError? {
+        do {
+            _ = try RuleSet(sources: [[RuleSet.RuleSource(path: "bad.yaml", text: yaml)]])
+            return nil
+        } catch let e as RuleError {
+            return e
+        } catch {
+            XCTFail("not a RuleError: \(error)")
+            return nil
+        }
+    }
+
+    func testValidRuleLoads() throws {
+        let set = try RuleSet(sources: [[RuleSet.RuleSource(path: "ok.yaml", text: """
+            type: money
+            rules:
+              - id: test.money
+                pattern: '(?<cur>\\$)(?<n>[0-9]+)'
+                fields: { amount: n, currency: cur }
+                examples:
+                  - text: "$5"
+                    expect: { amount: "5" }
+            """)]])
+        XCTAssertEqual(set.rules.map(\.id), ["test.money"])
+    }
+
+    func testPatternThatDoesNotCompile() {
+        let e = load("""
+            type: money
+            rules:
+              - id: test.bad
+                pattern: '(?<n>[0-9]+'
+            """)
+        XCTAssertEqual(e?.file, "bad.yaml")
+        XCTAssertEqual(e?.line, 4)
+        XCTAssertTrue(e?.message.contains("does not compile") ?? false, e?.description ?? "")
+        XCTAssertTrue(e?.message.contains("offset") ?? false, e?.description ?? "")
+    }
+
+    func testUnknownKeyFieldAndGroup() {
+        XCTAssertEqual(load("type: money\nrules:\n  - id: a\n    patern: 'x'\n")?.line, 4)
+        XCTAssertTrue(load("type: money\nrules:\n  - id: a\n    pattern: '(?<n>x)'\n    fields: { colour: n }\n")?.message.contains("not a field of money") ?? false)
+        XCTAssertTrue(load("type: money\nrules:\n  - id: a\n    pattern: '(?<n>x)'\n    fields: { amount: m }\n")?.message.contains("does not have") ?? false)
+    }
+
+    func testWrongTypesAndMissingParts() {
+        XCTAssertTrue(load("type: money\nrules:\n  - id: a\n    pattern: ['x']\n")?.message.contains("must be a string") ?? false)
+        XCTAssertTrue(load("type: dollars\nrules: []\n")?.message.contains("unknown type") ?? false)
+        XCTAssertTrue(load("rules:\n  - id: a\n    pattern: 'x'\n")?.message.contains("has no type") ?? false)
+        XCTAssertTrue(load("type: money\nrules:\n  - id: a\n    pattern: 'x'\n    priority: high\n")?.message.contains("whole number") ?? false)
+        XCTAssertTrue(load("type: money\nrules:\n  - id: Bad Id\n    pattern: 'x'\n")?.message.contains("must be lower-case") ?? false)
+    }
+
+    func testDuplicateIdsAndUnknownDefinitions() {
+        let dup = load("type: money\nrules:\n  - id: a\n    pattern: 'x'\n  - id: a\n    pattern: 'y'\n")
+        XCTAssertEqual(dup?.line, 5)
+        XCTAssertTrue(dup?.message.contains("duplicate rule id") ?? false)
+        XCTAssertTrue(load("type: money\nrules:\n  - id: a\n    pattern: '{{nope}}'\n")?.message.contains("unknown definition") ?? false)
+        XCTAssertTrue(load("type: money\nrules:\n  - id: a\n    pattern: '{{lexicon:nope}}'\n")?.message.contains("unknown lexicon") ?? false)
+        XCTAssertTrue(load("definitions:\n  a: '{{a}}'\ntype: money\nrules:\n  - id: x\n    pattern: '{{a}}'\n")?.message.contains("nest too deeply") ?? false)
+    }
+
+    func testInvalidYAMLAndAnchorsAreRejected() {
+        let e = load("type: money\nrules:\n  - id: a\n    pattern: 'x\n")
+        XCTAssertNotNil(e)
+        XCTAssertTrue(e?.message.contains("invalid YAML") ?? false, e?.description ?? "")
+        let bomb = load("a: &x [1, 2]\nb: [*x, *x]\n")
+        XCTAssertEqual(bomb?.line, 1)
+        XCTAssertTrue(bomb?.message.contains("anchors") ?? false)
+    }
+
+    func testUserRulesOverrideEmbeddedOnes() throws {
+        let embedded = EmbeddedRules.files.map { RuleSet.RuleSource(path: $0.path, text: $0.contents) }
+        let user = RuleSet.RuleSource(path: "mine.yaml", text: """
+            type: money
+            rules:
+              - id: money.symbol-amount
+                description: overridden
+                pattern: 'ZZZ(?<n>[0-9]+)'
+                fields: { amount: n }
+                set: { currency: XYZ }
+                examples:
+                  - text: "ZZZ5"
+                    expect: { amount: "5", currency: XYZ }
+            """)
+        let set = try RuleSet(sources: [embedded, [user]])
+        XCTAssertEqual(set.rules.filter { $0.id == "money.symbol-amount" }.map(\.description), ["overridden"])
+        let engine = try Engine(ruleSet: set)
+        let r = engine.process(Document(id: "t", text: "worth ZZZ7 and $5 million", referenceDate: nil))
+        XCTAssertEqual(r.mentions.first?.text, "ZZZ7")
+    }
+
+    func testEmbeddedRulesIncludeEveryRuleFile() {
+        let paths = Set(EmbeddedRules.files.map(\.path))
+        for f in ["Rules/money.yaml", "Rules/percent.yaml", "Rules/dates.yaml", "Rules/counts.yaml", "Rules/lexicons/places.yaml"] {
+            XCTAssertTrue(paths.contains(f), "\(f) not embedded")
+        }
+    }
+}
