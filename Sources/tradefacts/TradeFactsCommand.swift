@@ -14,6 +14,22 @@ struct TradeFactsCommand: ParsableCommand {
         version: TradeFactsVersion.string,
         subcommands: [Extract.self, CheckCommand.self, RulesCommand.self, ChecksCommand.self, CorpusCommand.self]
     )
+
+    /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as documented.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                // Print the usage message as ArgumentParser would, then exit 2.
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by commands that read articles.
