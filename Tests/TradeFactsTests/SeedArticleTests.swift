@@ -64,6 +64,8 @@ final class SeedArticleTests: XCTestCase {
 
         guard case let .count(v, _, _, of, partners)? = r.mention("64 countries and regions")?.value else { return XCTFail("no partner count") }
         XCTAssertEqual(v, 64); XCTAssertEqual(of, "countries and regions"); XCTAssertTrue(partners)
+        let countIndex = try XCTUnwrap(r.mentions.firstIndex { $0.text == "64 countries and regions" })
+        XCTAssertEqual(r.namedPartners[countIndex]?.map(\.value), ["United States", "South Africa"])
         guard case let .count(g, _, _, gof, gpartners)? = r.mention("7,000 types of goods")?.value else { return XCTFail("no goods count") }
         XCTAssertEqual(g, 7000); XCTAssertEqual(gof, "types of goods"); XCTAssertFalse(gpartners)
     }

@@ -139,12 +139,7 @@ public final class Extractor: @unchecked Sendable {
     /// Future when the sentence has a future cue ("will", "is expected to", "forecast"); past otherwise.
     func tense(around span: Span, in document: Document) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
-        let sentence = document.sentences[s].span
-        var future = false
-        document.bytes.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[sentence.start..<sentence.end])
-            try? cues.forEachMatch(in: slice, scratch: MatchScratch.shared) { _ in future = true; return false }
-        }
+        let future = !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty
         return future ? .future : .past
     }
 

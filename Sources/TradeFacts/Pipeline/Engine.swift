@@ -11,6 +11,8 @@ public struct DocumentResult: Sendable {
     public let error: String?
     /// Notes about the input that did not stop processing (e.g. invalid UTF-8).
     public let warnings: [String]
+    /// Partners named with a partner count ("including the United States and South Africa"), by mention index.
+    public var namedPartners: [Int: [RecordField]] = [:]
 }
 
 /// Extraction → records → checks for one document. Thread-safe: share one engine across threads,
@@ -41,7 +43,9 @@ public final class Engine: @unchecked Sendable {
             warnings.append("invalid UTF-8 at byte \(bad) (line \(loc.line), column \(loc.column)); the valid text was processed")
         }
         warnings += extraction.diagnostics.map { "rule \($0.rule): \($0.message); its other matches in this document were kept" }
-        return DocumentResult(documentID: document.id, extraction: extraction, records: records, findings: findings, error: nil, warnings: warnings)
+        var result = DocumentResult(documentID: document.id, extraction: extraction, records: records, findings: findings, error: nil, warnings: warnings)
+        result.namedPartners = assembler.namedPartnersOfCounts(extraction)
+        return result
     }
 
     /// A result for an input that could not be read.

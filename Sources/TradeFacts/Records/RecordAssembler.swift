@@ -25,20 +25,10 @@ public final class RecordAssembler: @unchecked Sendable {
     struct Hit { let value: String; let span: Span }
 
     func hits(_ pattern: Pattern, lexicon: String?, in span: Span, _ doc: Document, group: String = "w") -> [Hit] {
-        var out: [Hit] = []
-        doc.bytes.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-            try? pattern.forEachMatch(in: slice, scratch: MatchScratch.shared) { m in
-                if let r = m.range(ofGroup: group) {
-                    let s = Span(span.start + r.lowerBound, span.start + r.upperBound)
-                    let text = doc.text(s)
-                    let value = lexicon.flatMap { ruleSet.lexicons[$0]?.lookup(text) } ?? text
-                    out.append(Hit(value: value, span: s))
-                }
-                return true
-            }
+        doc.matchSpans(of: pattern, in: span, group: group).map { s in
+            let text = doc.text(s)
+            return Hit(value: lexicon.flatMap { ruleSet.lexicons[$0]?.lookup(text) } ?? text, span: s)
         }
-        return out
     }
 
     public func assemble(_ extraction: Extraction) -> [TradeRecord] {
@@ -138,6 +128,18 @@ public final class RecordAssembler: @unchecked Sendable {
         return records
     }
 
+    /// For every partner-count mention, the partners named after it in its sentence.
+    public func namedPartnersOfCounts(_ extraction: Extraction) -> [Int: [RecordField]] {
+        var out: [Int: [RecordField]] = [:]
+        let doc = extraction.document
+        for (i, m) in extraction.mentions.enumerated() where isPartnerCount(m) {
+            guard let s = doc.sentenceIndex(of: m.span.start) else { continue }
+            let named = namedPartners(after: m.span, in: doc.sentences[s].span, doc)
+            if !named.isEmpty { out[i] = named }
+        }
+        return out
+    }
+
     func isPartnerCount(_ m: Mention) -> Bool {
         if case let .count(_, _, _, _, partners) = m.value { return partners }
         return false
@@ -162,16 +164,7 @@ public final class RecordAssembler: @unchecked Sendable {
     }
 
     func firstMatch(_ pattern: Pattern, in span: Span, _ doc: Document) -> Hit? {
-        var hit: Hit? = nil
-        doc.bytes.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-            try? pattern.forEachMatch(in: slice, scratch: MatchScratch.shared) { m in
-                let s = Span(span.start + m.range.lowerBound, span.start + m.range.upperBound)
-                hit = Hit(value: doc.text(s), span: s)
-                return false
-            }
-        }
-        return hit
+        doc.matchSpans(of: pattern, in: span, limit: 1).first.map { Hit(value: doc.text($0), span: $0) }
     }
 
     /// Whether the place is preceded by "to", "from" or "with" (so it is a partner, not the reporter).

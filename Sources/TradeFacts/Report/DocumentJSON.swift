@@ -47,7 +47,14 @@ extension DocumentResult {
         o.add("referenceDate", e.referenceDate.map { .string($0.iso) } ?? .null)
         o.add("referenceDateSource", e.referenceDateSource.rawValue)
         if let h = e.headlineSpan { o.add("headline", doc.text(h)) }
-        o.add("mentions", .array(e.mentions.map { $0.json(in: doc) }))
+        o.add("mentions", .array(e.mentions.enumerated().map { i, m in
+            var json = m.json(in: doc)
+            if let named = namedPartners[i], case var .object(members) = json {
+                members.append(("named", .array(named.map { $0.json(in: doc) })))
+                json = .object(members)
+            }
+            return json
+        }))
         o.add("records", .array(records.map { $0.json(mentions: e.mentions, in: doc) }))
         o.add("findings", .array(findings.map { $0.json(in: doc) }))
         if !warnings.isEmpty { o.add("warnings", .array(warnings.map { .string($0) })) }
