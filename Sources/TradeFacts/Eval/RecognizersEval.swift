@@ -1,0 +1,145 @@
+import Foundation
+
+/// Scores the engine on Microsoft Recognizers-Text's English test specs (number, percent, currency,
+/// date periods): span precision/recall/F1 (strict = same span, relaxed = overlapping) and value
+/// accuracy over the relaxed matches, per file.
+public enum RecognizersScorer {
+    /// How one spec file is read and compared.
+    public struct Spec: Sendable {
+        public let file: String
+        /// Gold result types taken from the file (`TypeName` or `Type`).
+        let goldTypes: Set<String>
+        /// Which of our mentions compete.
+        let system: @Sendable (Mention) -> Bool
+        /// Whether our mention has the gold result's value.
+        let valueMatches: @Sendable (Mention, [String: Any]) -> Bool
+    }
+
+    public struct FileResult: Sendable {
+        public let file: String
+        public var cases = 0
+        public var strict = Score()
+        public var relaxed = Score()
+        public var misses: [EvalMiss] = []
+    }
+
+    static func decimal(_ any: Any?) -> Decimal? {
+        guard let s = any as? String else { return nil }
+        return Decimal(string: s.replacingOccurrences(of: "%", with: ""), locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    static func same(_ a: Decimal?, _ b: Decimal?) -> Bool {
+        guard let a, let b else { return false }
+        let d = a - b
+        return (d < 0 ? -d : d) <= max(Decimal(string: "0.0000001")!, (a < 0 ? -a : a) * Decimal(string: "0.000001")!)
+    }
+
+    /// Our period as Recognizers' [start, end) pair.
+    static func range(_ m: Mention) -> (String, String)? {
+        guard let p = m.period else { return nil }
+        return (p.from.iso, p.to.adding(days: 1).iso)
+    }
+
+    public static let specs: [Spec] = [
+        Spec(file: "Number/English/NumberModel.json", goldTypes: ["number"],
+             system: { $0.type == .number },
+             valueMatches: { m, g in
+                 guard case let .number(v) = m.value else { return false }
+                 return same(v, decimal((g["Resolution"] as? [String: Any])?["value"]))
+             }),
+        Spec(file: "Number/English/PercentModel.json", goldTypes: ["percentage"],
+             system: { $0.type == .percent },
+             valueMatches: { m, g in
+                 guard case let .percent(v, _, _, _, _, _) = m.value else { return false }
+                 let gold = decimal((g["Resolution"] as? [String: Any])?["value"])
+                 return same(v, gold) || same(m.signedChange, gold)
+             }),
+        Spec(file: "NumberWithUnit/English/CurrencyModel.json", goldTypes: ["currency"],
+             system: { $0.type == .money },
+             valueMatches: { m, g in
+                 guard case let .money(amount, _, _, currency) = m.value else { return false }
+                 let r = g["Resolution"] as? [String: Any]
+                 let iso = r?["isoCurrency"] as? String
+                 return same(amount, decimal(r?["value"])) && (iso == nil || iso == currency)
+             }),
+        Spec(file: "DateTime/English/DatePeriodExtractor.json", goldTypes: ["daterange"],
+             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             valueMatches: { _, _ in true }),
+        Spec(file: "DateTime/English/DatePeriodParser.json", goldTypes: ["daterange"],
+             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             valueMatches: { m, g in
+                 guard let (s, e) = range(m), let v = g["Value"] as? [String: Any] else { return false }
+                 for key in ["FutureResolution", "PastResolution"] {
+                     if let r = v[key] as? [String: Any], r["startDate"] as? String == s, r["endDate"] as? String == e { return true }
+                 }
+                 return false
+             }),
+        Spec(file: "DateTime/English/DateTimeModel.json", goldTypes: ["datetimeV2.daterange"],
+             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             valueMatches: { m, g in
+                 guard let (s, e) = range(m), let values = (g["Resolution"] as? [String: Any])?["values"] as? [[String: Any]] else { return false }
+                 return values.contains { $0["start"] as? String == s && $0["end"] as? String == e }
+             }),
+    ]
+
+    /// Character offsets of a mention (the specs count characters, not bytes).
+    static func characterRange(_ span: Span, in bytes: [UInt8]) -> Range<Int> {
+        let start = String(decoding: bytes[0..<span.start], as: UTF8.self).count
+        let length = String(decoding: bytes[span.start..<span.end], as: UTF8.self).count
+        return start..<(start + length)
+    }
+
+    public static func run(directory: String, engine: Engine, keepMisses: Int = 0) throws -> [FileResult] {
+        var results: [FileResult] = []
+        for spec in specs {
+            let path = "\(directory)/\(spec.file)"
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            var bytes = [UInt8](data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            guard let cases = try JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]] else { continue }
+            var fr = FileResult(file: spec.file)
+            for c in cases {
+                guard let input = c["Input"] as? String else { continue }
+                fr.cases += 1
+                var reference: CalendarDate? = RuleExampleRunner.defaultReferenceDate
+                if let ctx = c["Context"] as? [String: Any], let ref = ctx["ReferenceDateTime"] as? String {
+                    reference = CalendarDate(iso: String(ref.prefix(10)))
+                }
+                let doc = Document(id: spec.file, text: input, referenceDate: reference)
+                let r = engine.process(doc)
+                let system = (r.extraction?.mentions ?? []).filter(spec.system)
+                let gold = ((c["Results"] as? [[String: Any]]) ?? []).filter { g in
+                    spec.goldTypes.contains((g["TypeName"] as? String) ?? (g["Type"] as? String) ?? "")
+                }
+                fr.strict.gold += gold.count; fr.relaxed.gold += gold.count
+                fr.strict.system += system.count; fr.relaxed.system += system.count
+                var used = Set<Int>()
+                for g in gold {
+                    guard let start = g["Start"] as? Int else { continue }
+                    let end = (g["End"] as? Int).map { $0 + 1 } ?? start + ((g["Length"] as? Int) ?? 0)
+                    let goldRange = start..<end
+                    let ranges = system.map { characterRange($0.span, in: doc.bytes) }
+                    let overlapping = system.indices.filter { !used.contains($0) && ranges[$0].overlaps(goldRange) }
+                    let text = (g["Text"] as? String) ?? ""
+                    guard let best = overlapping.first(where: { ranges[$0] == goldRange }) ?? overlapping.first else {
+                        if fr.misses.count < keepMisses { fr.misses.append(EvalMiss(source: input, text: text, detail: "missed")) }
+                        continue
+                    }
+                    used.insert(best)
+                    let ok = spec.valueMatches(system[best], g)
+                    fr.relaxed.matched += 1
+                    if ok { fr.relaxed.valueCorrect += 1 }
+                    if ranges[best] == goldRange { fr.strict.matched += 1; if ok { fr.strict.valueCorrect += 1 } }
+                    if !ok && fr.misses.count < keepMisses {
+                        fr.misses.append(EvalMiss(source: input, text: text, detail: "wrong value: ours \(system[best].json(in: doc).serialized())"))
+                    }
+                }
+                for i in system.indices where !used.contains(i) && fr.misses.count < keepMisses {
+                    fr.misses.append(EvalMiss(source: input, text: system[i].text, detail: "spurious"))
+                }
+            }
+            results.append(fr)
+        }
+        return results
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A TimeML document: text with TIMEX3 tags removed, the gold TIMEX3s as byte spans, and the DCT.
+public struct TimeMLDocument: Sendable {
+    public struct Timex: Sendable {
+        public let span: Span
+        public let type: String
+        public let value: String
+        public let text: String
+    }
+    public let id: String
+    public let dct: CalendarDate?
+    public let text: String
+    public let timexes: [Timex]
+
+    /// Parses a `.tml` file: the DCT's value, and the TEXT element with its inline TIMEX3s.
+    public static func parse(_ xml: String, id: String) -> TimeMLDocument? {
+        var dct: CalendarDate? = nil
+        if let d = xml.range(of: "<DCT>"), let v = xml[d.upperBound...].range(of: "value=\"") {
+            dct = CalendarDate(iso: String(xml[v.upperBound...].prefix(10)))
+        }
+        guard let open = xml.range(of: "<TEXT>"), let close = xml.range(of: "</TEXT>", range: open.upperBound..<xml.endIndex) else { return nil }
+        let body = xml[open.upperBound..<close.lowerBound]
+        var out: [UInt8] = []
+        var timexes: [Timex] = []
+        var current: (start: Int, attrs: [String: String])? = nil
+        var i = body.startIndex
+        while i < body.endIndex {
+            let c = body[i]
+            if c == "<", let end = body[i...].firstIndex(of: ">") {
+                let tag = body[body.index(after: i)..<end]
+                if tag.hasPrefix("TIMEX3") {
+                    current = (out.count, attributes(String(tag)))
+                } else if tag.hasPrefix("/TIMEX3"), let cur = current {
+                    let span = Span(cur.start, out.count)
+                    timexes.append(Timex(span: span, type: cur.attrs["type"] ?? "", value: cur.attrs["value"] ?? "",
+                                         text: String(decoding: out[span.start..<span.end], as: UTF8.self)))
+                    current = nil
+                }
+                i = body.index(after: end)
+            } else if c == "&", let semi = body[i...].prefix(8).firstIndex(of: ";") {
+                let entity = String(body[i...semi])
+                let map = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&apos;": "'"]
+                out += Array((map[entity] ?? entity).utf8)
+                i = body.index(after: semi)
+            } else {
+                out += Array(String(c).utf8)
+                i = body.index(after: i)
+            }
+        }
+        return TimeMLDocument(id: id, dct: dct, text: String(decoding: out, as: UTF8.self), timexes: timexes)
+    }
+
+    static func attributes(_ tag: String) -> [String: String] {
+        var attrs: [String: String] = [:]
+        let parts = tag.split(separator: "\"", omittingEmptySubsequences: false)
+        var k = 0
+        while k + 1 < parts.count {
+            let key = parts[k].split(separator: " ").last.map { String($0).replacingOccurrences(of: "=", with: "") } ?? ""
+            attrs[key] = String(parts[k + 1])
+            k += 2
+        }
+        return attrs
+    }
+}
+
+/// TempEval-3 style scoring of DATE expressions: strict (exact span) and relaxed (overlapping span)
+/// precision, recall and F1, and value accuracy and value F1 over the relaxed matches.
+public enum TempEvalScorer {
+    public struct Result: Sendable {
+        public var documents = 0
+        public var strict = Score()
+        public var relaxed = Score()
+        public var misses: [EvalMiss] = []
+    }
+
+    /// Our calendar value as a TimeML value: decades "198X" → "198".
+    static func timeMLValue(_ m: Mention) -> String? {
+        guard let p = m.period else { return nil }
+        if p.granularity == .decade { return String(p.value.prefix(3)) }
+        return p.value
+    }
+
+    public static func run(directory: String, engine: Engine, keepMisses: Int = 0) throws -> Result {
+        var result = Result()
+        let fm = FileManager.default
+        var files: [String] = []
+        if let walker = fm.enumerator(atPath: directory) {
+            for case let f as String in walker where f.hasSuffix(".tml") { files.append(f) }
+        }
+        for file in files.sorted() {
+            let xml = try String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)
+            guard let doc = TimeMLDocument.parse(xml, id: file) else { continue }
+            result.documents += 1
+            let r = engine.process(Document(id: file, text: doc.text, referenceDate: doc.dct))
+            let system = (r.extraction?.mentions ?? []).filter { $0.type.isCalendar && $0.role == nil }
+            let gold = doc.timexes.filter { $0.type == "DATE" }
+            result.strict.gold += gold.count; result.relaxed.gold += gold.count
+            result.strict.system += system.count; result.relaxed.system += system.count
+            var used = Set<Int>()
+            for g in gold {
+                let overlapping = system.indices.filter { !used.contains($0) && system[$0].span.overlaps(g.span) }
+                guard let best = overlapping.first(where: { system[$0].span == g.span }) ?? overlapping.first else {
+                    if result.misses.count < keepMisses { result.misses.append(EvalMiss(source: file, text: g.text, detail: "missed (gold \(g.value))")) }
+                    continue
+                }
+                used.insert(best)
+                let m = system[best]
+                let valueOK = timeMLValue(m) == g.value
+                result.relaxed.matched += 1
+                if valueOK { result.relaxed.valueCorrect += 1 }
+                if m.span == g.span {
+                    result.strict.matched += 1
+                    if valueOK { result.strict.valueCorrect += 1 }
+                }
+                if !valueOK && result.misses.count < keepMisses {
+                    result.misses.append(EvalMiss(source: file, text: g.text, detail: "value: gold \(g.value), ours \(timeMLValue(m) ?? "none") (\"\(m.text)\")"))
+                }
+            }
+            for i in system.indices where !used.contains(i) && result.misses.count < keepMisses {
+                let m = system[i]
+                let goldHere = doc.timexes.first { $0.span.overlaps(m.span) }
+                result.misses.append(EvalMiss(source: file, text: m.text, detail: "spurious (\(timeMLValue(m) ?? "unresolved"))" + (goldHere.map { "; gold has \($0.type) \($0.value)" } ?? "")))
+            }
+        }
+        return result
+    }
+}
