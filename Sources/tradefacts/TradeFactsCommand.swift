@@ -12,7 +12,7 @@ struct TradeFactsCommand: ParsableCommand {
             2 usage or rule error, 3 an input could not be read (the others are still processed).
             """,
         version: TradeFactsVersion.string,
-        subcommands: [Extract.self, CheckCommand.self, RulesCommand.self, ChecksCommand.self, CorpusCommand.self]
+        subcommands: [Extract.self, CheckCommand.self, RulesCommand.self, ChecksCommand.self, CorpusCommand.self, EvalCommand.self]
     )
 
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as documented.
@@ -214,5 +214,66 @@ struct CorpusCommand: ParsableCommand {
         let failed = results.filter { !$0.failures.isEmpty }.count
         writeOut("\(results.count - failed) passed, \(failed) failed\n")
         if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT) and on the Corpus.",
+        discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
+
+    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, recognizers, tempeval }
+
+    @OptionGroup var options: EngineOptions
+    @Option(help: "The folder holding recognizers-specs/ and tempeval3/.")
+    var data: String = "../shared/data"
+    @Option(help: "Print up to N misses per suite or file, for reading.")
+    var misses: Int = 0
+    @Argument(help: "all, recognizers or tempeval.")
+    var suite: Suite = .all
+
+    func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
+        func p(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
+        return name.padding(toLength: 46, withPad: " ", startingAt: 0)
+            + String(format: "%6d %6d %6d  ", cases, r.gold, r.system)
+            + "\(p(s.precision)) \(p(s.recall)) \(p(s.f1))   \(p(r.precision)) \(p(r.recall)) \(p(r.f1))   \(p(r.valueAccuracy)) \(p(r.valueF1))\n"
+    }
+
+    func run() throws {
+        let engine = try options.engine()
+        let header = "set".padding(toLength: 46, withPad: " ", startingAt: 0)
+            + " cases   gold    sys  strictP strictR strictF1  relaxP relaxR relaxF1  valAcc valF1\n"
+        if suite == .all || suite == .recognizers {
+            let dir = "\(data)/recognizers-specs"
+            if FileManager.default.fileExists(atPath: dir) {
+                writeOut("Recognizers-Text English specs (\(dir))\n" + header)
+                let results = try RecognizersScorer.run(directory: dir, engine: engine, keepMisses: misses)
+                for r in results { writeOut(row(r.file, r.cases, r.strict, r.relaxed)) }
+                for r in results where !r.outOfScope.isEmpty {
+                    writeOut("  out of scope in \(r.file): " + r.outOfScope.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ") + "\n")
+                }
+                for r in results { for m in r.misses { writeOut("  [\(r.file)] \"\(m.text)\": \(m.detail)\n      in: \(m.source.prefix(200))\n") } }
+            } else {
+                writeOut("Recognizers-Text specs not found at \(dir); skipped\n")
+            }
+        }
+        if suite == .all || suite == .tempeval {
+            let dir = "\(data)/tempeval3/TBAQ-cleaned"
+            if FileManager.default.fileExists(atPath: dir) {
+                writeOut("\nTempEval-3 TBAQ-cleaned, DATE expressions (\(dir))\n" + header)
+                var all = TempEvalScorer.Result()
+                for part in ["TimeBank", "AQUAINT"] {
+                    let r = try TempEvalScorer.run(directory: "\(dir)/\(part)", engine: engine, keepMisses: misses)
+                    writeOut(row(part, r.documents, r.strict, r.relaxed))
+                    all.documents += r.documents; all.strict = all.strict + r.strict; all.relaxed = all.relaxed + r.relaxed
+                    all.misses += r.misses
+                }
+                writeOut(row("TimeBank + AQUAINT", all.documents, all.strict, all.relaxed))
+                for m in all.misses { writeOut("  [\(m.source)] \"\(m.text)\": \(m.detail)\n") }
+            } else {
+                writeOut("TempEval-3 data not found at \(dir); skipped\n")
+            }
+        }
     }
 }

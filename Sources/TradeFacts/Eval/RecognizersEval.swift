@@ -13,6 +13,9 @@ public enum RecognizersScorer {
         let system: @Sendable (Mention) -> Bool
         /// Whether our mention has the gold result's value.
         let valueMatches: @Sendable (Mention, [String: Any]) -> Bool
+        /// Why a case is out of scope for news text (nil when in scope). Out-of-scope cases are
+        /// counted and reported apart, never silently dropped.
+        var outOfScope: @Sendable (_ input: String, _ results: [[String: Any]]) -> String? = { _, _ in nil }
     }
 
     public struct FileResult: Sendable {
@@ -21,6 +24,8 @@ public enum RecognizersScorer {
         public var strict = Score()
         public var relaxed = Score()
         public var misses: [EvalMiss] = []
+        /// Cases left out of the scores, by reason.
+        public var outOfScope: [String: Int] = [:]
     }
 
     static func decimal(_ any: Any?) -> Decimal? {
@@ -100,6 +105,10 @@ public enum RecognizersScorer {
             var fr = FileResult(file: spec.file)
             for c in cases {
                 guard let input = c["Input"] as? String else { continue }
+                if let reason = spec.outOfScope(input, (c["Results"] as? [[String: Any]]) ?? []) {
+                    fr.outOfScope[reason, default: 0] += 1
+                    continue
+                }
                 fr.cases += 1
                 var reference: CalendarDate? = RuleExampleRunner.defaultReferenceDate
                 if let ctx = c["Context"] as? [String: Any], let ref = ctx["ReferenceDateTime"] as? String {

@@ -72,6 +72,7 @@ public enum TempEvalScorer {
         public var strict = Score()
         public var relaxed = Score()
         public var misses: [EvalMiss] = []
+        public init() {}
     }
 
     /// Our calendar value as a TimeML value: decades "198X" → "198".
