@@ -1,0 +1,79 @@
+import Foundation
+
+/// Calendar work of the extractor: the dateline, tense, anaphora and reading calendar fields.
+extension Extractor {
+    /// The first full date near the start of one of the first three non-empty lines.
+    func datelineIndex(_ mentions: [Mention], _ document: Document) -> Int? {
+        var nonEmpty = 0
+        for lineNo in 1...max(1, min(document.lineIndex.lineStarts.count, 6)) {
+            let line = document.lineIndex.span(ofLine: lineNo, in: document.bytes)
+            if document.text(line).trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            nonEmpty += 1
+            if nonEmpty > 3 { break }
+            for (i, m) in mentions.enumerated() where line.contains(m.span) && m.span.start - line.start <= 40 {
+                if let f = m.periodFields, f.year != nil, f.month != nil, f.day != nil, f.dayTo == nil { return i }
+            }
+        }
+        return nil
+    }
+
+    /// Future when the sentence has a future cue ("will", "is expected to", "forecast"); past otherwise.
+    func tense(around span: Span, in document: Document) -> Tense {
+        guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
+        let future = !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty
+        return future ? .future : .past
+    }
+
+    /// The period a "same period" mention refers back to: the nearest earlier period in the same
+    /// or the two previous sentences that is not itself a comparison base or an open anchor.
+    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod? {
+        let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
+        for j in stride(from: index - 1, through: 0, by: -1) {
+            let m = mentions[j]
+            guard let p = m.period, m.role == nil, p.granularity != .day, m.qualifier == nil,
+                  !(m.periodFields?.samePeriod ?? false) else { continue }
+            let s = document.sentenceIndex(of: m.span.start) ?? 0
+            if here - s > 2 { return nil }
+            return p
+        }
+        return nil
+    }
+
+    func offset(_ text: String) -> Int? {
+        if let v = ruleSet.lexicons["relative-offsets"]?.lookup(text), let n = Int(v) { return n }
+        return Int(text)
+    }
+
+    /// Normalizes calendar fields; nil when a field that was captured cannot be read.
+    func calendarFields(_ raw: [String: String]) -> PeriodFields? {
+        var f = PeriodFields()
+        func read<T>(_ key: String, _ parse: (String) -> T?, into path: WritableKeyPath<PeriodFields, T?>) -> Bool {
+            guard let text = raw[key] else { return true }
+            guard let v = parse(text) else { return false }
+            f[keyPath: path] = v
+            return true
+        }
+        let ok = read("year", Numbers.year, into: \.year)
+            && read("yearOffset", offset, into: \.yearOffset)
+            && read("month", Numbers.month, into: \.month)
+            && read("monthTo", Numbers.month, into: \.monthTo)
+            && read("day", Numbers.ordinal, into: \.day)
+            && read("dayTo", Numbers.ordinal, into: \.dayTo)
+            && read("quarter", Numbers.ordinal, into: \.quarter)
+            && read("quarterTo", Numbers.ordinal, into: \.quarterTo)
+            && read("half", Numbers.ordinal, into: \.half)
+            && read("firstMonths", Numbers.ordinal, into: \.firstMonths)
+            && read("firstQuarters", Numbers.ordinal, into: \.firstQuarters)
+            && read("decade", Numbers.year, into: \.decade)
+            && read("dayOffset", { self.ruleSet.lexicons["relative-days"]?.lookup($0).flatMap(Int.init) ?? Int($0) }, into: \.dayOffset)
+            && read("monthOffset", offset, into: \.monthOffset)
+            && read("weekOffset", offset, into: \.weekOffset)
+            && read("weekday", Numbers.weekday, into: \.weekday)
+        guard ok else { return nil }
+        if let q = f.quarter, q == -1 { f.quarter = 4 }
+        if let h = f.half, h == -1 { f.half = 2 }
+        if raw["toDate"] != nil { f.toDate = true }
+        if raw["samePeriod"] != nil { f.samePeriod = true }
+        return f
+    }
+}
