@@ -223,14 +223,20 @@ struct EvalCommand: ParsableCommand {
         abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT) and on the Corpus.",
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
-    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, recognizers, tempeval }
+    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, recognizers, tempeval, reuters }
 
     @OptionGroup var options: EngineOptions
     @Option(help: "The folder holding recognizers-specs/ and tempeval3/.")
     var data: String = "../shared/data"
     @Option(help: "Print up to N misses per suite or file, for reading.")
     var misses: Int = 0
-    @Argument(help: "all, recognizers or tempeval.")
+    @Option(help: "Reuters topics to run (comma-separated).")
+    var topics: String = "trade"
+    @Option(help: "Reuters: print the records of N stories, for reading by eye.")
+    var sample: Int = 0
+    @Flag(help: "Reuters: print every finding, for classifying true problems and false alarms.")
+    var findings = false
+    @Argument(help: "all, recognizers, tempeval or reuters.")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -275,5 +281,38 @@ struct EvalCommand: ParsableCommand {
                 writeOut("TempEval-3 data not found at \(dir); skipped\n")
             }
         }
+        if suite == .all || suite == .reuters {
+            let dir = "\(data)/reuters21578"
+            guard FileManager.default.fileExists(atPath: dir) else {
+                writeOut("Reuters-21578 not found at \(dir); skipped\n")
+                return
+            }
+            let wanted = Set(topics.split(separator: ",").map(String.init))
+            let stories = try ReutersStory.load(directory: dir).filter { !wanted.isDisjoint(with: $0.topics) }
+            var withRecord = 0, withComplete = 0, records = 0, complete = 0, findingCount = 0, sampled = 0
+            var bySeverity: [String: Int] = [:]
+            for story in stories {
+                let r = engine.process(Document(id: "reuters-\(story.id)", text: story.text, referenceDate: story.date))
+                records += r.records.count
+                complete += r.records.filter(\.isComplete).count
+                if !r.records.isEmpty { withRecord += 1 }
+                if r.records.contains(where: \.isComplete) { withComplete += 1 }
+                findingCount += r.findings.count
+                for f in r.findings { bySeverity[f.severity.rawValue, default: 0] += 1 }
+                if findings, !r.findings.isEmpty { writeOut(TextDiagnostics.render(r)) }
+                if sampled < sample, let e = r.extraction, !r.records.isEmpty {
+                    sampled += 1
+                    writeOut("== \(r.documentID) (\(story.date?.iso ?? "no date")): \(story.text.prefix(while: { $0 != "\n" }))\n")
+                    for rec in r.records { writeOut("   " + CorpusRunner.flatten(rec.json(mentions: e.mentions, in: e.document)).serialized() + "\n") }
+                }
+            }
+            let n = max(1, stories.count)
+            writeOut("\nReuters-21578 stories with topics \(wanted.sorted().joined(separator: ",")): \(stories.count)\n")
+            writeOut("  with at least one record: \(withRecord) (\(percent(withRecord, n))); with a complete record: \(withComplete) (\(percent(withComplete, n)))\n")
+            writeOut("  records: \(records), complete: \(complete)\n")
+            writeOut("  findings: \(findingCount) (\(String(format: "%.1f", Double(findingCount) * 100 / Double(n))) per 100 stories) \(bySeverity.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))\n")
+        }
     }
+
+    func percent(_ a: Int, _ n: Int) -> String { String(format: "%.1f%%", Double(a) * 100 / Double(n)) }
 }

@@ -119,3 +119,15 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(doc.sentences.map(\.paragraph), [0, 0, 0, 0, 1])
     }
 }
+
+final class WrappedTextTests: XCTestCase {
+    func testHardWrappedWireCopyKeepsSentencesWhole() {
+        let text = "TRADE SURPLUS WIDENS\nTAIPEI, March 3 - The island's trade surplus widened to 1.2\nbillion dlrs in February from 900 mln dlrs a year earlier,\nofficial figures show.\n    Exports rose 12 pct to 3.1 billion dlrs.\n"
+        let doc = Document(id: "t", text: text)
+        XCTAssertEqual(doc.sentences.map { doc.text($0.span).replacingOccurrences(of: "\n", with: " ") }, [
+            "TRADE SURPLUS WIDENS",
+            "TAIPEI, March 3 - The island's trade surplus widened to 1.2 billion dlrs in February from 900 mln dlrs a year earlier, official figures show.",
+            "Exports rose 12 pct to 3.1 billion dlrs.",
+        ])
+    }
+}

@@ -8,6 +8,11 @@ public struct Sentence: Sendable, Hashable {
 /// Splits text into sentences: at line breaks, and after `.`, `!` or `?` followed by white space
 /// and a capital letter, digit or quote — except after common abbreviations ("U.S.", "Mr.", "Jan.")
 /// and single capitals.
+///
+/// A line break is a soft wrap, not a boundary, in hard-wrapped text (wire copy): from the second
+/// line on, when the line is at least 40 bytes long, does not end a sentence, and the next line is
+/// neither blank nor indented. The first line (the headline) always ends where it ends; a short
+/// dateline line does too.
 public enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -28,9 +33,16 @@ public enum SentenceSplitter {
             if b > a { result.append(Sentence(span: Span(a, b), paragraph: paragraph)) }
         }
         var i = 0
+        var lineStart = 0
+        var lineNumber = 0
         while i < n {
             let b = bytes[i]
-            if b == 0x0A {
+            if b == 0x0A && isSoftWrap(bytes, lineStart: lineStart, newline: i, lineNumber: lineNumber) {
+                lineStart = i + 1
+                lineNumber += 1
+            } else if b == 0x0A {
+                lineStart = i + 1
+                lineNumber += 1
                 emit(start, i)
                 if result.last.map({ $0.paragraph == paragraph }) ?? false { paragraph += 1 }
                 start = i + 1
@@ -49,6 +61,20 @@ public enum SentenceSplitter {
         }
         emit(start, n)
         return result
+    }
+
+    static func isSoftWrap(_ bytes: [UInt8], lineStart: Int, newline: Int, lineNumber: Int) -> Bool {
+        guard lineNumber >= 1 else { return false }
+        var end = newline
+        while end > lineStart && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09) { end -= 1 }
+        guard end - lineStart >= 40 else { return false }
+        let last = bytes[end - 1]
+        if [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: ")")].contains(last) { return false }
+        if last == 0x9D && end >= 3 && bytes[end - 3] == 0xE2 { return false }  // closing curly quote
+        let next = newline + 1
+        guard next < bytes.count else { return false }
+        let c = bytes[next]
+        return !(c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09)
     }
 
     static func startsSentence(_ bytes: [UInt8], _ k: Int) -> Bool {
