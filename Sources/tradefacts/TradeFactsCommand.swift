@@ -223,7 +223,7 @@ struct EvalCommand: ParsableCommand {
         abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT) and on the Corpus.",
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
-    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, recognizers, tempeval, reuters }
+    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, corpus, recognizers, tempeval, reuters }
 
     @OptionGroup var options: EngineOptions
     @Option(help: "The folder holding recognizers-specs/ and tempeval3/.")
@@ -236,7 +236,9 @@ struct EvalCommand: ParsableCommand {
     var sample: Int = 0
     @Flag(help: "Reuters: print every finding, for classifying true problems and false alarms.")
     var findings = false
-    @Argument(help: "all, recognizers, tempeval or reuters.")
+    @Option(help: "The corpus folder for the record scores.")
+    var corpus: String = "Corpus"
+    @Argument(help: "all, corpus, recognizers, tempeval or reuters.")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -250,6 +252,18 @@ struct EvalCommand: ParsableCommand {
         let engine = try options.engine()
         let header = "set".padding(toLength: 46, withPad: " ", startingAt: 0)
             + " cases   gold    sys  strictP strictR strictF1  relaxP relaxR relaxF1  valAcc valF1\n"
+        if suite == .all || suite == .corpus {
+            let r = try RecordScorer.run(directory: corpus, engine: engine)
+            func p(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
+            writeOut("Records against the Corpus gold (\(r.articles) articles)\n")
+            writeOut("field        tp    fp    fn     P      R      F1\n")
+            for f in CorpusRunner.coreRecordFields + ["record"] {
+                let s = f == "record" ? r.records : (r.fields[f] ?? RecordScorer.FieldScore())
+                writeOut(f.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%5d %5d %5d ", s.tp, s.fp, s.fn) + " \(p(s.precision))  \(p(s.recall))  \(p(s.f1))\n")
+            }
+            for m in r.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
+            writeOut("\n")
+        }
         if suite == .all || suite == .recognizers {
             let dir = "\(data)/recognizers-specs"
             if FileManager.default.fileExists(atPath: dir) {

@@ -69,7 +69,7 @@ public enum CorpusRunner {
         let records = result.records.map { flatten($0.json(mentions: e.mentions, in: doc)) }
         let wantRecords = (expected["records"] as? [[String: Any]]) ?? []
         compareLists("record", got: records, want: wantRecords, describe: { "\($0["flow"]?.scalarText ?? "?") \($0["amount"]?.scalarText ?? "")" },
-                     into: &failures)
+                     absentUnlessListed: coreRecordFields, into: &failures)
         // Findings.
         let findings: [JSONValue] = result.findings.map { $0.json(in: doc) }
         let wantFindings = (expected["findings"] as? [[String: Any]]) ?? []
@@ -79,10 +79,17 @@ public enum CorpusRunner {
         return failures
     }
 
-    static func compareLists(_ what: String, got: [JSONValue], want: [[String: Any]], describe: (JSONValue) -> String, into failures: inout [String]) {
+    /// Record fields whose absence the gold states by not listing them: a system value there is wrong.
+    public static let coreRecordFields = ["reporter", "flow", "commodity", "partner", "period", "amount", "currency", "change", "partners", "source"]
+
+    static func compareLists(_ what: String, got: [JSONValue], want: [[String: Any]], describe: (JSONValue) -> String,
+                             absentUnlessListed: [String] = [], into failures: inout [String]) {
         for i in 0..<max(got.count, want.count) {
             if i >= want.count { failures.append("unexpected \(what) #\(i + 1): \(describe(got[i]))"); continue }
             if i >= got.count { failures.append("missing \(what) #\(i + 1): \(want[i].map { "\($0.key)=\(text($0.value) ?? "")" }.sorted().joined(separator: ", "))"); continue }
+            for key in absentUnlessListed where want[i][key] == nil {
+                if let v = got[i][key]?.scalarText { failures.append("\(what) #\(i + 1) (\(describe(got[i]))): \(key) expected nothing, got \(v)") }
+            }
             for (key, value) in want[i].sorted(by: { $0.key < $1.key }) {
                 let expectedText = text(value)
                 let actual = got[i][key]?.scalarText

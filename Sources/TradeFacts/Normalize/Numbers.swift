@@ -24,7 +24,7 @@ public enum Numbers {
 
     /// The multiplier of a scale word ("million", "mln", "bn", "k"); nil when unknown.
     public static func scale(_ word: String) -> Decimal? {
-        scales[word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))]
+        scales[word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".").union(.whitespacesAndNewlines))]
     }
 
     /// Parses "22.13", "7,000", "1 234", "-3.5", "nine", "twenty-one", "seven thousand", "a dozen",

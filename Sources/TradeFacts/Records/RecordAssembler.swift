@@ -24,6 +24,9 @@ public final class RecordAssembler: @unchecked Sendable {
 
     struct Hit { let value: String; let span: Span }
 
+    /// The flows lexicon's value for balances that are not trade flows.
+    static let notTrade = "not trade"
+
     func hits(_ pattern: Pattern, lexicon: String?, in span: Span, _ doc: Document, group: String = "w") -> [Hit] {
         doc.matchSpans(of: pattern, in: span, group: group).map { s in
             let text = doc.text(s)
@@ -63,6 +66,8 @@ public final class RecordAssembler: @unchecked Sendable {
                 let money = mentions[mi]
                 // The flow word nearest the figure, preferring one before it.
                 let flow = nearest(flowHits, to: money.span)!
+                // The nearest balance is not a trade flow ("current account surplus"): no trade record.
+                if flow.value == Self.notTrade { continue }
                 let previous = records.last
                 var record = TradeRecord(flow: RecordField(value: flow.value, span: flow.span, via: "flows"), value: mi, sentence: si)
 
