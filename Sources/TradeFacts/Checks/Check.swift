@@ -104,8 +104,12 @@ public struct CheckContext {
 final class CheckHelpers: @unchecked Sendable {
     let assembler: RecordAssembler
     let causalCue: Pattern
+    let futureCue: Pattern
+    let shareCue: Pattern
     init(ruleSet: RuleSet, assembler: RecordAssembler) throws {
         self.assembler = assembler
         causalCue = try ruleSet.compile("{{causal-cue}}")
+        futureCue = try ruleSet.compile("{{forecast-cue}}")
+        shareCue = try ruleSet.compile("{{share-cue}}")
     }
 }

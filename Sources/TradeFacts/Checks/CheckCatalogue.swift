@@ -4,6 +4,14 @@ public enum CheckCatalogue {
         PeriodYearContradiction.self,
         YearOnYearBase.self,
         StaleAnchor.self,
+        PeriodAfterDateline.self,
+        ImpossibleDate.self,
+        WeekdayMismatch.self,
+        PercentChangeArithmetic.self,
+        DirectionContradiction.self,
+        PointsVersusPercent.self,
+        ShareOverHundred.self,
+        PartnerCountExceeded.self,
     ]
 
     public static func check(id: String) -> (any Check.Type)? { all.first { $0.description.id == id } }

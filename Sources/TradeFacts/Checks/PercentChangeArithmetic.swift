@@ -1,0 +1,59 @@
+import Foundation
+
+/// A percent change that does not fit the two values it runs between, within the rounding of what is written.
+public struct PercentChangeArithmetic: Check {
+    public static let description = CheckDescription(
+        id: "percent-change-arithmetic",
+        name: "Percent change does not fit its two values",
+        severity: .warning,
+        summary: "A stated percent change does not match the change between the two figures it runs between, allowing for rounding.",
+        rationale: """
+            "Exports rose 12 pct to 5.6 billion dlrs from 4.0 billion" is a 40 % rise: one of the three numbers \
+            is wrong. Tolerances come from the precision written: "12 pct" stands for 11.5–12.5, "5.6 billion" \
+            for 5.55–5.65 billion, so only changes that no rounding can explain are reported (statcheck's lesson: \
+            respect rounding, or cry wolf).
+            """,
+        triggering: [
+            CheckExample("Exports ↓rose 12 pct to 5.6 billion dlrs from 4.0 billion dlrs.", date: "1987-03-01"),
+            CheckExample("Imports were ↓down 3% from $4.12 million to $3.05 million.", date: "2025-03-01"),
+        ],
+        nonTriggering: [
+            CheckExample("Exports rose 12 pct to 5.6 billion dlrs from 5.0 billion dlrs.", date: "1987-03-01"),
+            CheckExample("Imports were down 26% from $4.12 million to $3.05 million.", date: "2025-03-01"),
+            CheckExample("Imports were down 3% from $4 million to $3 million.", date: "2025-03-01"),
+            CheckExample("Exports rose 12 pct to 5.6 billion dlrs.", date: "1987-03-01"),
+            CheckExample("Costs declined nearly 30 pct to 3.41 dlrs from 4.81 dlrs.", date: "1987-03-01"),
+        ]
+    )
+
+    public init() {}
+
+    public func run(_ context: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (i, m) in context.mentions.enumerated() {
+            // An approximate change ("nearly 30 pct") is not held to its digits.
+            guard case let .percent(_, _, _, .percent, direction?, _) = m.value, direction != .flat, m.qualifier == nil,
+                  let stated = context.valueWithRounding(m), let (fi, ti) = context.fromTo(ofChange: i, type: .money),
+                  let from = context.valueWithRounding(context.mentions[fi]), let to = context.valueWithRounding(context.mentions[ti]),
+                  from.value > 0, to.value > 0 else { continue }
+            // Same currency, or the comparison means nothing.
+            if case let .money(_, _, _, c1) = context.mentions[fi].value, case let .money(_, _, _, c2) = context.mentions[ti].value, c1 != c2 { continue }
+            let signed = direction == .down ? -stated.value : stated.value
+            let exact = (to.value - from.value) / from.value * 100
+            let lowest = ((to.value - to.halfUnit) - (from.value + from.halfUnit)) / (from.value + from.halfUnit) * 100
+            let highest = ((to.value + to.halfUnit) - (from.value - from.halfUnit)) / (from.value - from.halfUnit) * 100
+            let statedLow = signed - stated.halfUnit, statedHigh = signed + stated.halfUnit
+            guard statedHigh < lowest || statedLow > highest else { continue }
+            // Opposite signs are the direction check's business.
+            if (exact < 0) != (signed < 0) && exact != 0 { continue }
+            let from$ = context.mentions[fi], to$ = context.mentions[ti]
+            findings.append(finding(
+                "\"\(m.text)\" does not fit \"\(from$.text)\" → \"\(to$.text)\": that is a change of \(DecimalMath.string(exact))% (rounding allows \(DecimalMath.string(lowest))% to \(DecimalMath.string(highest))%)",
+                at: m.span,
+                related: [RelatedSpan(span: from$.span, message: "from"), RelatedSpan(span: to$.span, message: "to")],
+                details: [("stated", .decimal(signed)), ("computed", .decimal(Decimal(string: DecimalMath.string(exact, places: 2)) ?? exact)),
+                          ("off", .decimal(Decimal(string: DecimalMath.string(DecimalMath.abs(exact - signed), places: 2)) ?? 0))]))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,37 @@
+/// Data reported for a period that has not begun by the dateline.
+public struct PeriodAfterDateline: Check {
+    public static let description = CheckDescription(
+        id: "period-after-dateline",
+        name: "Reported period lies after the dateline",
+        severity: .error,
+        summary: "A figure is reported, not forecast, for a period that starts after the article's date.",
+        rationale: """
+            Customs cannot have reported exports "for the first half of 2026" in a 2025 article; unless the \
+            sentence forecasts ("will", "is expected to", "forecast"), the year is wrong.
+            """,
+        triggering: [CheckExample("In ↓the first half of 2026, exports reached $5 million, up 4%.", date: "2025-10-03")],
+        nonTriggering: [
+            CheckExample("In the first half of 2025, exports reached $5 million, up 4%.", date: "2025-10-03"),
+            CheckExample("In the first half of 2026, exports will reach $5 million, the ministry forecast.", date: "2025-10-03"),
+        ]
+    )
+
+    public init() {}
+
+    public func run(_ context: CheckContext) -> [Finding] {
+        guard let reference = context.referenceDate else { return [] }
+        var findings: [Finding] = []
+        var seen = Set<Int>()
+        for record in context.records {
+            guard let pi = record.period, !record.periodCarried, !seen.contains(pi), let p = context.mentions[pi].period,
+                  p.from > reference, !context.isFuture(sentence: record.sentence) else { continue }
+            seen.insert(pi)
+            findings.append(finding(
+                "\(record.flow.value) are reported for \"\(context.mentions[pi].text)\" (from \(p.from.iso)), which begins after the dateline (\(reference.iso)) and is not a forecast",
+                at: context.mentions[pi].span,
+                related: [RelatedSpan(span: context.mentions[record.value].span, message: "the figure")],
+                details: [("periodStart", .string(p.from.iso)), ("referenceDate", .string(reference.iso))]))
+        }
+        return findings
+    }
+}
