@@ -12,6 +12,7 @@ public enum CheckCatalogue {
         PointsVersusPercent.self,
         ShareOverHundred.self,
         PartnerCountExceeded.self,
+        RepeatedFigureDiffers.self,
     ]
 
     public static func check(id: String) -> (any Check.Type)? { all.first { $0.description.id == id } }
