@@ -1,0 +1,23 @@
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+public enum GitHubReport {
+    static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    public static func render(_ result: DocumentResult) -> String {
+        if let error = result.error {
+            return "::error file=\(escapeProperty(result.documentID)),title=unreadable input::\(escapeData(error))\n"
+        }
+        guard let doc = result.extraction?.document else { return "" }
+        var out = ""
+        for f in result.findings {
+            let s = doc.location(of: f.span.start), e = doc.location(of: f.span.end)
+            let command = f.severity == .error ? "error" : (f.severity == .warning ? "warning" : "notice")
+            out += "::\(command) file=\(escapeProperty(result.documentID)),line=\(s.line),col=\(s.column),endLine=\(e.line),endColumn=\(e.column),title=\(escapeProperty("tradefacts " + f.check))::\(escapeData(f.message))\n"
+        }
+        return out
+    }
+}
