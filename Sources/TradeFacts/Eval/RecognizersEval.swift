@@ -96,7 +96,7 @@ public enum RecognizersScorer {
              outOfScope: { input, results in
                  let units = results.compactMap { ($0["Resolution"] as? [String: Any])?["unit"] as? String }
                  if units.contains(where: { ["Bitcoin", "Satoshi"].contains($0) }) { return "crypto-currency (not ISO 4217)" }
-                 if input.range(of: #"(?i)(dollars?|usd)( and)? (fifty|forty|[0-9]+)( cents)?[ .]*$|dollars? and (one|two) and|dollars? (and )?forty|kuai"#,
+                 if input.range(of: #"(?i)(?<!rmb )\b([0-9]+|[a-z]*teen|one|three) (dollars?|usd)( and)? (fifty|forty|[0-9]+)( cents)?[ .]*$|dollars? and (one|two) and|dollars? (and )?forty|kuai"#,
                                 options: .regularExpression) != nil { return "spoken price with the minor units after the currency (chat phrasing)" }
                  return nil
              }),
