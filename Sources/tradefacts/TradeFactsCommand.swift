@@ -46,9 +46,9 @@ struct EngineOptions: ParsableArguments {
         return d
     }
 
-    func engine() throws -> Engine {
+    func engine(keepLatent: Bool = false) throws -> Engine {
         do {
-            return try Engine(ruleSet: RuleSet.load(extraDirectories: ruleDirectories))
+            return try Engine(ruleSet: RuleSet.load(extraDirectories: ruleDirectories), keepLatent: keepLatent)
         } catch let e as RuleError {
             FileHandle.standardError.write(Data("\(e)\n".utf8))
             throw ExitCode(2)
@@ -57,8 +57,8 @@ struct EngineOptions: ParsableArguments {
 }
 
 /// Reads each input and processes it; unreadable inputs become error results so every document is accounted for.
-func processAll(_ paths: [String], options: EngineOptions, _ body: (DocumentResult) -> Void) throws -> (documents: Int, unreadable: Int) {
-    let engine = try options.engine()
+func processAll(_ paths: [String], options: EngineOptions, keepLatent: Bool = false, _ body: (DocumentResult) -> Void) throws -> (documents: Int, unreadable: Int) {
+    let engine = try options.engine(keepLatent: keepLatent)
     let date = try options.referenceDate()
     var count = 0, unreadable = 0
     for source in Inputs.expand(paths) {
@@ -88,12 +88,14 @@ struct Extract: ParsableCommand {
     @OptionGroup var options: EngineOptions
     @Option(help: "json (pretty, an array when several documents) or jsonl (one object per line).")
     var format: Format = .json
+    @Flag(help: "Keep latent mentions (bare numbers), marked \"latent\": true.")
+    var latent = false
     @Argument(help: "Files or folders to read; - for standard input.")
     var paths: [String]
 
     func run() throws {
         var results: [JSONValue] = []
-        let totals = try processAll(paths, options: options) { result in
+        let totals = try processAll(paths, options: options, keepLatent: latent) { result in
             if format == .jsonl { writeOut(result.json().serialized() + "\n") } else { results.append(result.json()) }
         }
         if format == .json {
@@ -249,7 +251,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try options.engine()
+        let engine = try options.engine(keepLatent: true)  // latent mentions are always scored
         let header = "set".padding(toLength: 46, withPad: " ", startingAt: 0)
             + " cases   gold    sys  strictP strictR strictF1  relaxP relaxR relaxF1  valAcc valF1\n"
         if suite == .all || suite == .corpus {

@@ -24,6 +24,46 @@ final class NumbersTests: XCTestCase {
         XCTAssertNil(Numbers.parse("a"))
     }
 
+    func testWordFractionsAndScales() {
+        XCTAssertEqual(Numbers.parse("two thirds")!, Decimal(2) / 3)
+        XCTAssertEqual(Numbers.parse("five and a half million"), 5_500_000)
+        XCTAssertEqual(Numbers.parse("3 million and a half"), 3_500_000)
+        XCTAssertEqual(Numbers.parse("half a dozen"), 6)
+        XCTAssertEqual(Numbers.parse("three hundred and two dozens"), 324)
+        XCTAssertEqual(Numbers.parse("twenty and three fifths"), Decimal(string: "20.6"))
+        XCTAssertEqual(Numbers.parse("one twenty-fifth"), Decimal(string: "0.04"))
+        XCTAssertEqual(Numbers.parse("two hundred point zero three"), Decimal(string: "200.03"))
+        XCTAssertEqual(Numbers.parse("minus five"), -5)
+        XCTAssertEqual(Numbers.parse("one over 20"), Decimal(string: "0.05"))
+        XCTAssertEqual(Numbers.parse("three lakh crore"), 3_000_000_000_000)
+        XCTAssertEqual(Numbers.parse("1 234 567"), 1_234_567)
+        XCTAssertEqual(Numbers.parse("12,34,567.89"), Decimal(string: "1234567.89"))
+        XCTAssertEqual(Numbers.parse("10k"), 10_000)
+        XCTAssertEqual(Numbers.parse("- 1 4/5"), Decimal(string: "-1.8"))
+        XCTAssertEqual(Numbers.parse("¾"), Decimal(string: "0.75"))
+        XCTAssertNil(Numbers.parse("point"))
+    }
+
+    func testLatentNumbersAreDroppedUnlessKept() throws {
+        let text = "Exports reached 7.3 billion dlrs, up from about half a million in the 1950s."
+        let plain = Fixtures.engine.process(Document(id: "t", text: text, referenceDate: CalendarDate(iso: "2025-10-03")))
+        XCTAssertFalse(plain.mentions.contains { $0.type == .number || $0.latent })
+        let engine = try Engine(ruleSet: RuleSet.embedded(), keepLatent: true)
+        let kept = engine.process(Document(id: "t", text: text, referenceDate: CalendarDate(iso: "2025-10-03")))
+        XCTAssertEqual(kept.mentions.filter(\.latent).map(\.text), ["half a million"])
+        // The typed mention wins over the bare number inside it.
+        XCTAssertEqual(kept.mentions.filter { $0.type == .money }.map(\.text), ["7.3 billion dlrs"])
+    }
+
+    func testCurrencyFromContext() {
+        let story = "SYDNEY exports\nMarch 3, 1987\nAustralia's exports rose to 7.3 billion dlrs in January from 6.1 billion.\n"
+        let r = Fixtures.engine.process(Document(id: "t", text: story))
+        let money = r.mentions.filter { $0.type == .money }
+        XCTAssertEqual(money.map(\.text), ["7.3 billion dlrs", "6.1 billion"])
+        XCTAssertEqual(money.map(\.currencyVia), ["place", "carried"])
+        for m in money { guard case let .money(_, _, _, c, _) = m.value else { return XCTFail() }; XCTAssertEqual(c, "AUD") }
+    }
+
     func testScalesAndOrdinals() {
         XCTAssertEqual(Numbers.scale("mln"), 1_000_000)
         XCTAssertEqual(Numbers.scale("bn"), 1_000_000_000)

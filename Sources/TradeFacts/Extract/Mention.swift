@@ -8,7 +8,8 @@ public enum PercentUnit: String, Codable, Sendable { case percent, points, basis
 
 /// The typed value of a mention.
 public enum MentionValue: Sendable {
-    case money(amount: Decimal?, low: Decimal?, high: Decimal?, currency: String?)
+    /// `per`: the unit of a price ("17.50 dlrs a barrel" → barrel).
+    case money(amount: Decimal?, low: Decimal?, high: Decimal?, currency: String?, per: String?)
     case percent(value: Decimal?, low: Decimal?, high: Decimal?, unit: PercentUnit, direction: Direction?, basis: String?)
     case calendar(fields: PeriodFields, resolved: ResolvedPeriod?)
     case count(value: Decimal?, low: Decimal?, high: Decimal?, of: String, partners: Bool)
@@ -29,6 +30,13 @@ public struct Mention: Sendable {
     public var qualifier: String?
     /// A special role in the document, e.g. `dateline`.
     public var role: String?
+    /// Made by a latent rule (a bare number): dropped from a document's mentions unless asked for.
+    public var latent: Bool = false
+    /// How a money mention's currency was fixed when the text did not name it: `carried` (from a
+    /// nearby figure) or `place` (an unqualified dollar in a story whose dateline/lede names a place).
+    public var currencyVia: String? = nil
+    /// Currency work left for the document-level pass (see `Extractor.resolveCurrencies`).
+    var pendingCurrency: PendingCurrency? = nil
 
     /// The resolved period of a date/period mention.
     public var period: ResolvedPeriod? {
@@ -52,4 +60,12 @@ public struct Mention: Sendable {
         guard case let .percent(v?, _, _, _, direction, _) = value else { return nil }
         return direction == .down && v > 0 ? -v : v
     }
+}
+
+/// What a money mention still needs once every mention of the document is known.
+enum PendingCurrency: Sendable {
+    /// No currency in the text: take the nearest earlier figure's (same or previous sentence).
+    case carry
+    /// An unqualified dollar ("$", "dollars", "dlrs"): the story's place may fix which dollar.
+    case localDollar
 }

@@ -4,7 +4,7 @@ import Foundation
 public enum Numbers {
     static let units: [String: Int] = [
         "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "eight": 8, "nine": 9, "nought": 0, "naught": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     ]
     static let tens: [String: Int] = [
@@ -16,7 +16,7 @@ public enum Numbers {
     ]
     static let scales: [String: Decimal] = [
         "thousand": 1_000, "k": 1_000,
-        "million": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "m": 1_000_000, "mil": 1_000_000, "millions": 1_000_000,
+        "million": 1_000_000, "mm": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "m": 1_000_000, "mil": 1_000_000, "millions": 1_000_000,
         "billion": 1_000_000_000, "bln": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "billions": 1_000_000_000,
         "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "tln": 1_000_000_000_000,
         "hundred": 100, "lakh": 100_000, "crore": 10_000_000,
@@ -27,18 +27,51 @@ public enum Numbers {
         scales[word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".").union(.whitespacesAndNewlines))]
     }
 
-    /// Parses "22.13", "7,000", "1 234", "-3.5", "nine", "twenty-one", "seven thousand", "a dozen",
-    /// "3 1/2", "half a million", "1.5 billion". Returns nil when the text is not a number.
+    /// Denominators of spelled fractions: "half" → 2, "thirds" → 3, "quarter" → 4, "hundredths" → 100.
+    static let denominators: [String: Decimal] = {
+        var d: [String: Decimal] = ["half": 2, "halves": 2, "quarter": 4, "quarters": 4]
+        let ords = ["third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+                    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+                    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+                    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+                    "thousandth": 1_000, "millionth": 1_000_000, "billionth": 1_000_000_000, "trillionth": 1_000_000_000_000]
+        for (w, v) in ords { d[w] = Decimal(v); d[w + "s"] = Decimal(v) }
+        return d
+    }()
+    static let firstOrdinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                                               "seventh": 7, "eighth": 8, "ninth": 9]
+    static let dozens: Set<String> = ["dozen", "dozens", "dz", "dzs", "doz", "dozs"]
+    static let vulgarFractions: [Character: Decimal] = ["½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3,
+                                                        "⅕": 0.2, "⅙": Decimal(1) / 6, "⅛": 0.125]
+
+    /// Parses "22.13", "7,000", "1 234 567", "-3.5", "nine", "twenty-one", "seven thousand", "a dozen",
+    /// "3 1/2", "half a million", "1.5 billion", "10k", "two thirds", "five and a half million",
+    /// "two hundred point zero three", "minus five", "one over three". Returns nil when the text is not a number.
     public static func parse(_ raw: String) -> Decimal? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             .replacingOccurrences(of: "\u{2212}", with: "-")
+        for sp in ["\u{00A0}", "\u{202F}", "\u{2009}", "\t"] { text = text.replacingOccurrences(of: sp, with: " ") }
+        while text.contains("  ") { text = text.replacingOccurrences(of: "  ", with: " ") }
         if text.isEmpty { return nil }
         if let d = parseDigits(text) { return d }
-        // Digits followed by a scale word: "1.5 billion".
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
-        if parts.count == 2, let d = parseDigits(parts[0]) {
-            if let s = scale(parts[1]) { return d * s }
-            if let f = parseFraction(parts[1]) { return d + f }  // "3 1/2"
+        // A sign written apart: "- 1 4/5", "- 10 k".
+        if text.hasPrefix("- ") || text.hasPrefix("+ ") {
+            return parse(String(text.dropFirst(2))).map { text.hasPrefix("-") ? -$0 : $0 }
+        }
+        // Thousands grouped with spaces: "1 234 567", "40 000".
+        if text.range(of: #"^-?[0-9]{1,3}( [0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil {
+            return parseDigits(text.replacingOccurrences(of: " ", with: ""))
+        }
+        if text.count == 1, let f = vulgarFractions[text.first!] { return f }
+        // Digits with a scale, glued or apart: "10k", "1.2b", "2.33 k", "1.5 billion", "1mm", "13 lakh".
+        if let r = text.range(of: #"^[-+]?[0-9][0-9,]*(\.[0-9]+)? ?[a-z]+$"#, options: .regularExpression), r.lowerBound == text.startIndex {
+            let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "+" }
+            let word = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+            if let d = parseDigits(String(digits)), let s = scale(word) { return d * s }
+        }
+        let parts = text.split(separator: " ").map(String.init)
+        if parts.count == 2, let d = parseDigits(parts[0]), let f = parseFraction(parts[1]) {
+            return d < 0 ? d - f : d + f  // "3 1/2", "-1 4/5"
         }
         if let f = parseFraction(text) { return f }
         return parseWords(text)
@@ -59,42 +92,110 @@ public enum Numbers {
 
     static func parseFraction(_ text: String) -> Decimal? {
         let f = text.split(separator: "/")
-        if f.count == 2, let n = Int(f[0]), let d = Int(f[1]), d != 0 { return Decimal(n) / Decimal(d) }
-        switch text {
-        case "half", "a half", "one half": return 0.5
-        case "a quarter", "one quarter": return 0.25
-        case "a third", "one third": return Decimal(1) / Decimal(3)
-        case "two thirds", "two-thirds": return Decimal(2) / Decimal(3)
-        case "three quarters", "three-quarters": return 0.75
-        default: return nil
+        if f.count == 2 {
+            let n = f[0].trimmingCharacters(in: .whitespaces), d = f[1].trimmingCharacters(in: .whitespaces)
+            if let n = Int(n), let d = Int(d), d != 0 { return Decimal(n) / Decimal(d) }
         }
+        return nil
     }
 
-    /// English number words, with "and" and hyphens: "one hundred and twenty-five thousand".
+    /// English number words: integers with "and" and hyphens ("one hundred and twenty-five thousand"),
+    /// dozens, spelled fractions ("two thirds", "five and a quarter", "a hundredth"), fractions of
+    /// scales ("half a million", "three quarters billion", "3 million and a half"), "point" decimals,
+    /// "over"/"out of" ratios and a leading "minus"/"negative". Digits may stand for words ("3 hundred and 21").
     static func parseWords(_ text: String) -> Decimal? {
-        var words = text.replacingOccurrences(of: "-", with: " ").split(separator: " ").map(String.init)
+        // Keep "twenty-fifth" whole (a compound denominator); other hyphens separate words.
+        var t = text.replacingOccurrences(of: #"(ty)\s*-\s*(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"#,
+                                          with: "$1_$2", options: .regularExpression)
+        t = t.replacingOccurrences(of: "-", with: " ")
+        let words = t.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        return value(words)
+    }
+
+    static func value(_ w: [String]) -> Decimal? {
+        var words = w
+        guard !words.isEmpty else { return nil }
+        if words[0] == "minus" || words[0] == "negative" { return value(Array(words.dropFirst())).map { -$0 } }
+        if let i = words.firstIndex(of: "over"), i > 0 {
+            guard let n = value(Array(words[..<i])), let d = value(Array(words[(i + 1)...])), d != 0 else { return nil }
+            return n / d
+        }
+        if let i = words.firstIndex(of: "out"), i > 0, i + 1 < words.count, words[i + 1] == "of" {
+            guard let n = value(Array(words[..<i])), let d = value(Array(words[(i + 2)...])), d != 0 else { return nil }
+            return n / d
+        }
+        if let i = words.firstIndex(of: "point") {
+            let whole = i == 0 ? 0 : value(Array(words[..<i]))
+            let rest = words[(i + 1)...]
+            guard let whole, !rest.isEmpty else { return nil }
+            var digits = ""
+            if rest.allSatisfy({ (units[$0] ?? 10) < 10 }) {
+                digits = rest.map { String(units[$0]!) }.joined()
+            } else if let v = value(Array(rest)) {
+                digits = string(v)
+            } else { return nil }
+            guard let frac = Decimal(string: "0." + digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            return whole < 0 ? whole - frac : whole + frac
+        }
+        // "half a million", "three quarters billion", "five and a half million", "two thirds of a million",
+        // "one billion and a half million": a fraction followed by a scale.
+        if let last = words.last, let s = scales[last] ?? (dozens.contains(last) ? 12 : nil), s >= 12, words.count > 1,
+           words.dropLast().contains(where: { denominators[$0] != nil || $0.contains("_") }) {
+            var head = Array(words.dropLast())
+            while let l = head.last, l == "a" || l == "an" || l == "of" { head.removeLast() }
+            if let and = head.lastIndex(of: "and"), head[..<and].contains(where: { (scales[$0] ?? 0) >= 1000 }),
+               let big = value(Array(head[..<and])), let f = value(Array(head[(and + 1)...])) {
+                return big + f * s  // "one billion and a half million"
+            }
+            return value(head).map { $0 * s }
+        }
+        // Spelled fractions: "two thirds", "a hundredth", "twenty and three fifths", "3 million and a half".
+        if let last = words.last, let den = denominators[last] ?? compoundDenominator(last) {
+            var head = Array(words.dropLast())
+            if let and = head.lastIndex(of: "and"), and > 0 {
+                let after = Array(head[(and + 1)...])
+                let numerator = after.isEmpty || after == ["a"] || after == ["an"] ? 1 : value(after)
+                if let numerator, numerator < den, let whole = value(Array(head[..<and])) {
+                    let wholeScale = head[and - 1]
+                    if let s = scales[wholeScale], s >= 1000 { return whole + numerator / den * s }  // "3 million and a half"
+                    return whole + numerator / den
+                }
+            }
+            if head.isEmpty || head == ["a"] || head == ["an"] { return 1 / den }
+            if head.first == "a" || head.first == "an" { head.removeFirst() }  // "a hundred trillionths"
+            guard let n = value(head) else { return nil }
+            return n / den
+        }
         words.removeAll { $0 == "and" }
         if words.isEmpty { return nil }
-        // "half a million" = 0.5 × 10^6
-        if words.first == "half" {
-            let rest = words.dropFirst().filter { $0 != "a" && $0 != "an" }
-            if rest.count == 1, let s = scale(rest[0]) { return s / 2 }
-        }
-        var total: Decimal = 0, current: Decimal = 0
-        var sawNumber = false
+        var total: Decimal = 0, hundreds: Decimal = 0, small: Decimal = 0
+        var sawNumber = false, lastWasScale = false
         for w in words {
             if w == "a" || w == "an" { continue }  // "a dozen", "a hundred": the multiplier supplies the 1
-            if w == "dozen" { current = (current == 0 ? 1 : current) * 12; sawNumber = true }
-            else if let u = units[w] { current += Decimal(u); sawNumber = true }
-            else if let t = tens[w] { current += Decimal(t); sawNumber = true }
-            else if w == "hundred" { current = (current == 0 ? 1 : current) * 100; sawNumber = true }
+            var isScale = false
+            if dozens.contains(w) { small = (small == 0 ? 1 : small) * 12; sawNumber = true }
+            else if let u = units[w] { small += Decimal(u); sawNumber = true }
+            else if let t = tens[w] { small += Decimal(t); sawNumber = true }
+            else if w == "hundred" || w == "hundreds" { hundreds = (hundreds + small == 0 ? 1 : hundreds + small) * 100; small = 0; sawNumber = true }
             else if let s = scales[w], s >= 1000 {
-                total += (current == 0 ? 1 : current) * s; current = 0; sawNumber = true
-            } else if let d = parseDigits(w) { current += d; sawNumber = true }
+                if lastWasScale && hundreds + small == 0 { total *= s }  // "three lakh crore"
+                else { total += (hundreds + small == 0 ? 1 : hundreds + small) * s }
+                hundreds = 0; small = 0; sawNumber = true; isScale = true
+            } else if let d = parseDigits(w) { small += d; sawNumber = true }
             else { return nil }
+            lastWasScale = isScale
         }
-        if words.count == 1 && (words[0] == "a" || words[0] == "an") { return nil }
-        return sawNumber ? total + current : nil
+        if words.allSatisfy({ $0 == "a" || $0 == "an" }) { return nil }
+        return sawNumber ? total + hundreds + small : nil
+    }
+
+    /// "twenty_fifth" (joined by `parseWords`) → 25.
+    static func compoundDenominator(_ w: String) -> Decimal? {
+        let p = w.split(separator: "_").map(String.init)
+        guard p.count == 2, let t = tens[p[0]] else { return nil }
+        let o = p[1].hasSuffix("s") ? String(p[1].dropLast()) : p[1]
+        guard let u = firstOrdinals[o] else { return nil }
+        return Decimal(t + u)
     }
 
     /// Ordinals and small counts as integers: "third" → 3, "3rd" → 3, "Q3" → 3, "nine" → 9, "9" → 9.

@@ -24,9 +24,10 @@ public final class Engine: @unchecked Sendable {
     public let checks: [any Check]
     let helpers: CheckHelpers
 
-    public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all) throws {
+    /// `keepLatent`: keep mentions of latent rules (bare numbers) in the output (`extract --latent`, `eval`).
+    public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all, keepLatent: Bool = false) throws {
         self.ruleSet = ruleSet
-        extractor = try Extractor(ruleSet: ruleSet)
+        extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent)
         assembler = try RecordAssembler(ruleSet: ruleSet)
         helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler)
         self.checks = checks.map { $0.init() }

@@ -14,12 +14,15 @@ extension Mention {
         o.add("rule", rule)
         o.add("role", role)
         o.add("qualifier", qualifier)
+        if latent { o.add("latent", .bool(true)) }
         switch value {
-        case let .money(amount, low, high, currency):
+        case let .money(amount, low, high, currency, per):
             o.add("amount", amount)
             o.add("low", low)
             o.add("high", high)
             o.add("currency", currency)
+            o.add("currencyVia", currencyVia)
+            o.add("per", per)
         case let .percent(v, low, high, unit, direction, basis):
             o.add("value", v)
             o.add("low", low)

@@ -39,7 +39,7 @@ extension TradeRecord {
             if periodCarried { b.add("via", "carried") }
             o.add("period", b.value)
         }
-        if case let .money(amount, low, high, currency) = mentions[value].value {
+        if case let .money(amount, low, high, currency, _) = mentions[value].value {
             var b = JSONObjectBuilder()
             b.add("amount", amount)
             b.add("low", low)

@@ -7,7 +7,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
     /// The fields a rule of this type may fill from groups (`fields:`) or literals (`set:`).
     public var allowedFields: Set<String> {
         switch self {
-        case .money: return ["amount", "scale", "currency", "low", "high", "qualifier"]
+        case .money: return ["amount", "scale", "currency", "low", "high", "qualifier", "per", "carry"]
         case .percent: return ["value", "scale", "unit", "direction", "basis", "qualifier", "low", "high", "sign"]
         case .count: return ["value", "of", "qualifier", "low", "high"]
         case .number: return ["value", "scale", "qualifier"]
@@ -47,6 +47,9 @@ public final class Rule: @unchecked Sendable {
     public let literals: [String: String]
     /// Higher wins when two candidate matches of equal length overlap.
     public let priority: Int
+    /// A latent rule's mentions are kept for evaluation and internal use but dropped from a
+    /// document's mentions unless the extractor is asked to keep them (Duckling's "latent").
+    public let latent: Bool
     public let examples: [RuleExample]
     public let file: String
     public let line: Int
@@ -56,9 +59,9 @@ public final class Rule: @unchecked Sendable {
     let fieldGroups: [(field: String, group: Int)]
 
     init(id: String, description: String, type: MentionType, patternSource: String, pattern: Pattern,
-         fields: [String: String], literals: [String: String], priority: Int, examples: [RuleExample], file: String, line: Int) {
+         fields: [String: String], literals: [String: String], priority: Int, latent: Bool = false, examples: [RuleExample], file: String, line: Int) {
         self.id = id; self.description = description; self.type = type; self.patternSource = patternSource
-        self.pattern = pattern; self.fields = fields; self.literals = literals; self.priority = priority
+        self.pattern = pattern; self.fields = fields; self.literals = literals; self.priority = priority; self.latent = latent
         self.examples = examples; self.file = file; self.line = line
         self.spanGroup = pattern.groupNumbers["span"]
         self.fieldGroups = fields.sorted { $0.key < $1.key }.compactMap { f in pattern.groupNumbers[f.value].map { (f.key, $0) } }

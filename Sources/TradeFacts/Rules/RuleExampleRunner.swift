@@ -21,7 +21,7 @@ public enum RuleExampleRunner {
             for example in rule.examples {
                 let doc = Document(id: "\(rule.file):\(example.line)", text: example.text,
                                    referenceDate: example.referenceDate ?? defaultReferenceDate)
-                let extraction = extractor.extract(doc)
+                let extraction = extractor.extract(doc, keepLatent: true)
                 let mine = extraction.mentions.filter { $0.rule == rule.id }.map { $0.json(in: doc) }
                 var failure: String? = nil
                 if let expect = example.expect {

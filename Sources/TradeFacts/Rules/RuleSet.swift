@@ -160,7 +160,7 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     func loadRule(_ node: YAMLNode, defaultType: MentionType?, file: String) throws -> Rule {
-        try node.checkKeys(["id", "description", "type", "pattern", "priority", "caseSensitive", "fields", "set", "examples"], in: "a rule")
+        try node.checkKeys(["id", "description", "type", "pattern", "priority", "latent", "caseSensitive", "fields", "set", "examples"], in: "a rule")
         guard let idNode = node.value("id") else { throw node.error("rule has no id") }
         let id = try idNode.requireString("id")
         guard id.range(of: #"^[a-z0-9][a-z0-9.\-]*$"#, options: .regularExpression) != nil else {
@@ -204,6 +204,7 @@ public final class RuleSet: @unchecked Sendable {
             }
         }
         let priority = try node.value("priority")?.requireInt("priority") ?? 0
+        let latent = try node.value("latent")?.requireBool("latent") ?? false
         var examples: [RuleExample] = []
         if let ex = node.value("examples") {
             for e in try ex.requireSequence("examples") {
@@ -223,6 +224,6 @@ public final class RuleSet: @unchecked Sendable {
             }
         }
         return Rule(id: id, description: description, type: type, patternSource: source, pattern: pattern,
-                    fields: fields, literals: literals, priority: priority, examples: examples, file: file, line: node.line)
+                    fields: fields, literals: literals, priority: priority, latent: latent, examples: examples, file: file, line: node.line)
     }
 }
