@@ -40,14 +40,7 @@ extension CheckContext {
 
     /// A figure's value as written and the half-width of its rounding ("5.6 billion" → 5.6e9 ± 0.05e9).
     public func valueWithRounding(_ m: Mention) -> (value: Decimal, halfUnit: Decimal)? {
-        let value: Decimal?
-        switch m.value {
-        case let .money(amount, _, _, _): value = amount
-        case let .percent(v, _, _, _, _, _): value = v
-        case let .count(v, _, _, _, _): value = v
-        case let .number(v): value = v
-        case .calendar: value = nil
-        }
+        let value = m.numericValue
         guard let v = value else { return nil }
         // The first number written in the mention gives the precision and the scale.
         guard let r = m.text.range(of: #"[0-9][0-9,]*(\.[0-9]+)?"#, options: .regularExpression),

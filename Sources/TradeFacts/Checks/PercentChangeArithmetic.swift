@@ -37,7 +37,7 @@ public struct PercentChangeArithmetic: Check {
                   let from = context.valueWithRounding(context.mentions[fi]), let to = context.valueWithRounding(context.mentions[ti]),
                   from.value > 0, to.value > 0 else { continue }
             // Same currency, or the comparison means nothing.
-            if case let .money(_, _, _, c1) = context.mentions[fi].value, case let .money(_, _, _, c2) = context.mentions[ti].value, c1 != c2 { continue }
+            if context.mentions[fi].currency != context.mentions[ti].currency { continue }
             let signed = direction == .down ? -stated.value : stated.value
             let exact = (to.value - from.value) / from.value * 100
             let lowest = ((to.value - to.halfUnit) - (from.value + from.halfUnit)) / (from.value + from.halfUnit) * 100

@@ -44,8 +44,8 @@ public struct RepeatedFigureDiffers: Check {
             return Self.comparisonCues.contains { before.hasSuffix($0) } || before.contains(" from ")
         }
         func amount(_ r: TradeRecord) -> (Decimal, String)? {
-            if case let .money(a?, _, _, c?) = m[r.value].value { return (a, c) }
-            return nil
+            guard let a = m[r.value].numericValue, let c = m[r.value].currency else { return nil }
+            return (a, c)
         }
         var findings: [Finding] = []
         var firstByKey: [String: TradeRecord] = [:]

@@ -62,6 +62,45 @@ public struct Mention: Sendable {
     }
 }
 
+/// Named accessors, so that code reading one part of a value does not break when a field is added.
+extension Mention {
+    /// The single numeric value: a money amount, a percentage, a count, or a number.
+    public var numericValue: Decimal? {
+        switch value {
+        case let .money(amount, _, _, _, _): return amount
+        case let .percent(v, _, _, _, _, _): return v
+        case let .count(v, _, _, _, _): return v
+        case let .number(v): return v
+        case .calendar: return nil
+        }
+    }
+    /// The ISO currency of a money mention.
+    public var currency: String? {
+        if case let .money(_, _, _, c, _) = value { return c }
+        return nil
+    }
+    /// The direction of a percent change.
+    public var direction: Direction? {
+        if case let .percent(_, _, _, _, d, _) = value { return d }
+        return nil
+    }
+    /// The unit of a percentage.
+    public var percentUnit: PercentUnit? {
+        if case let .percent(_, _, _, u, _, _) = value { return u }
+        return nil
+    }
+    /// The basis of a percent change ("year-on-year").
+    public var basis: String? {
+        if case let .percent(_, _, _, _, _, b) = value { return b }
+        return nil
+    }
+    /// Whether a count counts trading partners.
+    public var isPartnerCount: Bool {
+        if case let .count(_, _, _, _, p) = value { return p }
+        return false
+    }
+}
+
 /// What a money mention still needs once every mention of the document is known.
 enum PendingCurrency: Sendable {
     /// No currency in the text: take the nearest earlier figure's (same or previous sentence).
