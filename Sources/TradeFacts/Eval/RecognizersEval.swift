@@ -68,10 +68,10 @@ public enum RecognizersScorer {
                  return same(amount, decimal(r?["value"])) && (iso == nil || iso == currency)
              }),
         Spec(file: "DateTime/English/DatePeriodExtractor.json", goldTypes: ["daterange"],
-             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             system: { $0.type.isCalendar && $0.period?.granularity != .day && $0.periodFields?.reference == nil },
              valueMatches: { _, _ in true }),
         Spec(file: "DateTime/English/DatePeriodParser.json", goldTypes: ["daterange"],
-             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             system: { $0.type.isCalendar && $0.period?.granularity != .day && $0.periodFields?.reference == nil },
              valueMatches: { m, g in
                  guard let (s, e) = range(m), let v = g["Value"] as? [String: Any] else { return false }
                  for key in ["FutureResolution", "PastResolution"] {
@@ -80,7 +80,7 @@ public enum RecognizersScorer {
                  return false
              }),
         Spec(file: "DateTime/English/DateTimeModel.json", goldTypes: ["datetimeV2.daterange"],
-             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             system: { $0.type.isCalendar && $0.period?.granularity != .day && $0.periodFields?.reference == nil },
              valueMatches: { m, g in
                  guard let (s, e) = range(m), let values = (g["Resolution"] as? [String: Any])?["values"] as? [[String: Any]] else { return false }
                  return values.contains { $0["start"] as? String == s && $0["end"] as? String == e }

@@ -77,9 +77,8 @@ public enum TempEvalScorer {
 
     /// Our calendar value as a TimeML value: decades "198X" → "198".
     static func timeMLValue(_ m: Mention) -> String? {
-        guard let p = m.period else { return nil }
-        if p.granularity == .decade { return String(p.value.prefix(3)) }
-        return p.value
+        if let p = m.period, p.granularity == .decade { return String(p.value.prefix(3)) }
+        return m.timexValue
     }
 
     public static func run(directory: String, engine: Engine, keepMisses: Int = 0) throws -> Result {

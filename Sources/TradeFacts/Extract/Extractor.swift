@@ -80,17 +80,7 @@ public final class Extractor: @unchecked Sendable {
         }
 
         // Resolve calendar mentions, then anaphoric ones ("the same period last year").
-        for i in mentions.indices {
-            guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
-            let tense = self.tense(around: mentions[i].span, in: document)
-            mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
-        }
-        for i in mentions.indices {
-            guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document) {
-                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, yearOffset: fields.yearOffset))
-            }
-        }
+        resolveCalendar(&mentions, reference: reference, document)
         return Extraction(document: document, referenceDate: reference, referenceDateSource: source,
                           datelineSpan: datelineSpan, headlineSpan: headlineSpan, mentions: mentions, diagnostics: diagnostics)
     }

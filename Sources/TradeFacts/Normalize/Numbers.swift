@@ -137,6 +137,17 @@ public enum Numbers {
         return n
     }
 
+    /// The second year of a split year ("1986/87" → 1987 after 1986, "1999/2000" → 2000): two digits
+    /// take the first year's century, rolling over when they would not come after it.
+    public static func splitYearEnd(_ raw: String, after first: Int?) -> Int? {
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        guard let n = Int(t) else { return nil }
+        if t.count == 4 { return n }
+        guard t.count == 2, let y = first else { return nil }
+        let v = y - y % 100 + n
+        return v > y ? v : v + 100
+    }
+
     /// A plain decimal string for a `Decimal` ("22130000", "87.4").
     public static func string(_ d: Decimal) -> String {
         var v = d
