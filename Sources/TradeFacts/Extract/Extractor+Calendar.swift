@@ -47,17 +47,30 @@ extension Extractor {
     }
 
     /// The period a "same period" mention refers back to: the nearest earlier period in the same
-    /// or the two previous sentences that is not itself a comparison base or an open anchor.
-    /// With `unit`, only a period of that granularity qualifies ("the quarter" refers back to a quarter).
+    /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
+    /// billion in the first quarter"), else the nearest in the two previous sentences; never a
+    /// comparison base or an open anchor. With `unit`, only a period of that granularity qualifies
+    /// ("the quarter" refers back to a quarter).
     func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
-        for j in stride(from: index - 1, through: 0, by: -1) {
+        func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
             guard let p = m.period, m.role == nil, p.granularity != .day, m.qualifier == nil,
-                  !(m.periodFields?.samePeriod ?? false), unit == nil || p.granularity == unit else { continue }
-            let s = document.sentenceIndex(of: m.span.start) ?? 0
-            if here - s > 2 { return nil }
+                  !(m.periodFields?.samePeriod ?? false), unit == nil || p.granularity == unit else { return nil }
             return p
+        }
+        func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
+        for j in stride(from: index - 1, through: 0, by: -1) where sentence(j) == here {
+            if let p = candidate(j) { return p }
+        }
+        for j in (index + 1)..<max(index + 1, mentions.count) where sentence(j) == here {
+            if let p = candidate(j) { return p }
+        }
+        for j in stride(from: index - 1, through: 0, by: -1) {
+            let s = sentence(j)
+            if s == here { continue }
+            if here - s > 2 { return nil }
+            if let p = candidate(j) { return p }
         }
         return nil
     }
@@ -96,7 +109,7 @@ extension Extractor {
             && read("yearTo", { Numbers.splitYearEnd($0, after: f.year) }, into: \.yearTo)
             && read("season", { self.ruleSet.lexicons["seasons"]?.lookup($0) ?? $0.uppercased() }, into: \.season)
             && read("reference", { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }, into: \.reference)
-            && read("tense", Tense.init(rawValue:), into: \.tense)
+            && read("tense", { Tense(rawValue: $0) ?? self.ruleSet.lexicons["tense-words"]?.lookup($0).flatMap(Tense.init(rawValue:)) }, into: \.tense)
             && read("anaphorUnit", ResolvedPeriod.Granularity.init(rawValue:), into: \.anaphorUnit)
         guard ok else { return nil }
         // "two years ago", "three months ago", "a week ago", "five days ago": a count back from the reference date.
