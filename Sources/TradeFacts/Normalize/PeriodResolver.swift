@@ -78,8 +78,10 @@ public enum PeriodResolver {
         if let wd = f.weekday, f.day == nil {
             guard let r = reference else { return nil }
             var delta = wd - r.weekday
-            if tense == .past && delta > 0 { delta -= 7 }
-            if tense == .future && delta < 0 { delta += 7 }
+            // "last Friday" / "next Friday" (a direction in the words) never mean the reference day itself.
+            let strict = f.tense != nil
+            if tense == .past && (delta > 0 || strict && delta == 0) { delta -= 7 }
+            if tense == .future && (delta < 0 || strict && delta == 0) { delta += 7 }
             let d = r.adding(days: delta)
             return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
         }
@@ -104,6 +106,9 @@ public enum PeriodResolver {
         }
         guard let r = reference else { return nil }
         let candidates = [r.year - 1, r.year, r.year + 1].compactMap { within(year: $0, f) }
+        // A direction in the words ("last November", "next spring") excludes the other side and the period under way.
+        if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
+        if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
         return nearest(candidates, to: r, tense: tense)
     }
 
