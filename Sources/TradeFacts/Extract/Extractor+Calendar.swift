@@ -39,24 +39,34 @@ extension Extractor {
         }
     }
 
-    /// Future when the sentence has a future cue ("will", "is expected to", "forecast"); past otherwise.
+    /// Future when the sentence has a future cue ("will", "is expected to", "forecast"), unless the
+    /// date directly follows a verb of reporting ("said Friday it will…": Friday is when it was said);
+    /// past otherwise.
     func tense(around span: Span, in document: Document) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
         let future = !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty
-        return future ? .future : .past
+        guard future else { return .past }
+        if let report = reportVerbBefore {
+            let before = Span(max(document.sentences[s].span.start, span.start - 24), span.start)
+            if !document.matchSpans(of: report, in: before, limit: 1).isEmpty { return .past }
+        }
+        return .future
     }
 
     /// The period a "same period" mention refers back to: the nearest earlier period in the same
     /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
     /// billion in the first quarter"), else the nearest in the two previous sentences; never a
-    /// comparison base or an open anchor. With `unit`, only a period of that granularity qualifies
+    /// comparison base, an open anchor or a period shifted from another ("a year earlier"). With `unit`, only a period of that granularity qualifies
     /// ("the quarter" refers back to a quarter).
     func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
+            // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
+            let f = m.periodFields
+            let shifted = (f?.samePeriod ?? false) && !(f?.yearOffset == 0 && f?.year == nil)
             guard let p = m.period, m.role == nil, p.granularity != .day, m.qualifier == nil,
-                  !(m.periodFields?.samePeriod ?? false), unit == nil || p.granularity == unit else { return nil }
+                  !shifted, unit == nil || p.granularity == unit else { return nil }
             return p
         }
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }

@@ -26,10 +26,13 @@ public struct Extraction: Sendable {
 public final class Extractor: @unchecked Sendable {
     public let ruleSet: RuleSet
     let futureCues: Pattern?
+    /// A verb of reporting ending right where a date starts (see ``tense(around:in:)``).
+    let reportVerbBefore: Pattern?
 
     public init(ruleSet: RuleSet) throws {
         self.ruleSet = ruleSet
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
+        reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil
     }
 
     struct Candidate {

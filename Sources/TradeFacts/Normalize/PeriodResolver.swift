@@ -46,7 +46,9 @@ public struct PeriodFields: Sendable, Hashable {
 }
 
 /// Grammatical time of the clause around a mention: past reports look back, future looks ahead.
-public enum Tense: String, Sendable { case past, future }
+/// `present` is for words that point at the reference date's own period ("this summer", "this
+/// September"): the nearest occurrence, either side.
+public enum Tense: String, Sendable { case past, present, future }
 
 /// Turns ``PeriodFields`` into a ``ResolvedPeriod`` against a reference date. Pure calendar arithmetic.
 public enum PeriodResolver {
@@ -128,6 +130,7 @@ public enum PeriodResolver {
             let unelapsed = p.to > r ? p.to.dayNumber - r.dayNumber : 0
             switch tense {
             case .past: return behind + againstTense * (aheadStart > 0 ? aheadStart : unelapsed)
+            case .present: return behind + aheadStart
             case .future: return againstTense * behind + aheadStart
             }
         }
