@@ -77,6 +77,8 @@ public enum RecognizersScorer {
                  for key in ["FutureResolution", "PastResolution"] {
                      if let r = v[key] as? [String: Any], r["startDate"] as? String == s, r["endDate"] as? String == e { return true }
                  }
+                 // Seasons and the like carry only a TIMEX value ("2016-SU"), no start and end.
+                 if (v["FutureResolution"] as? [String: Any])?.isEmpty ?? true, let timex = v["Timex"] as? String { return timex == m.timexValue }
                  return false
              }),
         Spec(file: "DateTime/English/DateTimeModel.json", goldTypes: ["datetimeV2.daterange"],
