@@ -123,6 +123,20 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(resolve { $0.dayOffset = -1 }, "2025-10-02..2025-10-02 2025-10-02")
         XCTAssertEqual(resolve { $0.toDate = true }, "2025-01-01..2025-10-03 2025-01-01/2025-10-03")
         XCTAssertEqual(resolve { $0.weekday = 2 }, "2025-09-30..2025-09-30 2025-09-30", "last Tuesday before Friday 3 October")
+        XCTAssertEqual(resolve({ $0.month = 12; $0.day = 15 }, ref: "1989-11-02"), "1989-12-15..1989-12-15 1989-12-15", "a date six weeks ahead beats one a year back")
+        XCTAssertEqual(resolve({ $0.month = 1 }, ref: "1989-11-02"), "1990-01-01..1990-01-31 1990-01")
+        XCTAssertEqual(resolve({ $0.month = 4 }, ref: "1989-11-02"), "1989-04-01..1989-04-30 1989-04")
+        XCTAssertEqual(resolve({ $0.quarter = 4 }, ref: "1989-11-02"), "1989-10-01..1989-12-31 1989-Q4", "two months of it elapsed")
+        XCTAssertEqual(resolve({ $0.quarter = 3 }, ref: "1989-10-20", tense: .future), "1989-07-01..1989-09-30 1989-Q3", "results of a quarter just ended")
+        XCTAssertEqual(resolve { $0.quarterOffset = -1 }, "2025-07-01..2025-09-30 2025-Q3")
+        XCTAssertEqual(resolve({ $0.quarterOffset = -1 }, ref: "2025-02-10"), "2024-10-01..2024-12-31 2024-Q4")
+        XCTAssertEqual(resolve { $0.season = "SU"; $0.yearOffset = -1 }, "2024-06-01..2024-08-31 2024-SU")
+        XCTAssertEqual(resolve { $0.season = "WI"; $0.year = 1990 }, "1990-12-01..1991-02-28 1990-WI")
+        XCTAssertEqual(resolve { $0.year = 1986; $0.yearTo = 1987 }, "1986-01-01..1987-12-31 1986/1987")
+        XCTAssertEqual(resolve { $0.firstQuarters = 2; $0.year = 1990 }, "1990-01-01..1990-06-30 1990-H1")
+        XCTAssertEqual(resolve { $0.yearOffset = -2 }, "2023-01-01..2023-12-31 2023")
+        XCTAssertEqual(Numbers.splitYearEnd("87", after: 1986), 1987)
+        XCTAssertEqual(Numbers.splitYearEnd("00", after: 1999), 2000)
         XCTAssertNil(PeriodResolver.resolve(PeriodFields(), reference: nil), "nothing to resolve")
         var rel = PeriodFields(); rel.yearOffset = 0
         XCTAssertNil(PeriodResolver.resolve(rel, reference: nil), "relative without a reference date stays unresolved")
@@ -135,6 +149,8 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual("\(s.from.iso)..\(s.to.iso) \(s.value)", "2024-01-01..2024-09-30 2024-Q1/2024-Q3")
         let feb = ResolvedPeriod(from: CalendarDate(year: 2024, month: 2, day: 1), to: CalendarDate(year: 2024, month: 2, day: 29), value: "2024-02", granularity: .month)
         XCTAssertEqual(feb.shifted(years: -1).to.iso, "2023-02-28")
+        var f = PeriodFields(); f.samePeriod = true; f.year = 2022
+        XCTAssertEqual(PeriodResolver.resolveSamePeriod(antecedent: p, f).value, "2022-Q1/2022-Q3", "\"the 2022 period\" moves the antecedent to 2022")
         XCTAssertEqual(feb.shifted(years: -4).to.iso, "2020-02-29")
     }
 }

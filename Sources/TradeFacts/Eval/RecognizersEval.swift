@@ -101,19 +101,21 @@ public enum RecognizersScorer {
                  return nil
              }),
         Spec(file: "DateTime/English/DatePeriodExtractor.json", goldTypes: ["daterange"],
-             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             system: { $0.type.isCalendar && $0.period?.granularity != .day && $0.periodFields?.reference == nil },
              valueMatches: { _, _ in true }),
         Spec(file: "DateTime/English/DatePeriodParser.json", goldTypes: ["daterange"],
-             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             system: { $0.type.isCalendar && $0.period?.granularity != .day && $0.periodFields?.reference == nil },
              valueMatches: { m, g in
                  guard let (s, e) = range(m), let v = g["Value"] as? [String: Any] else { return false }
                  for key in ["FutureResolution", "PastResolution"] {
                      if let r = v[key] as? [String: Any], r["startDate"] as? String == s, r["endDate"] as? String == e { return true }
                  }
+                 // Seasons and the like carry only a TIMEX value ("2016-SU"), no start and end.
+                 if (v["FutureResolution"] as? [String: Any])?.isEmpty ?? true, let timex = v["Timex"] as? String { return timex == m.timexValue }
                  return false
              }),
         Spec(file: "DateTime/English/DateTimeModel.json", goldTypes: ["datetimeV2.daterange"],
-             system: { $0.type.isCalendar && $0.period?.granularity != .day },
+             system: { $0.type.isCalendar && $0.period?.granularity != .day && $0.periodFields?.reference == nil },
              valueMatches: { m, g in
                  guard let (s, e) = range(m), let values = (g["Resolution"] as? [String: Any])?["values"] as? [[String: Any]] else { return false }
                  return values.contains { $0["start"] as? String == s && $0["end"] as? String == e }

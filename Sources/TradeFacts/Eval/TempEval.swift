@@ -77,9 +77,14 @@ public enum TempEvalScorer {
 
     /// Our calendar value as a TimeML value: decades "198X" → "198".
     static func timeMLValue(_ m: Mention) -> String? {
-        guard let p = m.period else { return nil }
-        if p.granularity == .decade { return String(p.value.prefix(3)) }
-        return p.value
+        if let p = m.period, p.granularity == .decade { return String(p.value.prefix(3)) }
+        return m.timexValue
+    }
+
+    /// TimeBank writes a decade both as "198" and as "198X"; both mean the 1980s.
+    static func canonicalGold(_ v: String) -> String {
+        if v.count == 4, v.hasSuffix("X"), v.prefix(3).allSatisfy(\.isNumber) { return String(v.prefix(3)) }
+        return v
     }
 
     public static func run(directory: String, engine: Engine, keepMisses: Int = 0) throws -> Result {
@@ -107,7 +112,7 @@ public enum TempEvalScorer {
                 }
                 used.insert(best)
                 let m = system[best]
-                let valueOK = timeMLValue(m) == g.value
+                let valueOK = timeMLValue(m) == canonicalGold(g.value)
                 result.relaxed.matched += 1
                 if valueOK { result.relaxed.valueCorrect += 1 }
                 if m.span == g.span {

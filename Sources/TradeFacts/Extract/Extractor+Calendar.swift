@@ -17,24 +17,70 @@ extension Extractor {
         return nil
     }
 
-    /// Future when the sentence has a future cue ("will", "is expected to", "forecast"); past otherwise.
+    /// Resolves every calendar mention against the reference date, then the anaphoric ones against
+    /// their antecedents. An anaphoric mention without an antecedent ("a year ago" with no period
+    /// before it) is read from its own fields (a year back from the reference date).
+    func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
+        for i in mentions.indices {
+            guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
+            let tense = fields.tense ?? self.tense(around: mentions[i].span, in: document)
+            mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
+        }
+        for i in mentions.indices {
+            guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
+            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit) {
+                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
+            } else {
+                var own = fields
+                own.samePeriod = false
+                let tense = fields.tense ?? self.tense(around: mentions[i].span, in: document)
+                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
+            }
+        }
+    }
+
+    /// Future when the sentence has a future cue ("will", "is expected to", "forecast"), unless the
+    /// date directly follows a verb of reporting ("said Friday it will…": Friday is when it was said);
+    /// past otherwise.
     func tense(around span: Span, in document: Document) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
         let future = !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty
-        return future ? .future : .past
+        guard future else { return .past }
+        if let report = reportVerbBefore {
+            let before = Span(max(document.sentences[s].span.start, span.start - 24), span.start)
+            if !document.matchSpans(of: report, in: before, limit: 1).isEmpty { return .past }
+        }
+        return .future
     }
 
     /// The period a "same period" mention refers back to: the nearest earlier period in the same
-    /// or the two previous sentences that is not itself a comparison base or an open anchor.
-    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod? {
+    /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
+    /// billion in the first quarter"), else the nearest in the two previous sentences; never a
+    /// comparison base, an open anchor or a period shifted from another ("a year earlier"). With `unit`, only a period of that granularity qualifies
+    /// ("the quarter" refers back to a quarter).
+    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
-        for j in stride(from: index - 1, through: 0, by: -1) {
+        func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
+            // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
+            let f = m.periodFields
+            let shifted = (f?.samePeriod ?? false) && !(f?.yearOffset == 0 && f?.year == nil)
             guard let p = m.period, m.role == nil, p.granularity != .day, m.qualifier == nil,
-                  !(m.periodFields?.samePeriod ?? false) else { continue }
-            let s = document.sentenceIndex(of: m.span.start) ?? 0
-            if here - s > 2 { return nil }
+                  !shifted, unit == nil || p.granularity == unit else { return nil }
             return p
+        }
+        func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
+        for j in stride(from: index - 1, through: 0, by: -1) where sentence(j) == here {
+            if let p = candidate(j) { return p }
+        }
+        for j in (index + 1)..<max(index + 1, mentions.count) where sentence(j) == here {
+            if let p = candidate(j) { return p }
+        }
+        for j in stride(from: index - 1, through: 0, by: -1) {
+            let s = sentence(j)
+            if s == here { continue }
+            if here - s > 2 { return nil }
+            if let p = candidate(j) { return p }
         }
         return nil
     }
@@ -69,7 +115,19 @@ extension Extractor {
             && read("monthOffset", offset, into: \.monthOffset)
             && read("weekOffset", offset, into: \.weekOffset)
             && read("weekday", Numbers.weekday, into: \.weekday)
+            && read("quarterOffset", offset, into: \.quarterOffset)
+            && read("yearTo", { Numbers.splitYearEnd($0, after: f.year) }, into: \.yearTo)
+            && read("season", { self.ruleSet.lexicons["seasons"]?.lookup($0) ?? $0.uppercased() }, into: \.season)
+            && read("reference", { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }, into: \.reference)
+            && read("tense", { Tense(rawValue: $0) ?? self.ruleSet.lexicons["tense-words"]?.lookup($0).flatMap(Tense.init(rawValue:)) }, into: \.tense)
+            && read("anaphorUnit", ResolvedPeriod.Granularity.init(rawValue:), into: \.anaphorUnit)
         guard ok else { return nil }
+        // "two years ago", "three months ago", "a week ago", "five days ago": a count back from the reference date.
+        for (key, path) in [("yearsAgo", \PeriodFields.yearOffset), ("monthsAgo", \.monthOffset), ("weeksAgo", \.weekOffset), ("daysAgo", \.dayOffset)] {
+            guard let text = raw[key] else { continue }
+            guard let n = Numbers.ordinal(text), n > 0 else { return nil }
+            f[keyPath: path] = -n
+        }
         if let q = f.quarter, q == -1 { f.quarter = 4 }
         if let h = f.half, h == -1 { f.half = 2 }
         if raw["toDate"] != nil { f.toDate = true }

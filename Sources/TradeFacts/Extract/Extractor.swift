@@ -29,6 +29,8 @@ public final class Extractor: @unchecked Sendable {
     let localDollarPlaces: Pattern?
     /// Keep mentions of latent rules (bare numbers) in the output; off by default.
     public let keepLatent: Bool
+    /// A verb of reporting ending right where a date starts (see ``tense(around:in:)``).
+    let reportVerbBefore: Pattern?
 
     public init(ruleSet: RuleSet, keepLatent: Bool = false) throws {
         self.ruleSet = ruleSet
@@ -36,6 +38,7 @@ public final class Extractor: @unchecked Sendable {
         localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
+        reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil
     }
 
     struct Candidate {
@@ -87,17 +90,7 @@ public final class Extractor: @unchecked Sendable {
         }
 
         // Resolve calendar mentions, then anaphoric ones ("the same period last year").
-        for i in mentions.indices {
-            guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
-            let tense = self.tense(around: mentions[i].span, in: document)
-            mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
-        }
-        for i in mentions.indices {
-            guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document) {
-                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, yearOffset: fields.yearOffset))
-            }
-        }
+        resolveCalendar(&mentions, reference: reference, document)
         resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan)
         // Latent mentions are dropped before anything refers to mentions by index.
         if !(keepLatent ?? self.keepLatent) { mentions.removeAll { $0.latent } }

@@ -47,6 +47,8 @@ public struct Mention: Sendable {
         if case let .calendar(fields, _) = value { return fields }
         return nil
     }
+    /// The TIMEX3-style value of a date/period mention: the resolved period's, or a reference value (`PRESENT_REF`).
+    public var timexValue: String? { period?.value ?? periodFields?.reference }
     /// The output type: `date` for a single day, `period` otherwise.
     public var outputType: String {
         if case let .calendar(fields, resolved) = value {

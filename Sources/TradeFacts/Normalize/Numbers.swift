@@ -12,7 +12,7 @@ public enum Numbers {
     ]
     static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "final": -1,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "final": -1, "last": -1,
     ]
     static let scales: [String: Decimal] = [
         "thousand": 1_000, "k": 1_000,
@@ -236,6 +236,17 @@ public enum Numbers {
         guard let n = Int(t) else { return nil }
         if t.count == 2 { return n < 50 ? 2000 + n : 1900 + n }
         return n
+    }
+
+    /// The second year of a split year ("1986/87" → 1987 after 1986, "1999/2000" → 2000): two digits
+    /// take the first year's century, rolling over when they would not come after it. A split year
+    /// spans two consecutive years, so anything else ("2000/12") is not one: nil.
+    public static func splitYearEnd(_ raw: String, after first: Int?) -> Int? {
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        guard let n = Int(t), let y = first else { return nil }
+        var v = n
+        if t.count == 2 { v = y - y % 100 + n; if v <= y { v += 100 } } else if t.count != 4 { return nil }
+        return v == y + 1 ? v : nil
     }
 
     /// A plain decimal string for a `Decimal` ("22130000", "87.4").

@@ -29,11 +29,26 @@ public struct PeriodFields: Sendable, Hashable {
     public var toDate: Bool = false
     /// Anaphoric period: "the same period last year" takes the period of the figure it is compared with.
     public var samePeriod: Bool = false
+    /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
+    public var anaphorUnit: ResolvedPeriod.Granularity?
+    /// "this quarter" 0, "last quarter" −1.
+    public var quarterOffset: Int?
+    /// Season code: `SP`, `SU`, `FA`, `WI` ("last summer", "the winter of 1990").
+    public var season: String?
+    /// Last year of a split year ("1986/87", "the 1986/87 season").
+    public var yearTo: Int?
+    /// A TimeML reference value instead of a calendar stretch: `PRESENT_REF` ("now"), `PAST_REF`
+    /// ("recently"), `FUTURE_REF` ("the future"). Such a mention has a value but no first and last day.
+    public var reference: String?
+    /// The direction the words themselves give ("last Friday" past, "next Tuesday" future); overrides the clause's tense.
+    public var tense: Tense?
     public init() {}
 }
 
 /// Grammatical time of the clause around a mention: past reports look back, future looks ahead.
-public enum Tense: String, Sendable { case past, future }
+/// `present` is for words that point at the reference date's own period ("this summer", "this
+/// September"): the nearest occurrence, either side.
+public enum Tense: String, Sendable { case past, present, future }
 
 /// Turns ``PeriodFields`` into a ``ResolvedPeriod`` against a reference date. Pure calendar arithmetic.
 public enum PeriodResolver {
@@ -51,10 +66,10 @@ public enum PeriodResolver {
             let d = r.adding(days: offset)
             return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
         }
-        if let offset = f.weekOffset {
+        if let offset = f.quarterOffset {
             guard let r = reference else { return nil }
-            let monday = r.adding(days: 1 - r.weekday + 7 * offset)
-            return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
+            let first = CalendarDate(year: r.year, month: 3 * ((r.month - 1) / 3) + 1, day: 1).adding(months: 3 * offset)
+            return within(year: first.year, { var q = PeriodFields(); q.quarter = (first.month + 2) / 3; return q }())
         }
         if let offset = f.monthOffset {
             guard let r = reference else { return nil }
@@ -65,10 +80,17 @@ public enum PeriodResolver {
         if let wd = f.weekday, f.day == nil {
             guard let r = reference else { return nil }
             var delta = wd - r.weekday
-            if tense == .past && delta > 0 { delta -= 7 }
-            if tense == .future && delta < 0 { delta += 7 }
+            // "last Friday" / "next Friday" (a direction in the words) never mean the reference day itself.
+            let strict = f.tense != nil
+            if tense == .past && (delta > 0 || strict && delta == 0) { delta -= 7 }
+            if tense == .future && (delta < 0 || strict && delta == 0) { delta += 7 }
             let d = r.adding(days: delta)
             return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
+        }
+        if let offset = f.weekOffset {
+            guard let r = reference else { return nil }
+            let monday = r.adding(days: 1 - r.weekday + 7 * offset)
+            return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
         }
         if f.toDate && f.month == nil && f.quarter == nil && f.firstMonths == nil && f.firstQuarters == nil {
             guard let r = reference else { return nil }
@@ -81,23 +103,50 @@ public enum PeriodResolver {
         if let y = f.year ?? f.yearOffset.flatMap({ off in reference.map { $0.year + off } }) {
             return within(year: y, f)
         }
-        guard f.month != nil || f.quarter != nil || f.half != nil || f.firstMonths != nil || f.firstQuarters != nil else {
+        guard f.month != nil || f.quarter != nil || f.half != nil || f.firstMonths != nil || f.firstQuarters != nil || f.season != nil else {
             return nil
         }
         guard let r = reference else { return nil }
         let candidates = [r.year - 1, r.year, r.year + 1].compactMap { within(year: $0, f) }
-        switch tense {
-        case .past:
-            // A report looks back: the latest such period that has ended, else the one under way.
-            return candidates.last(where: { $0.to <= r }) ?? candidates.last(where: { $0.from <= r }) ?? candidates.first
-        case .future:
-            return candidates.first(where: { $0.to >= r }) ?? candidates.last
+        // A direction in the words ("last November", "next spring") excludes the other side and the period under way.
+        if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
+        if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
+        return nearest(candidates, to: r, tense: tense)
+    }
+
+    /// How many times farther a period on the wrong side of the reference date (ahead of a past-tense
+    /// report, behind a future-tense one) may be before it loses to one on the tense's side.
+    static let againstTense = 4
+
+    /// A period named without its year ("Dec. 15", "January", "the fourth quarter") is the occurrence
+    /// nearest the reference date, counting distance on the side the tense points away from
+    /// ``againstTense`` times: a past report means the latest such period unless the coming one is much
+    /// nearer ("payable Dec. 15" in a November story); for a past report, the unelapsed part of a period
+    /// under way counts as ahead.
+    static func nearest(_ candidates: [ResolvedPeriod], to r: CalendarDate, tense: Tense) -> ResolvedPeriod? {
+        func cost(_ p: ResolvedPeriod) -> Int {
+            let behind = p.to < r ? r.dayNumber - p.to.dayNumber : 0
+            let aheadStart = p.from > r ? p.from.dayNumber - r.dayNumber : 0
+            let unelapsed = p.to > r ? p.to.dayNumber - r.dayNumber : 0
+            switch tense {
+            case .past: return behind + againstTense * (aheadStart > 0 ? aheadStart : unelapsed)
+            case .present: return behind + aheadStart
+            case .future: return againstTense * behind + aheadStart
+            }
         }
+        return candidates.min { cost($0) < cost($1) }
     }
 
     /// "the same period last year": the antecedent's period shifted by `yearOffset` years (−1 by default).
     public static func resolveSamePeriod(antecedent: ResolvedPeriod, yearOffset: Int?) -> ResolvedPeriod {
         antecedent.shifted(years: yearOffset ?? -1)
+    }
+
+    /// An anaphoric period from its fields: moved to the year written ("the 1988 period"), else by
+    /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago").
+    public static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
+        if let y = f.year { return antecedent.shifted(years: y - antecedent.from.year) }
+        return antecedent.shifted(years: f.yearOffset ?? -1)
     }
 
     /// The part of year `y` that the fields name.
@@ -109,6 +158,17 @@ public enum PeriodResolver {
                                   to: CalendarDate(year: y, month: b, day: 1).lastDayOfMonth, value: value, granularity: g)
         }
         func mm(_ m: Int) -> String { m < 10 ? "0\(m)" : "\(m)" }
+        if let y2 = f.yearTo {
+            guard y2 > y else { return nil }
+            return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y2, month: 12, day: 31),
+                                  value: "\(yy)/\(TimexValue.format4(y2))", granularity: .span)
+        }
+        if let s = f.season {
+            let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][s]
+            guard let m = start else { return nil }
+            let from = CalendarDate(year: y, month: m, day: 1)
+            return ResolvedPeriod(from: from, to: from.adding(months: 2).lastDayOfMonth, value: "\(yy)-\(s)", granularity: .season)
+        }
         if let m = f.month, let d = f.day {
             guard let from = CalendarDate(validYear: y, month: m, day: d) else { return nil }
             if let d2 = f.dayTo {
@@ -138,7 +198,12 @@ public enum PeriodResolver {
             return monthSpan(1, n, value: "\(yy)-01/\(yy)-\(mm(n))", n == 12 ? .year : .span)
         }
         if let n = f.firstQuarters {
-            return monthSpan(1, 3 * n, value: n == 1 ? "\(yy)-Q1" : "\(yy)-Q1/\(yy)-Q\(n)", n == 1 ? .quarter : .span)
+            switch n {
+            case 1: return monthSpan(1, 3, value: "\(yy)-Q1", .quarter)
+            case 2: return monthSpan(1, 6, value: "\(yy)-H1", .half)
+            case 4: return monthSpan(1, 12, value: yy, .year)
+            default: return monthSpan(1, 3 * n, value: "\(yy)-Q1/\(yy)-Q\(n)", .span)
+            }
         }
         return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
                               value: yy, granularity: .year)

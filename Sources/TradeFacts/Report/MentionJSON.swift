@@ -37,6 +37,8 @@ extension Mention {
                 o.add("to", r.to.iso)
                 o.add("value", r.value)
                 o.add("granularity", r.granularity.rawValue)
+            } else if let ref = fields.reference {
+                o.add("value", ref)
             } else {
                 o.add("resolved", .bool(false))
             }
