@@ -107,40 +107,65 @@ struct Extract: ParsableCommand {
 }
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Report inconsistencies as diagnostics; exit 1 when any error-level finding.")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report inconsistencies; exit 1 when a finding is at or above --fail-on.",
+        discussion: """
+            Formats: text (compiler-style, colour on a terminal), json (an array of {document, findings}), \
+            jsonl (one such object per line), sarif (SARIF 2.1.0), github (workflow commands), junit (XML, \
+            one test case per document). Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or \
+            rule error, 3 an input could not be read (the others are still checked and reported).
+            """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github, junit }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
 
     @OptionGroup var options: EngineOptions
-    @Option(help: "text (compiler-style) or json.")
+    @Option(help: "text, json, jsonl, sarif, github or junit.")
     var format: Format = .text
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
+    var failOn: FailOn = .error
     @Argument(help: "Files or folders to read; - for standard input.")
     var paths: [String]
 
+    var failSeverity: Severity? {
+        switch failOn { case .error: .error; case .warning: .warning; case .info: .info; case .never: nil }
+    }
+
+    static func findingsObject(_ result: DocumentResult) -> JSONValue {
+        var o: [(String, JSONValue)] = [("document", .string(result.documentID))]
+        if let e = result.error { o.append(("error", .string(e))) }
+        let findings = result.extraction.map { e in result.findings.map { $0.json(in: e.document) } } ?? []
+        o.append(("findings", .array(findings)))
+        return .object(o)
+    }
+
     func run() throws {
-        var worst: Severity? = nil
-        var all: [JSONValue] = []
+        var failing = false
+        var kept: [DocumentResult] = []
         var findings = 0
         let color = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let threshold = failSeverity
         let totals = try processAll(paths, options: options) { result in
             findings += result.findings.count
-            for f in result.findings where worst == nil || f.severity > worst! { worst = f.severity }
+            if let t = threshold, result.findings.contains(where: { $0.severity >= t }) { failing = true }
             switch format {
             case .text: writeOut(TextDiagnostics.render(result, color: color))
-            case .json:
-                var o: [(String, JSONValue)] = [("document", .string(result.documentID))]
-                if let e = result.error { o.append(("error", .string(e))) }
-                let findings = result.extraction.map { e in result.findings.map { $0.json(in: e.document) } } ?? []
-                o.append(("findings", .array(findings)))
-                all.append(.object(o))
+            case .jsonl: writeOut(Self.findingsObject(result).serialized() + "\n")
+            case .github: writeOut(GitHubReport.render(result))
+            case .json, .sarif, .junit: kept.append(result)
             }
         }
-        if format == .json { writeOut(JSONValue.array(all).serialized(pretty: true) + "\n") }
-        if format == .text {
+        switch format {
+        case .json: writeOut(JSONValue.array(kept.map(Self.findingsObject)).serialized(pretty: true) + "\n")
+        case .sarif: writeOut(SARIFReport.render(kept))
+        case .junit: writeOut(JUnitReport.render(kept, failOn: threshold))
+        case .text:
             FileHandle.standardError.write(Data("\(totals.documents) document(s), \(findings) finding(s)\(totals.unreadable > 0 ? ", \(totals.unreadable) unreadable" : "")\n".utf8))
+        case .jsonl, .github: break
         }
         if totals.unreadable > 0 { throw ExitCode(3) }
-        if worst == .error { throw ExitCode(1) }
+        if failing { throw ExitCode(1) }
     }
 }
 

@@ -24,3 +24,41 @@ extension DocumentResult {
     var mentions: [Mention] { extraction?.mentions ?? [] }
     func mention(_ text: String) -> Mention? { mentions.first { $0.text == text } }
 }
+
+/// Runs the built `tradefacts` binary for contract tests.
+enum CLI {
+    static var binary: URL? {
+        var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        for b in Bundle.allBundles { candidates.append(b.bundleURL.deletingLastPathComponent()) }
+        candidates.append(Fixtures.packageRoot.appendingPathComponent(".build/debug"))
+        return candidates.map { $0.appendingPathComponent("tradefacts") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct Run { let status: Int32; let stdout: String; let stderr: String }
+
+    static func run(_ args: [String], stdin: String? = nil) throws -> Run {
+        guard let binary = Self.binary else { throw XCTSkip("tradefacts binary not built") }
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = Fixtures.packageRoot
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temp(_ name: String, _ contents: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradefacts-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+}
