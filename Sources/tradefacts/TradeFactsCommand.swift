@@ -40,6 +40,13 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: "A folder of extra rule files; adds to or overrides the built-in rules. Repeatable.")
     var ruleDirectories: [String] = []
 
+    enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
+        case auto, text, markdown, jsonl
+        var format: InputFormat { InputFormat(rawValue: rawValue)! }
+    }
+    @Option(name: .customLong("input-format"), help: "auto (by extension; stdin starting with { is JSON Lines), text, markdown or jsonl.")
+    var inputFormat: InputFormatOption = .auto
+
     func referenceDate() throws -> CalendarDate? {
         guard let date else { return nil }
         guard let d = CalendarDate(iso: date) else { throw ValidationError("--date must be a valid YYYY-MM-DD date, got '\(date)'") }
@@ -62,16 +69,20 @@ func processAll(_ paths: [String], options: EngineOptions, keepLatent: Bool = fa
     let date = try options.referenceDate()
     var count = 0, unreadable = 0
     for source in Inputs.expand(paths) {
-        count += 1
-        let result: DocumentResult
+        let raw: [UInt8]
         do {
-            let decoded = InputDecoder.decode(try Inputs.read(source))
-            result = engine.process(Document(id: source.path, bytes: decoded.bytes, referenceDate: date))
+            raw = try Inputs.read(source)
         } catch {
+            count += 1
             unreadable += 1
-            result = Engine.failed(source.path, "\(error)")
+            body(Engine.failed(source.path, "\(error)"))
+            continue
         }
-        body(result)
+        for article in ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format) {
+            count += 1
+            if article.error != nil { unreadable += 1 }
+            body(engine.process(article, referenceDate: date))
+        }
     }
     return (count, unreadable)
 }

@@ -77,6 +77,13 @@ public struct CheckContext {
     public var mentions: [Mention] { extraction.mentions }
     public var referenceDate: CalendarDate? { extraction.referenceDate }
 
+    /// How messages name the reference date: "the dateline (2025-10-03)", or "the article's date (…)"
+    /// when it came from the command line, front matter or a JSON Lines record.
+    public var referenceDescription: String {
+        guard let r = referenceDate else { return "the article's date" }
+        return extraction.referenceDateSource == .dateline ? "the dateline (\(r.iso))" : "the article's date (\(r.iso))"
+    }
+
     /// Canonical flows ("exports", "imports") named in the sentence at `index`.
     public func flows(inSentence index: Int) -> Set<String> {
         Set(helpers.assembler.hits(helpers.assembler.flows, lexicon: "flows", in: document.sentences[index].span, document).map(\.value))

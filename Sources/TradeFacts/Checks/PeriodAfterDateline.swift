@@ -27,7 +27,7 @@ public struct PeriodAfterDateline: Check {
                   p.from > reference, !context.isFuture(sentence: record.sentence) else { continue }
             seen.insert(pi)
             findings.append(finding(
-                "\(record.flow.value) are reported for \"\(context.mentions[pi].text)\" (from \(p.from.iso)), which begins after the dateline (\(reference.iso)) and is not a forecast",
+                "\(record.flow.value) are reported for \"\(context.mentions[pi].text)\" (from \(p.from.iso)), which begins after \(context.referenceDescription) and is not a forecast",
                 at: context.mentions[pi].span,
                 related: [RelatedSpan(span: context.mentions[record.value].span, message: "the figure")],
                 details: [("periodStart", .string(p.from.iso)), ("referenceDate", .string(reference.iso))]))

@@ -71,7 +71,7 @@ public struct PeriodYearContradiction: Check {
             }
             if let d = context.extraction.datelineSpan { related.append(RelatedSpan(span: d, message: "dateline \(reference.iso)")) }
             findings.append(finding(
-                "\"\(mentions[pi].text)\" (\(p.from.iso)..\(p.to.iso)) contradicts the dateline (\(reference.iso)) and \"\(quoted.text)\" (\(qp.from.iso)..\(qp.to.iso)) for the same \(record.flow.value)",
+                "\"\(mentions[pi].text)\" (\(p.from.iso)..\(p.to.iso)) contradicts \(context.referenceDescription) and \"\(quoted.text)\" (\(qp.from.iso)..\(qp.to.iso)) for the same \(record.flow.value)",
                 at: mentions[pi].span, related: related,
                 details: [("foundYear", .int(year)), ("expectedYear", .int(reference.year)), ("yearsApart", .int(abs(reference.year - year)))]))
             reported.insert(pi)

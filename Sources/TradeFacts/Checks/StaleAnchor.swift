@@ -44,7 +44,7 @@ public struct StaleAnchor: Check {
             let hint = suggestion <= reference.year ? "; a typo for \(suggestion)?" : ""
             let period = record.period.map { mentions[$0] }
             findings.append(finding(
-                "\"\(context.document.text(anchor.matchSpan))\" is \(apart) years before the dateline (\(reference.iso)) yet explains a change in \(period.map { "\"\($0.text)\"" } ?? "this year")\(hint)",
+                "\"\(context.document.text(anchor.matchSpan))\" is \(apart) years before \(context.referenceDescription) yet explains a change in \(period.map { "\"\($0.text)\"" } ?? "this year")\(hint)",
                 at: anchor.matchSpan,
                 related: period.map { [RelatedSpan(span: $0.span, message: "the period of the figure it explains")] } ?? [],
                 details: [("anchorYear", .int(ap.from.year)), ("referenceYear", .int(reference.year)), ("yearsApart", .int(apart))]))

@@ -10,7 +10,9 @@ public struct DocumentResult: Sendable {
     /// Set when the input could not be read; the document is still accounted for in the output.
     public let error: String?
     /// Notes about the input that did not stop processing (e.g. invalid UTF-8).
-    public let warnings: [String]
+    public var warnings: [String]
+    /// For an article that is one record of a JSON Lines file: the file and line.
+    public var origin: DocumentOrigin? = nil
     /// Partners named with a partner count ("including the United States and South Africa"), by mention index.
     public var namedPartners: [Int: [RecordField]] = [:]
 }
@@ -45,7 +47,21 @@ public final class Engine: @unchecked Sendable {
         }
         warnings += extraction.diagnostics.map { "rule \($0.rule): \($0.message); its other matches in this document were kept" }
         var result = DocumentResult(documentID: document.id, extraction: extraction, records: records, findings: findings, error: nil, warnings: warnings)
+        result.origin = document.origin
         result.namedPartners = assembler.namedPartnersOfCounts(extraction)
+        return result
+    }
+
+    /// Processes an article read by ``ArticleReader``; its read warnings join the result's, and an
+    /// article that could not be read becomes a failed result.
+    public func process(_ article: Article, referenceDate: CalendarDate? = nil, scratch: MatchScratch = MatchScratch.shared) -> DocumentResult {
+        if let error = article.error {
+            var failed = Engine.failed(article.id, error)
+            failed.origin = article.origin
+            return failed
+        }
+        var result = process(article.document(referenceDate: referenceDate), scratch: scratch)
+        result.warnings = article.warnings + result.warnings
         return result
     }
 

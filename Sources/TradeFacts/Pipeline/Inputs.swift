@@ -9,7 +9,7 @@ public struct InputSource: Sendable, Hashable {
 /// Expands command-line paths into input documents and reads them.
 public enum Inputs {
     /// File extensions read when a directory is given.
-    public static let articleExtensions: Set<String> = ["txt", "md", "text", "markdown"]
+    public static let articleExtensions: Set<String> = ["txt", "md", "text", "markdown", "jsonl", "ndjson"]
 
     /// Files in the order given; directories are walked recursively (sorted, hidden entries skipped,
     /// symbolic links to directories not followed). Paths that do not exist are kept so that reading

@@ -30,11 +30,21 @@ extension Finding {
 }
 
 extension DocumentResult {
+    /// Where a span is, for people: `file:line:col`, or for a JSON Lines record
+    /// `file.jsonl:RECORDLINE: [id line:col]`.
+    public func displayLocation(_ span: Span) -> String {
+        guard let doc = extraction?.document else { return origin.map { "\($0.path):\($0.line)" } ?? documentID }
+        let l = doc.location(of: span.start)
+        if let origin { return "\(origin.path):\(origin.line): [\(documentID) \(l.line):\(l.column)]" }
+        return "\(documentID):\(l.line):\(l.column)"
+    }
+
     /// One JSON object per document: `document`, `referenceDate`, `mentions`, `records`, `findings`
     /// (plus `error` for an input that could not be read, and `warnings`).
     public func json() -> JSONValue {
         var o = JSONObjectBuilder()
         o.add("document", documentID)
+        if let origin { o.add("source", .object([("path", .string(origin.path)), ("line", .int(origin.line))])) }
         guard let e = extraction else {
             o.add("error", error ?? "unknown error")
             o.add("referenceDate", .null)
@@ -46,7 +56,7 @@ extension DocumentResult {
         let doc = e.document
         o.add("referenceDate", e.referenceDate.map { .string($0.iso) } ?? .null)
         o.add("referenceDateSource", e.referenceDateSource.rawValue)
-        if let h = e.headlineSpan { o.add("headline", doc.text(h)) }
+        if let h = doc.givenHeadline ?? e.headlineSpan.map({ doc.text($0) }) { o.add("headline", h) }
         o.add("mentions", .array(e.mentions.enumerated().map { i, m in
             var json = m.json(in: doc)
             if let named = namedPartners[i], case var .object(members) = json {

@@ -22,9 +22,17 @@ public enum SARIFReport {
     static func location(_ uri: String, _ index: Int, _ span: Span, _ doc: Document, message: String? = nil, id: Int? = nil) -> JSONValue {
         var o = JSONObjectBuilder()
         o.add("id", id)
+        var region = region(span, in: doc)
+        if let origin = doc.origin {
+            // A JSON Lines record: the region is its line of the file; the place inside the article is a property.
+            let l = doc.location(of: span.start)
+            region = .object([("startLine", .int(origin.line)),
+                              ("properties", .object([("document", .string(doc.id)), ("articleLine", .int(l.line)),
+                                                      ("articleColumn", .int(l.column)), ("articleByteOffset", .int(span.start))]))])
+        }
         o.add("physicalLocation", .object([
             ("artifactLocation", .object([("uri", .string(uri)), ("index", .int(index))])),
-            ("region", region(span, in: doc)),
+            ("region", region),
         ]))
         if let message { o.add("message", .object([("text", .string(message))])) }
         return o.value
@@ -57,10 +65,14 @@ public enum SARIFReport {
         var artifacts: [JSONValue] = []
         var sarifResults: [JSONValue] = []
         var notifications: [JSONValue] = []
+        var artifactIndex: [String: Int] = [:]
         for result in results {
-            let u = uri(result.documentID)
-            let index = artifacts.count
-            artifacts.append(.object([("location", .object([("uri", .string(u))]))]))
+            let u = uri(result.origin?.path ?? result.documentID)
+            let index = artifactIndex[u] ?? artifacts.count
+            if artifactIndex[u] == nil {
+                artifactIndex[u] = index
+                artifacts.append(.object([("location", .object([("uri", .string(u))]))]))
+            }
             if let error = result.error {
                 notifications.append(.object([
                     ("level", .string("error")),

@@ -7,20 +7,19 @@ public enum TextDiagnostics {
     public static func render(_ result: DocumentResult, color: Bool = false) -> String {
         var out = ""
         if let error = result.error {
-            out += "\(result.documentID): error: \(error)\n"
+            let place = result.origin.map { "\($0.path):\($0.line)" } ?? result.documentID
+            out += error.hasPrefix(place) ? "\(error.replacingOccurrences(of: place + ": ", with: place + ": error: ", options: .anchored))\n" : "\(place): error: \(error)\n"
             return out
         }
         guard let e = result.extraction else { return out }
         let doc = e.document
         for w in result.warnings { out += "\(result.documentID): warning: \(w)\n" }
         for f in result.findings {
-            let loc = doc.location(of: f.span.start)
             let sev = color ? colored(f.severity) : f.severity.rawValue
-            out += "\(result.documentID):\(loc.line):\(loc.column): \(sev): \(f.message) [\(f.check)]\n"
+            out += "\(result.displayLocation(f.span)): \(sev): \(f.message) [\(f.check)]\n"
             out += snippet(doc, f.span, indent: "    ")
             for r in f.related {
-                let l = doc.location(of: r.span.start)
-                out += "  \(result.documentID):\(l.line):\(l.column): note: \(r.message)\n"
+                out += "  \(result.displayLocation(r.span)): note: \(r.message)\n"
             }
         }
         return out

@@ -8,6 +8,13 @@ public enum ReferenceDateSource: String, Codable, Sendable {
     case none
 }
 
+/// Where an article sits inside a larger input: a JSON Lines file and the line of its record.
+public struct DocumentOrigin: Sendable, Hashable {
+    public let path: String
+    public let line: Int
+    public init(path: String, line: Int) { self.path = path; self.line = line }
+}
+
 /// An article: its UTF-8 bytes, an identifier, and everything derived from the text alone
 /// (line index, sentences). Every span downstream is a byte range into ``bytes``.
 public struct Document: Sendable {
@@ -20,6 +27,10 @@ public struct Document: Sendable {
     public let sentences: [Sentence]
     /// A reference date fixed by the caller; when nil, the dateline is used.
     public let givenReferenceDate: CalendarDate?
+    /// A headline given outside the text (Markdown front matter `title:`, a JSON Lines `title`).
+    public var givenHeadline: String? = nil
+    /// Where the article came from when that is not a file of its own (a line of a JSON Lines file).
+    public var origin: DocumentOrigin? = nil
 
     public init(id: String, bytes: [UInt8], referenceDate: CalendarDate? = nil) {
         self.id = id

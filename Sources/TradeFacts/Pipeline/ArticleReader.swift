@@ -1,0 +1,168 @@
+import Foundation
+
+/// One article read from an input, ready to become a ``Document`` — or the error that stopped it.
+public struct Article: Sendable {
+    public var id: String
+    public var bytes: [UInt8]
+    public var referenceDate: CalendarDate?
+    public var headline: String?
+    public var origin: DocumentOrigin?
+    public var warnings: [String] = []
+    /// Set when the article could not be read; it is still reported as a document.
+    public var error: String?
+
+    public func document(referenceDate override: CalendarDate?) -> Document {
+        var d = Document(id: id, bytes: bytes, referenceDate: override ?? referenceDate)
+        d.givenHeadline = headline
+        d.origin = origin
+        return d
+    }
+}
+
+/// How an input's bytes are read as articles.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// By file extension: `.jsonl`/`.ndjson` JSON Lines, `.md`/`.markdown` Markdown, anything else text;
+    /// standard input is JSON Lines when its first non-blank byte is `{`.
+    case auto
+    case text
+    case markdown
+    case jsonl
+}
+
+/// Reads plain text, Markdown (front matter `date:`/`title:`; code and HTML comments are not prose)
+/// and JSON Lines (one article per line: `id`, `date`, `title`, `text`).
+///
+/// Parts that are not prose are blanked (replaced by spaces, line breaks kept), never removed, so
+/// every offset and line number still points into the file as written.
+public enum ArticleReader {
+    public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto) -> [Article] {
+        let decoded = InputDecoder.decode(raw)
+        var bytes = decoded.bytes
+        var kind = format
+        if kind == .auto {
+            let ext = (path as NSString).pathExtension.lowercased()
+            if ["jsonl", "ndjson"].contains(ext) { kind = .jsonl }
+            else if ["md", "markdown"].contains(ext) { kind = .markdown }
+            else if path == "-", let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == UInt8(ascii: "{") { kind = .jsonl }
+            else { kind = .text }
+        }
+        switch kind {
+        case .jsonl:
+            return jsonLines(path: path, bytes: bytes)
+        case .markdown:
+            var article = Article(id: path, bytes: [])
+            let front = blankFrontMatter(&bytes)
+            blankMarkdownNonProse(&bytes)
+            article.bytes = bytes
+            if let d = front["date"] {
+                if let date = CalendarDate(iso: String(d.prefix(10))) { article.referenceDate = date }
+                else { article.warnings.append("\(path): front matter date '\(d)' is not YYYY-MM-DD; the dateline is used instead") }
+            }
+            article.headline = front["title"]
+            if let note = decoded.note { article.warnings.append(note) }
+            return [article]
+        case .text, .auto:
+            var article = Article(id: path, bytes: bytes)
+            if let note = decoded.note { article.warnings.append(note) }
+            return [article]
+        }
+    }
+
+    // MARK: JSON Lines
+
+    static func jsonLines(path: String, bytes: [UInt8]) -> [Article] {
+        var out: [Article] = []
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            lineNumber += 1
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let line = bytes[start..<end]
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let origin = DocumentOrigin(path: path, line: lineNumber)
+            var article = Article(id: "\(path):\(lineNumber)", bytes: [], origin: origin)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                article.error = "\(path):\(lineNumber): not a JSON object (invalid JSON Lines record)"
+                out.append(article)
+                continue
+            }
+            if let id = object["id"] { article.id = "\(id)" }
+            guard let text = object["text"] as? String else {
+                article.error = "\(path):\(lineNumber): record \(article.id) has no string field \"text\""
+                out.append(article)
+                continue
+            }
+            article.bytes = Array(text.utf8)
+            if let d = object["date"] {
+                guard let s = d as? String, let date = CalendarDate(iso: String(s.prefix(10))) else {
+                    article.error = "\(path):\(lineNumber): record \(article.id) has a \"date\" that is not YYYY-MM-DD"
+                    out.append(article)
+                    continue
+                }
+                article.referenceDate = date
+            }
+            article.headline = object["title"] as? String
+            out.append(article)
+        }
+        return out
+    }
+
+    // MARK: Markdown
+
+    /// Blanks a leading `---` … `---` block and returns its simple `key: value` pairs.
+    static func blankFrontMatter(_ bytes: inout [UInt8]) -> [String: String] {
+        guard bytes.starts(with: Array("---\n".utf8)) || bytes.starts(with: Array("---\r\n".utf8)) else { return [:] }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return [:] }
+        var fields: [String: String] = [:]
+        for line in lines[1..<close] {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f { value = String(value.dropFirst().dropLast()) }
+            fields[key] = value
+        }
+        let blankedLength = lines[0...close].reduce(0) { $0 + $1.utf8.count + 1 }
+        for i in 0..<min(blankedLength, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 }
+        lines.removeAll()
+        return fields
+    }
+
+    /// Blanks fenced code blocks (``` or ~~~) and HTML comments.
+    static func blankMarkdownNonProse(_ bytes: inout [UInt8]) {
+        func blank(_ a: Int, _ b: Int) { for i in a..<min(b, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 } }
+        // HTML comments.
+        var i = 0
+        let open = Array("<!--".utf8), close = Array("-->".utf8)
+        while i + 4 <= bytes.count {
+            if Array(bytes[i..<i + 4]) == open {
+                var j = i + 4
+                while j + 3 <= bytes.count && Array(bytes[j..<j + 3]) != close { j += 1 }
+                let end = min(bytes.count, j + 3)
+                blank(i, end)
+                i = end
+            } else { i += 1 }
+        }
+        // Fenced code blocks, line by line.
+        var lineStart = 0
+        var fenceStart: Int? = nil
+        var fence: UInt8 = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var k = lineStart
+            while k < lineEnd && bytes[k] == 0x20 { k += 1 }
+            let isFence = k + 3 <= lineEnd && (bytes[k] == UInt8(ascii: "`") || bytes[k] == UInt8(ascii: "~")) && bytes[k + 1] == bytes[k] && bytes[k + 2] == bytes[k]
+            if let s = fenceStart {
+                if isFence && bytes[k] == fence { blank(s, lineEnd); fenceStart = nil }
+            } else if isFence {
+                fenceStart = lineStart; fence = bytes[k]
+            }
+            lineStart = lineEnd + 1
+        }
+        if let s = fenceStart { blank(s, bytes.count) }
+    }
+}
