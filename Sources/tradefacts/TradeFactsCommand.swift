@@ -47,6 +47,24 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("input-format"), help: "auto (by extension; stdin starting with { is JSON Lines), text, markdown or jsonl.")
     var inputFormat: InputFormatOption = .auto
 
+    @Option(name: .customLong("config"), help: "A configuration file (default: the nearest .tradefacts.yml upward from here).")
+    var configPath: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .tradefacts.yml files.")
+    var noConfig = false
+
+    /// The configuration in force; its errors exit 2 with file:line.
+    func configuration() throws -> Configuration {
+        if noConfig { return Configuration() }
+        guard let path = configPath ?? Configuration.find() else { return Configuration() }
+        do {
+            return try Configuration.load(path: path)
+        } catch let e as RuleError {
+            FileHandle.standardError.write(Data("\(e)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
     func referenceDate() throws -> CalendarDate? {
         guard let date else { return nil }
         guard let d = CalendarDate(iso: date) else { throw ValidationError("--date must be a valid YYYY-MM-DD date, got '\(date)'") }
@@ -54,8 +72,10 @@ struct EngineOptions: ParsableArguments {
     }
 
     func engine(keepLatent: Bool = false) throws -> Engine {
+        let config = try configuration()
         do {
-            return try Engine(ruleSet: RuleSet.load(extraDirectories: ruleDirectories), keepLatent: keepLatent)
+            return try Engine(ruleSet: RuleSet.load(extraDirectories: config.ruleDirectories + ruleDirectories), checks: config.checks,
+                              keepLatent: keepLatent, severities: config.severities, settings: config.settings)
         } catch let e as RuleError {
             FileHandle.standardError.write(Data("\(e)\n".utf8))
             throw ExitCode(2)
@@ -66,9 +86,10 @@ struct EngineOptions: ParsableArguments {
 /// Reads each input and processes it; unreadable inputs become error results so every document is accounted for.
 func processAll(_ paths: [String], options: EngineOptions, keepLatent: Bool = false, _ body: (DocumentResult) -> Void) throws -> (documents: Int, unreadable: Int) {
     let engine = try options.engine(keepLatent: keepLatent)
+    let config = try options.configuration()
     let date = try options.referenceDate()
     var count = 0, unreadable = 0
-    for source in Inputs.expand(paths) {
+    for source in Inputs.expand(paths, admit: config.admits) {
         let raw: [UInt8]
         do {
             raw = try Inputs.read(source)
@@ -78,8 +99,9 @@ func processAll(_ paths: [String], options: EngineOptions, keepLatent: Bool = fa
             body(Engine.failed(source.path, "\(error)"))
             continue
         }
-        for article in ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format) {
+        for var article in ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format) {
             count += 1
+            if config.referenceDate == .dateline { article.referenceDate = nil }
             if article.error != nil { unreadable += 1 }
             body(engine.process(article, referenceDate: date))
         }
@@ -134,13 +156,19 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: EngineOptions
     @Option(help: "text, json, jsonl, sarif, github or junit.")
     var format: Format = .text
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
-    var failOn: FailOn = .error
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error (default), warning, info or never.")
+    var failOn: FailOn?
+    @Option(help: "Report only findings not recorded in this baseline file.")
+    var baseline: String?
+    @Option(name: .customLong("write-baseline"), help: "Record the current findings in this baseline file.")
+    var writeBaseline: String?
     @Argument(help: "Files or folders to read; - for standard input.")
     var paths: [String]
 
-    var failSeverity: Severity? {
-        switch failOn { case .error: .error; case .warning: .warning; case .info: .info; case .never: nil }
+    func failSeverity(_ config: Configuration) -> Severity? {
+        switch failOn ?? config.failOn.flatMap(FailOn.init(rawValue:)) ?? .error {
+        case .error: .error; case .warning: .warning; case .info: .info; case .never: nil
+        }
     }
 
     static func findingsObject(_ result: DocumentResult) -> JSONValue {
@@ -156,8 +184,18 @@ struct CheckCommand: ParsableCommand {
         var kept: [DocumentResult] = []
         var findings = 0
         let color = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let threshold = failSeverity
-        let totals = try processAll(paths, options: options) { result in
+        let threshold = failSeverity(try options.configuration())
+        var accepted: Baseline? = nil
+        if let baseline {
+            do { accepted = try Baseline.load(path: baseline) } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        var recorded = Baseline()
+        let totals = try processAll(paths, options: options) { given in
+            recorded.add(given)
+            let result = accepted != nil ? accepted!.filter(given) : given
             findings += result.findings.count
             if let t = threshold, result.findings.contains(where: { $0.severity >= t }) { failing = true }
             switch format {
@@ -174,6 +212,12 @@ struct CheckCommand: ParsableCommand {
         case .text:
             FileHandle.standardError.write(Data("\(totals.documents) document(s), \(findings) finding(s)\(totals.unreadable > 0 ? ", \(totals.unreadable) unreadable" : "")\n".utf8))
         case .jsonl, .github: break
+        }
+        if let writeBaseline {
+            do { try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
+                FileHandle.standardError.write(Data("\(writeBaseline): cannot write the baseline: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
         }
         if totals.unreadable > 0 { throw ExitCode(3) }
         if failing { throw ExitCode(1) }
@@ -219,11 +263,18 @@ struct RulesCommand: ParsableCommand {
 }
 
 struct ChecksCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "checks", abstract: "List the validator's checks.")
+    static let configuration = CommandConfiguration(commandName: "checks", abstract: "List the validator's checks (text, or the Markdown catalogue page).")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+    @Option(help: "text or markdown.")
+    var format: Format = .text
     func run() throws {
-        for c in CheckCatalogue.all {
-            let d = c.description
-            writeOut("\(d.id) (\(d.severity.rawValue)): \(d.summary)\n")
+        switch format {
+        case .markdown: writeOut(CheckCatalogue.markdown())
+        case .text:
+            for c in CheckCatalogue.all {
+                let d = c.description
+                writeOut("\(d.id) (\(d.severity.rawValue)): \(d.summary)\n")
+            }
         }
     }
 }

@@ -23,7 +23,8 @@ public struct RelatedSpan: Sendable {
 /// A consistency problem found in a document.
 public struct Finding: Sendable {
     public let check: String
-    public let severity: Severity
+    /// The check's severity, or the one configuration gives it.
+    public var severity: Severity
     public let message: String
     /// The offending text.
     public let span: Span
@@ -56,11 +57,15 @@ public struct CheckDescription: Sendable {
 /// A validator check: one file each, with its description and examples.
 public protocol Check: Sendable {
     static var description: CheckDescription { get }
+    /// Checks about the suppressions themselves run after the others' findings were suppressed.
+    static var runsAfterSuppressions: Bool { get }
     init()
     func run(_ context: CheckContext) -> [Finding]
 }
 
 extension Check {
+    public static var runsAfterSuppressions: Bool { false }
+
     /// A finding of this check at its default severity.
     func finding(_ message: String, at span: Span, related: [RelatedSpan] = [], details: [(String, JSONValue)] = []) -> Finding {
         Finding(check: Self.description.id, severity: Self.description.severity, message: message, span: span, related: related, details: details)
@@ -72,6 +77,10 @@ public struct CheckContext {
     public let extraction: Extraction
     public let records: [TradeRecord]
     let helpers: CheckHelpers
+    /// Tolerances and thresholds from configuration.
+    public var settings = CheckSettings()
+    /// Suppression comments in the article, with whether each silenced a finding.
+    public var suppressions: [SuppressionDirective] = []
 
     public var document: Document { extraction.document }
     public var mentions: [Mention] { extraction.mentions }
@@ -105,6 +114,15 @@ public struct CheckContext {
         } ?? 0
         return s <= firstBody
     }
+}
+
+/// Tolerances and thresholds that configuration may change (`.tradefacts.yml`, `tolerances:`).
+public struct CheckSettings: Sendable, Equatable {
+    /// `stale-anchor`: how many years before the reference date a "since" anchor must lie.
+    public var staleAnchorYears = 10
+    /// `percent-change-arithmetic`: percentage points allowed beyond what rounding explains.
+    public var percentChangeSlack: Decimal = 0
+    public init() {}
 }
 
 /// Compiled helper patterns shared by all checks.

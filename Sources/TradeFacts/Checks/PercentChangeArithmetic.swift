@@ -42,7 +42,8 @@ public struct PercentChangeArithmetic: Check {
             let exact = (to.value - from.value) / from.value * 100
             let lowest = ((to.value - to.halfUnit) - (from.value + from.halfUnit)) / (from.value + from.halfUnit) * 100
             let highest = ((to.value + to.halfUnit) - (from.value - from.halfUnit)) / (from.value - from.halfUnit) * 100
-            let statedLow = signed - stated.halfUnit, statedHigh = signed + stated.halfUnit
+            let slack = context.settings.percentChangeSlack
+            let statedLow = signed - stated.halfUnit - slack, statedHigh = signed + stated.halfUnit + slack
             guard statedHigh < lowest || statedLow > highest else { continue }
             // Opposite signs are the direction check's business.
             if (exact < 0) != (signed < 0) && exact != 0 { continue }

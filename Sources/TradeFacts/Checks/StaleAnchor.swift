@@ -1,7 +1,5 @@
 /// "since October 2004" given as the cause of this year's change in a 2025 article.
 public struct StaleAnchor: Check {
-    /// An anchor at least this many years before the dateline is suspicious when it explains a current change.
-    public static let minimumYears = 10
 
     public static let description = CheckDescription(
         id: "stale-anchor",
@@ -32,7 +30,7 @@ public struct StaleAnchor: Check {
         for anchor in mentions {
             guard anchor.qualifier == "since", let ap = anchor.period else { continue }
             let apart = reference.year - ap.from.year
-            guard apart >= Self.minimumYears else { continue }
+            guard apart >= context.settings.staleAnchorYears else { continue }
             let s = context.sentence(of: anchor.span)
             guard context.isCausal(sentence: s) else { continue }
             // A current figure nearby: a record of the dateline's year in this sentence or the two before.

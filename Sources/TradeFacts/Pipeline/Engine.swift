@@ -6,7 +6,7 @@ public struct DocumentResult: Sendable {
     public let documentID: String
     public let extraction: Extraction?
     public let records: [TradeRecord]
-    public let findings: [Finding]
+    public var findings: [Finding]
     /// Set when the input could not be read; the document is still accounted for in the output.
     public let error: String?
     /// Notes about the input that did not stop processing (e.g. invalid UTF-8).
@@ -27,19 +27,35 @@ public final class Engine: @unchecked Sendable {
     let helpers: CheckHelpers
 
     /// `keepLatent`: keep mentions of latent rules (bare numbers) in the output (`extract --latent`, `eval`).
-    public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all, keepLatent: Bool = false) throws {
+    /// Severity per check id where configuration changes it.
+    public let severities: [String: Severity]
+    public let settings: CheckSettings
+
+    public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all, keepLatent: Bool = false,
+                severities: [String: Severity] = [:], settings: CheckSettings = CheckSettings()) throws {
         self.ruleSet = ruleSet
+        self.severities = severities
+        self.settings = settings
         extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent)
         assembler = try RecordAssembler(ruleSet: ruleSet)
         helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler)
         self.checks = checks.map { $0.init() }
     }
 
-    public func process(_ document: Document, scratch: MatchScratch = MatchScratch.shared) -> DocumentResult {
+    public func process(_ given: Document, scratch: MatchScratch = MatchScratch.shared) -> DocumentResult {
+        // Suppression comments are read, then blanked so that extraction never sees them.
+        let (document, scanned) = Suppressions.scan(given, knownChecks: Set(CheckCatalogue.all.map { $0.description.id }))
+        var directives = scanned
         let extraction = extractor.extract(document, scratch: scratch)
         let records = assembler.assemble(extraction)
-        let context = CheckContext(extraction: extraction, records: records, helpers: helpers)
-        let findings = checks.flatMap { $0.run(context) }.sorted { ($0.span.start, $0.check) < ($1.span.start, $1.check) }
+        var context = CheckContext(extraction: extraction, records: records, helpers: helpers)
+        context.settings = settings
+        var findings = checks.filter { !type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
+        findings = Suppressions.apply(&directives, to: findings, in: document)
+        context.suppressions = directives
+        findings += checks.filter { type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
+        for i in findings.indices { if let s = severities[findings[i].check] { findings[i].severity = s } }
+        findings.sort { ($0.span.start, $0.check) < ($1.span.start, $1.check) }
         var warnings: [String] = []
         if let bad = InputDecoder.firstInvalidUTF8(document.bytes) {
             let loc = document.location(of: bad)

@@ -12,9 +12,10 @@ public enum Inputs {
     public static let articleExtensions: Set<String> = ["txt", "md", "text", "markdown", "jsonl", "ndjson"]
 
     /// Files in the order given; directories are walked recursively (sorted, hidden entries skipped,
-    /// symbolic links to directories not followed). Paths that do not exist are kept so that reading
+    /// symbolic links to directories not followed), keeping the files `admit` accepts (configuration
+    /// include/exclude globs; files named explicitly are always read). Paths that do not exist are kept so that reading
     /// them reports the error.
-    public static func expand(_ paths: [String]) -> [InputSource] {
+    public static func expand(_ paths: [String], admit: (String) -> Bool = { _ in true }) -> [InputSource] {
         var out: [InputSource] = []
         for path in paths {
             var isDir: ObjCBool = false
@@ -28,7 +29,7 @@ public enum Inputs {
                         found.append((path.hasSuffix("/") ? path : path + "/") + rel)
                     }
                 }
-                out += found.sorted().map { InputSource(path: $0) }
+                out += found.sorted().filter(admit).map { InputSource(path: $0) }
             } else {
                 out.append(InputSource(path: path))
             }
