@@ -20,7 +20,9 @@ struct TradeFactsCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            output.flush()
         } catch {
+            output.flush()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 // Print the usage message as ArgumentParser would, then exit 2.
@@ -46,6 +48,12 @@ struct EngineOptions: ParsableArguments {
     }
     @Option(name: .customLong("input-format"), help: "auto (by extension; stdin starting with { is JSON Lines), text, markdown or jsonl.")
     var inputFormat: InputFormatOption = .auto
+
+    @Option(name: .customLong("jobs"), help: "Worker threads (default: all cores). Output order and bytes do not depend on it.")
+    var jobs: Int?
+
+    @Flag(help: "Print a summary line (documents, mentions, records, findings, throughput) on standard error.")
+    var summary = false
 
     @Option(name: .customLong("config"), help: "A configuration file (default: the nearest .tradefacts.yml upward from here).")
     var configPath: String?
@@ -83,34 +91,66 @@ struct EngineOptions: ParsableArguments {
     }
 }
 
-/// Reads each input and processes it; unreadable inputs become error results so every document is accounted for.
-func processAll(_ paths: [String], options: EngineOptions, keepLatent: Bool = false, _ body: (DocumentResult) -> Void) throws -> (documents: Int, unreadable: Int) {
+/// Reads each input and processes it on all cores (`--jobs`), in input order; unreadable inputs
+/// become error results so every document is accounted for. `render` runs on worker threads.
+func processAll(_ paths: [String], options: EngineOptions, keepLatent: Bool = false,
+                render: (@Sendable (DocumentResult) -> String)? = nil,
+                _ body: (DocumentResult, String?) -> Void) throws -> BatchSummary {
     let engine = try options.engine(keepLatent: keepLatent)
-    let config = try options.configuration()
-    let date = try options.referenceDate()
-    var count = 0, unreadable = 0
-    for source in Inputs.expand(paths, admit: config.admits) {
-        let raw: [UInt8]
-        do {
-            raw = try Inputs.read(source)
-        } catch {
-            count += 1
-            unreadable += 1
-            body(Engine.failed(source.path, "\(error)"))
-            continue
-        }
-        for var article in ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format) {
-            count += 1
-            if config.referenceDate == .dateline { article.referenceDate = nil }
-            if article.error != nil { unreadable += 1 }
-            body(engine.process(article, referenceDate: date))
+    var runner = BatchRunner(engine: engine, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                             referenceDate: try options.referenceDate())
+    runner.configuration = try options.configuration()
+    runner.inputFormat = options.inputFormat.format
+    let progress = ProgressBar(paths: paths)
+    if progress.enabled { runner.progress = { progress.update($0) } }
+    let summary = runner.run(paths, render: render) { result, text in body(result, text) }
+    progress.finish()
+    output.flush()
+    return summary
+}
+
+/// Buffered standard output.
+final class OutputBuffer: @unchecked Sendable {
+    var pending: [UInt8] = []
+    func write(_ text: String) {
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= 1 << 16 { flush() }
+    }
+    func flush() {
+        guard !pending.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(pending))
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+let output = OutputBuffer()
+
+/// A one-line progress bar on standard error, only when it is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    let enabled: Bool
+    let totalBytes: Int?
+    var last = Date.distantPast
+    init(paths: [String]) {
+        enabled = isatty(STDERR_FILENO) == 1
+        guard enabled, !paths.contains("-") else { totalBytes = nil; return }
+        totalBytes = Inputs.expand(paths).reduce(0) { sum, source in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0)
         }
     }
-    return (count, unreadable)
+    func update(_ s: BatchSummary) {
+        guard Date().timeIntervalSince(last) > 0.2 else { return }
+        last = Date()
+        var line = String(format: "\r%d docs, %.1f MB, %.1f MB/s", s.documents, Double(s.bytes) / 1_048_576, s.megabytesPerSecond)
+        if let total = totalBytes, total > 0, s.bytes > 0, s.megabytesPerSecond > 0 {
+            let remaining = Double(max(0, total - s.bytes)) / 1_048_576 / s.megabytesPerSecond
+            line += String(format: ", %3.0f%%, ETA %.0f s", min(100, Double(s.bytes) * 100 / Double(total)), remaining)
+        }
+        FileHandle.standardError.write(Data((line + "   ").utf8))
+    }
+    func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }
 
 func writeOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    output.write(text)
 }
 
 struct Extract: ParsableCommand {
@@ -127,15 +167,23 @@ struct Extract: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        var results: [JSONValue] = []
-        let totals = try processAll(paths, options: options, keepLatent: latent) { result in
-            if format == .jsonl { writeOut(result.json().serialized() + "\n") } else { results.append(result.json()) }
+        var results: [String] = []
+        var documents = 0
+        let jsonl = format == .jsonl
+        let summary = try processAll(paths, options: options, keepLatent: latent, render: { r in
+            jsonl ? r.json().serialized() + "\n" : r.json().serialized(pretty: true)
+        }) { _, text in
+            documents += 1
+            if jsonl { writeOut(text!) } else { results.append(text!) }
         }
-        if format == .json {
-            let value = results.count == 1 && totals.documents == 1 && paths.count == 1 && !FileManager.default.isDirectory(paths[0]) ? results[0] : .array(results)
-            writeOut(value.serialized(pretty: true) + "\n")
+        if !jsonl {
+            let single = documents == 1 && paths.count == 1 && !FileManager.default.isDirectory(paths[0]) && !paths[0].hasSuffix(".jsonl")
+            if single { writeOut(results[0] + "\n") }
+            else { writeOut("[\n" + results.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: ",\n") + "\n]\n") }
         }
-        if totals.unreadable > 0 { throw ExitCode(3) }
+        output.flush()
+        if options.summary { FileHandle.standardError.write(Data((summary.line + "\n").utf8)) }
+        if summary.unreadable > 0 { throw ExitCode(3) }
     }
 }
 
@@ -193,7 +241,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         var recorded = Baseline()
-        let totals = try processAll(paths, options: options) { given in
+        let totals = try processAll(paths, options: options) { given, _ in
             recorded.add(given)
             let result = accepted != nil ? accepted!.filter(given) : given
             findings += result.findings.count
@@ -211,8 +259,11 @@ struct CheckCommand: ParsableCommand {
         case .junit: writeOut(JUnitReport.render(kept, failOn: threshold))
         case .text:
             FileHandle.standardError.write(Data("\(totals.documents) document(s), \(findings) finding(s)\(totals.unreadable > 0 ? ", \(totals.unreadable) unreadable" : "")\n".utf8))
+        output.flush()
         case .jsonl, .github: break
         }
+        output.flush()
+        if options.summary { FileHandle.standardError.write(Data((totals.line + "\n").utf8)) }
         if let writeBaseline {
             do { try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
                 FileHandle.standardError.write(Data("\(writeBaseline): cannot write the baseline: \(error)\n".utf8))
