@@ -39,18 +39,41 @@ extension Extractor {
         }
     }
 
-    /// Future when the sentence has a future cue ("will", "is expected to", "forecast"), unless the
-    /// date directly follows a verb of reporting ("said Friday it will…": Friday is when it was said);
-    /// past otherwise.
+    /// Future when the clause around the date has a future cue ("will", "is expected to",
+    /// "forecast"), unless the date directly follows a verb of reporting ("said Friday it will…":
+    /// Friday is when it was said); past otherwise. A cue in another clause of the sentence does not
+    /// count ("Talks ended on Friday and will resume in May").
     func tense(around span: Span, in document: Document) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
-        let future = !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty
+        let future = !document.matchSpans(of: cues, in: clause(around: span, in: document, sentence: s), limit: 1).isEmpty
         guard future else { return .past }
         if let report = reportVerbBefore {
             let before = Span(max(document.sentences[s].span.start, span.start - 24), span.start)
             if !document.matchSpans(of: report, in: before, limit: 1).isEmpty { return .past }
         }
         return .future
+    }
+
+    /// The clause of sentence `s` that holds `span`: from the last clause boundary before it to the
+    /// first after it (punctuation and the `clause-openers` lexicon). A clause that is little more
+    /// than the date ("On Friday,", "Also Tuesday,") belongs to the clause it introduces.
+    func clause(around span: Span, in document: Document, sentence s: Int) -> Span {
+        let sentence = document.sentences[s].span
+        guard let boundary = clauseBoundary else { return sentence }
+        let bounds = document.matchSpans(of: boundary, in: sentence).filter { !$0.overlaps(span) }
+        var start = sentence.start, end = sentence.end
+        var next = bounds.endIndex
+        for (k, b) in bounds.enumerated() {
+            if b.end <= span.start { start = b.start } else { end = b.start; next = k; break }
+        }
+        func words(_ a: Int, _ b: Int) -> Int {
+            guard a < b else { return 0 }
+            return document.text(Span(a, b)).split { !$0.isLetter }.count
+        }
+        if words(start, span.start) + words(span.end, end) <= 2, next < bounds.endIndex {
+            end = next + 1 < bounds.endIndex ? bounds[next + 1].start : sentence.end
+        }
+        return Span(start, end)
     }
 
     /// The period a "same period" mention refers back to: the nearest earlier period in the same
