@@ -28,7 +28,7 @@ extension Extractor {
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit) {
+            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, reference: reference) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else {
                 var own = fields
@@ -81,18 +81,24 @@ extension Extractor {
     /// billion in the first quarter"), else the nearest in the two previous sentences; never a
     /// comparison base, an open anchor or a period shifted from another ("a year earlier"). With `unit`, only a period of that granularity qualifies
     /// ("the quarter" refers back to a quarter).
-    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil) -> ResolvedPeriod? {
+    /// How many sentences back an anaphoric period looks for its antecedent.
+    static let antecedentReach = 8
+
+    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil, reference: CalendarDate? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
+        func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
             // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
             let f = m.periodFields
             let shifted = (f?.samePeriod ?? false) && !(f?.yearOffset == 0 && f?.year == nil)
+            // A comparison refers back to a reported figure's period: one that began by the reference date
+            // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
+            if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }
             guard let p = m.period, m.role == nil, p.granularity != .day, m.qualifier == nil,
                   !shifted, unit == nil || p.granularity == unit else { return nil }
             return p
         }
-        func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         for j in stride(from: index - 1, through: 0, by: -1) where sentence(j) == here {
             if let p = candidate(j) { return p }
         }
@@ -102,7 +108,7 @@ extension Extractor {
         for j in stride(from: index - 1, through: 0, by: -1) {
             let s = sentence(j)
             if s == here { continue }
-            if here - s > 2 { return nil }
+            if here - s > Self.antecedentReach { return nil }
             if let p = candidate(j) { return p }
         }
         return nil
