@@ -428,8 +428,10 @@ struct EvalCommand: ParsableCommand {
                     writeOut(row(part, r.documents, r.strict, r.relaxed))
                     all.documents += r.documents; all.strict = all.strict + r.strict; all.relaxed = all.relaxed + r.relaxed
                     all.misses += r.misses
+                    all.otherType += r.otherType; all.underspecified += r.underspecified
                 }
                 writeOut(row("TimeBank + AQUAINT", all.documents, all.strict, all.relaxed))
+                writeOut("  set aside: \(all.otherType) mentions overlapping only a gold TIME, DURATION or SET; right values against an underspecified gold (1989-WXX): \(all.underspecified)\n")
                 for m in all.misses { writeOut("  [\(m.source)] \"\(m.text)\": \(m.detail)\n") }
             } else {
                 writeOut("TempEval-3 data not found at \(dir); skipped\n")

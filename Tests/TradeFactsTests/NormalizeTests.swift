@@ -153,6 +153,18 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(PeriodResolver.resolveSamePeriod(antecedent: p, f).value, "2022-Q1/2022-Q3", "\"the 2022 period\" moves the antecedent to 2022")
         XCTAssertEqual(feb.shifted(years: -4).to.iso, "2020-02-29")
     }
+
+    func testTempEvalValueMappings() {
+        func ok(_ g: String, _ o: String) -> Bool { TempEvalScorer.valueAgrees(gold: g, ours: o).ok }
+        XCTAssertTrue(ok("2000-W7", "2000-W07"), "week number with or without the leading zero")
+        XCTAssertTrue(ok("1968-XX", "1968") && ok("1994-XX-XX", "1994"), "a year with its unknown parts written out")
+        XCTAssertTrue(ok("1989-WXX", "1989-W43") && ok("1988-QX", "1988-Q3"), "an underspecified gold agrees with a resolved value")
+        XCTAssertFalse(ok("1989-W43", "1989-WXX"), "a gold more specific than ours is never matched this way")
+        XCTAssertFalse(ok("1998-12-XX", "1998-W49"), "different shapes")
+        XCTAssertFalse(ok("1989-WXX", "1990-W01"), "the specified year must agree")
+        XCTAssertFalse(ok("1998-XX", "1998-SU"), "an X stands for a number, not a season")
+        XCTAssertFalse(ok("1988", "1988-Q3"))
+    }
 }
 
 final class TextTests: XCTestCase {

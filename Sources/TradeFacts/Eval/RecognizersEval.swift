@@ -39,9 +39,15 @@ public enum RecognizersScorer {
         return (d < 0 ? -d : d) <= max(Decimal(string: "0.0000001")!, (a < 0 ? -a : a) * Decimal(string: "0.000001")!)
     }
 
-    /// Our period as Recognizers' [start, end) pair.
+    /// Our period as Recognizers' (start, end) pair. Recognizers ends a calendar unit ("March",
+    /// "next week") at the next unit's first day, exclusive, but a range between two named days
+    /// ("Oct. 2 to October 22", "November 19-20": `(XXXX-11-19,XXXX-11-20,P1D)`) at the second day
+    /// itself; both say the same as our inclusive first and last day.
     static func range(_ m: Mention) -> (String, String)? {
         guard let p = m.period else { return nil }
+        if p.value.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil {
+            return (p.from.iso, p.to.iso)
+        }
         return (p.from.iso, p.to.adding(days: 1).iso)
     }
 

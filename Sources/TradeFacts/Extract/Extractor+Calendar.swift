@@ -28,7 +28,7 @@ extension Extractor {
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit) {
+            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, reference: reference) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else {
                 var own = fields
@@ -39,12 +39,13 @@ extension Extractor {
         }
     }
 
-    /// Future when the sentence has a future cue ("will", "is expected to", "forecast"), unless the
-    /// date directly follows a verb of reporting ("said Friday it will…": Friday is when it was said);
-    /// past otherwise.
+    /// Future when the clause around the date has a future cue ("will", "is expected to",
+    /// "forecast"), unless the date directly follows a verb of reporting ("said Friday it will…":
+    /// Friday is when it was said); past otherwise. A cue in another clause of the sentence does not
+    /// count ("Talks ended on Friday and will resume in May").
     func tense(around span: Span, in document: Document) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
-        let future = !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty
+        let future = !document.matchSpans(of: cues, in: clause(around: span, in: document, sentence: s), limit: 1).isEmpty
         guard future else { return .past }
         if let report = reportVerbBefore {
             let before = Span(max(document.sentences[s].span.start, span.start - 24), span.start)
@@ -53,23 +54,51 @@ extension Extractor {
         return .future
     }
 
+    /// The clause of sentence `s` that holds `span`: from the last clause boundary before it to the
+    /// first after it (punctuation and the `clause-openers` lexicon). A clause that is little more
+    /// than the date ("On Friday,", "Also Tuesday,") belongs to the clause it introduces.
+    func clause(around span: Span, in document: Document, sentence s: Int) -> Span {
+        let sentence = document.sentences[s].span
+        guard let boundary = clauseBoundary else { return sentence }
+        let bounds = document.matchSpans(of: boundary, in: sentence).filter { !$0.overlaps(span) }
+        var start = sentence.start, end = sentence.end
+        var next = bounds.endIndex
+        for (k, b) in bounds.enumerated() {
+            if b.end <= span.start { start = b.start } else { end = b.start; next = k; break }
+        }
+        func words(_ a: Int, _ b: Int) -> Int {
+            guard a < b else { return 0 }
+            return document.text(Span(a, b)).split { !$0.isLetter }.count
+        }
+        if words(start, span.start) + words(span.end, end) <= 2, next < bounds.endIndex {
+            end = next + 1 < bounds.endIndex ? bounds[next + 1].start : sentence.end
+        }
+        return Span(start, end)
+    }
+
     /// The period a "same period" mention refers back to: the nearest earlier period in the same
     /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
     /// billion in the first quarter"), else the nearest in the two previous sentences; never a
     /// comparison base, an open anchor or a period shifted from another ("a year earlier"). With `unit`, only a period of that granularity qualifies
     /// ("the quarter" refers back to a quarter).
-    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil) -> ResolvedPeriod? {
+    /// How many sentences back an anaphoric period looks for its antecedent.
+    static let antecedentReach = 8
+
+    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil, reference: CalendarDate? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
+        func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
             // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
             let f = m.periodFields
             let shifted = (f?.samePeriod ?? false) && !(f?.yearOffset == 0 && f?.year == nil)
+            // A comparison refers back to a reported figure's period: one that began by the reference date
+            // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
+            if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }
             guard let p = m.period, m.role == nil, p.granularity != .day, m.qualifier == nil,
                   !shifted, unit == nil || p.granularity == unit else { return nil }
             return p
         }
-        func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         for j in stride(from: index - 1, through: 0, by: -1) where sentence(j) == here {
             if let p = candidate(j) { return p }
         }
@@ -79,7 +108,7 @@ extension Extractor {
         for j in stride(from: index - 1, through: 0, by: -1) {
             let s = sentence(j)
             if s == here { continue }
-            if here - s > 2 { return nil }
+            if here - s > Self.antecedentReach { return nil }
             if let p = candidate(j) { return p }
         }
         return nil

@@ -31,6 +31,8 @@ public final class Extractor: @unchecked Sendable {
     public let keepLatent: Bool
     /// A verb of reporting ending right where a date starts (see ``tense(around:in:)``).
     let reportVerbBefore: Pattern?
+    /// Where a clause begins inside a sentence (see ``clause(around:in:)``).
+    let clauseBoundary: Pattern?
 
     public init(ruleSet: RuleSet, keepLatent: Bool = false) throws {
         self.ruleSet = ruleSet
@@ -38,6 +40,7 @@ public final class Extractor: @unchecked Sendable {
         localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
+        clauseBoundary = ruleSet.lexicons["clause-openers"] != nil ? try ruleSet.compile(#"[,;:]|--|``|''|"|\b(?:{{lexicon:clause-openers}})\b"#) : nil
         reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil
     }
 
