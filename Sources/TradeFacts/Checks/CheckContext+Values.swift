@@ -24,7 +24,9 @@ extension CheckContext {
     public func fromTo(ofChange index: Int, type: MentionType) -> (from: Int, to: Int)? {
         let change = mentions[index]
         let s = sentence(of: change.span)
-        let sentenceSpan = document.sentences[s].span
+        // Only figures in the change's own clause ("…, leaving a surplus of €17.3bn, down from €19.4bn" is another clause).
+        let sentenceSpan = helpers.assembler.clauses(of: document.sentences[s].span, document)
+            .first { $0.start <= change.span.start && change.span.start < $0.end } ?? document.sentences[s].span
         var from: Int? = nil, to: Int? = nil
         for i in mentions.indices where i != index && mentions[i].type == type && mentions[i].span.start > change.span.end
             && sentenceSpan.contains(mentions[i].span) {

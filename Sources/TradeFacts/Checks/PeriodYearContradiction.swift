@@ -50,6 +50,7 @@ public struct PeriodYearContradiction: Check {
             // When the story also gives a figure for the same flow in the dateline's year, the two are a comparison.
             let hasCurrentFigure = context.records.contains { other in
                 guard other.flow.value == record.flow.value, other.reporter?.value == record.reporter?.value,
+                      other.commodity?.value == record.commodity?.value, !other.isComparison,
                       let op = other.period.flatMap({ mentions[$0].period }) else { return false }
                 return op.from.year == reference.year && sameShape(op, p)
             }

@@ -20,7 +20,12 @@ public struct WeekdayMismatch: Check {
             guard let f = m.periodFields, let wd = f.weekday, let day = f.day, let month = f.month, let p = m.period, p.granularity == .day,
                   p.from.weekday != wd else { return nil }
             // A date written without its year: the weekday may be what fixes the year ("until Wednesday, April 1").
-            if f.year == nil, (-1...1).contains(where: { CalendarDate(validYear: p.from.year + $0, month: month, day: day)?.weekday == wd }) {
+            // It must lie on the side of the reference date that the resolved date lies on (a past report stays past).
+            if f.year == nil, let reference = context.referenceDate,
+               (-1...1).contains(where: { d in
+                   guard let other = CalendarDate(validYear: p.from.year + d, month: month, day: day), other.weekday == wd else { return false }
+                   return (other <= reference) == (p.from <= reference)
+               }) {
                 return nil
             }
             return finding("\"\(m.text)\": \(p.from.iso) was a \(p.from.weekdayName), not a \(CalendarDate.weekdayNames[wd - 1])",

@@ -11,15 +11,37 @@ public final class RecordAssembler: @unchecked Sendable {
     let commodities: Pattern
     let source: Pattern
     let partnerListIntro: Pattern
+    let clauseBreak: Pattern
+    let comparisonCue: Pattern
     let ruleSet: RuleSet
 
     public init(ruleSet: RuleSet) throws {
         self.ruleSet = ruleSet
         flows = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])"#)
-        places = try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:places}})(?![A-Za-z])"#, caseless: false)
+        places = try ruleSet.compile(#"(?<![A-Za-z])(?<w>(?:The\s+)?{{lexicon:places}})(?![A-Za-z])"#, caseless: false)
         commodities = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:commodities}})(?![A-Za-z])"#)
         source = try ruleSet.compile("{{record-source}}", caseless: false)
         partnerListIntro = try ruleSet.compile("{{partner-list-intro}}")
+        clauseBreak = try ruleSet.compile("{{record-clause-break}}")
+        comparisonCue = try ruleSet.compile("{{record-comparison-cue}}")
+    }
+
+    /// The clauses of a sentence, split at `record-clause-break`.
+    func clauses(of sentence: Span, _ doc: Document) -> [Span] {
+        var out: [Span] = []
+        var start = sentence.start
+        for b in doc.matchSpans(of: clauseBreak, in: sentence) where b.start > start {
+            out.append(Span(start, b.start))
+            start = b.end
+        }
+        out.append(Span(start, sentence.end))
+        return out
+    }
+
+    /// Whether the words just before a figure make it a comparison base ("from 7.79 billion").
+    func hasComparisonCue(before span: Span, _ doc: Document) -> Bool {
+        let window = Span(max(0, span.start - 40), span.start)
+        return !doc.matchSpans(of: comparisonCue, in: window, limit: 1).isEmpty
     }
 
     struct Hit { let value: String; let span: Span }
@@ -44,7 +66,7 @@ public final class RecordAssembler: @unchecked Sendable {
         let docSource = hits(source, lexicon: nil, in: everything, doc, group: "source").first
         let leadEnd = doc.sentences.prefix(3).last?.span.end ?? 0
         let lead = Span(0, leadEnd)
-        let leadReporter = hits(places, lexicon: "places", in: lead, doc).first
+        let leadReporter = placesIn(lead, doc).first
         let leadCommodity = hits(commodities, lexicon: "commodities", in: lead, doc).first
 
         func isFigurePeriod(_ m: Mention) -> Bool {
@@ -52,27 +74,86 @@ public final class RecordAssembler: @unchecked Sendable {
             return m.role == nil && m.qualifier == nil && p.granularity != .day && !(m.periodFields?.samePeriod ?? false)
         }
 
+        // The month offset between a current figure's period and its comparison base, once the story
+        // has stated one ("from 7.79 billion a year earlier" → −12): later bare bases follow it.
+        var establishedOffset: Int? = nil
+
         for (si, sentence) in doc.sentences.enumerated() {
             let inSentence = mentions.indices.filter { sentence.span.contains(mentions[$0].span) }
-            let moneys = inSentence.filter { mentions[$0].type == .money }
+            // Unit prices ("1.24 dlrs a pound") are prices, not trade figures.
+            let moneys = inSentence.filter { mentions[$0].type == .money && !hasUnit(mentions[$0]) }
             guard !moneys.isEmpty else { continue }
             let flowHits = hits(flows, lexicon: "flows", in: sentence.span, doc)
             guard !flowHits.isEmpty else { continue }
-            let placeHits = hits(places, lexicon: "places", in: sentence.span, doc)
+            let placeHits = placesIn(sentence.span, doc)
             let commodityHits = hits(commodities, lexicon: "commodities", in: sentence.span, doc)
             let sourceHit = hits(source, lexicon: nil, in: sentence.span, doc, group: "source").first
+            let clauseSpans = clauses(of: sentence.span, doc)
+            func clause(of span: Span) -> Span { clauseSpans.first { $0.start <= span.start && span.start < $0.end } ?? sentence.span }
+            let changes = inSentence.filter { mentions[$0].direction != nil && mentions[$0].type == .percent }
 
-            for mi in moneys {
+            // A figure is a comparison base when a cue precedes it and its clause has another figure.
+            func isComparison(_ mi: Int) -> Bool {
+                let c = clause(of: mentions[mi].span)
+                return hasComparisonCue(before: mentions[mi].matchSpan, doc)
+                    && moneys.contains { $0 != mi && c.contains(mentions[$0].span) && !hasComparisonCue(before: mentions[$0].matchSpan, doc) }
+            }
+            var recordOfMoney: [Int: TradeRecord] = [:]
+            // Current figures first, then the bases that lean on them.
+            let ordered = moneys.filter { !isComparison($0) } + moneys.filter(isComparison)
+            let prices = inSentence.filter { mentions[$0].type == .money && hasUnit(mentions[$0]) }
+            for mi in ordered {
                 let money = mentions[mi]
-                // The flow word nearest the figure, preferring one before it.
-                let flow = nearest(flowHits, to: money.span)!
+                let figureClause = clause(of: money.span)
+                // The base of a unit price ("down from 1.71 dlrs") is a price too.
+                if hasComparisonCue(before: money.matchSpan, doc) && prices.contains(where: { figureClause.contains(mentions[$0].span) }) { continue }
+                let comparison = isComparison(mi)
+                let previous = records.last { !$0.isComparison }
+                if comparison {
+                    // The base takes the current figure's reporter, flow, commodity and partner.
+                    let currentIndex = moneys.filter { $0 != mi && figureClause.contains(mentions[$0].span) && !isComparison($0) }
+                        .min { distance(mentions[$0].span, money.span) < distance(mentions[$1].span, money.span) }
+                    guard let ci = currentIndex, let current = recordOfMoney[ci] else { continue }
+                    var record = current
+                    record.value = mi
+                    record.change = nil
+                    record.isComparison = true
+                    record.partnerCount = nil
+                    record.namedPartners = []
+                    // Its period: written right after it ("a year earlier", "in February"), else the story's usual offset.
+                    let nextMoney = moneys.filter { mentions[$0].span.start > money.span.end }.map { mentions[$0].span.start }.min() ?? figureClause.end
+                    let written = inSentence.first { i in
+                        let m = mentions[i]
+                        return m.span.start >= money.span.end && m.span.start < nextMoney && figureClause.contains(m.span)
+                            && m.period != nil && m.role == nil && m.period?.granularity != .day
+                    }
+                    record.period = written
+                    record.periodCarried = false
+                    record.derivedPeriod = nil
+                    if written == nil, let offset = establishedOffset, let cp = current.period.flatMap({ mentions[$0].period }) {
+                        var derived = ResolvedPeriod(from: cp.from.adding(months: offset), to: cp.to.adding(months: offset).lastDayOfMonth,
+                                                     value: cp.value, granularity: cp.granularity)
+                        derived.value = offset % 12 == 0 ? TimexValue.shift(cp.value, years: offset / 12) : String(derived.from.iso.prefix(7))
+                        record.derivedPeriod = derived
+                    }
+                    if let w = written, let wp = mentions[w].period, let cp = current.period.flatMap({ mentions[$0].period }) {
+                        establishedOffset = (wp.from.year - cp.from.year) * 12 + (wp.from.month - cp.from.month)
+                    }
+                    recordOfMoney[mi] = record
+                    records.append(record)
+                    continue
+                }
+
+                // The flow word nearest the figure in its clause, else in the sentence, preferring one before it.
+                let clauseFlows = flowHits.filter { figureClause.contains($0.span) }
+                let flow = nearest(clauseFlows.isEmpty ? flowHits : clauseFlows, to: money.span)!
                 // The nearest balance is not a trade flow ("current account surplus"): no trade record.
                 if flow.value == Self.notTrade { continue }
-                let previous = records.last
                 var record = TradeRecord(flow: RecordField(value: flow.value, span: flow.span, via: "flows"), value: mi, sentence: si)
 
                 // Reporter: a place before the flow word that is not the object of to/from/with.
-                let reporterHit = placeHits.first { $0.span.end <= flow.span.start && !isPartnerPosition($0.span, doc) }
+                let reporterHit = placeHits.last { $0.span.end <= flow.span.start && figureClause.contains($0.span) && !isPartnerPosition($0.span, doc) }
+                    ?? placeHits.first { $0.span.end <= flow.span.start && !isPartnerPosition($0.span, doc) }
                 if let r = reporterHit {
                     record.reporter = RecordField(value: r.value, span: r.span, via: "places")
                 } else if let r = previous?.reporter {
@@ -80,34 +161,44 @@ public final class RecordAssembler: @unchecked Sendable {
                 } else if let r = leadReporter {
                     record.reporter = RecordField(value: r.value, span: r.span, via: "carried")
                 }
-                // Bilateral partner: "exports to the United States".
+                // Bilateral partner: "exports to the United States", "the surplus with Japan".
                 if let p = placeHits.first(where: { $0.span.start > flow.span.end && $0.span.start - flow.span.end < 24 && isPartnerPosition($0.span, doc) }) {
                     record.partner = RecordField(value: p.value, span: p.span, via: "places")
                 }
-                if let c = nearest(commodityHits, to: flow.span) {
+                let clauseCommodities = commodityHits.filter { figureClause.contains($0.span) }
+                if let c = nearest(clauseCommodities.isEmpty ? commodityHits : clauseCommodities, to: flow.span) {
                     record.commodity = RecordField(value: c.value, span: c.span, via: "commodities")
                 } else if let c = previous?.commodity {
                     record.commodity = RecordField(value: c.value, span: c.span, via: "carried")
                 } else if let c = leadCommodity {
                     record.commodity = RecordField(value: c.value, span: c.span, via: "carried")
                 }
-                // Period: written in the sentence, else carried from the previous figure.
-                let periods = inSentence.filter { isFigurePeriod(mentions[$0]) }
-                if let p = periods.min(by: { distance(mentions[$0].span, money.span) < distance(mentions[$1].span, money.span) }) {
+                // Period: written in the figure's clause, else in the sentence (not after a base), else carried.
+                let bases = moneys.filter(isComparison).map { mentions[$0].span.start }
+                let periods = inSentence.filter { i in
+                    isFigurePeriod(mentions[i]) && !bases.contains { b in b > money.span.end && mentions[i].span.start > b && figureClause.contains(mentions[i].span) }
+                }
+                // A period in the figure's own clause; else one in a clause of the sentence that has no figure of its own.
+                let clausePeriods = periods.filter { figureClause.contains(mentions[$0].span) }
+                let freePeriods = periods.filter { i in
+                    let c = clause(of: mentions[i].span)
+                    return !moneys.contains { c.contains(mentions[$0].span) }
+                }
+                let candidates = clausePeriods.isEmpty ? freePeriods : clausePeriods
+                if let p = candidates.min(by: { distance(mentions[$0].span, money.span) < distance(mentions[$1].span, money.span) }) {
                     record.period = p
                 } else if let p = previous?.period {
                     record.period = p
                     record.periodCarried = true
                 }
-                // Change: the nearest percent with a direction, after the figure and before the next one.
-                let nextMoney = moneys.first { mentions[$0].span.start > money.span.end }.map { mentions[$0].span.start } ?? sentence.span.end
-                record.change = inSentence.first { i in
-                    let m = mentions[i]
-                    guard case let .percent(_, _, _, _, direction, _) = m.value, direction != nil else { return false }
-                    return m.span.start >= money.span.end && m.span.start < nextMoney
-                } ?? inSentence.last { i in
-                    guard case let .percent(_, _, _, _, direction, _) = mentions[i].value, direction != nil else { return false }
-                    return mentions[i].span.end <= money.span.start
+                // Change: the nearest percent with a direction in the figure's clause, not beyond a base.
+                let clauseChanges = changes.filter { i in
+                    figureClause.contains(mentions[i].span) && !bases.contains { b in b > money.span.end && mentions[i].span.start > b }
+                }
+                record.change = clauseChanges.min { a, b in
+                    let da = distance(mentions[a].span, money.span) + (mentions[a].span.start > money.span.end ? 1 : 0)
+                    let db = distance(mentions[b].span, money.span) + (mentions[b].span.start > money.span.end ? 1 : 0)
+                    return da < db
                 }
                 // Partner count: in this sentence, or the next one when it names no other figure.
                 var countSentence = si
@@ -125,11 +216,15 @@ public final class RecordAssembler: @unchecked Sendable {
                     record.namedPartners = namedPartners(after: mentions[c].span, in: doc.sentences[countSentence].span, doc)
                 }
                 if let s = sourceHit ?? docSource {
-                    record.source = RecordField(value: s.value, span: s.span, via: sourceHit != nil ? "record-source" : "carried")
+                    // "the Agriculture Department" → "Agriculture Department".
+                    let name = s.value.hasPrefix("the ") || s.value.hasPrefix("The ") ? String(s.value.dropFirst(4)) : s.value
+                    record.source = RecordField(value: name, span: s.span, via: sourceHit != nil ? "record-source" : "carried")
                 }
+                recordOfMoney[mi] = record
                 records.append(record)
             }
         }
+        records.sort { mentions[$0.value].span.start < mentions[$1.value].span.start }
         return records
     }
 
@@ -145,6 +240,21 @@ public final class RecordAssembler: @unchecked Sendable {
         return out
     }
 
+    func hasUnit(_ m: Mention) -> Bool {
+        if case let .money(_, _, _, _, per) = m.value { return per != nil }
+        return false
+    }
+
+    /// Places in a span: the lexicon's phrases, also after a capitalised "The" ("The US trade deficit").
+    func placesIn(_ span: Span, _ doc: Document) -> [Hit] {
+        hits(places, lexicon: nil, in: span, doc).map { h in
+            let text = doc.text(h.span)
+            let lex = ruleSet.lexicons["places"]
+            let value = lex?.lookup(text) ?? (text.hasPrefix("The ") ? lex?.lookup(String(text.dropFirst(4))) : nil) ?? text
+            return Hit(value: value, span: h.span)
+        }
+    }
+
     func isPartnerCount(_ m: Mention) -> Bool {
         if case let .count(_, _, _, _, partners) = m.value { return partners }
         return false
@@ -158,7 +268,7 @@ public final class RecordAssembler: @unchecked Sendable {
         let listSpan = Span(intro.span.end, sentence.end)
         var out: [RecordField] = []
         var lastEnd = listSpan.start
-        for h in hits(places, lexicon: "places", in: listSpan, doc) {
+        for h in placesIn(listSpan, doc) {
             let gap = doc.text(Span(lastEnd, h.span.start)).trimmingCharacters(in: .whitespaces)
             let joiner = gap.replacingOccurrences(of: "the", with: "").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
             if !out.isEmpty && !(joiner.isEmpty || joiner == "and" || joiner == "or") { break }

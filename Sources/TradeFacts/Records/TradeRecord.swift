@@ -33,7 +33,12 @@ public struct TradeRecord: Sendable {
     public var source: RecordField?
     /// Index of the sentence the figure is in.
     public var sentence: Int
+    /// A comparison base ("from 7.79 billion a year earlier"): the figure a change is measured from.
+    public var isComparison = false
+    /// A base's period when the text leaves it to the story's convention (the current figure's period
+    /// moved by the offset an earlier base stated, e.g. a year back).
+    public var derivedPeriod: ResolvedPeriod? = nil
 
     /// A record is complete when it has reporter, flow, period and value.
-    public var isComplete: Bool { reporter != nil && period != nil }
+    public var isComplete: Bool { reporter != nil && (period != nil || derivedPeriod != nil) }
 }

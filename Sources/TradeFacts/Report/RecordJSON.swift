@@ -29,6 +29,14 @@ extension TradeRecord {
             o.add("commodity", b.value)
         }
         o.add("partner", partner?.json(in: document))
+        if period == nil, let r = derivedPeriod {
+            var b = JSONObjectBuilder()
+            b.add("from", r.from.iso)
+            b.add("to", r.to.iso)
+            b.add("value", r.value)
+            b.add("via", "derived")
+            o.add("period", b.value)
+        }
         if let p = period, let r = mentions[p].period {
             var b = JSONObjectBuilder()
             b.add("text", mentions[p].text)
@@ -70,6 +78,7 @@ extension TradeRecord {
             o.add("partners", b.value)
         }
         o.add("source", source?.json(in: document))
+        if isComparison { o.add("comparison", .bool(true)) }
         o.add("complete", .bool(isComplete))
         return o.value
     }
