@@ -162,7 +162,8 @@ public final class RecordAssembler: @unchecked Sendable {
                     record.reporter = RecordField(value: r.value, span: r.span, via: "carried")
                 }
                 // Bilateral partner: "exports to the United States", "the surplus with Japan".
-                if let p = placeHits.first(where: { $0.span.start > flow.span.end && $0.span.start - flow.span.end < 24 && isPartnerPosition($0.span, doc) }) {
+                if let p = placeHits.first(where: { $0.span.start > flow.span.end && $0.span.start - flow.span.end < 24 && isPartnerPosition($0.span, doc)
+                                                      && (figureClause.contains(flow.span) == figureClause.contains($0.span)) }) {
                     record.partner = RecordField(value: p.value, span: p.span, via: "places")
                 }
                 let clauseCommodities = commodityHits.filter { figureClause.contains($0.span) }
