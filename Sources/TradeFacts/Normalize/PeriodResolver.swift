@@ -27,6 +27,10 @@ public struct PeriodFields: Sendable, Hashable {
     public var weekday: Int?
     /// "year to date", "so far this year": from 1 January to the reference date.
     public var toDate: Bool = false
+    /// A fiscal year written with its last day ("fiscal 1986, which ended on March 31").
+    public var fiscalEndMonth: Int?
+    public var fiscalEndDay: Int?
+    public var fiscalEndYear: Int?
     /// Anaphoric period: "the same period last year" takes the period of the figure it is compared with.
     public var samePeriod: Bool = false
     /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
@@ -91,6 +95,14 @@ public enum PeriodResolver {
             guard let r = reference else { return nil }
             let monday = r.adding(days: 1 - r.weekday + 7 * offset)
             return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
+        }
+        if let em = f.fiscalEndMonth, let ed = f.fiscalEndDay {
+            // The last day: the year written, else the latest such day that has passed and falls in or just after the fiscal year named.
+            let candidates = (f.fiscalEndYear.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { [$0.year, $0.year - 1] } ?? [])
+                .compactMap { CalendarDate(validYear: $0, month: em, day: ed) }
+            guard let end = candidates.first(where: { d in reference.map { d <= $0 } ?? true }) ?? candidates.last else { return nil }
+            let from = end.adding(years: -1).adding(days: 1)
+            return ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
         }
         if f.toDate && f.month == nil && f.quarter == nil && f.firstMonths == nil && f.firstQuarters == nil {
             guard let r = reference else { return nil }

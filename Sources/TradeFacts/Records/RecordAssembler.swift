@@ -201,6 +201,21 @@ public final class RecordAssembler: @unchecked Sendable {
                     let db = distance(mentions[b].span, money.span) + (mentions[b].span.start > money.span.end ? 1 : 0)
                     return da < db
                 }
+                // A change without a basis word takes one from a compared period in its clause ("from July").
+                if let c = record.change, mentions[c].basis == nil, let rp = record.period.flatMap({ mentions[$0].period }) {
+                    let compared = inSentence.first { i in
+                        figureClause.contains(mentions[i].span) && ["from", "compared to"].contains(mentions[i].qualifier ?? "") && mentions[i].period != nil
+                    }
+                    if let ci = compared, let cp = mentions[ci].period {
+                        let months = (rp.from.year - cp.from.year) * 12 + (rp.from.month - cp.from.month)
+                        switch (months, rp.granularity) {
+                        case (1, .month): record.derivedBasis = "month-on-month"
+                        case (3, .quarter): record.derivedBasis = "quarter-on-quarter"
+                        case (12, _): record.derivedBasis = "year-on-year"
+                        default: break
+                        }
+                    }
+                }
                 // Partner count: in this sentence, or the next one when it names no other figure.
                 var countSentence = si
                 var count = inSentence.first { isPartnerCount(mentions[$0]) }

@@ -38,6 +38,9 @@ public struct TradeRecord: Sendable {
     /// A base's period when the text leaves it to the story's convention (the current figure's period
     /// moved by the offset an earlier base stated, e.g. a year back).
     public var derivedPeriod: ResolvedPeriod? = nil
+    /// The basis of the change when the clause gives it by a compared period rather than a word
+    /// ("fell 0.5 per cent in August from July" → month-on-month).
+    public var derivedBasis: String? = nil
 
     /// A record is complete when it has reporter, flow, period and value.
     public var isComplete: Bool { reporter != nil && (period != nil || derivedPeriod != nil) }

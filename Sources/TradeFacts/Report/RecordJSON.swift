@@ -62,7 +62,7 @@ extension TradeRecord {
             b.add("value", mentions[c].signedChange ?? v)
             b.add("unit", unit.rawValue)
             b.add("direction", direction?.rawValue)
-            b.add("basis", basis)
+            b.add("basis", basis ?? derivedBasis)
             b.add("text", mentions[c].text)
             b.add("mention", c)
             o.add("change", b.value)
