@@ -34,7 +34,7 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "tradefacts",
-            dependencies: ["TradeFacts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TradeFacts", "PCRE2Kit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
         .testTarget(name: "TradeFactsTests", dependencies: ["TradeFacts"]),

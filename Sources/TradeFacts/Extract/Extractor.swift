@@ -34,8 +34,16 @@ public final class Extractor: @unchecked Sendable {
     /// Where a clause begins inside a sentence (see ``clause(around:in:)``).
     let clauseBoundary: Pattern?
 
+    /// A qualifier ending right where a mention starts ("about ", "since "), for quantities and for calendar mentions.
+    let quantityQualifier: Pattern?
+    let calendarQualifier: Pattern?
+
     public init(ruleSet: RuleSet, keepLatent: Bool = false) throws {
         self.ruleSet = ruleSet
+        quantityQualifier = ruleSet.definitions["qualifier-before-quantity"] == nil ? nil
+            : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-quantity}})[ \t\n]+\z"#)
+        calendarQualifier = ruleSet.definitions["qualifier-before-calendar"] == nil ? nil
+            : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-calendar}})[ \t\n]+\z"#)
         self.keepLatent = keepLatent
         localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
@@ -57,7 +65,10 @@ public final class Extractor: @unchecked Sendable {
         var candidates: [Candidate] = []
         var diagnostics: [ExtractionDiagnostic] = []
         document.bytes.withUnsafeBufferPointer { buffer in
+            let keep = keepLatent ?? self.keepLatent
             for (index, rule) in ruleSet.rules.enumerated() {
+                // A latent rule's mentions would be dropped and never displace another: skip its scan.
+                if rule.latent && !keep { continue }
                 do {
                     try rule.pattern.forEachMatch(in: buffer, scratch: scratch) { m in
                         let whole = m.range
@@ -72,7 +83,8 @@ public final class Extractor: @unchecked Sendable {
                 }
             }
         }
-        let chosen = resolveOverlaps(candidates)
+        var chosen = resolveOverlaps(candidates)
+        attachQualifiers(&chosen, document)
         var mentions: [Mention] = chosen.compactMap { normalize($0, document) }
 
         // Reference date: given, else the dateline.
@@ -99,6 +111,24 @@ public final class Extractor: @unchecked Sendable {
         if !(keepLatent ?? self.keepLatent) { mentions.removeAll { $0.latent } }
         return Extraction(document: document, referenceDate: reference, referenceDateSource: source,
                           datelineSpan: datelineSpan, headlineSpan: headlineSpan, mentions: mentions, diagnostics: diagnostics)
+    }
+
+    /// Finds a qualifier just before each candidate that has none from its rule, and widens the
+    /// candidate's match over it ("about $5 million", "since October 2004"). A qualifier that the
+    /// previous candidate's match already covers is left alone.
+    func attachQualifiers(_ chosen: inout [Candidate], _ document: Document) {
+        var previousEnd = 0
+        for i in chosen.indices {
+            defer { previousEnd = max(previousEnd, chosen[i].match.end) }
+            let c = chosen[i]
+            let rule = ruleSet.rules[c.rule]
+            guard rule.allowsQualifier, !c.groups.contains(where: { $0.field == "qualifier" }) else { continue }
+            guard let pattern = rule.type.isCalendar ? calendarQualifier : quantityQualifier else { continue }
+            let window = Span(max(previousEnd, c.match.start - 48), c.match.start)
+            guard window.length > 1, let q = document.matchSpans(of: pattern, in: window, group: "q").last,
+                  let whole = document.matchSpans(of: pattern, in: window).last else { continue }
+            chosen[i] = Candidate(rule: c.rule, match: Span(whole.start, c.match.end), span: c.span, groups: c.groups + [("qualifier", q.range)])
+        }
     }
 
     /// Non-latent matches are placed first, so a latent match (a bare number) never displaces a typed

@@ -48,6 +48,8 @@ public enum Numbers {
     /// "3 1/2", "half a million", "1.5 billion", "10k", "two thirds", "five and a half million",
     /// "two hundred point zero three", "minus five", "one over three". Returns nil when the text is not a number.
     public static func parse(_ raw: String) -> Decimal? {
+        // Fast path for the common case: plain ASCII digits with optional sign, commas and one point.
+        if let d = fastDigits(raw) { return d }
         var text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             .replacingOccurrences(of: "\u{2212}", with: "-")
         for sp in ["\u{00A0}", "\u{202F}", "\u{2009}", "\t"] { text = text.replacingOccurrences(of: sp, with: " ") }
@@ -77,7 +79,41 @@ public enum Numbers {
         return parseWords(text)
     }
 
+    /// "22.13", "7,000", "-3.5" without any Foundation string work; nil for anything else.
+    static func fastDigits(_ text: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var exponent = 0
+        var negative = false
+        var sawDigit = false, sawPoint = false, first = true
+        var digitsAfterLastComma = -1
+        for b in text.utf8 {
+            defer { first = false }
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard significand < 1_000_000_000_000_000 else { return nil }  // leave huge numbers to the slow path
+                significand = significand * 10 + UInt64(b - UInt8(ascii: "0"))
+                if sawPoint { exponent -= 1 }
+                if digitsAfterLastComma >= 0 { digitsAfterLastComma += 1 }
+                sawDigit = true
+            case UInt8(ascii: "-") where first: negative = true
+            case UInt8(ascii: "+") where first: break
+            case UInt8(ascii: "."):
+                guard !sawPoint, digitsAfterLastComma == -1 || digitsAfterLastComma == 3 else { return nil }
+                sawPoint = true
+                digitsAfterLastComma = -1
+            case UInt8(ascii: ","):
+                guard sawDigit, !sawPoint, digitsAfterLastComma == -1 || digitsAfterLastComma == 3 else { return nil }
+                digitsAfterLastComma = 0
+            default: return nil
+            }
+        }
+        guard sawDigit, digitsAfterLastComma == -1 || digitsAfterLastComma == 3 else { return nil }
+        let d = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        return d
+    }
+
     static func parseDigits(_ text: String) -> Decimal? {
+        if let d = fastDigits(text) { return d }
         var s = text
         var sign: Decimal = 1
         if s.hasPrefix("-") || s.hasPrefix("+") { if s.hasPrefix("-") { sign = -1 }; s.removeFirst() }

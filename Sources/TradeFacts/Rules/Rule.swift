@@ -54,6 +54,8 @@ public final class Rule: @unchecked Sendable {
     public let examples: [RuleExample]
     public let file: String
     public let line: Int
+    /// Whether the extractor may attach a qualifier found just before a match (rules whose type has a `qualifier` field).
+    var allowsQualifier: Bool { type.allowedFields.contains("qualifier") }
     /// Group number of the `span` group (the mention's own span inside a wider match), if any.
     let spanGroup: Int?
     /// Field name → group number, resolved once.
