@@ -50,6 +50,12 @@ extension Extractor {
             guard var v = raw["value"].flatMap(Numbers.parse) else { return nil }
             if let s = raw["scale"].flatMap(Numbers.scale) { v *= s }
             value = .number(value: v)
+        case .quantity:
+            let scale = raw["scale"].flatMap(Numbers.scale) ?? 1
+            let v = raw["value"].flatMap(Numbers.parse).map { $0 * scale }
+            let low = raw["low"].flatMap(Numbers.parse).map { $0 * scale }, high = raw["high"].flatMap(Numbers.parse).map { $0 * scale }
+            guard v != nil || low != nil || high != nil, let u = raw["unit"] else { return nil }
+            value = .quantity(value: v, low: low, high: high, unit: ruleSet.lexicons["volume-units"]?.lookup(u) ?? Lexicon.key(u))
         case .date, .period:
             guard let f = calendarFields(raw) else { return nil }
             value = .calendar(fields: f, resolved: nil)

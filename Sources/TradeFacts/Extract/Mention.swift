@@ -14,6 +14,8 @@ public enum MentionValue: Sendable {
     case calendar(fields: PeriodFields, resolved: ResolvedPeriod?)
     case count(value: Decimal?, low: Decimal?, high: Decimal?, of: String, partners: Bool)
     case number(value: Decimal)
+    /// A physical amount ("9.8 mln tonnes"): value, or a range, and its canonical unit.
+    case quantity(value: Decimal?, low: Decimal?, high: Decimal?, unit: String)
 }
 
 /// A typed value found in a document: its span, the rule that made it, and its normalized value.
@@ -73,6 +75,7 @@ extension Mention {
         case let .percent(v, _, _, _, _, _): return v
         case let .count(v, _, _, _, _): return v
         case let .number(v): return v
+        case let .quantity(v, _, _, _): return v
         case .calendar: return nil
         }
     }

@@ -13,6 +13,7 @@ public final class RecordAssembler: @unchecked Sendable {
     let partnerListIntro: Pattern
     let clauseBreak: Pattern
     let comparisonCue: Pattern
+    let qualifierWords: Pattern?
     let ruleSet: RuleSet
 
     public init(ruleSet: RuleSet) throws {
@@ -24,6 +25,8 @@ public final class RecordAssembler: @unchecked Sendable {
         partnerListIntro = try ruleSet.compile("{{partner-list-intro}}")
         clauseBreak = try ruleSet.compile("{{record-clause-break}}")
         comparisonCue = try ruleSet.compile("{{record-comparison-cue}}")
+        qualifierWords = ruleSet.lexicons["record-qualifiers"] == nil ? nil
+            : try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:record-qualifiers}})(?![A-Za-z])"#)
     }
 
     /// The clauses of a sentence, split at `record-clause-break`.
@@ -81,7 +84,19 @@ public final class RecordAssembler: @unchecked Sendable {
         for (si, sentence) in doc.sentences.enumerated() {
             let inSentence = mentions.indices.filter { sentence.span.contains(mentions[$0].span) }
             // Unit prices ("1.24 dlrs a pound") are prices, not trade figures.
-            let moneys = inSentence.filter { mentions[$0].type == .money && !hasUnit(mentions[$0]) }
+            // Volumes ("9.8 mln tonnes") are a record's value when their clause gives no money;
+            // beside a money figure ("5.82 million tonnes of steel worth 24.6 billion yuan") they are its volume.
+            let clauseSpansForVolumes = clauses(of: sentence.span, doc)
+            let plainMoneys = inSentence.filter { mentions[$0].type == .money && !hasUnit(mentions[$0]) }
+            let volumes = inSentence.filter { mentions[$0].type == .quantity }
+            func clauseOf(_ i: Int) -> Span { clauseSpansForVolumes.first { $0.start <= mentions[i].span.start && mentions[i].span.start < $0.end } ?? sentence.span }
+            let attachedVolume: [Int: Int] = Dictionary(uniqueKeysWithValues: volumes.compactMap { v in
+                let c = clauseOf(v)
+                return plainMoneys.filter { c.contains(mentions[$0].span) }
+                    .min { distance(mentions[$0].span, mentions[v].span) < distance(mentions[$1].span, mentions[v].span) }
+                    .map { ($0, v) }
+            }.reduce(into: [Int: Int]()) { acc, pair in if acc[pair.0] == nil { acc[pair.0] = pair.1 } }.map { ($0.key, $0.value) })
+            let moneys = (plainMoneys + volumes.filter { v in !attachedVolume.values.contains(v) }).sorted()
             guard !moneys.isEmpty else { continue }
             let flowHits = hits(flows, lexicon: "flows", in: sentence.span, doc)
             guard !flowHits.isEmpty else { continue }
@@ -235,6 +250,10 @@ public final class RecordAssembler: @unchecked Sendable {
                     // "the Agriculture Department" → "Agriculture Department".
                     let name = s.value.hasPrefix("the ") || s.value.hasPrefix("The ") ? String(s.value.dropFirst(4)) : s.value
                     record.source = RecordField(value: name, span: s.span, via: sourceHit != nil ? "record-source" : "carried")
+                }
+                record.volume = attachedVolume[mi]
+                if let q = qualifierWords {
+                    record.qualifiers = Array(Set(hits(q, lexicon: "record-qualifiers", in: figureClause, doc).map(\.value))).sorted()
                 }
                 recordOfMoney[mi] = record
                 records.append(record)

@@ -24,6 +24,8 @@ public struct TradeRecord: Sendable {
     public var periodCarried: Bool = false
     /// Index of the money mention.
     public var value: Int
+    /// Index of a quantity mention giving the physical volume beside a money value ("5.82 million tonnes … worth 24.6 billion yuan").
+    public var volume: Int?
     /// Index of the percent mention giving the change.
     public var change: Int?
     /// Index of the partner-count mention.
@@ -31,6 +33,8 @@ public struct TradeRecord: Sendable {
     /// Partners named with the count ("including the United States and South Africa").
     public var namedPartners: [RecordField] = []
     public var source: RecordField?
+    /// "record", "lowest", "highest", "forecast", "revised", "provisional" (lexicon `record-qualifiers`, read in the figure's clause).
+    public var qualifiers: [String] = []
     /// Index of the sentence the figure is in.
     public var sentence: Int
     /// A comparison base ("from 7.79 billion a year earlier"): the figure a change is measured from.

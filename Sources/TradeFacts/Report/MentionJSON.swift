@@ -51,6 +51,11 @@ extension Mention {
             o.add("partners", .bool(partners))
         case let .number(v):
             o.add("value", v)
+        case let .quantity(v, low, high, unit):
+            o.add("value", v)
+            o.add("low", low)
+            o.add("high", high)
+            o.add("unit", unit)
         }
         return o.value
     }

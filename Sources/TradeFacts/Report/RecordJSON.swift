@@ -57,6 +57,26 @@ extension TradeRecord {
             b.add("mention", value)
             o.add("value", b.value)
         }
+        if case let .quantity(v, low, high, unit) = mentions[value].value {
+            var b = JSONObjectBuilder()
+            b.add("amount", v)
+            b.add("low", low)
+            b.add("high", high)
+            b.add("unit", unit)
+            b.add("text", mentions[value].text)
+            b.add("mention", value)
+            o.add("value", b.value)
+        }
+        if let v = volume, case let .quantity(amount, low, high, unit) = mentions[v].value {
+            var b = JSONObjectBuilder()
+            b.add("amount", amount)
+            b.add("low", low)
+            b.add("high", high)
+            b.add("unit", unit)
+            b.add("text", mentions[v].text)
+            b.add("mention", v)
+            o.add("volume", b.value)
+        }
         if let c = change, case let .percent(v, _, _, unit, direction, basis) = mentions[c].value {
             var b = JSONObjectBuilder()
             b.add("value", mentions[c].signedChange ?? v)
@@ -79,6 +99,7 @@ extension TradeRecord {
         }
         o.add("source", source?.json(in: document))
         if isComparison { o.add("comparison", .bool(true)) }
+        if !qualifiers.isEmpty { o.add("qualifiers", .array(qualifiers.map { .string($0) })) }
         o.add("complete", .bool(isComplete))
         return o.value
     }

@@ -2,7 +2,7 @@ import PCRE2Kit
 
 /// The kinds of value a rule can produce.
 public enum MentionType: String, Codable, Sendable, CaseIterable {
-    case money, percent, date, period, count, number
+    case money, percent, date, period, count, number, quantity
 
     /// The fields a rule of this type may fill from groups (`fields:`) or literals (`set:`).
     public var allowedFields: Set<String> {
@@ -11,6 +11,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
         case .percent: return ["value", "scale", "unit", "direction", "basis", "qualifier", "low", "high", "sign"]
         case .count: return ["value", "of", "qualifier", "low", "high"]
         case .number: return ["value", "scale", "qualifier"]
+        case .quantity: return ["value", "scale", "unit", "qualifier", "low", "high"]
         case .date, .period:
             return ["year", "yearOffset", "month", "monthTo", "day", "dayTo", "quarter", "quarterTo", "half",
                     "firstMonths", "firstQuarters", "decade", "dayOffset", "monthOffset", "weekOffset", "weekday",
