@@ -164,6 +164,7 @@ extension Extractor {
         if let h = f.half, h == -1 { f.half = 2 }
         if raw["toDate"] != nil { f.toDate = true }
         if raw["samePeriod"] != nil { f.samePeriod = true }
+        if raw["weekend"] != nil { f.weekend = true }
         return f
     }
 }

@@ -269,9 +269,27 @@ public enum Numbers {
     public static func year(_ raw: String) -> Int? {
         var t = raw.trimmingCharacters(in: CharacterSet(charactersIn: "' \u{2019}s"))
         if t.hasSuffix("s") { t.removeLast() }
-        guard let n = Int(t) else { return nil }
+        guard let n = Int(t) else { return spelledYear(raw) }
         if t.count == 2 { return n < 50 ? 2000 + n : 1900 + n }
         return n
+    }
+
+    /// Years in words: "nineteen ninety-six" → 1996, "nineteen oh five" → 1905, "two thousand and one" → 2001,
+    /// "twenty twenty-five" → 2025.
+    static func spelledYear(_ raw: String) -> Int? {
+        let words = raw.lowercased().replacingOccurrences(of: "-", with: " ").split(separator: " ").map(String.init)
+        guard let first = words.first else { return nil }
+        if first == "two", words.count >= 2, words[1] == "thousand" {
+            let rest = words.dropFirst(2).filter { $0 != "and" }
+            if rest.isEmpty { return 2000 }
+            return parseWords(rest.joined(separator: " ")).map { 2000 + NSDecimalNumber(decimal: $0).intValue }
+        }
+        guard let century = ["eighteen": 18, "nineteen": 19, "twenty": 20][first], words.count >= 2 else { return nil }
+        var rest = Array(words.dropFirst())
+        if rest.first == "oh" || rest.first == "o" { rest.removeFirst(); if let d = rest.first.flatMap({ units[$0] }), d < 10 { return century * 100 + d }; return nil }
+        if rest == ["hundred"] { return century * 100 }
+        guard let r = parseWords(rest.joined(separator: " ")), r >= 10, r < 100 else { return nil }
+        return century * 100 + NSDecimalNumber(decimal: r).intValue
     }
 
     /// The second year of a split year ("1986/87" → 1987 after 1986, "1999/2000" → 2000): two digits

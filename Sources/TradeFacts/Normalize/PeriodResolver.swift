@@ -28,6 +28,8 @@ public struct PeriodFields: Sendable, Hashable {
     /// "year to date", "so far this year": from 1 January to the reference date.
     public var toDate: Bool = false
     /// A fiscal year written with its last day ("fiscal 1986, which ended on March 31").
+    /// "the weekend": the Saturday and Sunday nearest the reference date on the clause's side.
+    public var weekend: Bool = false
     public var fiscalEndMonth: Int?
     public var fiscalEndDay: Int?
     public var fiscalEndYear: Int?
@@ -90,6 +92,14 @@ public enum PeriodResolver {
             if tense == .future && (delta < 0 || strict && delta == 0) { delta += 7 }
             let d = r.adding(days: delta)
             return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
+        }
+        if f.weekend {
+            guard let r = reference else { return nil }
+            // Saturday of the weekend before (past) or after (future) the reference date; a weekend day itself is its own weekend.
+            var saturday = r.adding(days: 6 - r.weekday)          // this week's Saturday
+            if r.weekday == 7 { saturday = r.adding(days: -1) }
+            else if tense == .past && saturday > r { saturday = saturday.adding(days: -7) }
+            return ResolvedPeriod(from: saturday, to: saturday.adding(days: 1), value: isoWeek(saturday.adding(days: -5)) + "-WE", granularity: .week)
         }
         if let offset = f.weekOffset {
             guard let r = reference else { return nil }
