@@ -374,6 +374,8 @@ struct EvalCommand: ParsableCommand {
     var topics: String = "trade"
     @Option(help: "Reuters: print the records of N stories, for reading by eye.")
     var sample: Int = 0
+    @Option(help: "Reuters: only these story ids (NEWID, comma-separated), e.g. to read a finding's records with --sample.")
+    var stories: String?
     @Flag(help: "Reuters: print every finding, for classifying true problems and false alarms.")
     var findings = false
     @Option(help: "The corpus folder for the record scores.")
@@ -444,7 +446,8 @@ struct EvalCommand: ParsableCommand {
                 return
             }
             let wanted = Set(topics.split(separator: ",").map(String.init))
-            let stories = try ReutersStory.load(directory: dir).filter { !wanted.isDisjoint(with: $0.topics) }
+            let only = stories.map { Set($0.split(separator: ",").map(String.init)) }
+            let stories = try ReutersStory.load(directory: dir).filter { !wanted.isDisjoint(with: $0.topics) && (only?.contains($0.id) ?? true) }
             var withRecord = 0, withComplete = 0, records = 0, complete = 0, findingCount = 0, sampled = 0
             var bySeverity: [String: Int] = [:]
             for story in stories {
