@@ -397,7 +397,7 @@ struct EvalCommand: ParsableCommand {
         abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT) and on the Corpus.",
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
-    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, corpus, recognizers, tempeval, reuters }
+    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, corpus, recognizers, tempeval, reuters, mutations }
 
     @OptionGroup var options: EngineOptions
     @Option(help: "The folder holding recognizers-specs/ and tempeval3/.")
@@ -408,11 +408,17 @@ struct EvalCommand: ParsableCommand {
     var topics: String = "trade"
     @Option(help: "Reuters: print the records of N stories, for reading by eye.")
     var sample: Int = 0
+    @Option(help: "Reuters: only these story ids (NEWID, comma-separated), e.g. to read a finding's records with --sample.")
+    var stories: String?
     @Flag(help: "Reuters: print every finding, for classifying true problems and false alarms.")
     var findings = false
     @Option(help: "The corpus folder for the record scores.")
     var corpus: String = "Corpus"
-    @Argument(help: "all, corpus, recognizers, tempeval or reuters.")
+    @Option(help: "Mutations: the generator's seed.")
+    var seed: UInt64 = 1987
+    @Option(help: "Mutations: edits drawn per article and kind.")
+    var perArticle: Int = 3
+    @Argument(help: "all, corpus, recognizers, tempeval, reuters or mutations.")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -471,6 +477,26 @@ struct EvalCommand: ParsableCommand {
                 writeOut("TempEval-3 data not found at \(dir); skipped\n")
             }
         }
+        if suite == .all || suite == .mutations {
+            // Findings, not mentions, are measured here: the engine the check command uses.
+            let checkEngine = try options.engine()
+            let r = try MutationEval.run(directory: corpus, engine: checkEngine, seed: seed, perArticle: perArticle, keepUndetected: misses)
+            writeOut("Mutations of the consistent Corpus articles (\(r.articles.count) articles, seed \(seed), up to \(perArticle) edits per article and kind)\n")
+            writeOut("  unmutated articles: \(r.cleanFindings.count) findings\n")
+            for f in r.cleanFindings { writeOut("    \(f)\n") }
+            writeOut("kind                 mutants detected   rate  articles without a site  checks that fired\n")
+            for kind in MutationEval.Kind.allCases {
+                let k = r.kinds[kind] ?? MutationEval.KindResult()
+                let rate = k.mutants == 0 ? "    -" : String(format: "%5.1f%%", Double(k.detected) * 100 / Double(k.mutants))
+                let fired: [String] = k.byCheck.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { "\($0.key) \($0.value)" }
+                var line = kind.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+                line += String(format: "%8d %8d ", k.mutants, k.detected) + rate
+                line += String(format: "  %23d  ", k.articlesWithoutSite) + fired.joined(separator: ", ") + "\n"
+                writeOut(line)
+                for u in r.undetected[kind] ?? [] { writeOut("    undetected: \(u)\n") }
+            }
+            writeOut("\n")
+        }
         if suite == .all || suite == .reuters {
             let dir = "\(data)/reuters21578"
             guard FileManager.default.fileExists(atPath: dir) else {
@@ -478,7 +504,8 @@ struct EvalCommand: ParsableCommand {
                 return
             }
             let wanted = Set(topics.split(separator: ",").map(String.init))
-            let stories = try ReutersStory.load(directory: dir).filter { !wanted.isDisjoint(with: $0.topics) }
+            let only = stories.map { Set($0.split(separator: ",").map(String.init)) }
+            let stories = try ReutersStory.load(directory: dir).filter { !wanted.isDisjoint(with: $0.topics) && (only?.contains($0.id) ?? true) }
             var withRecord = 0, withComplete = 0, records = 0, complete = 0, findingCount = 0, sampled = 0
             var bySeverity: [String: Int] = [:]
             for story in stories {

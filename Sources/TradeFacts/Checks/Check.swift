@@ -122,6 +122,10 @@ public struct CheckSettings: Sendable, Equatable {
     public var staleAnchorYears = 10
     /// `percent-change-arithmetic`: percentage points allowed beyond what rounding explains.
     public var percentChangeSlack: Decimal = 0
+    /// `multiple-contradiction`: how far (a fraction of the multiple) "doubled" may be from 2 beyond rounding.
+    public var multipleTolerance: Decimal = 0.1
+    /// `balance-sign`, `parts-exceed-total`: a fraction of the total allowed beyond what rounding explains.
+    public var sumSlack: Decimal = 0
     public init() {}
 }
 
@@ -131,10 +135,18 @@ final class CheckHelpers: @unchecked Sendable {
     let causalCue: Pattern
     let futureCue: Pattern
     let shareCue: Pattern
+    let multipleWord: Pattern
+    let balanceNotTrade: Pattern
+    let figureVariant: Pattern
+    let relativePeriod: Pattern
     init(ruleSet: RuleSet, assembler: RecordAssembler) throws {
         self.assembler = assembler
         causalCue = try ruleSet.compile("{{causal-cue}}")
         futureCue = try ruleSet.compile("{{forecast-cue}}")
         shareCue = try ruleSet.compile("{{share-cue}}")
+        balanceNotTrade = try ruleSet.compile("{{balance-not-trade-cue}}")
+        figureVariant = try ruleSet.compile("{{figure-variant-cue}}")
+        relativePeriod = try ruleSet.compile("{{relative-period-cue}}")
+        multipleWord = try ruleSet.compile(#"(?<![A-Za-z])(?<w>doubled|tripled|trebled|quadrupled|halved)(?![A-Za-z])"#)
     }
 }

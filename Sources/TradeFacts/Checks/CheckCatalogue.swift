@@ -13,6 +13,12 @@ public enum CheckCatalogue {
         ShareOverHundred.self,
         PartnerCountExceeded.self,
         RepeatedFigureDiffers.self,
+        PartsExceedTotal.self,
+        MultipleContradiction.self,
+        BalanceSign.self,
+        ImpliedPreviousValue.self,
+        PartnerCountChanges.self,
+        SamePeriodLength.self,
         UnusedSuppression.self,
         InvalidSuppression.self,
     ]

@@ -40,6 +40,118 @@ extension CheckContext {
         return (f, t)
     }
 
+    /// The figures after a word or phrase (not a mention: "doubled", "tripled") in its clause,
+    /// introduced by "from" and "to" ("doubled to 5.6 billion dlrs from 2.8 billion"). Indices into `mentions`.
+    public func fromTo(after word: Span, type: MentionType) -> (from: Int, to: Int)? {
+        let s = sentence(of: word)
+        let clause = helpers.assembler.clauses(of: document.sentences[s].span, document)
+            .first { $0.start <= word.start && word.start < $0.end } ?? document.sentences[s].span
+        var from: Int? = nil, to: Int? = nil
+        for i in mentions.indices where mentions[i].type == type && mentions[i].span.start >= word.end && clause.contains(mentions[i].span) {
+            let before = textBefore(mentions[i].matchSpan, length: 8)
+            if before.hasSuffix("from ") && from == nil { from = i }
+            else if before.hasSuffix("to ") && to == nil { to = i }
+        }
+        guard let f = from, let t = to else { return nil }
+        return (f, t)
+    }
+
+    /// A record's period: the period mention's, else the one derived from the story's convention.
+    public func period(of r: TradeRecord) -> ResolvedPeriod? {
+        r.period.flatMap { mentions[$0].period } ?? r.derivedPeriod
+    }
+
+    /// A record's amount with its rounding, when it is a single amount (not a range or a unit price).
+    public func amount(of r: TradeRecord) -> (value: Decimal, halfUnit: Decimal, currency: String)? {
+        let m = mentions[r.value]
+        guard case let .money(a?, nil, nil, c?, nil) = m.value, m.qualifier == nil, a > 0,
+              let v = valueWithRounding(m) else { return nil }
+        return (v.value, v.halfUnit, c)
+    }
+
+    /// Records of a story that describe one fact each and can be compared with each other across
+    /// figures: reporter known, an exact amount, a period written beside the figure itself (see
+    /// `hasOwnPeriod`), a flow word that is not part of an institution's name ("Foreign Trade
+    /// Department"), and not said in a forecast.
+    public func comparableRecords() -> [TradeRecord] {
+        records.filter { r in
+            r.reporter != nil && amount(of: r) != nil && hasOwnPeriod(r) && !isInstitutionName(r.flow.span)
+                && document.sentences.indices.contains(r.sentence) && !isFuture(sentence: r.sentence)
+        }
+    }
+
+    /// Whether a record's period is written beside its own figure, so that arithmetic across figures
+    /// does not rest on a period the assembler had to guess in a sentence of many figures:
+    /// the first period after the figure (before the next figure), else the last one before it when
+    /// no comparison base stands between and the figure is not itself a base; a base ("from 6.20
+    /// billion in January") counts only when its period follows it and another period stands between
+    /// it and the figure before it, or the period is its possessive ("December's 421 mln").
+    public func hasOwnPeriod(_ r: TradeRecord) -> Bool {
+        // A period carried from another clause of the same sentence counts; the positions below decide.
+        guard let p = r.period, r.derivedPeriod == nil, document.sentences.indices.contains(r.sentence) else { return false }
+        let money = mentions[r.value]
+        let s = document.sentences[r.sentence].span
+        let inSentence = mentions.indices.filter { s.contains(mentions[$0].span) }
+        let moneys = inSentence.filter { mentions[$0].type == .money }
+        let periods = inSentence.filter { mentions[$0].period != nil && mentions[$0].role == nil }
+        let next = moneys.map { mentions[$0].span.start }.filter { $0 > money.span.start }.min() ?? s.end
+        let previous = moneys.map { mentions[$0].span.end }.filter { $0 <= money.span.start }.max() ?? s.start
+        let after = periods.first { mentions[$0].span.start >= money.span.end && mentions[$0].span.start < next }
+        let isBase = helpers.assembler.hasComparisonCue(before: money.matchSpan, document)
+        if let a = after {
+            guard a == p else { return false }
+            return !isBase || periods.contains { mentions[$0].span.start >= previous && mentions[$0].span.end <= money.span.start }
+                || previous == s.start
+        }
+        // "exports of 6.92 billion and imports of 6.31 billion in February last year": a period after the next
+        // figure may be this one's too.
+        if let n = moneys.first(where: { mentions[$0].span.start == next }) {
+            let afterNext = moneys.map { mentions[$0].span.start }.filter { $0 > mentions[n].span.start }.min() ?? s.end
+            if periods.contains(where: { mentions[$0].span.start >= mentions[n].span.end && mentions[$0].span.start < afterNext }) { return false }
+        }
+        guard let b = periods.last(where: { mentions[$0].span.end <= money.span.start }), b == p else { return false }
+        let between = Span(mentions[b].span.end, money.span.start)
+        if isBase { return between.end - between.start <= 4 }  // "December's 421 mln"
+        // No base, and no word that moves the period ("the year-ago month total of"), between the period and the figure.
+        if moneys.contains(where: { between.contains(mentions[$0].span) && helpers.assembler.hasComparisonCue(before: mentions[$0].matchSpan, document) }) { return false }
+        return document.matchSpans(of: helpers.relativePeriod, in: between, limit: 1).isEmpty
+    }
+
+    /// Whether a flow word is part of a name ("the Foreign Trade Department", "Trade Ministry").
+    public func isInstitutionName(_ span: Span) -> Bool {
+        let after = document.text(Span(span.end, min(document.bytes.count, span.end + 16)))
+        return after.range(of: #"^\s+(Department|Ministry|Office|Council|Bureau|Commission|Board|Agency|Association|Minister|Secretary|Representative|Committee|Corporation|Bank)\b"#, options: .regularExpression) != nil
+    }
+
+    /// Words that make a figure a variant (seasonally adjusted, smoothed, provisional, revised, …) in the
+    /// sentence at `index`, lower-cased: figures are compared only when their sentences agree on them.
+    public func variantCues(sentence index: Int) -> Set<String> {
+        Set(document.matchSpans(of: helpers.figureVariant, in: document.sentences[index].span).map { document.text($0).lowercased() })
+    }
+
+    /// Whether the clause of a balance figure makes it something other than the merchandise trade
+    /// balance ("current account", "invisibles", "capital account", "farm trade", "energy").
+    public func isOtherBalance(_ r: TradeRecord) -> Bool {
+        let money = mentions[r.value].span
+        let s = document.sentences[r.sentence].span
+        let clause = helpers.assembler.clauses(of: s, document).first { $0.start <= money.start && money.start < $0.end } ?? s
+        // The words before the flow ("the long-term capital account deficit"), and the figure's clause up to the figure.
+        let phrase = Span(max(s.start, r.flow.span.start - 40), r.flow.span.end)
+        let figure = Span(clause.start, money.end)
+        return !document.matchSpans(of: helpers.balanceNotTrade, in: phrase, limit: 1).isEmpty
+            || !document.matchSpans(of: helpers.balanceNotTrade, in: figure, limit: 1).isEmpty
+    }
+
+    /// What makes two records "the same" apart from their flow: reporter, commodity, partner, period.
+    public func factKey(_ r: TradeRecord, flow: Bool = true) -> String? {
+        guard let p = period(of: r) else { return nil }
+        return [r.reporter?.value ?? "", flow ? r.flow.value : "", r.commodity?.value ?? "", r.partner?.value ?? "", p.from.iso, p.to.iso]
+            .joined(separator: "|")
+    }
+
+    /// Whether two spans are in the same sentence.
+    public func sameSentence(_ a: Span, _ b: Span) -> Bool { sentence(of: a) == sentence(of: b) }
+
     /// A figure's value as written and the half-width of its rounding ("5.6 billion" → 5.6e9 ± 0.05e9).
     public func valueWithRounding(_ m: Mention) -> (value: Decimal, halfUnit: Decimal)? {
         let value = m.numericValue
@@ -58,6 +170,19 @@ extension CheckContext {
 /// Decimal helpers for the checks.
 enum DecimalMath {
     static func abs(_ d: Decimal) -> Decimal { d < 0 ? -d : d }
+    /// A value rounded to `places` decimals, for details.
+    static func rounded(_ d: Decimal, places: Int = 2) -> Decimal {
+        var v = d, r = Decimal()
+        NSDecimalRound(&r, &v, places, .plain)
+        return r
+    }
+    /// A money amount in billions or millions for messages ("5.6 billion").
+    static func scaled(_ d: Decimal) -> String {
+        let a = abs(d)
+        if a >= 1_000_000_000 { return string(d / 1_000_000_000, places: 3) + " billion" }
+        if a >= 1_000_000 { return string(d / 1_000_000, places: 3) + " million" }
+        return string(d, places: 2)
+    }
     static func string(_ d: Decimal, places: Int = 1) -> String {
         var v = d, r = Decimal()
         NSDecimalRound(&r, &v, places, .plain)

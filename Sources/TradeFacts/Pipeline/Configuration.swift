@@ -14,6 +14,8 @@ import Foundation
 /// tolerances:
 ///   stale-anchor-years: 10
 ///   percent-change-slack: 0.5       # percentage points beyond rounding
+///   multiple-tolerance: 0.1         # fraction of the multiple ("doubled") beyond rounding
+///   sum-slack: 0                    # fraction of the larger figure, for sums and balances
 /// ```
 /// Unknown keys and wrong types are errors with file:line.
 public struct Configuration: Sendable {
@@ -85,7 +87,7 @@ public struct Configuration: Sendable {
             config.referenceDate = p
         }
         if let t = root.value("tolerances") {
-            try t.checkKeys(["stale-anchor-years", "percent-change-slack"], in: "tolerances")
+            try t.checkKeys(["stale-anchor-years", "percent-change-slack", "multiple-tolerance", "sum-slack"], in: "tolerances")
             if let y = t.value("stale-anchor-years") {
                 let v = try y.requireInt("stale-anchor-years")
                 guard v >= 1 else { throw y.error("stale-anchor-years must be at least 1") }
@@ -94,6 +96,14 @@ public struct Configuration: Sendable {
             if let s = t.value("percent-change-slack") {
                 guard let text = s.scalar, let v = Decimal(string: text), v >= 0 else { throw s.error("percent-change-slack must be a number ≥ 0") }
                 config.settings.percentChangeSlack = v
+            }
+            if let s = t.value("multiple-tolerance") {
+                guard let text = s.scalar, let v = Decimal(string: text), v >= 0, v < 1 else { throw s.error("multiple-tolerance must be a number ≥ 0 and < 1") }
+                config.settings.multipleTolerance = v
+            }
+            if let s = t.value("sum-slack") {
+                guard let text = s.scalar, let v = Decimal(string: text), v >= 0 else { throw s.error("sum-slack must be a number ≥ 0") }
+                config.settings.sumSlack = v
             }
         }
         return config

@@ -1,0 +1,68 @@
+import Foundation
+
+/// "The same period last year" whose length differs from the period it is compared with.
+public struct SamePeriodLength: Check {
+    public static let description = CheckDescription(
+        id: "same-period-length",
+        name: "\"Same period\" of another length",
+        severity: .warning,
+        summary: "\"The same quarter (month, half) last year\" stands for a period of another length than the one it names, or than the figure it is compared with.",
+        rationale: """
+            The resolver gives "the same period last year" the length of its antecedent moved back a year, so a resolved \
+            anaphor cannot differ in length from the period it copies. What can go wrong in copy is the unit written: \
+            "exports in the first half rose 5 pct over the same quarter last year" compares six months with a quarter. \
+            The check compares the unit written ("quarter", "month", "half") with the length of the period the anaphor \
+            resolved to, and, defensively, the length of the figure's own period with the anaphor's when both stand \
+            in one clause ("period", "time" and "months" fit any length). An anaphor that found no antecedent (read \
+            as the whole previous year) is left alone.
+            """,
+        triggering: [
+            CheckExample("In the first half of this year, Jilin exported auto parts worth $22.1 million, up 5 pct over ↓the same quarter last year.", date: "2025-07-15"),
+            CheckExample("Taiwan's exports were 5.6 billion dlrs in March, up 12 pct from ↓the same quarter a year earlier.", date: "1987-04-10"),
+        ],
+        nonTriggering: [
+            CheckExample("In the first half of this year, Jilin exported auto parts worth $22.1 million, up 5 pct over the same period last year.", date: "2025-07-15"),
+            CheckExample("In the second quarter, Jilin exported auto parts worth $12.1 million, up 5 pct over the same quarter last year.", date: "2025-07-15"),
+            CheckExample("In the first nine months of this year, Jilin exported auto parts worth $22.1 million, up 5 pct over the same months last year.", date: "2025-10-15"),
+            CheckExample("Taiwan's exports were 5.6 billion dlrs in March, up 12 pct from the same month a year earlier.", date: "1987-04-10"),
+            CheckExample("Taiwan's exports rose 12 pct to 5.6 billion dlrs from the same month a year earlier.", date: "1987-04-10"),
+        ]
+    )
+
+    public init() {}
+
+    /// Whole months covered, or nil when the period does not run from a month's first day to a month's last.
+    static func months(_ p: ResolvedPeriod) -> Int? {
+        guard p.from.day == 1, p.to == p.to.lastDayOfMonth else { return nil }
+        return (p.to.year * 12 + p.to.month) - (p.from.year * 12 + p.from.month) + 1
+    }
+
+    public func run(_ context: CheckContext) -> [Finding] {
+        let m = context.mentions
+        var findings: [Finding] = []
+        for a in m where a.periodFields?.samePeriod == true {
+            // An anaphor that found no antecedent is read from its own fields as a whole year back: nothing was copied.
+            guard let p = a.period, p.granularity != .year, let length = Self.months(p) else { continue }
+            let text = a.text.lowercased()
+            let unit = ["quarter": 3, "half": 6, "month": 1].first { text.range(of: #"same\s+"# + $0.key + #"(?![a-z])"#, options: .regularExpression) != nil }
+            if let (word, wanted) = unit, wanted != length {
+                findings.append(finding(
+                    "\"\(a.text)\" names a \(word), but the period it compares (\(p.from.iso)..\(p.to.iso)) runs \(length) month\(length == 1 ? "" : "s")",
+                    at: a.span, details: [("written", .string(word)), ("writtenMonths", .int(wanted)), ("resolvedMonths", .int(length))]))
+                continue
+            }
+            // Defensive: the figure compared with the anaphor in its clause has a period of another length.
+            for r in context.records where !r.isComparison && r.change != nil && r.sentence == context.sentence(of: a.span) {
+                guard let rp = context.period(of: r), let rl = Self.months(rp), rl != length,
+                      context.fromTo(after: m[r.change!].span, type: .money) == nil,
+                      m[r.change!].span.end <= a.span.start, a.span.start - m[r.change!].span.end < 40 else { continue }
+                findings.append(finding(
+                    "\"\(a.text)\" (\(p.from.iso)..\(p.to.iso), \(length) months) is compared with a figure for \(rp.from.iso)..\(rp.to.iso) (\(rl) months)",
+                    at: a.span, related: [RelatedSpan(span: m[r.value].span, message: "the figure"), RelatedSpan(span: m[r.change!].span, message: "the change")],
+                    details: [("anaphorMonths", .int(length)), ("figureMonths", .int(rl))]))
+                break
+            }
+        }
+        return findings
+    }
+}
