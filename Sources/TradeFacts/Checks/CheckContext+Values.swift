@@ -157,10 +157,19 @@ extension CheckContext {
         let value = m.numericValue
         guard let v = value else { return nil }
         // The first number written in the mention gives the precision and the scale.
-        guard let r = m.text.range(of: #"[0-9][0-9,]*(\.[0-9]+)?"#, options: .regularExpression),
-              let written = Numbers.parse(String(m.text[r])), written != 0 else { return (v, 0) }
-        let digits = m.text[r]
-        let decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
+        let bytes = Array(m.text.utf8)
+        guard let first = bytes.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return (v, 0) }
+        var end = first
+        var decimals = 0, afterPoint = false
+        while end < bytes.count {
+            let b = bytes[end]
+            if b >= 0x30 && b <= 0x39 { if afterPoint { decimals += 1 } }
+            else if b == UInt8(ascii: ",") && !afterPoint { }
+            else if b == UInt8(ascii: "."), !afterPoint, end + 1 < bytes.count, bytes[end + 1] >= 0x30, bytes[end + 1] <= 0x39 { afterPoint = true }
+            else { break }
+            end += 1
+        }
+        guard let written = Numbers.parse(String(decoding: bytes[first..<end], as: UTF8.self)), written != 0 else { return (v, 0) }
         var half: Decimal = 0.5
         for _ in 0..<decimals { half /= 10 }
         return (v, half * (v / written))

@@ -33,62 +33,83 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON (one line), or pretty-printed with two-space indentation.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(into: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(into out: inout String, pretty: Bool, indent: Int) {
+    /// Writes UTF-8 bytes (no intermediate Strings: this is on the batch hot path).
+    func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
+        func append(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
+        func newline(_ level: Int) {
+            out.append(0x0A)
+            for _ in 0..<level { out.append(0x20); out.append(0x20) }
+        }
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .int(i): out += String(i)
-        case let .decimal(d): out += Numbers.string(d)
+        case .null: append("null")
+        case let .bool(b): if b { append("true") } else { append("false") }
+        case let .int(i): out.append(contentsOf: String(i).utf8)
+        case let .decimal(d): out.append(contentsOf: Numbers.string(d).utf8)
         case let .string(s): JSONValue.writeString(s, into: &out)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { append("[]"); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(indent + 1) }
                 item.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { newline(indent) }
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { append("{}"); return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(indent + 1) }
                 JSONValue.writeString(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(0x20) }
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { newline(indent) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// A JSON string: quotes, backslashes and control characters escaped (and U+2028/2029, which
+    /// break JavaScript), everything else copied as UTF-8.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var utf8 = s.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = utf8.next() {
+            switch b {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8)); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
+                pending = [b]
+                if let b1 = utf8.next() {
+                    pending.append(b1)
+                    if b1 == 0x80, let b2 = utf8.next() {
+                        if b2 == 0xA8 || b2 == 0xA9 { out.append(contentsOf: Array((b2 == 0xA8 ? "\\u2028" : "\\u2029").utf8)); pending = []; continue }
+                        pending.append(b2)
+                    }
                 }
+                out.append(contentsOf: pending)
+            default: out.append(b)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 
