@@ -81,6 +81,8 @@ public struct CheckContext {
     public var settings = CheckSettings()
     /// Suppression comments in the article, with whether each silenced a finding.
     public var suppressions: [SuppressionDirective] = []
+    /// Values the checks derive more than once, computed once per document.
+    let cache = CheckCache()
 
     public var document: Document { extraction.document }
     public var mentions: [Mention] { extraction.mentions }
@@ -114,6 +116,13 @@ public struct CheckContext {
         } ?? 0
         return s <= firstBody
     }
+}
+
+/// Per-document memo of derived values shared by the checks (one context, one thread).
+final class CheckCache: @unchecked Sendable {
+    var rounding: [Span: (value: Decimal, halfUnit: Decimal)?] = [:]
+    var future: [Int: Bool] = [:]
+    var comparable: [TradeRecord]? = nil
 }
 
 /// Tolerances and thresholds that configuration may change (`.tradefacts.yml`, `tolerances:`).

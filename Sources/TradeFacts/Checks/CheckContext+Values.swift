@@ -9,7 +9,10 @@ extension CheckContext {
 
     /// Whether the sentence at `index` forecasts or plans ("will", "would", "is expected to", "forecast", "target").
     public func isFuture(sentence index: Int) -> Bool {
-        !document.matchSpans(of: helpers.futureCue, in: document.sentences[index].span, limit: 1).isEmpty
+        if let cached = cache.future[index] { return cached }
+        let future = !document.matchSpans(of: helpers.futureCue, in: document.sentences[index].span, limit: 1).isEmpty
+        cache.future[index] = future
+        return future
     }
 
     /// Whether the text around a percentage makes it a share ("accounted for 78.5% of exports").
@@ -74,10 +77,13 @@ extension CheckContext {
     /// `hasOwnPeriod`), a flow word that is not part of an institution's name ("Foreign Trade
     /// Department"), and not said in a forecast.
     public func comparableRecords() -> [TradeRecord] {
-        records.filter { r in
+        if let cached = cache.comparable { return cached }
+        let result = records.filter { r in
             r.reporter != nil && amount(of: r) != nil && hasOwnPeriod(r) && !isInstitutionName(r.flow.span)
                 && document.sentences.indices.contains(r.sentence) && !isFuture(sentence: r.sentence)
         }
+        cache.comparable = result
+        return result
     }
 
     /// Whether a record's period is written beside its own figure, so that arithmetic across figures
@@ -154,6 +160,14 @@ extension CheckContext {
 
     /// A figure's value as written and the half-width of its rounding ("5.6 billion" → 5.6e9 ± 0.05e9).
     public func valueWithRounding(_ m: Mention) -> (value: Decimal, halfUnit: Decimal)? {
+        let key = Span(m.span.start, m.span.end)
+        if let cached = cache.rounding[key] { return cached }
+        let computed = computeValueWithRounding(m)
+        cache.rounding[key] = computed
+        return computed
+    }
+
+    func computeValueWithRounding(_ m: Mention) -> (value: Decimal, halfUnit: Decimal)? {
         let value = m.numericValue
         guard let v = value else { return nil }
         // The first number written in the mention gives the precision and the scale.
@@ -170,9 +184,8 @@ extension CheckContext {
             end += 1
         }
         guard let written = Numbers.parse(String(decoding: bytes[first..<end], as: UTF8.self)), written != 0 else { return (v, 0) }
-        var half: Decimal = 0.5
-        for _ in 0..<decimals { half /= 10 }
-        return (v, half * (v / written))
+        let half = Decimal(sign: .plus, exponent: -decimals - 1, significand: 5)
+        return (v, v == written ? half : half * (v / written))
     }
 }
 

@@ -15,7 +15,14 @@ public struct Lexicon: Sendable {
 
     /// Normalizes a phrase for lookup: lower case, single spaces, curly apostrophes straightened.
     public static func key(_ phrase: String) -> String {
-        phrase.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        // Fast path: ASCII with single spaces only (nearly every lookup).
+        var simple = true, previousSpace = true
+        for b in phrase.utf8 {
+            if b >= 0x80 || b == 0x09 || b == 0x0A || b == 0x0D || (b == 0x20 && previousSpace) { simple = false; break }
+            previousSpace = b == 0x20
+        }
+        if simple && !previousSpace { return phrase.lowercased() }
+        return phrase.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
             .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{00A0}" })
             .joined(separator: " ")
     }
