@@ -157,7 +157,8 @@ extension Extractor {
         // "two years ago", "three months ago", "a week ago", "five days ago": a count back from the reference date.
         for (key, path) in [("yearsAgo", \PeriodFields.yearOffset), ("monthsAgo", \.monthOffset), ("weeksAgo", \.weekOffset), ("daysAgo", \.dayOffset)] {
             guard let text = raw[key] else { continue }
-            guard let n = Numbers.ordinal(text), n > 0 else { return nil }
+            let lowered = text.lowercased()
+            guard let n = (lowered == "a" || lowered == "an") ? 1 : Numbers.ordinal(text), n > 0 else { return nil }
             f[keyPath: path] = -n
         }
         if let q = f.quarter, q == -1 { f.quarter = 4 }
@@ -165,6 +166,7 @@ extension Extractor {
         if raw["toDate"] != nil { f.toDate = true }
         if raw["samePeriod"] != nil { f.samePeriod = true }
         if raw["weekend"] != nil { f.weekend = true }
+        if let s = raw["monthShift"] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f
     }
 }

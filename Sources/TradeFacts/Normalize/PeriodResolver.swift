@@ -37,6 +37,8 @@ public struct PeriodFields: Sendable, Hashable {
     public var samePeriod: Bool = false
     /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
     public var anaphorUnit: ResolvedPeriod.Granularity?
+    /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
+    public var monthShift: Int?
     /// "this quarter" 0, "last quarter" −1.
     public var quarterOffset: Int?
     /// Season code: `SP`, `SU`, `FA`, `WI` ("last summer", "the winter of 1990").
@@ -167,6 +169,10 @@ public enum PeriodResolver {
     /// An anaphoric period from its fields: moved to the year written ("the 1988 period"), else by
     /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago").
     public static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
+        if let shift = f.monthShift {
+            let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
+            return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+        }
         if let y = f.year { return antecedent.shifted(years: y - antecedent.from.year) }
         return antecedent.shifted(years: f.yearOffset ?? -1)
     }
