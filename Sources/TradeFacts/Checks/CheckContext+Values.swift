@@ -31,7 +31,7 @@ extension CheckContext {
         let sentenceSpan = helpers.assembler.clauses(of: document.sentences[s].span, document)
             .first { $0.start <= change.span.start && change.span.start < $0.end } ?? document.sentences[s].span
         var from: Int? = nil, to: Int? = nil
-        for i in mentions.indices where i != index && mentions[i].type == type && mentions[i].span.start > change.span.end
+        for i in extraction.mentions(inSentence: s) where i != index && mentions[i].type == type && mentions[i].span.start > change.span.end
             && sentenceSpan.contains(mentions[i].span) {
             let before = textBefore(mentions[i].matchSpan, length: 8)
             if before.hasSuffix("from ") && from == nil { from = i }
@@ -97,7 +97,7 @@ extension CheckContext {
         guard let p = r.period, r.derivedPeriod == nil, document.sentences.indices.contains(r.sentence) else { return false }
         let money = mentions[r.value]
         let s = document.sentences[r.sentence].span
-        let inSentence = mentions.indices.filter { s.contains(mentions[$0].span) }
+        let inSentence = extraction.mentions(inSentence: r.sentence)
         let moneys = inSentence.filter { mentions[$0].type == .money }
         let periods = inSentence.filter { mentions[$0].period != nil && mentions[$0].role == nil }
         let next = moneys.map { mentions[$0].span.start }.filter { $0 > money.span.start }.min() ?? s.end

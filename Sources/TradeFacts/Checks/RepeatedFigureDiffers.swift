@@ -35,7 +35,7 @@ public struct RepeatedFigureDiffers: Check {
             guard !r.periodCarried, let p = r.period.flatMap({ m[$0].period }), let reporterField = r.reporter, reporterField.via != "carried",
                   context.document.sentences.indices.contains(r.sentence) else { return nil }
             let sentence = context.document.sentences[r.sentence].span
-            guard m.filter({ $0.type == .money && sentence.contains($0.span) }).count == 1 else { return nil }
+            guard context.extraction.mentions(inSentence: r.sentence).filter({ m[$0].type == .money && sentence.contains(m[$0].span) }).count == 1 else { return nil }
             let reporter = reporterField.value
             return [reporter, r.flow.value, r.commodity?.value ?? "", r.partner?.value ?? "", p.from.iso, p.to.iso].joined(separator: "|")
         }

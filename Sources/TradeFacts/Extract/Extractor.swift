@@ -19,6 +19,30 @@ public struct Extraction: Sendable {
     public let headlineSpan: Span?
     public let mentions: [Mention]
     public let diagnostics: [ExtractionDiagnostic]
+    /// The indices of the mentions inside each sentence, in order (mentions are sorted by position),
+    /// so that records and checks never scan every mention for every sentence.
+    public let bySentence: [[Int]]
+
+    init(document: Document, referenceDate: CalendarDate?, referenceDateSource: ReferenceDateSource, datelineSpan: Span?,
+         headlineSpan: Span?, mentions: [Mention], diagnostics: [ExtractionDiagnostic]) {
+        self.document = document
+        self.referenceDate = referenceDate
+        self.referenceDateSource = referenceDateSource
+        self.datelineSpan = datelineSpan
+        self.headlineSpan = headlineSpan
+        self.mentions = mentions
+        self.diagnostics = diagnostics
+        var by = Array(repeating: [Int](), count: document.sentences.count)
+        for (i, m) in mentions.enumerated() {
+            if let s = document.sentenceIndex(of: m.span.start), document.sentences[s].span.contains(m.span) { by[s].append(i) }
+        }
+        bySentence = by
+    }
+
+    /// The mentions inside the sentence at `index`.
+    public func mentions(inSentence index: Int) -> [Int] {
+        bySentence.indices.contains(index) ? bySentence[index] : []
+    }
 }
 
 /// Runs every rule over a document, resolves overlaps, normalizes values and resolves dates

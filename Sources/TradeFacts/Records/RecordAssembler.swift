@@ -82,7 +82,7 @@ public final class RecordAssembler: @unchecked Sendable {
         var establishedOffset: Int? = nil
 
         for (si, sentence) in doc.sentences.enumerated() {
-            let inSentence = mentions.indices.filter { sentence.span.contains(mentions[$0].span) }
+            let inSentence = extraction.mentions(inSentence: si)
             // Unit prices ("1.24 dlrs a pound") are prices, not trade figures.
             // Volumes ("9.8 mln tonnes") are a record's value when their clause gives no money;
             // beside a money figure ("5.82 million tonnes of steel worth 24.6 billion yuan") they are its volume.
@@ -108,10 +108,13 @@ public final class RecordAssembler: @unchecked Sendable {
             let changes = inSentence.filter { mentions[$0].direction != nil && mentions[$0].type == .percent }
 
             // A figure is a comparison base when a cue precedes it and its clause has another figure.
+            // (Cues are read once per figure: long sentences must not make this quadratic in regex calls.)
+            var cue: [Int: Bool] = [:]
+            for mi in moneys { cue[mi] = hasComparisonCue(before: mentions[mi].matchSpan, doc) }
+            var plainInClause: [Int: Int] = [:]  // clause start → figures without a cue
+            for mi in moneys where cue[mi] == false { plainInClause[clause(of: mentions[mi].span).start, default: 0] += 1 }
             func isComparison(_ mi: Int) -> Bool {
-                let c = clause(of: mentions[mi].span)
-                return hasComparisonCue(before: mentions[mi].matchSpan, doc)
-                    && moneys.contains { $0 != mi && c.contains(mentions[$0].span) && !hasComparisonCue(before: mentions[$0].matchSpan, doc) }
+                cue[mi] == true && (plainInClause[clause(of: mentions[mi].span).start] ?? 0) > 0
             }
             var recordOfMoney: [Int: TradeRecord] = [:]
             // Current figures first, then the bases that lean on them.
@@ -236,7 +239,7 @@ public final class RecordAssembler: @unchecked Sendable {
                 var count = inSentence.first { isPartnerCount(mentions[$0]) }
                 if count == nil, si + 1 < doc.sentences.count {
                     let next = doc.sentences[si + 1].span
-                    let nextMentions = mentions.indices.filter { next.contains(mentions[$0].span) }
+                    let nextMentions = extraction.mentions(inSentence: si + 1).filter { next.contains(mentions[$0].span) }
                     if !nextMentions.contains(where: { mentions[$0].type == .money }) {
                         count = nextMentions.first { isPartnerCount(mentions[$0]) }
                         countSentence = si + 1

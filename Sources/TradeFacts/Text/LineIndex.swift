@@ -5,11 +5,37 @@
 public struct LineIndex: Sendable {
     /// Byte offset of the first byte of each line.
     public let lineStarts: [Int]
+    /// The number of Unicode scalars before every `stride`-th byte, so that a column on a very long
+    /// line costs at most `stride` bytes of counting, never a scan from the line's start.
+    let scalarCheckpoints: [Int]
+    static let stride = 1024
 
     public init(_ bytes: [UInt8]) {
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / LineIndex.stride + 1)
+        var scalars = 0
+        for (i, b) in bytes.enumerated() {
+            if i % LineIndex.stride == 0 { checkpoints.append(scalars) }
+            if b & 0xC0 != 0x80 { scalars += 1 }
+            if b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
+        if checkpoints.isEmpty { checkpoints.append(0) }
         lineStarts = starts
+        scalarCheckpoints = checkpoints
+    }
+
+    /// Unicode scalars (lead bytes) before byte `offset`.
+    func scalars(before offset: Int, in bytes: [UInt8]) -> Int {
+        let end = min(offset, bytes.count)
+        let block = min(end / LineIndex.stride, scalarCheckpoints.count - 1)
+        var count = scalarCheckpoints[block]
+        var i = block * LineIndex.stride
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// The 0-based line index containing `offset`.
@@ -25,14 +51,8 @@ public struct LineIndex: Sendable {
     /// The 1-based line and column of `offset` in `bytes`.
     public func location(of offset: Int, in bytes: [UInt8]) -> SourceLocation {
         let line = lineIndex(of: offset)
-        var column = 1
-        var i = lineStarts[line]
-        let end = min(offset, bytes.count)
-        while i < end {
-            // Count lead bytes only (continuation bytes are 10xxxxxx).
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
+        // Columns count lead bytes only (continuation bytes are 10xxxxxx).
+        let column = scalars(before: offset, in: bytes) - scalars(before: lineStarts[line], in: bytes) + 1
         return SourceLocation(line: line + 1, column: column)
     }
 

@@ -20,6 +20,9 @@ public enum SentenceSplitter {
         "gov", "sen", "rep", "gen", "fig", "est",
     ]
 
+    /// The longest a sentence may run, in bytes, before it is cut at the next space.
+    public static let maxLength = 4096
+
     public static func split(_ bytes: [UInt8]) -> [Sentence] {
         var result: [Sentence] = []
         var paragraph = 0
@@ -37,6 +40,14 @@ public enum SentenceSplitter {
         var lineNumber = 0
         while i < n {
             let b = bytes[i]
+            // No sentence runs past `maxLength` bytes: text without sentence ends (a table flattened
+            // to one line, machine output) is cut at the next space, so work per sentence stays bounded.
+            if i - start >= maxLength && (b == 0x20 || b == 0x09) {
+                emit(start, i)
+                start = i + 1
+                i += 1
+                continue
+            }
             if b == 0x0A && isSoftWrap(bytes, lineStart: lineStart, newline: i, lineNumber: lineNumber) {
                 lineStart = i + 1
                 lineNumber += 1
