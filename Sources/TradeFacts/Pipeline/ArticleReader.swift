@@ -83,7 +83,7 @@ public enum ArticleReader {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let origin = DocumentOrigin(path: path, line: lineNumber)
             var article = Article(id: "\(path):\(lineNumber)", bytes: [], origin: origin)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(escapingInnerBOMs(line))) as? [String: Any] else {
                 article.error = "\(path):\(lineNumber): not a JSON object (invalid JSON Lines record)"
                 out.append(article)
                 continue
@@ -105,6 +105,27 @@ public enum ArticleReader {
             }
             article.headline = object["title"] as? String
             out.append(article)
+        }
+        return out
+    }
+
+    /// Foundation's JSON parser drops a raw U+FEFF at the start of a string value (it decodes the
+    /// string's bytes as UTF-8 "with BOM"), which would shift every offset of a record whose text
+    /// begins with one. Written as the escape `\ufeff` it is kept; that spelling means the same
+    /// inside a string, and a U+FEFF anywhere else (except a leading byte-order mark, left alone)
+    /// is invalid JSON either way.
+    static func escapingInnerBOMs(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var i = line.startIndex
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { out += [0xEF, 0xBB, 0xBF]; i += 3 }
+        while i < line.endIndex {
+            if line[i] == 0xEF, i + 2 < line.endIndex, line[i + 1] == 0xBB, line[i + 2] == 0xBF {
+                out += Array("\\ufeff".utf8)
+                i += 3
+            } else {
+                out.append(line[i]); i += 1
+            }
         }
         return out
     }
