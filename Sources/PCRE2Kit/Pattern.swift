@@ -29,8 +29,16 @@ public enum PCRE2Error: Error, Equatable, CustomStringConvertible, Sendable {
 /// Compiled code is read-only after construction and may be shared across threads;
 /// per-thread state lives in ``MatchScratch``.
 public final class Pattern: @unchecked Sendable {
-    /// Options used for every pattern: UTF mode that never faults on invalid subjects.
-    public static let defaultOptions: UInt32 = UInt32(PCRE2_UTF) | UInt32(PCRE2_MATCH_INVALID_UTF)
+    /// Options used for every pattern: UTF mode that never faults on invalid subjects, and no `\C`
+    /// (one code unit, which could end a match inside a UTF-8 character).
+    ///
+    /// What a pattern (user-written, from `--rules`) can reach: PCRE2 only matches. Callouts
+    /// (`(?C1)`) do nothing because no callout function is ever set; `(*LIMIT_MATCH=…)`,
+    /// `(*LIMIT_DEPTH=…)` and `(*LIMIT_HEAP=…)` can only lower the limits set in ``MatchScratch``,
+    /// never raise them; `(*NO_JIT)` falls back to the interpreter under the same limits; other
+    /// verbs (`(*UTF)`, `(*CR)`, `(*SKIP)`, …) change matching only. There is no PCRE2 feature
+    /// that runs code or touches files.
+    public static let defaultOptions: UInt32 = UInt32(PCRE2_UTF) | UInt32(PCRE2_MATCH_INVALID_UTF) | UInt32(PCRE2_NEVER_BACKSLASH_C)
 
     /// The source text of the pattern.
     public let source: String
@@ -171,6 +179,8 @@ public final class MatchScratch {
         matchContext = pcre2_match_context_create_8(nil)!
         pcre2_set_match_limit_8(matchContext, matchLimit)
         pcre2_set_depth_limit_8(matchContext, 10_000)
+        // Interpreter backtracking memory (KiB); PCRE2's default is 20 GB.
+        pcre2_set_heap_limit_8(matchContext, 256 * 1024)
         jitStack = pcre2_jit_stack_create_8(64 * 1024, 4 * 1024 * 1024, nil)
         if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
     }

@@ -83,7 +83,7 @@ public enum ArticleReader {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let origin = DocumentOrigin(path: path, line: lineNumber)
             var article = Article(id: "\(path):\(lineNumber)", bytes: [], origin: origin)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(escapingInnerBOMs(line))) as? [String: Any] else {
                 article.error = "\(path):\(lineNumber): not a JSON object (invalid JSON Lines record)"
                 out.append(article)
                 continue
@@ -109,25 +109,57 @@ public enum ArticleReader {
         return out
     }
 
+    /// Foundation's JSON parser drops a raw U+FEFF at the start of a string value (it decodes the
+    /// string's bytes as UTF-8 "with BOM"), which would shift every offset of a record whose text
+    /// begins with one. Written as the escape `\ufeff` it is kept; that spelling means the same
+    /// inside a string, and a U+FEFF anywhere else (except a leading byte-order mark, left alone)
+    /// is invalid JSON either way.
+    static func escapingInnerBOMs(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var i = line.startIndex
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { out += [0xEF, 0xBB, 0xBF]; i += 3 }
+        while i < line.endIndex {
+            if line[i] == 0xEF, i + 2 < line.endIndex, line[i + 1] == 0xBB, line[i + 2] == 0xBF {
+                out += Array("\\ufeff".utf8)
+                i += 3
+            } else {
+                out.append(line[i]); i += 1
+            }
+        }
+        return out
+    }
+
     // MARK: Markdown
 
     /// Blanks a leading `---` … `---` block and returns its simple `key: value` pairs.
+    ///
+    /// Works on the bytes line by line, so invalid UTF-8 inside the block never changes how many
+    /// bytes are blanked (decoding it to `String` first would turn one bad byte into three).
     static func blankFrontMatter(_ bytes: inout [UInt8]) -> [String: String] {
         guard bytes.starts(with: Array("---\n".utf8)) || bytes.starts(with: Array("---\r\n".utf8)) else { return [:] }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return [:] }
         var fields: [String: String] = [:]
-        for line in lines[1..<close] {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f { value = String(value.dropFirst().dropLast()) }
-            fields[key] = value
+        var lineStart = bytes.firstIndex(of: 0x0A)! + 1
+        var closeEnd: Int? = nil
+        var pending: [(String, String)] = []
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+            if line.trimmingCharacters(in: .whitespaces) == "---" || line.trimmingCharacters(in: .whitespaces) == "---\r" {
+                closeEnd = lineEnd
+                break
+            }
+            if let colon = line.firstIndex(of: ":") {
+                let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f { value = String(value.dropFirst().dropLast()) }
+                pending.append((key, value))
+            }
+            lineStart = lineEnd + 1
         }
-        let blankedLength = lines[0...close].reduce(0) { $0 + $1.utf8.count + 1 }
-        for i in 0..<min(blankedLength, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 }
-        lines.removeAll()
+        guard let end = closeEnd else { return [:] }
+        for (k, v) in pending { fields[k] = v }
+        for i in 0..<min(end + 1, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 }
         return fields
     }
 

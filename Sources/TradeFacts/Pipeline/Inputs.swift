@@ -3,6 +3,9 @@ import Foundation
 /// One input document to read: a file path, or standard input (`-`).
 public struct InputSource: Sendable, Hashable {
     public let path: String
+    /// Found by walking a folder (rather than named on the command line).
+    public var fromWalk = false
+    public init(path: String, fromWalk: Bool = false) { self.path = path; self.fromWalk = fromWalk }
     public var isStandardInput: Bool { path == "-" }
 }
 
@@ -22,14 +25,16 @@ public enum Inputs {
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
                 let base = URL(fileURLWithPath: path)
                 var found: [String] = []
-                if let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                if let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
                                                                options: [.skipsHiddenFiles]) {
                     for case let url as URL in walker where articleExtensions.contains(url.pathExtension.lowercased()) {
+                        // A folder named like an article ("2024.md/") is walked into, not read.
+                        if (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true { continue }
                         let rel = url.path.hasPrefix(base.path + "/") ? String(url.path.dropFirst(base.path.count + 1)) : url.lastPathComponent
                         found.append((path.hasSuffix("/") ? path : path + "/") + rel)
                     }
                 }
-                out += found.sorted().filter(admit).map { InputSource(path: $0) }
+                out += found.sorted().filter(admit).map { InputSource(path: $0, fromWalk: true) }
             } else {
                 out.append(InputSource(path: path))
             }
@@ -47,10 +52,40 @@ public enum Inputs {
             throw InputError(message: "\(source.path): no such file")
         }
         if isDir.boolValue { throw InputError(message: "\(source.path): is a directory") }
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw InputError(message: "\(source.path): cannot be read (permission denied?)")
+        // A FIFO, socket or device found by walking a folder is not an article, and reading a FIFO
+        // would block forever; one named explicitly is read (`<(command)`, `/dev/stdin`).
+        if source.fromWalk, let kind = nonRegularKind(source.path) {
+            throw InputError(message: "\(source.path): not a regular file (\(kind)); skipped")
         }
-        return [UInt8](data)
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: source.path))
+            defer { try? handle.close() }
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            // The file vanished or became unreadable between the listing and the read.
+            let errno = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code }
+            if !FileManager.default.fileExists(atPath: source.path) {
+                throw InputError(message: "\(source.path): no such file (removed while tradefacts was running?)")
+            }
+            if errno == Int(EACCES) || !FileManager.default.isReadableFile(atPath: source.path) {
+                throw InputError(message: "\(source.path): cannot be read: permission denied")
+            }
+            throw InputError(message: "\(source.path): cannot be read: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// What a path is when it is not a regular file (after following symbolic links), or nil.
+    static func nonRegularKind(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a regular file"
+        }
     }
 }
 

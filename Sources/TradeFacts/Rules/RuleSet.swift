@@ -130,8 +130,22 @@ public final class RuleSet: @unchecked Sendable {
         lexicons[name] = lexicon
     }
 
+    /// The longest a pattern may become once definitions and lexicons are expanded (the largest
+    /// built-in rule is about 5 KB). Definitions that use each other twice over would otherwise
+    /// double at every level: sixteen levels make a few gigabytes before PCRE2 ever sees them.
+    public static let maximumExpandedPatternLength = 1 << 20
+
     /// Expands `{{name}}` (a definition) and `{{lexicon:name}}` (a lexicon's phrases) in a pattern.
     func expand(_ pattern: String, at node: YAMLNode? = nil, depth: Int = 0) throws -> String {
+        var budget = Self.maximumExpandedPatternLength
+        return try expand(pattern, at: node, depth: depth, budget: &budget)
+    }
+
+    private func expand(_ pattern: String, at node: YAMLNode?, depth: Int, budget: inout Int) throws -> String {
+        func tooLong() -> RuleError {
+            let message = "pattern expands to more than \(Self.maximumExpandedPatternLength) bytes (definitions or lexicons used too often?)"
+            return node?.error(message) ?? RuleError(file: "", line: 0, message)
+        }
         guard depth < 16 else { throw node?.error("definitions nest too deeply (a cycle?)") ?? RuleError(file: "", line: 0, "definitions nest too deeply") }
         var out = ""
         var rest = Substring(pattern)
@@ -140,17 +154,25 @@ public final class RuleSet: @unchecked Sendable {
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 throw node?.error("unclosed '{{' in pattern") ?? RuleError(file: "", line: 0, "unclosed '{{'")
             }
+            budget -= rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             if name.hasPrefix("lexicon:") {
                 let lex = String(name.dropFirst("lexicon:".count))
                 guard let l = lexicons[lex] else { throw node?.error("unknown lexicon '\(lex)' in pattern") ?? RuleError(file: "", line: 0, "unknown lexicon \(lex)") }
-                out += l.alternation
+                let alternation = l.alternation
+                budget -= alternation.utf8.count
+                guard budget >= 0 else { throw tooLong() }
+                out += alternation
             } else {
                 guard let def = definitions[name] else { throw node?.error("unknown definition '{{\(name)}}' in pattern") ?? RuleError(file: "", line: 0, "unknown definition \(name)") }
-                out += "(?:" + (try expand(def, at: node, depth: depth + 1)) + ")"
+                budget -= 5
+                guard budget >= 0 else { throw tooLong() }
+                out += "(?:" + (try expand(def, at: node, depth: depth + 1, budget: &budget)) + ")"
             }
             rest = rest[close.upperBound...]
         }
+        budget -= rest.utf8.count
+        guard budget >= 0 else { throw tooLong() }
         return out + rest
     }
 

@@ -11,8 +11,13 @@ struct YAMLNode {
     func error(_ message: String) -> RuleError { RuleError(file: file, line: line, column: column, message) }
 
     /// Parses a YAML document, rejecting anchors and aliases (rule files have no use for them,
-    /// and they are how "billion laughs" bombs are built).
+    /// and they are how "billion laughs" bombs are built) and absurd nesting, before Yams composes
+    /// anything (``forbiddenConstruct(in:)`` reads libyaml's events; the line scan below is kept as
+    /// a second, conservative net).
     static func parse(_ text: String, file: String) throws -> YAMLNode? {
+        if let hit = forbiddenConstruct(in: text) {
+            throw RuleError(file: file, line: hit.line, column: hit.column, hit.message)
+        }
         if let hit = anchorOrAlias(in: text) {
             throw RuleError(file: file, line: hit.line, column: hit.column, "YAML anchors and aliases are not allowed in rule files")
         }

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+import FuzzHarness
+@testable import TradeFacts
+
+/// Inputs that once broke something (found by scripts/fuzz or the property tests), replayed
+/// through the fuzz targets' own bodies, and a seeded, bounded random-input stress test of the
+/// same four entry points, so the default test run covers them without a fuzzing build.
+final class FuzzRegressionTests: XCTestCase {
+    /// Found by the JSON Lines property test: Foundation dropped a raw U+FEFF opening a record's text.
+    func testByteOrderMarkOpeningAJSONLinesText() throws {
+        let text = "\u{FEFF} two and a half million dollars"
+        let record = try JSONSerialization.data(withJSONObject: ["text": text])
+        let article = ArticleReader.articles(path: "a.jsonl", raw: Array(record), format: .jsonl)[0]
+        XCTAssertEqual(article.bytes, Array(text.utf8))
+        // A byte-order mark before the first record is still accepted.
+        let withBOM = ArticleReader.articles(path: "b.jsonl", raw: [0xEF, 0xBB, 0xBF] + Array(record), format: .jsonl)[0]
+        XCTAssertNil(withBOM.error)
+    }
+
+    /// Invalid UTF-8 inside Markdown front matter used to change how many bytes were blanked.
+    func testInvalidUTF8InFrontMatter() {
+        FuzzHarness.markdown(Array("---\ntitle: ".utf8) + [0xC3, 0x28, 0xE2, 0x82] + Array("\ndate: 2025-10-03\n---\nUp 5% to $1 billion.\n".utf8))
+    }
+
+    func testEdgeInputsThroughEveryTarget() {
+        let inputs: [[UInt8]] = [
+            [], [0x0A], [0xFF, 0xFE], [0xFE, 0xFF, 0x00], [0xEF, 0xBB, 0xBF], Array("---\n".utf8), Array("---\n---\n".utf8),
+            Array("```\n".utf8), Array("<!--".utf8), Array("{".utf8), Array("{\"text\":\"\"}".utf8), Array("[[[[[[[[".utf8),
+            Array("rules: [*a]".utf8), Array("&a [*a]".utf8), Array("type: money\nrules:\n- id: a\n  pattern: '('".utf8),
+            [UInt8](repeating: 0x80, count: 100), [UInt8](repeating: 0, count: 100),
+        ]
+        for input in inputs {
+            FuzzHarness.pipeline(input); FuzzHarness.markdown(input); FuzzHarness.jsonLines(input); FuzzHarness.rules(input)
+        }
+    }
+
+    /// Seeded, bounded mutation of the Corpus and Rules through all four targets (a few seconds).
+    func testSeededRandomMutations() throws {
+        var rng = SplitMix64(seed: 0x7EADFAC7)
+        let root = Fixtures.packageRoot
+        let corpus = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Corpus").path)
+            .filter { $0.hasSuffix(".txt") }.sorted().prefix(12)
+            .map { Array(try! Data(contentsOf: root.appendingPathComponent("Corpus/\($0)"))) }
+        let rules = ["money.yaml", "definitions.yaml", "lexicons/currencies.yaml"]
+            .map { Array(try! Data(contentsOf: root.appendingPathComponent("Rules/\($0)"))) }
+        let tokens: [[UInt8]] = ["\n", "---\n", "```", "<!--", "-->", "{", "}", "\"", "\\", "&a ", "*a", "[", "]", ": ", "$", "%",
+                                 "2025", "million", "\u{0}", "\u{FEFF}", "é", "日本"].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82]]
+        func mutate(_ input: [UInt8]) -> [UInt8] {
+            var b = input
+            for _ in 0..<Int(rng.next() % 8 + 1) {
+                let at = b.isEmpty ? 0 : Int(rng.next() % UInt64(b.count))
+                switch rng.next() % 5 {
+                case 0 where !b.isEmpty: b[at] = UInt8(truncatingIfNeeded: rng.next())
+                case 1: b.insert(contentsOf: tokens[Int(rng.next() % UInt64(tokens.count))], at: at)
+                case 2 where !b.isEmpty: b.removeSubrange(at..<min(b.count, at + Int(rng.next() % 64)))
+                case 3 where !b.isEmpty: let n = min(b.count - at, Int(rng.next() % 200)); b.insert(contentsOf: b[at..<at + n], at: at)
+                default: b = Array(b.prefix(at))
+                }
+            }
+            return b
+        }
+        for i in 0..<150 {
+            let text = mutate(corpus[i % corpus.count])
+            FuzzHarness.pipeline(text)
+            FuzzHarness.markdown(Array("---\ndate: 2025-10-03\n---\n".utf8) + text)
+            let json = try JSONSerialization.data(withJSONObject: ["id": i, "text": String(decoding: text, as: UTF8.self)])
+            FuzzHarness.jsonLines(mutate(Array(json) + [0x0A] + Array(json)))
+        }
+        for i in 0..<300 { FuzzHarness.rules(mutate(rules[i % rules.count])) }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so every run mutates the same way.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
