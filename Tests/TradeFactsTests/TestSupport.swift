@@ -62,3 +62,39 @@ enum CLI {
     }
 
 }
+
+/// Validates JSON documents (one per line) against a JSON Schema with Python's `jsonschema`;
+/// skips the calling test when Python or the package is missing.
+enum SchemaValidator {
+    static func validate(schema: URL, jsonLines: String, validator: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tradefacts-\(UUID().uuidString).jsonl")
+        try jsonLines.write(to: file, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                sys.exit(77)
+            cls = getattr(jsonschema, sys.argv[3])
+            schema = json.load(open(sys.argv[1]))
+            cls.check_schema(schema)
+            v = cls(schema)
+            bad = 0
+            for n, line in enumerate(open(sys.argv[2]), 1):
+                if not line.strip():
+                    continue
+                for e in v.iter_errors(json.loads(line)):
+                    bad += 1
+                    print(f"document {n}: {list(e.absolute_path)}: {e.message[:300]}", file=sys.stderr)
+            sys.exit(1 if bad else 0)
+            """, schema.path, file.path, validator]
+        let err = Pipe()
+        p.standardError = err
+        do { try p.run() } catch { throw XCTSkip("python3 not available") }
+        p.waitUntilExit()
+        if p.terminationStatus == 77 { throw XCTSkip("python3 jsonschema not installed") }
+        XCTAssertEqual(p.terminationStatus, 0, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+}

@@ -13,6 +13,22 @@ extension RecordField {
 }
 
 extension TradeRecord {
+    /// A money or quantity mention as a record part: amount (or range), currency or unit, text, mention index.
+    static func figure(_ index: Int, _ mentions: [Mention]) -> JSONValue? {
+        var b = JSONObjectBuilder()
+        switch mentions[index].value {
+        case let .money(amount, low, high, currency, _):
+            b.add("amount", amount); b.add("low", low); b.add("high", high); b.add("currency", currency)
+        case let .quantity(amount, low, high, unit):
+            b.add("amount", amount); b.add("low", low); b.add("high", high); b.add("unit", unit)
+        default:
+            return nil
+        }
+        b.add("text", mentions[index].text)
+        b.add("mention", index)
+        return b.value
+    }
+
     /// The record as a JSON object per the output contract: every part with its span, mention-valued
     /// parts with the index of the mention they came from.
     public func json(mentions: [Mention], in document: Document) -> JSONValue {
@@ -47,36 +63,8 @@ extension TradeRecord {
             if periodCarried { b.add("via", "carried") }
             o.add("period", b.value)
         }
-        if case let .money(amount, low, high, currency, _) = mentions[value].value {
-            var b = JSONObjectBuilder()
-            b.add("amount", amount)
-            b.add("low", low)
-            b.add("high", high)
-            b.add("currency", currency)
-            b.add("text", mentions[value].text)
-            b.add("mention", value)
-            o.add("value", b.value)
-        }
-        if case let .quantity(v, low, high, unit) = mentions[value].value {
-            var b = JSONObjectBuilder()
-            b.add("amount", v)
-            b.add("low", low)
-            b.add("high", high)
-            b.add("unit", unit)
-            b.add("text", mentions[value].text)
-            b.add("mention", value)
-            o.add("value", b.value)
-        }
-        if let v = volume, case let .quantity(amount, low, high, unit) = mentions[v].value {
-            var b = JSONObjectBuilder()
-            b.add("amount", amount)
-            b.add("low", low)
-            b.add("high", high)
-            b.add("unit", unit)
-            b.add("text", mentions[v].text)
-            b.add("mention", v)
-            o.add("volume", b.value)
-        }
+        o.add("value", TradeRecord.figure(value, mentions))
+        o.add("volume", volume.flatMap { TradeRecord.figure($0, mentions) })
         if let c = change, case let .percent(v, _, _, unit, direction, basis) = mentions[c].value {
             var b = JSONObjectBuilder()
             b.add("value", mentions[c].signedChange ?? v)
