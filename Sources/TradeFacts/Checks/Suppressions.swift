@@ -30,7 +30,9 @@ public enum Suppressions {
         // Cheap test first: most articles have none.
         guard document.bytes.count >= marker.count,
               document.bytes.withUnsafeBufferPointer({ b in
-                  (0...(b.count - marker.count)).contains { i in b[i] == marker[0] && Array(b[i..<i + marker.count]) == marker }
+                  (0...(b.count - marker.count)).contains { i in
+                      b[i] == marker[0] && (1..<marker.count).allSatisfy { b[i + $0] == marker[$0] }  // no allocation per candidate
+                  }
               }) else { return (document, []) }
         var directives: [SuppressionDirective] = []
         var bytes = document.bytes

@@ -149,9 +149,9 @@ public final class Extractor: @unchecked Sendable {
             guard rule.allowsQualifier, !c.groups.contains(where: { $0.field == "qualifier" }) else { continue }
             guard let pattern = rule.type.isCalendar ? calendarQualifier : quantityQualifier else { continue }
             let window = Span(max(previousEnd, c.match.start - 48), c.match.start)
-            guard window.length > 1, let q = document.matchSpans(of: pattern, in: window, group: "q").last,
-                  let whole = document.matchSpans(of: pattern, in: window).last else { continue }
-            chosen[i] = Candidate(rule: c.rule, match: Span(whole.start, c.match.end), span: c.span, groups: c.groups + [("qualifier", q.range)])
+            // The pattern's match starts where its qualifier group does (only a lookbehind precedes it).
+            guard window.length > 1, let q = document.matchSpans(of: pattern, in: window, group: "q").last else { continue }
+            chosen[i] = Candidate(rule: c.rule, match: Span(q.start, c.match.end), span: c.span, groups: c.groups + [("qualifier", q.range)])
         }
     }
 

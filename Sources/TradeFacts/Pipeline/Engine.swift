@@ -42,9 +42,12 @@ public final class Engine: @unchecked Sendable {
         self.checks = checks.map { $0.init() }
     }
 
+    /// Every check id a suppression may name (the whole catalogue, also checks switched off).
+    static let knownChecks = Set(CheckCatalogue.all.map { $0.description.id })
+
     public func process(_ given: Document, scratch: MatchScratch = MatchScratch.shared) -> DocumentResult {
         // Suppression comments are read, then blanked so that extraction never sees them.
-        let (document, scanned) = Suppressions.scan(given, knownChecks: Set(CheckCatalogue.all.map { $0.description.id }))
+        let (document, scanned) = Suppressions.scan(given, knownChecks: Engine.knownChecks)
         var directives = scanned
         let extraction = extractor.extract(document, scratch: scratch)
         let records = assembler.assemble(extraction)
