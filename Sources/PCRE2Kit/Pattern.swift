@@ -49,10 +49,13 @@ public final class Pattern: @unchecked Sendable {
     public let captureCount: Int
     /// Named groups and their numbers.
     public let groupNumbers: [String: Int]
+    /// Compiled with `PCRE2_USE_OFFSET_LIMIT`, so searches may be limited to where a match starts.
+    public let usesOffsetLimit: Bool
 
     /// Compiles `source`. Extra PCRE2 option bits (e.g. `PCRE2_CASELESS`) may be passed in `options`.
     public init(_ source: String, options: UInt32 = 0, jit: Bool = true) throws {
         self.source = source
+        usesOffsetLimit = options & UInt32(PCRE2_USE_OFFSET_LIMIT) != 0
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let compiled: OpaquePointer? = source.withCString { ptr in
@@ -93,12 +96,21 @@ public final class Pattern: @unchecked Sendable {
 
     /// Calls `body` for every non-overlapping match in `subject`, left to right.
     ///
+    /// The search starts at byte `start` (lookbehinds still see the bytes before it). With
+    /// `startingBefore`, only matches that start before that offset are found, and the search stops
+    /// there; a match may still run past it (the pattern must be compiled with `PCRE2_USE_OFFSET_LIMIT`).
     /// `body` receives a ``Match`` valid only during the call; return `false` to stop.
     /// Throws ``PCRE2Error/matchLimit`` when the scratch's match limit is hit.
-    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, startingBefore limit: Int? = nil,
                              scratch: MatchScratch, _ body: (borrowing Match) throws -> Bool) throws {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
         let length = subject.count
+        if let limit {
+            precondition(usesOffsetLimit, "startingBefore needs a pattern compiled with PCRE2_USE_OFFSET_LIMIT")
+            guard limit > start else { return }
+            pcre2_set_offset_limit_8(scratch.matchContext, limit - 1)
+        }
+        defer { if limit != nil { pcre2_set_offset_limit_8(scratch.matchContext, ~0) } }
         var offset = start
         let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
         let pairs = Int(pcre2_get_ovector_count_8(scratch.matchData))
@@ -123,6 +135,23 @@ public final class Pattern: @unchecked Sendable {
                 while offset < length && (base[offset] & 0xC0) == 0x80 { offset += 1 }
             }
         }
+    }
+
+    /// The byte range of the first match at or after `start`, or nil when there is none.
+    /// Throws ``PCRE2Error/matchLimit`` when the scratch's match limit is hit.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) throws -> Range<Int>? {
+        guard let base = subject.baseAddress, start <= subject.count else { return nil }
+        let rc: Int32
+        if isJITCompiled {
+            rc = pcre2_jit_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.matchContext)
+        } else {
+            rc = pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.matchContext)
+        }
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc == PCRE2_ERROR_MATCHLIMIT { throw PCRE2Error.matchLimit }
+        if rc < 0 { throw PCRE2Error.match(code: rc, message: PCRE2Error.message(for: rc)) }
+        let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        return ovector[0]..<ovector[1]
     }
 
     /// Convenience: all matches as arrays of group ranges (nil for unset groups). Allocates; for tests and tools.

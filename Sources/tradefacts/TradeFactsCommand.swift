@@ -62,6 +62,9 @@ struct EngineOptions: ParsableArguments {
     @Flag(name: .customLong("no-config"), help: "Ignore .tradefacts.yml files.")
     var noConfig = false
 
+    @Flag(name: .customLong("no-prefilter"), help: "Run every rule over the whole text instead of only where its trigger occurs (same results, slower; for verification and benchmarks).")
+    var noPrefilter = false
+
     /// The configuration in force; its errors exit 2 with file:line.
     func configuration() throws -> Configuration {
         if noConfig { return Configuration() }
@@ -84,7 +87,8 @@ struct EngineOptions: ParsableArguments {
         let config = try configuration()
         do {
             return try Engine(ruleSet: RuleSet.load(extraDirectories: config.ruleDirectories + ruleDirectories), checks: config.checks,
-                              keepLatent: keepLatent, severities: config.severities, settings: config.settings)
+                              keepLatent: keepLatent, severities: config.severities, settings: config.settings,
+                              prefilter: !noPrefilter)
         } catch let e as RuleError {
             FileHandle.standardError.write(Data("\(e)\n".utf8))
             throw ExitCode(2)
@@ -329,6 +333,24 @@ struct RulesCommand: ParsableCommand {
             }
             let total = rows.reduce(0) { $0 + $1.seconds }
             writeOut(String(format: "%d rules over %.1f MB: %.3f s in all, %.1f MB/s for all rules together\n", rows.count, Double(bytes) / 1_048_576, total, Double(bytes) / 1_048_576 / total))
+            // The extractor's own scan: every rule only where its trigger occurs, triggers included,
+            // over the documents as `extract` reads them (JSON Lines records, Markdown bodies).
+            var documents: [Document] = []
+            for source in Inputs.expand(paths) {
+                let raw = try Inputs.read(source)
+                documents += ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format)
+                    .filter { $0.error == nil }.map { $0.document(referenceDate: nil) }
+            }
+            for prefilter in [false, true] {
+                let extractor = try Extractor(ruleSet: engine.ruleSet, keepLatent: false, prefilter: prefilter)
+                let start = DispatchTime.now().uptimeNanoseconds
+                var matches = 0
+                for d in documents { matches += extractor.scanCount(d, scratch: scratch) }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                writeOut(String(format: "extractor scan of %d documents, %@: %.3f s, %.1f MB/s, %d matches\n", documents.count,
+                                prefilter ? "prefiltered (triggers included)" : "every rule over the whole text", seconds,
+                                Double(documents.reduce(0) { $0 + $1.bytes.count }) / 1_048_576 / seconds, matches))
+            }
             for r in rows.sorted(by: { $0.seconds > $1.seconds }).prefix(top) {
                 writeOut(String(format: "%8.1f MB/s %7.3f s %7d matches  %@\n", Double(bytes) / 1_048_576 / max(r.seconds, 1e-9), r.seconds, r.matches, r.id))
             }
@@ -397,7 +419,7 @@ struct EvalCommand: ParsableCommand {
         abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT) and on the Corpus.",
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
-    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, corpus, recognizers, tempeval, reuters, mutations }
+    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, corpus, recognizers, tempeval, reuters, mutations, prefilter }
 
     @OptionGroup var options: EngineOptions
     @Option(help: "The folder holding recognizers-specs/ and tempeval3/.")
@@ -418,7 +440,7 @@ struct EvalCommand: ParsableCommand {
     var seed: UInt64 = 1987
     @Option(help: "Mutations: edits drawn per article and kind.")
     var perArticle: Int = 3
-    @Argument(help: "all, corpus, recognizers, tempeval, reuters or mutations.")
+    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations or prefilter.")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -495,6 +517,30 @@ struct EvalCommand: ParsableCommand {
                 writeOut(line)
                 for u in r.undetected[kind] ?? [] { writeOut("    undetected: \(u)\n") }
             }
+            writeOut("\n")
+        }
+        if suite == .all || suite == .prefilter {
+            // The prefilter must not change any mention: compare it with a full scan on real text.
+            var documents = try CorpusRunner.documents(in: corpus)
+            let tml = "\(data)/tempeval3/TBAQ-cleaned"
+            if let walker = FileManager.default.enumerator(atPath: tml) {
+                for case let f as String in walker where f.hasSuffix(".tml") {
+                    if let xml = try? String(contentsOfFile: "\(tml)/\(f)", encoding: .utf8), let d = TimeMLDocument.parse(xml, id: f) {
+                        documents.append(Document(id: f, text: d.text, referenceDate: d.dct))
+                    }
+                }
+            }
+            let reuters = "\(data)/reuters21578"
+            if FileManager.default.fileExists(atPath: reuters) {
+                documents += try ReutersStory.load(directory: reuters).map { Document(id: "reuters-\($0.id)", text: $0.text, referenceDate: $0.date) }
+            }
+            let r = try PrefilterEval.compare(documents, ruleSet: engine.ruleSet)
+            writeOut("Prefilter against a full scan (Corpus, TempEval-3 and Reuters-21578 where present): \(r.documents) documents, "
+                     + String(format: "%.1f MB", Double(r.bytes) / 1_048_576) + ", \(r.mentions) mentions\n")
+            writeOut("  documents whose mentions differ: \(r.differences.count)\n")
+            writeOut(String(format: "  extraction time: %.2f s prefiltered, %.2f s full scan (%.1fx)\n", r.prefilteredSeconds, r.fullScanSeconds,
+                            r.fullScanSeconds / max(r.prefilteredSeconds, 1e-9)))
+            for d in r.differences.prefix(max(misses, 5)) { writeOut("  [\(d.document)]\n      \(d.detail)\n") }
             writeOut("\n")
         }
         if suite == .all || suite == .reuters {

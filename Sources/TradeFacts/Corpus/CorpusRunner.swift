@@ -26,15 +26,29 @@ public enum CorpusRunner {
                 results.append(CorpusResult(article: file, failures: ["no \(base).expected.yaml beside the article"]))
                 continue
             }
-            let bytes = [UInt8](FileManager.default.contents(atPath: "\(directory)/\(file)") ?? Data())
-            let expectedText = try String(contentsOfFile: expectedPath, encoding: .utf8)
-            let expected = (try Yams.load(yaml: expectedText) as? [String: Any]) ?? [:]
-            var date: CalendarDate? = nil
-            if let d = expected["date"] { date = CalendarDate(iso: "\(d)") }
-            let result = engine.process(Document(id: file, bytes: bytes, referenceDate: date))
+            let (document, expected) = try article(file, in: directory)
+            let result = engine.process(document)
             results.append(CorpusResult(article: file, failures: compare(result, expected)))
         }
         return results
+    }
+
+    /// One article and its expected results; the document's reference date is the expected file's `date`.
+    static func article(_ file: String, in directory: String) throws -> (Document, [String: Any]) {
+        let base = String(file[..<file.lastIndex(of: ".")!])
+        let bytes = [UInt8](FileManager.default.contents(atPath: "\(directory)/\(file)") ?? Data())
+        let expectedText = (try? String(contentsOfFile: "\(directory)/\(base).expected.yaml", encoding: .utf8)) ?? ""
+        let expected = (try Yams.load(yaml: expectedText) as? [String: Any]) ?? [:]
+        var date: CalendarDate? = nil
+        if let d = expected["date"] { date = CalendarDate(iso: "\(d)") }
+        return (Document(id: file, bytes: bytes, referenceDate: date), expected)
+    }
+
+    /// The Corpus articles as documents, with the reference dates their expected files give.
+    public static func documents(in directory: String) throws -> [Document] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
+            .map { try article($0, in: directory).0 }
     }
 
     static func text(_ any: Any?) -> String? {

@@ -62,8 +62,15 @@ public final class Extractor: @unchecked Sendable {
     let quantityQualifier: Pattern?
     let calendarQualifier: Pattern?
 
-    public init(ruleSet: RuleSet, keepLatent: Bool = false) throws {
+    /// Run each rule only where its trigger occurs (see ``triggerRegions(_:_:scratch:diagnostics:)``);
+    /// on by default. Off, every rule scans the whole text: the same mentions, more slowly.
+    public let prefilter: Bool
+    /// How far before a trigger region a rule's search begins.
+    static let regionLead = 48
+
+    public init(ruleSet: RuleSet, keepLatent: Bool = false, prefilter: Bool = true) throws {
         self.ruleSet = ruleSet
+        self.prefilter = prefilter
         quantityQualifier = ruleSet.definitions["qualifier-before-quantity"] == nil ? nil
             : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-quantity}})[ \t\n]+\z"#)
         calendarQualifier = ruleSet.definitions["qualifier-before-calendar"] == nil ? nil
@@ -83,30 +90,53 @@ public final class Extractor: @unchecked Sendable {
         let groups: [(field: String, range: Range<Int>)]
     }
 
-    /// Extracts mentions from `document`. `scratch` is per-thread matching state; `keepLatent`
-    /// overrides the extractor's setting for this call.
-    public func extract(_ document: Document, scratch: MatchScratch = MatchScratch(), keepLatent: Bool? = nil) -> Extraction {
+    /// Runs the rules over `document` (each only where its trigger occurs, when prefiltering) and
+    /// returns their matches, unresolved, with any rule failures. The first stage of ``extract(_:scratch:keepLatent:)``.
+    func scan(_ document: Document, scratch: MatchScratch, keepLatent keep: Bool) -> ([Candidate], [ExtractionDiagnostic]) {
         var candidates: [Candidate] = []
         var diagnostics: [ExtractionDiagnostic] = []
         document.bytes.withUnsafeBufferPointer { buffer in
-            let keep = keepLatent ?? self.keepLatent
+            let regions = prefilter ? triggerRegions(document, buffer, scratch: scratch, diagnostics: &diagnostics) : []
             for (index, rule) in ruleSet.rules.enumerated() {
                 // A latent rule's mentions would be dropped and never displace another: skip its scan.
                 if rule.latent && !keep { continue }
+                let whole = [0..<buffer.count]
+                let searched = prefilter ? ruleSet.ruleTriggers[index].map { regions[$0] } ?? whole : whole
+                var lastEnd = 0
                 do {
-                    try rule.pattern.forEachMatch(in: buffer, scratch: scratch) { m in
-                        let whole = m.range
-                        let span = rule.spanGroup.flatMap { m.range(ofGroup: $0) } ?? whole
-                        var groups: [(String, Range<Int>)] = []
-                        for fg in rule.fieldGroups { if let r = m.range(ofGroup: fg.group) { groups.append((fg.field, r)) } }
-                        if !whole.isEmpty { candidates.append(Candidate(rule: index, match: Span(whole), span: Span(span), groups: groups)) }
-                        return true
+                    for region in searched where lastEnd < region.upperBound {
+                        // The search begins a little before the region (a match may start in the sentence
+                        // before its trigger's: "its first\nquarter" across a short wire line) and finds
+                        // only matches that start inside it; they may end after it, as in the whole text.
+                        let start = max(region.lowerBound - Extractor.regionLead, lastEnd, 0)
+                        try rule.pattern.forEachMatch(in: buffer, from: start, startingBefore: region.upperBound, scratch: scratch) { m in
+                            let whole = m.range
+                            if whole.lowerBound >= region.upperBound { return false }
+                            lastEnd = whole.upperBound
+                            let span = rule.spanGroup.flatMap { m.range(ofGroup: $0) } ?? whole
+                            var groups: [(String, Range<Int>)] = []
+                            for fg in rule.fieldGroups { if let r = m.range(ofGroup: fg.group) { groups.append((fg.field, r)) } }
+                            if !whole.isEmpty { candidates.append(Candidate(rule: index, match: Span(whole), span: Span(span), groups: groups)) }
+                            return true
+                        }
                     }
                 } catch {
                     diagnostics.append(ExtractionDiagnostic(rule: rule.id, message: "\(error)"))
                 }
             }
         }
+        return (candidates, diagnostics)
+    }
+
+    /// Matches found by the rules in `document` (for timing: the scan alone, without normalization).
+    public func scanCount(_ document: Document, scratch: MatchScratch) -> Int {
+        scan(document, scratch: scratch, keepLatent: keepLatent).0.count
+    }
+
+    /// Extracts mentions from `document`. `scratch` is per-thread matching state; `keepLatent`
+    /// overrides the extractor's setting for this call.
+    public func extract(_ document: Document, scratch: MatchScratch = MatchScratch(), keepLatent: Bool? = nil) -> Extraction {
+        let (candidates, diagnostics) = scan(document, scratch: scratch, keepLatent: keepLatent ?? self.keepLatent)
         var chosen = resolveOverlaps(candidates)
         attachQualifiers(&chosen, document)
         var mentions: [Mention] = chosen.compactMap { normalize($0, document) }
@@ -135,6 +165,39 @@ public final class Extractor: @unchecked Sendable {
         if !(keepLatent ?? self.keepLatent) { mentions.removeAll { $0.latent } }
         return Extraction(document: document, referenceDate: reference, referenceDateSource: source,
                           datelineSpan: datelineSpan, headlineSpan: headlineSpan, mentions: mentions, diagnostics: diagnostics)
+    }
+
+    /// For each of the rule set's triggers, the byte ranges where its rules run: runs of consecutive
+    /// sentences in which the trigger occurs. One scan per trigger; after a hit the scan resumes at
+    /// the end of the hit's sentence. A trigger that fails (match limit) yields the whole text.
+    func triggerRegions(_ document: Document, _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatchScratch,
+                        diagnostics: inout [ExtractionDiagnostic]) -> [[Range<Int>]] {
+        let sentences = document.sentences
+        return ruleSet.triggerPatterns.enumerated().map { t, pattern in
+            var regions: [Range<Int>] = []
+            var offset = 0
+            var s = 0
+            var lastMarked = -2
+            do {
+                while s < sentences.count, let hit = try pattern.firstMatch(in: buffer, from: offset, scratch: scratch) {
+                    while s < sentences.count && sentences[s].span.end <= hit.lowerBound { s += 1 }
+                    guard s < sentences.count else { break }
+                    let span = sentences[s].span
+                    if lastMarked == s - 1, let last = regions.last {
+                        regions[regions.count - 1] = last.lowerBound..<span.end
+                    } else {
+                        regions.append(span.start..<span.end)
+                    }
+                    lastMarked = s
+                    offset = max(span.end, hit.upperBound)
+                    s += 1
+                }
+            } catch {
+                diagnostics.append(ExtractionDiagnostic(rule: "trigger \(t + 1)", message: "\(error); its rules searched the whole text"))
+                return [0..<buffer.count]
+            }
+            return regions
+        }
     }
 
     /// Finds a qualifier just before each candidate that has none from its rule, and widens the

@@ -31,12 +31,13 @@ public final class Engine: @unchecked Sendable {
     public let severities: [String: Severity]
     public let settings: CheckSettings
 
+    /// `prefilter: false` runs every rule over the whole text (the same results, slower; for verification).
     public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all, keepLatent: Bool = false,
-                severities: [String: Severity] = [:], settings: CheckSettings = CheckSettings()) throws {
+                severities: [String: Severity] = [:], settings: CheckSettings = CheckSettings(), prefilter: Bool = true) throws {
         self.ruleSet = ruleSet
         self.severities = severities
         self.settings = settings
-        extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent)
+        extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent, prefilter: prefilter)
         assembler = try RecordAssembler(ruleSet: ruleSet)
         helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler)
         self.checks = checks.map { $0.init() }

@@ -53,6 +53,9 @@ public final class Rule: @unchecked Sendable {
     /// document's mentions unless the extractor is asked to keep them (Duckling's "latent").
     public let latent: Bool
     public let examples: [RuleExample]
+    /// The rule's trigger as written (its own `trigger:`, else its file's), or nil when it runs on
+    /// the whole text. The extractor runs the rule only on the sentences where the trigger occurs.
+    public let trigger: String?
     public let file: String
     public let line: Int
     /// Whether the extractor may attach a qualifier found just before a match (rules whose type has a `qualifier` field).
@@ -63,10 +66,10 @@ public final class Rule: @unchecked Sendable {
     let fieldGroups: [(field: String, group: Int)]
 
     init(id: String, description: String, type: MentionType, patternSource: String, pattern: Pattern,
-         fields: [String: String], literals: [String: String], priority: Int, latent: Bool = false, examples: [RuleExample], file: String, line: Int) {
+         fields: [String: String], literals: [String: String], priority: Int, latent: Bool = false, examples: [RuleExample], trigger: String? = nil, file: String, line: Int) {
         self.id = id; self.description = description; self.type = type; self.patternSource = patternSource
         self.pattern = pattern; self.fields = fields; self.literals = literals; self.priority = priority; self.latent = latent
-        self.examples = examples; self.file = file; self.line = line
+        self.examples = examples; self.trigger = trigger; self.file = file; self.line = line
         self.spanGroup = pattern.groupNumbers["span"]
         self.fieldGroups = fields.sorted { $0.key < $1.key }.compactMap { f in pattern.groupNumbers[f.value].map { (f.key, $0) } }
     }

@@ -12,6 +12,11 @@ public final class RuleSet: @unchecked Sendable {
     public private(set) var definitions: [String: String] = [:]
     /// Files loaded, in order.
     public private(set) var files: [String] = []
+    /// The distinct rule triggers, compiled (see ``Rule/trigger``).
+    public private(set) var triggerPatterns: [Pattern] = []
+    /// For each rule (same order as ``rules``), the index of its trigger in ``triggerPatterns``, or
+    /// nil when it runs on the whole text.
+    public private(set) var ruleTriggers: [Int?] = []
 
     /// The rules compiled into the binary from the package's `Rules/` folder.
     public static func embedded() throws -> RuleSet {
@@ -74,7 +79,7 @@ public final class RuleSet: @unchecked Sendable {
                 if root.value("lexicon") != nil {
                     try loadLexicon(root, file: source.path)
                 } else {
-                    try root.checkKeys(["type", "description", "definitions", "rules"], in: "a rule file")
+                    try root.checkKeys(["type", "description", "trigger", "definitions", "rules"], in: "a rule file")
                     if let defs = root.value("definitions") {
                         for entry in try defs.requireMapping("definitions") {
                             if let previous = seen["def:" + entry.key] {
@@ -89,9 +94,10 @@ public final class RuleSet: @unchecked Sendable {
             for (source, root) in group where root.value("lexicon") == nil {
                 var defaultType: MentionType? = nil
                 if let t = root.value("type") { defaultType = try Self.mentionType(t) }
+                let fileTrigger = try root.value("trigger").map { try checkTrigger($0) }
                 guard let list = root.value("rules") else { continue }
                 for node in try list.requireSequence("rules") {
-                    let rule = try loadRule(node, defaultType: defaultType, file: source.path)
+                    let rule = try loadRule(node, defaultType: defaultType, defaultTrigger: fileTrigger ?? nil, file: source.path)
                     if let previous = seen["rule:" + rule.id] {
                         throw node.error("duplicate rule id '\(rule.id)' (first defined in \(previous))")
                     }
@@ -100,6 +106,7 @@ public final class RuleSet: @unchecked Sendable {
                 }
             }
         }
+        try compileTriggers()
     }
 
     static func mentionType(_ node: YAMLNode) throws -> MentionType {
@@ -181,8 +188,35 @@ public final class RuleSet: @unchecked Sendable {
         try Pattern(try expand(pattern), options: caseless ? UInt32(0x00000008) : 0)
     }
 
-    func loadRule(_ node: YAMLNode, defaultType: MentionType?, file: String) throws -> Rule {
-        try node.checkKeys(["id", "description", "type", "pattern", "priority", "latent", "caseSensitive", "fields", "set", "examples"], in: "a rule")
+    /// Reads a `trigger:` (a pattern fragment, or `none`): nil for `none`; an error located at the
+    /// node when it does not compile.
+    func checkTrigger(_ node: YAMLNode) throws -> String? {
+        let source = try node.requireString("trigger")
+        if source == "none" { return nil }
+        do { _ = try compile(source) } catch let e as PCRE2Error {
+            throw node.error("trigger does not compile: \(e)")
+        }
+        return source
+    }
+
+    /// The compiled triggers, one per distinct expanded trigger, and each rule's index into them
+    /// (nil: the rule runs on the whole text). Built once, after loading.
+    func compileTriggers() throws {
+        var index: [String: Int] = [:]
+        var patterns: [Pattern] = []
+        ruleTriggers = try rules.map { rule in
+            guard let t = rule.trigger else { return nil }
+            let expanded = try expand(t)
+            if let i = index[expanded] { return i }
+            patterns.append(try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */))
+            index[expanded] = patterns.count - 1
+            return patterns.count - 1
+        }
+        triggerPatterns = patterns
+    }
+
+    func loadRule(_ node: YAMLNode, defaultType: MentionType?, defaultTrigger: String? = nil, file: String) throws -> Rule {
+        try node.checkKeys(["id", "description", "type", "pattern", "priority", "latent", "caseSensitive", "fields", "set", "examples", "trigger"], in: "a rule")
         guard let idNode = node.value("id") else { throw node.error("rule has no id") }
         let id = try idNode.requireString("id")
         guard id.range(of: #"^[a-z0-9][a-z0-9.\-]*$"#, options: .regularExpression) != nil else {
@@ -199,7 +233,8 @@ public final class RuleSet: @unchecked Sendable {
         let caseSensitive = try node.value("caseSensitive")?.requireBool("caseSensitive") ?? false
         let pattern: Pattern
         do {
-            pattern = try Pattern(expanded, options: caseSensitive ? 0 : UInt32(0x00000008) /* PCRE2_CASELESS */)
+            // PCRE2_USE_OFFSET_LIMIT (0x00800000): the extractor limits where a match may start to a trigger region.
+            pattern = try Pattern(expanded, options: (caseSensitive ? 0 : UInt32(0x00000008) /* PCRE2_CASELESS */) | 0x00800000)
         } catch let e as PCRE2Error {
             throw patternNode.error("pattern of rule '\(id)' does not compile: \(e)\(expanded == source ? "" : " (in the expanded pattern)")")
         }
@@ -245,7 +280,9 @@ public final class RuleSet: @unchecked Sendable {
                 examples.append(RuleExample(text: try t.requireString("text"), referenceDate: date, expect: expect, line: e.line))
             }
         }
+        let trigger = try node.value("trigger").map { try checkTrigger($0) } ?? defaultTrigger
         return Rule(id: id, description: description, type: type, patternSource: source, pattern: pattern,
-                    fields: fields, literals: literals, priority: priority, latent: latent, examples: examples, file: file, line: node.line)
+                    fields: fields, literals: literals, priority: priority, latent: latent, examples: examples,
+                    trigger: trigger, file: file, line: node.line)
     }
 }
