@@ -23,7 +23,7 @@ extension Extractor {
     func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
         for i in mentions.indices {
             guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
-            let tense = fields.tense ?? self.tense(around: mentions[i].span, in: document)
+            let tense = fields.tense ?? self.tense(of: mentions[i], in: document)
             mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
         }
         for i in mentions.indices {
@@ -33,10 +33,16 @@ extension Extractor {
             } else {
                 var own = fields
                 own.samePeriod = false
-                let tense = fields.tense ?? self.tense(around: mentions[i].span, in: document)
+                let tense = fields.tense ?? self.tense(of: mentions[i], in: document)
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
         }
+    }
+
+    /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
+    /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:)``).
+    func tense(of mention: Mention, in document: Document) -> Tense {
+        mention.qualifier == "since" ? .past : tense(around: mention.span, in: document)
     }
 
     /// Future when the clause around the date has a future cue ("will", "is expected to",
