@@ -156,6 +156,7 @@ extension Extractor {
             && read("quarterOffset", offset, into: \.quarterOffset)
             && read("yearTo", { Numbers.splitYearEnd($0, after: f.year) }, into: \.yearTo)
             && read("season", { self.ruleSet.lexicons["seasons"]?.lookup($0) ?? $0.uppercased() }, into: \.season)
+            && read("holiday", { self.ruleSet.lexicons["holidays"]?.lookup($0) }, into: \.holiday)
             && read("reference", { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }, into: \.reference)
             && read("tense", { Tense(rawValue: $0) ?? self.ruleSet.lexicons["tense-words"]?.lookup($0).flatMap(Tense.init(rawValue:)) }, into: \.tense)
             && read("anaphorUnit", ResolvedPeriod.Granularity.init(rawValue:), into: \.anaphorUnit)
