@@ -179,6 +179,9 @@ final class CalendarTests: XCTestCase {
         XCTAssertFalse(ok("1989-WXX", "1990-W01"), "the specified year must agree")
         XCTAssertFalse(ok("1998-XX", "1998-SU"), "an X stands for a number, not a season")
         XCTAssertFalse(ok("1988", "1988-Q3"))
+        XCTAssertEqual(TempEvalScorer.canonicalGold("198X"), "198", "a decade")
+        XCTAssertEqual(TempEvalScorer.canonicalGold("19XX"), "19", "a century")
+        XCTAssertEqual(TempEvalScorer.canonicalGold("1989"), "1989")
     }
 }
 

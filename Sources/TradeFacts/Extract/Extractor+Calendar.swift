@@ -146,6 +146,7 @@ extension Extractor {
             && read("firstMonths", Numbers.ordinal, into: \.firstMonths)
             && read("firstQuarters", Numbers.ordinal, into: \.firstQuarters)
             && read("decade", Numbers.year, into: \.decade)
+            && read("century", Numbers.ordinal, into: \.century)
             && read("dayOffset", { self.ruleSet.lexicons["relative-days"]?.lookup($0).flatMap(Int.init) ?? Int($0) }, into: \.dayOffset)
             && read("monthOffset", offset, into: \.monthOffset)
             && read("weekOffset", offset, into: \.weekOffset)

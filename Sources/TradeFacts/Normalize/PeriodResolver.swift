@@ -17,6 +17,8 @@ public struct PeriodFields: Sendable, Hashable {
     public var firstQuarters: Int?
     /// "1980s" → 1980.
     public var decade: Int?
+    /// "the 20th century" → 20: the years 1900–1999, TimeML value `19`.
+    public var century: Int?
     /// "today" 0, "yesterday" −1, "tomorrow" +1.
     public var dayOffset: Int?
     /// "last month" −1, "this month" 0.
@@ -70,6 +72,12 @@ public enum PeriodResolver {
         if let decade = f.decade {
             return ResolvedPeriod(from: CalendarDate(year: decade, month: 1, day: 1), to: CalendarDate(year: decade + 9, month: 12, day: 31),
                                   value: String(TimexValue.format4(decade).prefix(3)) + "X", granularity: .decade)
+        }
+        if let c = f.century {
+            guard (1...30).contains(c) else { return nil }
+            let first = 100 * (c - 1)
+            return ResolvedPeriod(from: CalendarDate(year: first, month: 1, day: 1), to: CalendarDate(year: first + 99, month: 12, day: 31),
+                                  value: String(TimexValue.format4(first).prefix(2)), granularity: .century)
         }
         if let offset = f.dayOffset {
             guard let r = reference else { return nil }
