@@ -28,7 +28,7 @@ extension Extractor {
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, reference: reference) {
+            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else {
                 var own = fields
@@ -82,15 +82,17 @@ extension Extractor {
         return Span(start, end)
     }
 
-    /// The period a "same period" mention refers back to: the nearest earlier period in the same
-    /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
-    /// billion in the first quarter"), else the nearest in the two previous sentences; never a
-    /// comparison base, an open anchor or a period shifted from another ("a year earlier"). With `unit`, only a period of that granularity qualifies
-    /// ("the quarter" refers back to a quarter).
     /// How many sentences back an anaphoric period looks for its antecedent.
     static let antecedentReach = 8
 
-    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil, reference: CalendarDate? = nil) -> ResolvedPeriod? {
+    /// The period a "same period" mention refers back to: the nearest earlier period in the same
+    /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
+    /// billion in the first quarter"), else the nearest in the ``antecedentReach`` previous sentences;
+    /// never a comparison base, an open anchor or a period shifted from another ("a year earlier"), nor
+    /// a single day. With `unit`, only a period of that granularity qualifies ("the quarter" refers back
+    /// to a quarter); with `anyWithinYear`, any period within one year, a day included ("that year").
+    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil,
+                          anyWithinYear: Bool = false, reference: CalendarDate? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         func candidate(_ j: Int) -> ResolvedPeriod? {
@@ -101,9 +103,10 @@ extension Extractor {
             // A comparison refers back to a reported figure's period: one that began by the reference date
             // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
             if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }
-            guard let p = m.period, m.role == nil, p.granularity != .day, m.qualifier == nil,
-                  !shifted, unit == nil || p.granularity == unit else { return nil }
-            return p
+            guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted, unit == nil || p.granularity == unit else { return nil }
+            // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
+            if anyWithinYear { return p.from.year == p.to.year ? p : nil }
+            return p.granularity != .day ? p : nil
         }
         for j in stride(from: index - 1, through: 0, by: -1) where sentence(j) == here {
             if let p = candidate(j) { return p }
@@ -173,6 +176,7 @@ extension Extractor {
         if let h = f.half, h == -1 { f.half = 2 }
         if raw["toDate"] != nil { f.toDate = true }
         if raw["samePeriod"] != nil { f.samePeriod = true }
+        if raw["wholeYear"] != nil { f.wholeYear = true }
         if raw["weekend"] != nil { f.weekend = true }
         if let s = raw["monthShift"] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f

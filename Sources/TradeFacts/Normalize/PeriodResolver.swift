@@ -37,6 +37,9 @@ public struct PeriodFields: Sendable, Hashable {
     public var fiscalEndYear: Int?
     /// Anaphoric period: "the same period last year" takes the period of the figure it is compared with.
     public var samePeriod: Bool = false
+    /// An anaphor naming the whole year of its antecedent ("that year", "the following year"), which may
+    /// be any period within one year, a day included; moved by `yearOffset` (0 when absent).
+    public var wholeYear: Bool = false
     /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
     public var anaphorUnit: ResolvedPeriod.Granularity?
     /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
@@ -178,11 +181,17 @@ public enum PeriodResolver {
     }
 
     /// An anaphoric period from its fields: moved to the year written ("the 1988 period"), else by
-    /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago").
+    /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago"); with `wholeYear`,
+    /// the antecedent's year moved by `yearOffset` ("later that year", "the following year").
     public static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
         if let shift = f.monthShift {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+        }
+        if f.wholeYear {
+            let y = antecedent.from.year + (f.yearOffset ?? 0)
+            return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
+                                  value: TimexValue.format4(y), granularity: .year)
         }
         if let y = f.year { return antecedent.shifted(years: y - antecedent.from.year) }
         return antecedent.shifted(years: f.yearOffset ?? -1)

@@ -15,7 +15,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
         case .date, .period:
             return ["year", "yearOffset", "month", "monthTo", "day", "dayTo", "quarter", "quarterTo", "half",
                     "firstMonths", "firstQuarters", "decade", "century", "dayOffset", "monthOffset", "weekOffset", "weekday",
-                    "toDate", "samePeriod", "qualifier", "fiscalEndMonth", "fiscalEndDay", "fiscalEndYear", "weekend", "monthShift", "quarterOffset", "yearTo", "season", "holiday", "reference", "tense",
+                    "toDate", "samePeriod", "wholeYear", "qualifier", "fiscalEndMonth", "fiscalEndDay", "fiscalEndYear", "weekend", "monthShift", "quarterOffset", "yearTo", "season", "holiday", "reference", "tense",
                     "anaphorUnit", "yearsAgo", "monthsAgo", "weeksAgo", "daysAgo"]
         }
     }
