@@ -154,6 +154,21 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(feb.shifted(years: -4).to.iso, "2020-02-29")
     }
 
+    func testHolidays() {
+        func day(_ key: String, _ y: Int) -> String? { PeriodResolver.holiday(key, year: y)?.iso }
+        XCTAssertEqual([2000, 2008, 2011, 2019, 2024, 2038].compactMap { day("easter", $0) },
+                       ["2000-04-23", "2008-03-23", "2011-04-24", "2019-04-21", "2024-03-31", "2038-04-25"], "Western Easter")
+        XCTAssertEqual(day("thanksgiving", 1999), "1999-11-25")
+        XCTAssertEqual(day("thanksgiving", 2024), "2024-11-28", "fourth Thursday, November starting on a Friday")
+        XCTAssertEqual(day("election-day", 1998), "1998-11-03")
+        XCTAssertEqual(day("election-day", 2026), "2026-11-03", "the Tuesday after the first Monday, never 1 November")
+        XCTAssertEqual(day("election-day", 2022), "2022-11-08", "November starting on a Tuesday")
+        XCTAssertEqual(day("memorial-day", 2025), "2025-05-26")
+        XCTAssertEqual(day("labor-day", 2025), "2025-09-01")
+        XCTAssertEqual(day("good-friday", 2025), "2025-04-18")
+        XCTAssertNil(day("ramadan", 2025))
+    }
+
     func testTempEvalValueMappings() {
         func ok(_ g: String, _ o: String) -> Bool { TempEvalScorer.valueAgrees(gold: g, ours: o).ok }
         XCTAssertTrue(ok("2000-W7", "2000-W07"), "week number with or without the leading zero")
@@ -164,6 +179,9 @@ final class CalendarTests: XCTestCase {
         XCTAssertFalse(ok("1989-WXX", "1990-W01"), "the specified year must agree")
         XCTAssertFalse(ok("1998-XX", "1998-SU"), "an X stands for a number, not a season")
         XCTAssertFalse(ok("1988", "1988-Q3"))
+        XCTAssertEqual(TempEvalScorer.canonicalGold("198X"), "198", "a decade")
+        XCTAssertEqual(TempEvalScorer.canonicalGold("19XX"), "19", "a century")
+        XCTAssertEqual(TempEvalScorer.canonicalGold("1989"), "1989")
     }
 }
 

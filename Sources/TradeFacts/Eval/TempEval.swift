@@ -121,9 +121,11 @@ public enum TempEvalScorer {
         return m.timexValue
     }
 
-    /// TimeBank writes a decade both as "198" and as "198X"; both mean the 1980s.
+    /// TimeBank writes a decade both as "198" and as "198X" (both mean the 1980s), and a century both
+    /// as "19" and as "19XX" (the 1900s).
     static func canonicalGold(_ v: String) -> String {
         if v.count == 4, v.hasSuffix("X"), v.prefix(3).allSatisfy(\.isNumber) { return String(v.prefix(3)) }
+        if v.count == 4, v.hasSuffix("XX"), v.prefix(2).allSatisfy(\.isNumber) { return String(v.prefix(2)) }
         return v
     }
 

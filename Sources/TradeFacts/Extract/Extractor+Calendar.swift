@@ -23,20 +23,26 @@ extension Extractor {
     func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
         for i in mentions.indices {
             guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
-            let tense = fields.tense ?? self.tense(around: mentions[i].span, in: document)
+            let tense = fields.tense ?? self.tense(of: mentions[i], in: document)
             mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, reference: reference) {
+            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else {
                 var own = fields
                 own.samePeriod = false
-                let tense = fields.tense ?? self.tense(around: mentions[i].span, in: document)
+                let tense = fields.tense ?? self.tense(of: mentions[i], in: document)
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
         }
+    }
+
+    /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
+    /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:)``).
+    func tense(of mention: Mention, in document: Document) -> Tense {
+        mention.qualifier == "since" ? .past : tense(around: mention.span, in: document)
     }
 
     /// Future when the clause around the date has a future cue ("will", "is expected to",
@@ -76,15 +82,17 @@ extension Extractor {
         return Span(start, end)
     }
 
-    /// The period a "same period" mention refers back to: the nearest earlier period in the same
-    /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
-    /// billion in the first quarter"), else the nearest in the two previous sentences; never a
-    /// comparison base, an open anchor or a period shifted from another ("a year earlier"). With `unit`, only a period of that granularity qualifies
-    /// ("the quarter" refers back to a quarter).
     /// How many sentences back an anaphoric period looks for its antecedent.
     static let antecedentReach = 8
 
-    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil, reference: CalendarDate? = nil) -> ResolvedPeriod? {
+    /// The period a "same period" mention refers back to: the nearest earlier period in the same
+    /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
+    /// billion in the first quarter"), else the nearest in the ``antecedentReach`` previous sentences;
+    /// never a comparison base, an open anchor or a period shifted from another ("a year earlier"), nor
+    /// a single day. With `unit`, only a period of that granularity qualifies ("the quarter" refers back
+    /// to a quarter); with `anyWithinYear`, any period within one year, a day included ("that year").
+    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil,
+                          anyWithinYear: Bool = false, reference: CalendarDate? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         func candidate(_ j: Int) -> ResolvedPeriod? {
@@ -95,9 +103,10 @@ extension Extractor {
             // A comparison refers back to a reported figure's period: one that began by the reference date
             // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
             if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }
-            guard let p = m.period, m.role == nil, p.granularity != .day, m.qualifier == nil,
-                  !shifted, unit == nil || p.granularity == unit else { return nil }
-            return p
+            guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted, unit == nil || p.granularity == unit else { return nil }
+            // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
+            if anyWithinYear { return p.from.year == p.to.year ? p : nil }
+            return p.granularity != .day ? p : nil
         }
         for j in stride(from: index - 1, through: 0, by: -1) where sentence(j) == here {
             if let p = candidate(j) { return p }
@@ -140,6 +149,7 @@ extension Extractor {
             && read("firstMonths", Numbers.ordinal, into: \.firstMonths)
             && read("firstQuarters", Numbers.ordinal, into: \.firstQuarters)
             && read("decade", Numbers.year, into: \.decade)
+            && read("century", Numbers.ordinal, into: \.century)
             && read("dayOffset", { self.ruleSet.lexicons["relative-days"]?.lookup($0).flatMap(Int.init) ?? Int($0) }, into: \.dayOffset)
             && read("monthOffset", offset, into: \.monthOffset)
             && read("weekOffset", offset, into: \.weekOffset)
@@ -150,6 +160,7 @@ extension Extractor {
             && read("quarterOffset", offset, into: \.quarterOffset)
             && read("yearTo", { Numbers.splitYearEnd($0, after: f.year) }, into: \.yearTo)
             && read("season", { self.ruleSet.lexicons["seasons"]?.lookup($0) ?? $0.uppercased() }, into: \.season)
+            && read("holiday", { self.ruleSet.lexicons["holidays"]?.lookup($0) }, into: \.holiday)
             && read("reference", { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }, into: \.reference)
             && read("tense", { Tense(rawValue: $0) ?? self.ruleSet.lexicons["tense-words"]?.lookup($0).flatMap(Tense.init(rawValue:)) }, into: \.tense)
             && read("anaphorUnit", ResolvedPeriod.Granularity.init(rawValue:), into: \.anaphorUnit)
@@ -165,6 +176,7 @@ extension Extractor {
         if let h = f.half, h == -1 { f.half = 2 }
         if raw["toDate"] != nil { f.toDate = true }
         if raw["samePeriod"] != nil { f.samePeriod = true }
+        if raw["wholeYear"] != nil { f.wholeYear = true }
         if raw["weekend"] != nil { f.weekend = true }
         if let s = raw["monthShift"] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f

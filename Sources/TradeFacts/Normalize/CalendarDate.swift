@@ -100,7 +100,7 @@ public struct ResolvedPeriod: Hashable, Sendable, Codable {
     /// The granularity the text spoke at.
     public var granularity: Granularity
 
-    public enum Granularity: String, Codable, Sendable { case day, week, month, quarter, half, season, year, decade, span }
+    public enum Granularity: String, Codable, Sendable { case day, week, month, quarter, half, season, year, decade, century, span }
 
     /// The number of days covered.
     public var lengthInDays: Int { to.dayNumber - from.dayNumber + 1 }

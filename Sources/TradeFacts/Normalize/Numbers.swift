@@ -13,6 +13,7 @@ public enum Numbers {
     static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "final": -1, "last": -1,
+        "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
     ]
     static let scales: [String: Decimal] = [
         "thousand": 1_000, "k": 1_000,

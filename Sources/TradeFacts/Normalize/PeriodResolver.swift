@@ -17,6 +17,8 @@ public struct PeriodFields: Sendable, Hashable {
     public var firstQuarters: Int?
     /// "1980s" → 1980.
     public var decade: Int?
+    /// "the 20th century" → 20: the years 1900–1999, TimeML value `19`.
+    public var century: Int?
     /// "today" 0, "yesterday" −1, "tomorrow" +1.
     public var dayOffset: Int?
     /// "last month" −1, "this month" 0.
@@ -35,6 +37,9 @@ public struct PeriodFields: Sendable, Hashable {
     public var fiscalEndYear: Int?
     /// Anaphoric period: "the same period last year" takes the period of the figure it is compared with.
     public var samePeriod: Bool = false
+    /// An anaphor naming the whole year of its antecedent ("that year", "the following year"), which may
+    /// be any period within one year, a day included; moved by `yearOffset` (0 when absent).
+    public var wholeYear: Bool = false
     /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
     public var anaphorUnit: ResolvedPeriod.Granularity?
     /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
@@ -43,6 +48,8 @@ public struct PeriodFields: Sendable, Hashable {
     public var quarterOffset: Int?
     /// Season code: `SP`, `SU`, `FA`, `WI` ("last summer", "the winter of 1990").
     public var season: String?
+    /// A holiday by its key in the `holidays` lexicon ("Thanksgiving" → `thanksgiving`); see ``PeriodResolver/holiday(_:year:)``.
+    public var holiday: String?
     /// Last year of a split year ("1986/87", "the 1986/87 season").
     public var yearTo: Int?
     /// A TimeML reference value instead of a calendar stretch: `PRESENT_REF` ("now"), `PAST_REF`
@@ -68,6 +75,12 @@ public enum PeriodResolver {
         if let decade = f.decade {
             return ResolvedPeriod(from: CalendarDate(year: decade, month: 1, day: 1), to: CalendarDate(year: decade + 9, month: 12, day: 31),
                                   value: String(TimexValue.format4(decade).prefix(3)) + "X", granularity: .decade)
+        }
+        if let c = f.century {
+            guard (1...30).contains(c) else { return nil }
+            let first = 100 * (c - 1)
+            return ResolvedPeriod(from: CalendarDate(year: first, month: 1, day: 1), to: CalendarDate(year: first + 99, month: 12, day: 31),
+                                  value: String(TimexValue.format4(first).prefix(2)), granularity: .century)
         }
         if let offset = f.dayOffset {
             guard let r = reference else { return nil }
@@ -127,7 +140,8 @@ public enum PeriodResolver {
         if let y = f.year ?? f.yearOffset.flatMap({ off in reference.map { $0.year + off } }) {
             return within(year: y, f)
         }
-        guard f.month != nil || f.quarter != nil || f.half != nil || f.firstMonths != nil || f.firstQuarters != nil || f.season != nil else {
+        guard f.month != nil || f.quarter != nil || f.half != nil || f.firstMonths != nil || f.firstQuarters != nil || f.season != nil
+                || f.holiday != nil else {
             return nil
         }
         guard let r = reference else { return nil }
@@ -167,11 +181,17 @@ public enum PeriodResolver {
     }
 
     /// An anaphoric period from its fields: moved to the year written ("the 1988 period"), else by
-    /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago").
+    /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago"); with `wholeYear`,
+    /// the antecedent's year moved by `yearOffset` ("later that year", "the following year").
     public static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
         if let shift = f.monthShift {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+        }
+        if f.wholeYear {
+            let y = antecedent.from.year + (f.yearOffset ?? 0)
+            return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
+                                  value: TimexValue.format4(y), granularity: .year)
         }
         if let y = f.year { return antecedent.shifted(years: y - antecedent.from.year) }
         return antecedent.shifted(years: f.yearOffset ?? -1)
@@ -190,6 +210,10 @@ public enum PeriodResolver {
             guard y2 > y else { return nil }
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y2, month: 12, day: 31),
                                   value: "\(yy)/\(TimexValue.format4(y2))", granularity: .span)
+        }
+        if let h = f.holiday {
+            guard let d = holiday(h, year: y) else { return nil }
+            return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
         }
         if let s = f.season {
             let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][s]
@@ -235,6 +259,48 @@ public enum PeriodResolver {
         }
         return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
                               value: yy, granularity: .year)
+    }
+
+    /// The day of holiday `key` in year `y`: fixed days, US holidays defined by a weekday of a month
+    /// (Thanksgiving the fourth Thursday of November, Election Day the Tuesday after the first Monday
+    /// of November), and the Western Easter and the days counted from it. Nil for an unknown key.
+    public static func holiday(_ key: String, year y: Int) -> CalendarDate? {
+        /// The `n`th weekday `wd` (ISO, Monday 1) of a month; `n` = −1 for the last.
+        func nth(_ n: Int, _ wd: Int, month m: Int) -> CalendarDate {
+            if n < 0 {
+                let last = CalendarDate(year: y, month: m, day: 1).lastDayOfMonth
+                return last.adding(days: -((last.weekday - wd + 7) % 7))
+            }
+            let first = CalendarDate(year: y, month: m, day: 1)
+            return first.adding(days: (wd - first.weekday + 7) % 7 + 7 * (n - 1))
+        }
+        let fixed: [String: (Int, Int)] = ["new-years-day": (1, 1), "independence-day-us": (7, 4), "halloween": (10, 31),
+                                           "christmas-eve": (12, 24), "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31)]
+        if let (m, d) = fixed[key] { return CalendarDate(year: y, month: m, day: d) }
+        switch key {
+        case "memorial-day": return nth(-1, 1, month: 5)
+        case "labor-day": return nth(1, 1, month: 9)
+        case "election-day": return nth(1, 1, month: 11).adding(days: 1)
+        case "thanksgiving": return nth(4, 4, month: 11)
+        case "black-friday": return nth(4, 4, month: 11).adding(days: 1)
+        case "cyber-monday": return nth(4, 4, month: 11).adding(days: 4)
+        case "good-friday": return easter(y).adding(days: -2)
+        case "easter": return easter(y)
+        case "easter-monday": return easter(y).adding(days: 1)
+        default: return nil
+        }
+    }
+
+    /// Western (Gregorian) Easter Sunday: the anonymous Gregorian computus.
+    static func easter(_ y: Int) -> CalendarDate {
+        let a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4
+        let f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4, k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let n = h + l - 7 * m + 114
+        return CalendarDate(year: y, month: n / 31, day: n % 31 + 1)
     }
 
     static func isoWeek(_ monday: CalendarDate) -> String {

@@ -14,8 +14,8 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
         case .quantity: return ["value", "scale", "unit", "qualifier", "low", "high"]
         case .date, .period:
             return ["year", "yearOffset", "month", "monthTo", "day", "dayTo", "quarter", "quarterTo", "half",
-                    "firstMonths", "firstQuarters", "decade", "dayOffset", "monthOffset", "weekOffset", "weekday",
-                    "toDate", "samePeriod", "qualifier", "fiscalEndMonth", "fiscalEndDay", "fiscalEndYear", "weekend", "monthShift", "quarterOffset", "yearTo", "season", "reference", "tense",
+                    "firstMonths", "firstQuarters", "decade", "century", "dayOffset", "monthOffset", "weekOffset", "weekday",
+                    "toDate", "samePeriod", "wholeYear", "qualifier", "fiscalEndMonth", "fiscalEndDay", "fiscalEndYear", "weekend", "monthShift", "quarterOffset", "yearTo", "season", "holiday", "reference", "tense",
                     "anaphorUnit", "yearsAgo", "monthsAgo", "weeksAgo", "daysAgo"]
         }
     }
