@@ -1,5 +1,6 @@
 import XCTest
 @testable import TradeFacts
+import PCRE2Kit
 
 /// Rules run only where their triggers occur; that must never change what is extracted.
 final class PrefilterTests: XCTestCase {
@@ -62,5 +63,30 @@ final class PrefilterTests: XCTestCase {
             XCTAssertEqual(e.line, 4)
             XCTAssertTrue(e.message.contains("trigger"), e.description)
         } catch { XCTFail("\(error)") }
+    }
+}
+
+/// Lexicon alternations are factored into a trie; they must match exactly what the flat,
+/// longest-first list matches.
+final class LexiconTrieTests: XCTestCase {
+    func lexicon(_ phrases: [String]) -> Lexicon {
+        var l = Lexicon(name: "t")
+        for p in phrases { l.add(p, value: p) }
+        return l
+    }
+
+    func testTrieMatchesLikeTheFlatList() throws {
+        let l = lexicon(["rose", "rise", "risen", "per cent", "percent", "percentage points", "percentage", "pct", "US$", "U.S. $", "$"])
+        XCTAssertTrue(l.alternation.contains("r(?:ose|ise(?:n)?)"), l.alternation)
+        let trie = try Pattern("(?<![a-z])" + l.alternation + "(?![a-z])", options: 0x8)
+        let flat = try Pattern("(?<![a-z])" + l.flatAlternation + "(?![a-z])", options: 0x8)
+        let text = "Sales rose; prices risen; a rise of 5 per  cent, 3 Percentage Points, 2 percentage, 4 pct, US$5, U.S. $6, $7 risengrind"
+        XCTAssertEqual(try trie.allMatches(in: text).map { $0[0] }, try flat.allMatches(in: text).map { $0[0] })
+        XCTAssertEqual(try trie.allMatches(in: text).count, 10)
+    }
+
+    func testPhrasesDifferingOnlyInCaseKeepTheFlatList() {
+        let l = lexicon(["Rs", "rsx"])
+        XCTAssertEqual(l.alternation, l.flatAlternation)
     }
 }

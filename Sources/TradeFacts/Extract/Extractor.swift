@@ -251,12 +251,19 @@ public final class Extractor: @unchecked Sendable {
 }
 
 extension MatchScratch {
-    /// A scratch for the current thread, created on first use.
+    /// The key of each thread's scratch; the scratch is released when its thread ends.
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { p in if let p { Unmanaged<MatchScratch>.fromOpaque(p).release() } }
+        return key
+    }()
+
+    /// A scratch for the current thread, created on first use (a pthread key: cheaper than
+    /// Foundation's thread dictionary, which hashes a string on every call).
     public static var shared: MatchScratch {
-        let key = "tradefacts.matchscratch"
-        if let s = Thread.current.threadDictionary[key] as? MatchScratch { return s }
+        if let p = pthread_getspecific(threadKey) { return Unmanaged<MatchScratch>.fromOpaque(p).takeUnretainedValue() }
         let s = MatchScratch()
-        Thread.current.threadDictionary[key] = s
+        pthread_setspecific(threadKey, Unmanaged.passRetained(s).toOpaque())
         return s
     }
 }

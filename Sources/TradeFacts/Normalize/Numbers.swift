@@ -25,7 +25,10 @@ public enum Numbers {
 
     /// The multiplier of a scale word ("million", "mln", "bn", "k"); nil when unknown.
     public static func scale(_ word: String) -> Decimal? {
-        scales[word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".").union(.whitespacesAndNewlines))]
+        if let s = scales[word] { return s }
+        let isTrimmed: (Character) -> Bool = { $0 == "." || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let a = word.firstIndex(where: { !isTrimmed($0) }), let z = word.lastIndex(where: { !isTrimmed($0) }) else { return nil }
+        return scales[word[a...z].lowercased()]
     }
 
     /// Denominators of spelled fractions: "half" → 2, "thirds" → 3, "quarter" → 4, "hundredths" → 100.
@@ -51,10 +54,7 @@ public enum Numbers {
     public static func parse(_ raw: String) -> Decimal? {
         // Fast path for the common case: plain ASCII digits with optional sign, commas and one point.
         if let d = fastDigits(raw) { return d }
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            .replacingOccurrences(of: "\u{2212}", with: "-")
-        for sp in ["\u{00A0}", "\u{202F}", "\u{2009}", "\t"] { text = text.replacingOccurrences(of: sp, with: " ") }
-        while text.contains("  ") { text = text.replacingOccurrences(of: "  ", with: " ") }
+        let text = cleaned(raw)
         if text.isEmpty { return nil }
         if let d = parseDigits(text) { return d }
         // A sign written apart: "- 1 4/5", "- 10 k".
@@ -62,22 +62,80 @@ public enum Numbers {
             return parse(String(text.dropFirst(2))).map { text.hasPrefix("-") ? -$0 : $0 }
         }
         // Thousands grouped with spaces: "1 234 567", "40 000".
-        if text.range(of: #"^-?[0-9]{1,3}( [0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil {
-            return parseDigits(text.replacingOccurrences(of: " ", with: ""))
-        }
+        if isSpaceGrouped(text) { return parseDigits(text.filter { $0 != " " }) }
         if text.count == 1, let f = vulgarFractions[text.first!] { return f }
         // Digits with a scale, glued or apart: "10k", "1.2b", "2.33 k", "1.5 billion", "1mm", "13 lakh".
-        if let r = text.range(of: #"^[-+]?[0-9][0-9,]*(\.[0-9]+)? ?[a-z]+$"#, options: .regularExpression), r.lowerBound == text.startIndex {
-            let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "+" }
-            let word = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-            if let d = parseDigits(String(digits)), let s = scale(word) { return d * s }
-        }
+        if let (digits, word) = digitsAndWord(text), let d = parseDigits(digits), let s = scale(word) { return d * s }
         let parts = text.split(separator: " ").map(String.init)
         if parts.count == 2, let d = parseDigits(parts[0]), let f = parseFraction(parts[1]) {
             return d < 0 ? d - f : d + f  // "3 1/2", "-1 4/5"
         }
         if let f = parseFraction(text) { return f }
         return parseWords(text)
+    }
+
+    /// Lower case, one space for any run of white space (no-break and thin spaces included),
+    /// U+2212 as "-", trimmed.
+    static func cleaned(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in raw.unicodeScalars {
+            switch u.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x00A0, 0x202F, 0x2009: pendingSpace = !out.isEmpty
+            default:
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                if u.value == 0x2212 { out.append("-") }
+                else if u.value >= 0x41 && u.value <= 0x5A { out.append(Unicode.Scalar(u.value + 0x20)!) }
+                else if u.value < 0x80 { out.append(u) }
+                else { out.append(contentsOf: String(u).lowercased().unicodeScalars) }
+            }
+        }
+        return String(out)
+    }
+
+    /// "1 234 567", "-40 000.5": thousands grouped with single spaces.
+    static func isSpaceGrouped(_ text: String) -> Bool {
+        var groups = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard groups.count >= 2, var first = groups.first else { return false }
+        if first.hasPrefix("-") { first = first.dropFirst() }
+        guard (1...3).contains(first.utf8.count), first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        var last = groups.removeLast()
+        if let dot = last.firstIndex(of: ".") {
+            let fraction = last[last.index(after: dot)...]
+            guard !fraction.isEmpty, fraction.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            last = last[..<dot]
+        }
+        for g in groups.dropFirst() + [last] where g.utf8.count != 3 || !g.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
+        return true
+    }
+
+    /// "10k", "1.2 b", "-1,500 million": a number in digits (sign, commas, one decimal part) and a
+    /// lower-case word glued to it or after one space.
+    static func digitsAndWord(_ text: String) -> (String, String)? {
+        let b = Array(text.utf8)
+        var i = 0
+        if i < b.count && (b[i] == 0x2D || b[i] == 0x2B) { i += 1 }
+        guard i < b.count, b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+        while i < b.count && ((b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2C) { i += 1 }
+        if i < b.count && b[i] == 0x2E {
+            let start = i + 1
+            i += 1
+            while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+            guard i > start else { return nil }
+        }
+        let digitsEnd = i
+        if i < b.count && b[i] == 0x20 { i += 1 }
+        let wordStart = i
+        while i < b.count && b[i] >= 0x61 && b[i] <= 0x7A { i += 1 }
+        guard i == b.count, i > wordStart else { return nil }
+        return (String(decoding: b[..<digitsEnd], as: UTF8.self), String(decoding: b[wordStart...], as: UTF8.self))
+    }
+
+    /// ASCII white space trimmed from both ends.
+    static func trimmed(_ s: String) -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let a = s.firstIndex(where: { !isSpace($0) }), let z = s.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return s[a...z]
     }
 
     /// "22.13", "7,000", "-3.5" without any Foundation string work; nil for anything else.
@@ -142,6 +200,7 @@ public enum Numbers {
     /// "over"/"out of" ratios and a leading "minus"/"negative". Digits may stand for words ("3 hundred and 21").
     static func parseWords(_ text: String) -> Decimal? {
         // Keep "twenty-fifth" whole (a compound denominator); other hyphens separate words.
+        guard text.contains("-") else { return value(text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)) }
         var t = text.replacingOccurrences(of: #"(ty)\s*-\s*(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"#,
                                           with: "$1_$2", options: .regularExpression)
         t = t.replacingOccurrences(of: "-", with: " ")
@@ -237,7 +296,8 @@ public enum Numbers {
 
     /// Ordinals and small counts as integers: "third" → 3, "3rd" → 3, "Q3" → 3, "nine" → 9, "9" → 9.
     public static func ordinal(_ raw: String) -> Int? {
-        var t = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        if let o = ordinals[raw] { return o }
+        var t = String(trimmed(raw)).lowercased()
         if let o = ordinals[t] { return o }
         for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) {
             if let n = Int(t.dropLast(2)) { return n }

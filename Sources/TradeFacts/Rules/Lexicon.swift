@@ -36,8 +36,18 @@ public struct Lexicon: Sendable {
     /// The canonical value of `phrase`, if listed.
     public func lookup(_ phrase: String) -> String? { entries[Lexicon.key(phrase)] }
 
-    /// A PCRE2 alternation matching any phrase (longest first, white space flexible), without anchors.
+    /// A PCRE2 alternation matching any phrase (white space flexible), without anchors. Where
+    /// several phrases match at one place the longest is taken first, then the next longest on
+    /// backtracking. The phrases are factored into a trie ("rose|rise|risen" → `r(?:ose|ise(?:n)?)`)
+    /// so that PCRE2 tests each character once rather than once per phrase; a lexicon whose
+    /// phrases differ only in case at a branch ("Rs", "rs…") keeps the flat, longest-first list,
+    /// which a caseless pattern would otherwise read in another order.
     public var alternation: String {
+        PatternText.trie(phrases) ?? flatAlternation
+    }
+
+    /// The phrases as one flat alternation, longest first.
+    var flatAlternation: String {
         let sorted = phrases.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         return "(?:" + sorted.map { phrase in
             phrase.split(separator: " ").map { PatternText.escape(String($0)) }.joined(separator: "\\s+")
@@ -55,5 +65,43 @@ public enum PatternText {
             if c == " " { out += "\\ " } else { out.append(c) }
         }
         return out
+    }
+
+    /// A trie-factored alternation of `phrases` (see ``Lexicon/alternation``), or nil when two
+    /// phrases differ only in case where they branch.
+    static func trie(_ phrases: [String]) -> String? {
+        final class Node {
+            var children: [(token: String, node: Node)] = []
+            var terminal = false
+        }
+        let root = Node()
+        for phrase in phrases {
+            var node = root
+            var tokens: [String] = []
+            for word in phrase.split(separator: " ") {
+                if !tokens.isEmpty { tokens.append(" ") }
+                tokens += word.map { String($0) }
+            }
+            guard !tokens.isEmpty else { continue }
+            for t in tokens {
+                if let next = node.children.first(where: { $0.token == t }) { node = next.node; continue }
+                if node.children.contains(where: { $0.token.lowercased() == t.lowercased() }) { return nil }
+                let next = Node()
+                node.children.append((t, next))
+                node = next
+            }
+            node.terminal = true
+        }
+        func text(_ token: String) -> String { token == " " ? "\\s+" : escape(token) }
+        // Longer phrases first: every way on from a node is tried before the phrase that ends there.
+        func emit(_ node: Node) -> String {
+            let branches = node.children.map { text($0.token) + emit($0.node) }
+            switch branches.count {
+            case 0: return ""
+            case 1: return node.terminal ? "(?:" + branches[0] + ")?" : branches[0]
+            default: return "(?:" + branches.joined(separator: "|") + ")" + (node.terminal ? "?" : "")
+            }
+        }
+        return "(?:" + emit(root) + ")"
     }
 }
