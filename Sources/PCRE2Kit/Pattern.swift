@@ -1,4 +1,5 @@
 import CPCRE2
+import Dispatch
 
 /// An error raised while compiling or running a PCRE2 pattern.
 public enum PCRE2Error: Error, Equatable, CustomStringConvertible, Sendable {
@@ -29,6 +30,15 @@ public enum PCRE2Error: Error, Equatable, CustomStringConvertible, Sendable {
 /// Compiled code is read-only after construction and may be shared across threads;
 /// per-thread state lives in ``MatchScratch``.
 public final class Pattern: @unchecked Sendable {
+    /// Profiling (for `rules profile`, one thread only): when on before patterns are compiled,
+    /// every pattern is registered and the time spent in its matching is added up.
+    nonisolated(unsafe) public static var profiling = false
+    nonisolated(unsafe) public private(set) static var registered: [Pattern] = []
+    /// Nanoseconds spent matching this pattern while profiling.
+    public private(set) var profiledNanoseconds: UInt64 = 0
+    /// Calls into PCRE2 for this pattern while profiling.
+    public private(set) var profiledCalls = 0
+
     /// Options used for every pattern: UTF mode that never faults on invalid subjects, and no `\C`
     /// (one code unit, which could end a match inside a UTF-8 character).
     ///
@@ -90,6 +100,7 @@ public final class Pattern: @unchecked Sendable {
             }
         }
         groupNumbers = names
+        if Pattern.profiling { Pattern.registered.append(self) }
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -116,6 +127,8 @@ public final class Pattern: @unchecked Sendable {
         let pairs = Int(pcre2_get_ovector_count_8(scratch.matchData))
         while offset <= length {
             let rc: Int32
+            let t0 = Pattern.profiling ? DispatchTime.now().uptimeNanoseconds : 0
+            defer { if Pattern.profiling { profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - t0; profiledCalls += 1 } }
             if isJITCompiled {
                 rc = pcre2_jit_match_8(code, base, length, offset, 0, scratch.matchData, scratch.matchContext)
             } else {
@@ -142,6 +155,8 @@ public final class Pattern: @unchecked Sendable {
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) throws -> Range<Int>? {
         guard let base = subject.baseAddress, start <= subject.count else { return nil }
         let rc: Int32
+        let t0 = Pattern.profiling ? DispatchTime.now().uptimeNanoseconds : 0
+        defer { if Pattern.profiling { profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - t0; profiledCalls += 1 } }
         if isJITCompiled {
             rc = pcre2_jit_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.matchContext)
         } else {

@@ -341,6 +341,23 @@ struct RulesCommand: ParsableCommand {
                 documents += ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format)
                     .filter { $0.error == nil }.map { $0.document(referenceDate: nil) }
             }
+            // Every pattern the pipeline runs (rules, triggers, and the helpers of extraction, records
+            // and checks), timed while the whole engine processes the documents.
+            Pattern.profiling = true
+            let profiled = try options.engine()
+            let start = DispatchTime.now().uptimeNanoseconds
+            for d in documents { _ = profiled.process(d, scratch: scratch) }
+            let pipelineSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            Pattern.profiling = false
+            let patterns = Pattern.registered.filter { $0.profiledCalls > 0 }
+            let inPatterns = Double(patterns.reduce(0) { $0 + $1.profiledNanoseconds }) / 1e9
+            writeOut(String(format: "whole pipeline (extract, records, checks) over %d documents: %.3f s, of which %.3f s in %d patterns\n",
+                            documents.count, pipelineSeconds, inPatterns, patterns.count))
+            for p in patterns.sorted(by: { $0.profiledNanoseconds > $1.profiledNanoseconds }).prefix(top) {
+                let rule = profiled.ruleSet.rules.first { $0.pattern === p }?.id
+                writeOut(String(format: "%8.3f s %8d calls  %@\n", Double(p.profiledNanoseconds) / 1e9, p.profiledCalls,
+                                rule ?? String(p.source.prefix(90)).replacingOccurrences(of: "\n", with: " ")))
+            }
             for prefilter in [false, true] {
                 let extractor = try Extractor(ruleSet: engine.ruleSet, keepLatent: false, prefilter: prefilter)
                 let start = DispatchTime.now().uptimeNanoseconds

@@ -85,8 +85,13 @@ final class LexiconTrieTests: XCTestCase {
         XCTAssertEqual(try trie.allMatches(in: text).count, 10)
     }
 
-    func testPhrasesDifferingOnlyInCaseKeepTheFlatList() {
-        let l = lexicon(["Rs", "rsx"])
+    func testPhrasesDifferingOnlyInCaseKeepTheFlatListUnlessCaseless() throws {
+        let l = lexicon(["Rs", "rsx", "Can$", "CA$", "C$"])
         XCTAssertEqual(l.alternation, l.flatAlternation)
+        XCTAssertNotEqual(l.alternation(caseless: true), l.flatAlternation)
+        let trie = try Pattern(l.alternation(caseless: true), options: 0x8)
+        let flat = try Pattern(l.flatAlternation, options: 0x8)
+        let text = "RSX rs CAN$5 ca$6 c$7 Rsx"
+        XCTAssertEqual(try trie.allMatches(in: text).map { $0[0] }, try flat.allMatches(in: text).map { $0[0] })
     }
 }

@@ -40,10 +40,15 @@ public struct Lexicon: Sendable {
     /// several phrases match at one place the longest is taken first, then the next longest on
     /// backtracking. The phrases are factored into a trie ("rose|rise|risen" → `r(?:ose|ise(?:n)?)`)
     /// so that PCRE2 tests each character once rather than once per phrase; a lexicon whose
-    /// phrases differ only in case at a branch ("Rs", "rs…") keeps the flat, longest-first list,
-    /// which a caseless pattern would otherwise read in another order.
-    public var alternation: String {
-        PatternText.trie(phrases) ?? flatAlternation
+    /// phrases differ only in case at a branch ("Can$", "CA$") keeps the flat, longest-first list
+    /// here, which a caseless pattern would otherwise read in another order (see ``alternation(caseless:)``).
+    public var alternation: String { alternation(caseless: false) }
+
+    /// The alternation for a pattern compiled with or without case. Without case the trie is built
+    /// on lower-cased phrases (PCRE2_CASELESS matches them in any case), so phrases that differ
+    /// only in case share their branches.
+    public func alternation(caseless: Bool) -> String {
+        PatternText.trie(caseless ? phrases.map { $0.lowercased() } : phrases) ?? flatAlternation
     }
 
     /// The phrases as one flat alternation, longest first.

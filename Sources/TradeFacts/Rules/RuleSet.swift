@@ -143,12 +143,14 @@ public final class RuleSet: @unchecked Sendable {
     public static let maximumExpandedPatternLength = 1 << 20
 
     /// Expands `{{name}}` (a definition) and `{{lexicon:name}}` (a lexicon's phrases) in a pattern.
-    func expand(_ pattern: String, at node: YAMLNode? = nil, depth: Int = 0) throws -> String {
+    /// `caseless`: the pattern is compiled without case, so lexicons may be factored ignoring case
+    /// (a lexicon inside `(?-i:…)` in such a pattern would match lower case only).
+    func expand(_ pattern: String, at node: YAMLNode? = nil, depth: Int = 0, caseless: Bool = true) throws -> String {
         var budget = Self.maximumExpandedPatternLength
-        return try expand(pattern, at: node, depth: depth, budget: &budget)
+        return try expand(pattern, at: node, depth: depth, caseless: caseless, budget: &budget)
     }
 
-    private func expand(_ pattern: String, at node: YAMLNode?, depth: Int, budget: inout Int) throws -> String {
+    private func expand(_ pattern: String, at node: YAMLNode?, depth: Int, caseless: Bool, budget: inout Int) throws -> String {
         func tooLong() -> RuleError {
             let message = "pattern expands to more than \(Self.maximumExpandedPatternLength) bytes (definitions or lexicons used too often?)"
             return node?.error(message) ?? RuleError(file: "", line: 0, message)
@@ -166,7 +168,7 @@ public final class RuleSet: @unchecked Sendable {
             if name.hasPrefix("lexicon:") {
                 let lex = String(name.dropFirst("lexicon:".count))
                 guard let l = lexicons[lex] else { throw node?.error("unknown lexicon '\(lex)' in pattern") ?? RuleError(file: "", line: 0, "unknown lexicon \(lex)") }
-                let alternation = l.alternation
+                let alternation = l.alternation(caseless: caseless)
                 budget -= alternation.utf8.count
                 guard budget >= 0 else { throw tooLong() }
                 out += alternation
@@ -174,7 +176,7 @@ public final class RuleSet: @unchecked Sendable {
                 guard let def = definitions[name] else { throw node?.error("unknown definition '{{\(name)}}' in pattern") ?? RuleError(file: "", line: 0, "unknown definition \(name)") }
                 budget -= 5
                 guard budget >= 0 else { throw tooLong() }
-                out += "(?:" + (try expand(def, at: node, depth: depth + 1, budget: &budget)) + ")"
+                out += "(?:" + (try expand(def, at: node, depth: depth + 1, caseless: caseless, budget: &budget)) + ")"
             }
             rest = rest[close.upperBound...]
         }
@@ -185,7 +187,7 @@ public final class RuleSet: @unchecked Sendable {
 
     /// Compiles a helper pattern (used by records and checks) with definitions and lexicons expanded.
     public func compile(_ pattern: String, caseless: Bool = true) throws -> Pattern {
-        try Pattern(try expand(pattern), options: caseless ? UInt32(0x00000008) : 0)
+        try Pattern(try expand(pattern, caseless: caseless), options: caseless ? UInt32(0x00000008) : 0)
     }
 
     /// Reads a `trigger:` (a pattern fragment, or `none`): nil for `none`; an error located at the
@@ -229,8 +231,8 @@ public final class RuleSet: @unchecked Sendable {
         }
         guard let patternNode = node.value("pattern") else { throw node.error("rule '\(id)' has no pattern") }
         let source = try patternNode.requireString("pattern")
-        let expanded = try expand(source, at: patternNode)
         let caseSensitive = try node.value("caseSensitive")?.requireBool("caseSensitive") ?? false
+        let expanded = try expand(source, at: patternNode, caseless: !caseSensitive)
         let pattern: Pattern
         do {
             // PCRE2_USE_OFFSET_LIMIT (0x00800000): the extractor limits where a match may start to a trigger region.
