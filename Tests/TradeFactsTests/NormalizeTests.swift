@@ -79,6 +79,18 @@ final class NumbersTests: XCTestCase {
         XCTAssertEqual(Numbers.year("1980s"), 1980)
         XCTAssertEqual(Numbers.string(Decimal(string: "22.13")! * 1_000_000), "22130000")
     }
+
+    /// The fast path of `Numbers.string` prints what rounding and NSDecimalNumber print.
+    func testDecimalStringsMatchTheRoundedFoundationText() {
+        var values: [Decimal] = [0, -1, Decimal(1) / 3, Decimal(-2) / 3, Decimal(string: "87.40")!, Decimal(string: "1e20")!, Decimal(string: "0.0001")!]
+        for i in 0..<5_000 { values.append(Decimal(sign: i % 3 == 0 ? .minus : .plus, exponent: i % 13 - 6, significand: Decimal(i * 7_919 % 100_003))) }
+        for d in values {
+            var v = d, rounded = Decimal()
+            NSDecimalRound(&rounded, &v, 10, .plain)
+            XCTAssertEqual(Numbers.string(d), NSDecimalNumber(decimal: rounded).stringValue, "\(d)")
+        }
+        XCTAssertEqual(Numbers.string(Decimal(1) / 3), "0.3333333333")
+    }
 }
 
 final class CalendarTests: XCTestCase {

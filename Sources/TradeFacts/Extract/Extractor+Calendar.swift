@@ -7,7 +7,7 @@ extension Extractor {
         var nonEmpty = 0
         for lineNo in 1...max(1, min(document.lineIndex.lineStarts.count, 6)) {
             let line = document.lineIndex.span(ofLine: lineNo, in: document.bytes)
-            if document.text(line).trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if document.bytes[line.start..<line.end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) { continue }
             nonEmpty += 1
             if nonEmpty > 3 { break }
             for (i, m) in mentions.enumerated() where line.contains(m.span) && m.span.start - line.start <= 40 {

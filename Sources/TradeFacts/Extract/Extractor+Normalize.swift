@@ -24,7 +24,9 @@ extension Extractor {
             // Minor units ("50 cents", "470 pence") are amounts in the main unit.
             let minor = raw["currency"].flatMap { ruleSet.lexicons["minor-currency-units"]?.lookup($0) }.flatMap { Decimal(string: $0) } ?? 1
             let per = raw["per"].map { ruleSet.lexicons["price-units"]?.lookup($0) ?? Lexicon.key($0) }
-            value = .money(amount: amount.map { $0 / minor }, low: low.map { $0 / minor }, high: high.map { $0 / minor }, currency: cur, per: per)
+            // (Decimal division is slow: skip it for the usual main unit.)
+            func main(_ d: Decimal?) -> Decimal? { minor == 1 ? d : d.map { $0 / minor } }
+            value = .money(amount: main(amount), low: main(low), high: main(high), currency: cur, per: per)
             if raw["carry"] != nil && raw["currency"] == nil { pending = .carry }
             else if let c = raw["currency"], ruleSet.lexicons["ambiguous-dollars"]?.lookup(c) != nil { pending = .localDollar }
         case .percent:
@@ -129,8 +131,8 @@ extension Extractor {
         for name in ["currency-symbols", "currency-words", "currency-codes"] {
             if let code = ruleSet.lexicons[name]?.lookup(text) { return code }
         }
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if t.count == 3, t.allSatisfy({ $0.isUppercase && $0.isASCII }) { return t }
+        let t = Numbers.trimmed(text)
+        if t.utf8.count == 3, t.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return String(t) }
         return nil
     }
 
