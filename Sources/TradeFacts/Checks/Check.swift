@@ -148,6 +148,8 @@ final class CheckHelpers: @unchecked Sendable {
     let balanceNotTrade: Pattern
     let figureVariant: Pattern
     let relativePeriod: Pattern
+    /// A flow word followed by the rest of an institution's name ("Trade Department").
+    let institutionAfter: Pattern
     init(ruleSet: RuleSet, assembler: RecordAssembler) throws {
         self.assembler = assembler
         causalCue = try ruleSet.compile("{{causal-cue}}")
@@ -157,5 +159,6 @@ final class CheckHelpers: @unchecked Sendable {
         figureVariant = try ruleSet.compile("{{figure-variant-cue}}")
         relativePeriod = try ruleSet.compile("{{relative-period-cue}}")
         multipleWord = try ruleSet.compile(#"(?<![A-Za-z])(?<w>doubled|tripled|trebled|quadrupled|halved)(?![A-Za-z])"#)
+        institutionAfter = try ruleSet.compile(#"\A\s+(?:Department|Ministry|Office|Council|Bureau|Commission|Board|Agency|Association|Minister|Secretary|Representative|Committee|Corporation|Bank)\b"#, caseless: false)
     }
 }

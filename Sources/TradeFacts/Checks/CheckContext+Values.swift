@@ -125,8 +125,8 @@ extension CheckContext {
 
     /// Whether a flow word is part of a name ("the Foreign Trade Department", "Trade Ministry").
     public func isInstitutionName(_ span: Span) -> Bool {
-        let after = document.text(Span(span.end, min(document.bytes.count, span.end + 16)))
-        return after.range(of: #"^\s+(Department|Ministry|Office|Council|Bureau|Commission|Board|Agency|Association|Minister|Secretary|Representative|Committee|Corporation|Bank)\b"#, options: .regularExpression) != nil
+        let after = Span(span.end, min(document.bytes.count, span.end + 16))
+        return after.length > 0 && !document.matchSpans(of: helpers.institutionAfter, in: after, limit: 1).isEmpty
     }
 
     /// Words that make a figure a variant (seasonally adjusted, smoothed, provisional, revised, …) in the

@@ -44,7 +44,7 @@ public struct SamePeriodLength: Check {
             // An anaphor that found no antecedent is read from its own fields as a whole year back: nothing was copied.
             guard let p = a.period, p.granularity != .year, let length = Self.months(p) else { continue }
             let text = a.text.lowercased()
-            let unit = ["quarter": 3, "half": 6, "month": 1].first { text.range(of: #"same\s+"# + $0.key + #"(?![a-z])"#, options: .regularExpression) != nil }
+            let unit = ["quarter": 3, "half": 6, "month": 1].first { Self.says(text, "same", then: $0.key) }
             if let (word, wanted) = unit, wanted != length {
                 findings.append(finding(
                     "\"\(a.text)\" names a \(word), but the period it compares (\(p.from.iso)..\(p.to.iso)) runs \(length) month\(length == 1 ? "" : "s")",
@@ -64,5 +64,19 @@ public struct SamePeriodLength: Check {
             }
         }
         return findings
+    }
+
+    /// Whether lower-cased `text` has `first`, white space, then `second` not followed by a letter
+    /// ("same  quarter", not "same quarterly").
+    static func says(_ text: String, _ first: String, then second: String) -> Bool {
+        var rest = Substring(text)
+        while let r = rest.range(of: first) {
+            var after = rest[r.upperBound...]
+            let spaced = after.prefix { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            after = after.dropFirst(spaced.count)
+            if !spaced.isEmpty, after.hasPrefix(second), !(after.dropFirst(second.count).first.map { $0.isASCII && $0.isLetter } ?? false) { return true }
+            rest = rest[r.upperBound...]
+        }
+        return false
     }
 }
