@@ -143,10 +143,27 @@ public enum TempEvalScorer {
         return v[r].dropLast() + "0" + String(v.last!)
     }
 
-    /// Our calendar value as a TimeML value: decades "198X" → "198".
-    static func timeMLValue(_ m: Mention) -> String? {
-        if let p = m.period, p.granularity == .decade { return String(p.value.prefix(3)) }
-        return m.timexValue
+    /// One TIMEX3 of ours: a mention, or one of its parts (``TimexPart``).
+    struct Item {
+        let span: Span
+        let text: String
+        let value: String?
+    }
+
+    /// A mention as the TIMEX3s TimeML would write: its parts when it has them ("Aug. 26 to Oct. 20"
+    /// is "Aug. 26" and "Oct. 20"), else itself with its value (decades "198X" → "198").
+    static func items(_ m: Mention) -> [Item] {
+        if !m.timexParts.isEmpty {
+            return m.timexParts.map { p in
+                let start = p.span.start - m.span.start, end = p.span.end - m.span.start
+                let bytes = Array(m.text.utf8)
+                let text = start >= 0 && end <= bytes.count ? String(decoding: bytes[start..<end], as: UTF8.self) : m.text
+                return Item(span: p.span, text: text, value: m.timexValue(of: p))
+            }
+        }
+        var value = m.timexValue
+        if let p = m.period, p.granularity == .decade { value = String(p.value.prefix(3)) }
+        return [Item(span: m.span, text: m.text, value: value)]
     }
 
     /// TimeBank writes a decade both as "198" and as "198X" (both mean the 1980s), and a century both
@@ -171,7 +188,7 @@ public enum TempEvalScorer {
             let r = engine.process(Document(id: file, text: doc.text, referenceDate: doc.dct))
             let gold = doc.timexes.filter { $0.type == "DATE" }
             let others = doc.timexes.filter { $0.type != "DATE" }
-            let all = (r.extraction?.mentions ?? []).filter { $0.type.isCalendar && $0.role == nil }
+            let all = (r.extraction?.mentions ?? []).filter { $0.type.isCalendar && $0.role == nil }.flatMap(items)
             let system = all.filter { m in
                 let otherType = !gold.contains { $0.span.overlaps(m.span) } && others.contains { $0.span.overlaps(m.span) }
                 if otherType { result.otherType += 1 }
@@ -189,7 +206,7 @@ public enum TempEvalScorer {
                 }
                 used.insert(best)
                 let m = system[best]
-                let agreement = agreement(gold: canonicalGold(g.value), ours: timeMLValue(m))
+                let agreement = agreement(gold: canonicalGold(g.value), ours: m.value)
                 let exact = agreement == .exact, lenient = agreement != .none
                 if agreement == .lenient { result.underspecified += 1 }
                 result.relaxed.matched += 1; result.lenientRelaxed.matched += 1
@@ -201,13 +218,13 @@ public enum TempEvalScorer {
                     if lenient { result.lenientStrict.valueCorrect += 1 }
                 }
                 if !exact && result.misses.count < keepMisses {
-                    result.misses.append(EvalMiss(source: file, text: g.text, detail: "value: gold \(g.value), ours \(timeMLValue(m) ?? "none") (\"\(m.text)\")" + (lenient ? "; agrees under the lenient convention" : "")))
+                    result.misses.append(EvalMiss(source: file, text: g.text, detail: "value: gold \(g.value), ours \(m.value ?? "none") (\"\(m.text)\")" + (lenient ? "; agrees under the lenient convention" : "")))
                 }
             }
             for i in system.indices where !used.contains(i) && result.misses.count < keepMisses {
                 let m = system[i]
                 let goldHere = doc.timexes.first { $0.span.overlaps(m.span) }
-                result.misses.append(EvalMiss(source: file, text: m.text, detail: "spurious (\(timeMLValue(m) ?? "unresolved"))" + (goldHere.map { "; gold has \($0.type) \($0.value)" } ?? "")))
+                result.misses.append(EvalMiss(source: file, text: m.text, detail: "spurious (\(m.value ?? "unresolved"))" + (goldHere.map { "; gold has \($0.type) \($0.value)" } ?? "")))
             }
         }
         return result
