@@ -183,8 +183,21 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(agree("1998-XX", "1998-SU"), .none, "an X stands for a number, not a season")
         XCTAssertEqual(agree("1988", "1988-Q3"), .none)
         XCTAssertEqual(TempEvalScorer.canonicalGold("198X"), "198", "a decade")
+        XCTAssertEqual(agree(TempEvalScorer.canonicalGold("199X"), "199"), .exact, "TimeBank's decade")
         XCTAssertEqual(TempEvalScorer.canonicalGold("19XX"), "19", "a century")
         XCTAssertEqual(TempEvalScorer.canonicalGold("1989"), "1989")
+    }
+}
+
+final class TimexPartTests: XCTestCase {
+    func testRangeIsScoredAsItsTwoEnds() {
+        let text = "Shares traded from Aug. 26 to Oct. 20, and profit in the first nine months of 1989 rose."
+        let r = Fixtures.engine.process(Document(id: "t", text: text, referenceDate: CalendarDate(iso: "1989-11-02")))
+        let items = r.mentions.filter { $0.type.isCalendar }.flatMap(TempEvalScorer.items)
+        XCTAssertEqual(items.map(\.text), ["Aug. 26", "Oct. 20", "1989"])
+        XCTAssertEqual(items.map(\.value), ["1989-08-26", "1989-10-20", "1989"])
+        // The mention itself keeps its span and range value.
+        XCTAssertEqual(r.mentions.first { $0.type.isCalendar }?.timexValue, "1989-08-26/1989-10-20")
     }
 }
 
