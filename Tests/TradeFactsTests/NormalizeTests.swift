@@ -182,18 +182,34 @@ final class CalendarTests: XCTestCase {
     }
 
     func testTempEvalValueMappings() {
-        func ok(_ g: String, _ o: String) -> Bool { TempEvalScorer.valueAgrees(gold: g, ours: o).ok }
-        XCTAssertTrue(ok("2000-W7", "2000-W07"), "week number with or without the leading zero")
-        XCTAssertTrue(ok("1968-XX", "1968") && ok("1994-XX-XX", "1994"), "a year with its unknown parts written out")
-        XCTAssertTrue(ok("1989-WXX", "1989-W43") && ok("1988-QX", "1988-Q3"), "an underspecified gold agrees with a resolved value")
-        XCTAssertFalse(ok("1989-W43", "1989-WXX"), "a gold more specific than ours is never matched this way")
-        XCTAssertFalse(ok("1998-12-XX", "1998-W49"), "different shapes")
-        XCTAssertFalse(ok("1989-WXX", "1990-W01"), "the specified year must agree")
-        XCTAssertFalse(ok("1998-XX", "1998-SU"), "an X stands for a number, not a season")
-        XCTAssertFalse(ok("1988", "1988-Q3"))
+        func agree(_ g: String, _ o: String) -> TempEvalScorer.Agreement { TempEvalScorer.agreement(gold: g, ours: o) }
+        XCTAssertEqual(agree("2000-W7", "2000-W07"), .exact, "week number with or without the leading zero")
+        XCTAssertEqual(agree("1998-02-03", "1998-02-03"), .exact)
+        XCTAssertEqual(agree("1968-XX", "1968"), .lenient, "a year with its unknown parts written out")
+        XCTAssertEqual(agree("1994-XX-XX", "1994"), .lenient)
+        XCTAssertEqual(agree("1989-WXX", "1989-W43"), .lenient, "an underspecified gold agrees with a resolved value")
+        XCTAssertEqual(agree("1988-QX", "1988-Q3"), .lenient)
+        XCTAssertEqual(agree("1989-W43", "1989-WXX"), .none, "a gold more specific than ours is never matched this way")
+        XCTAssertEqual(agree("1998-12-XX", "1998-W49"), .none, "different shapes")
+        XCTAssertEqual(agree("1989-WXX", "1990-W01"), .none, "the specified year must agree")
+        XCTAssertEqual(agree("1998-XX", "1998-SU"), .none, "an X stands for a number, not a season")
+        XCTAssertEqual(agree("1988", "1988-Q3"), .none)
         XCTAssertEqual(TempEvalScorer.canonicalGold("198X"), "198", "a decade")
+        XCTAssertEqual(agree(TempEvalScorer.canonicalGold("199X"), "199"), .exact, "TimeBank's decade")
         XCTAssertEqual(TempEvalScorer.canonicalGold("19XX"), "19", "a century")
         XCTAssertEqual(TempEvalScorer.canonicalGold("1989"), "1989")
+    }
+}
+
+final class TimexPartTests: XCTestCase {
+    func testRangeIsScoredAsItsTwoEnds() {
+        let text = "Shares traded from Aug. 26 to Oct. 20, and profit in the first nine months of 1989 rose."
+        let r = Fixtures.engine.process(Document(id: "t", text: text, referenceDate: CalendarDate(iso: "1989-11-02")))
+        let items = r.mentions.filter { $0.type.isCalendar }.flatMap(TempEvalScorer.items)
+        XCTAssertEqual(items.map(\.text), ["Aug. 26", "Oct. 20", "1989"])
+        XCTAssertEqual(items.map(\.value), ["1989-08-26", "1989-10-20", "1989"])
+        // The mention itself keeps its span and range value.
+        XCTAssertEqual(r.mentions.first { $0.type.isCalendar }?.timexValue, "1989-08-26/1989-10-20")
     }
 }
 

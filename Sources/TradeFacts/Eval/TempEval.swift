@@ -67,46 +67,74 @@ public struct TimeMLDocument: Sendable {
 /// TempEval-3 style scoring of DATE expressions: strict (exact span) and relaxed (overlapping span)
 /// precision, recall and F1, and value accuracy and value F1 over the relaxed matches.
 ///
-/// Where TimeBank's conventions and ours write the same meaning differently, the scorer maps them
-/// (``valueAgrees(gold:ours:)``); each mapping is listed there. Two policies beyond value strings:
-/// - A system mention that overlaps a gold TIMEX3 of another type (TIME "Friday night", DURATION
-///   "the first nine months", SET) and no gold DATE is set aside, counted in `otherType` and printed,
-///   not scored as spurious: it is a real time expression whose TimeML type differs (TempEval-3
-///   scores extraction over all types). Gold TIME/DURATION/SET are not in the gold count either.
-/// - A gold value that leaves a part unspecified (`1989-WXX`, `1988-QX`) is matched by our value
-///   when ours agrees at every position the gold specifies; counted in `underspecified` and printed.
+/// Values are scored under two conventions, both printed:
+/// - **exact** (`strict`, `relaxed`): the value strings must be equal, as TempEval-3's scorer
+///   compares them, after only mappings of pure notation (``Agreement/exact``);
+/// - **lenient** (`lenientStrict`, `lenientRelaxed`): also counts a gold that leaves a part
+///   unspecified (`1989-WXX`, `1988-QX`, `1968-XX`) as agreeing with our value when ours is that
+///   value with the unspecified parts resolved or left out (``Agreement/lenient``).
+///
+/// A system mention that overlaps a gold TIMEX3 of another type (TIME "Friday night", DURATION
+/// "the first nine months", SET) and no gold DATE is set aside, counted in `otherType` and printed,
+/// not scored as spurious: it is a real time expression whose TimeML type differs (TempEval-3
+/// scores extraction over all types). Gold TIME/DURATION/SET are not in the gold count either.
 public enum TempEvalScorer {
     public struct Result: Sendable {
         public var documents = 0
+        /// Spans, and values compared exactly (notation mappings only).
         public var strict = Score()
         public var relaxed = Score()
+        /// The same spans, and values compared under the lenient underspecified-gold convention.
+        public var lenientStrict = Score()
+        public var lenientRelaxed = Score()
         public var misses: [EvalMiss] = []
         /// System mentions set aside because they overlap a gold TIMEX3 of another type only.
         public var otherType = 0
-        /// Right values whose gold left a part unspecified (`1989-WXX` matched by `1989-W43`).
+        /// Values right only under the lenient convention (`1989-WXX` matched by `1989-W43`).
         public var underspecified = 0
         public init() {}
+
+        public static func + (a: Result, b: Result) -> Result {
+            var r = Result()
+            r.documents = a.documents + b.documents
+            r.strict = a.strict + b.strict; r.relaxed = a.relaxed + b.relaxed
+            r.lenientStrict = a.lenientStrict + b.lenientStrict; r.lenientRelaxed = a.lenientRelaxed + b.lenientRelaxed
+            r.misses = a.misses + b.misses
+            r.otherType = a.otherType + b.otherType; r.underspecified = a.underspecified + b.underspecified
+            return r
+        }
     }
 
-    /// Whether our value means the gold value. Mappings, each a difference of notation only:
-    /// - equal strings (after ``canonicalGold``);
-    /// - week numbers with or without a leading zero (`2000-W7` and `2000-W07`: ISO writes two digits);
-    /// - a year with its unknown parts written out (`1968-XX`, `1994-XX-XX`) and the bare year: both
-    ///   say only "in 1968";
-    /// - an underspecified gold (`1989-WXX`, `1988-QX`, `1998-XX-XX` with a day of ours) agrees with
-    ///   our value when both have the same shape and every position the gold gives is ours too:
-    ///   TimeBank's annotators often left unresolved the week or quarter that "last week" or "the
-    ///   quarter" names; we resolve it. A gold more specific than ours is never matched this way.
-    static func valueAgrees(gold: String, ours: String?) -> (ok: Bool, underspecified: Bool) {
-        guard let ours else { return (false, false) }
+    /// How our value stands to the gold value.
+    public enum Agreement: Sendable, Equatable {
+        /// Equal strings after mappings of notation only, each a second spelling of the same value:
+        /// week numbers with or without a leading zero (`2000-W7`, `2000-W07`: ISO writes two
+        /// digits), and TimeBank's decade `198X` and century `19XX` for TimeML's `198` and `19`
+        /// (``canonicalGold(_:)``; TimeBank writes every decade and century that way, never `198`).
+        case exact
+        /// Agreement only if a gold that leaves parts unspecified is read as "whichever it is":
+        /// - a year with its unknown parts written out (`1968-XX`, `1994-XX-XX`) and the bare year:
+        ///   TimeML reads `1968-XX` as some month of 1968, a finer unit than the year, so an exact
+        ///   comparison tells them apart, though both say only "in 1968";
+        /// - an underspecified gold (`1989-WXX`, `1988-QX`, `1998-XX-XX` with a day of ours) and our
+        ///   value of the same shape that agrees at every position the gold gives: TimeBank's
+        ///   annotators often left unresolved the week or quarter that "last week" or "the quarter"
+        ///   names; we resolve it. A gold more specific than ours is never matched this way.
+        case lenient
+        case none
+    }
+
+    /// How our value stands to the gold value (see ``Agreement``); `gold` after ``canonicalGold(_:)``.
+    static func agreement(gold: String, ours: String?) -> Agreement {
+        guard let ours else { return .none }
         let g = padWeek(gold), o = padWeek(ours)
-        if g == o { return (true, false) }
-        if g.range(of: #"^[0-9]{4}(-XX)+$"#, options: .regularExpression) != nil, o == String(g.prefix(4)) { return (true, false) }
-        guard g.contains("X"), !o.contains("X"), g.count == o.count else { return (false, false) }
-        for (a, b) in zip(g, o) where a != "X" && a != b { return (false, false) }
+        if g == o { return .exact }
+        if g.range(of: #"^[0-9]{4}(-XX)+$"#, options: .regularExpression) != nil, o == String(g.prefix(4)) { return .lenient }
+        guard g.contains("X"), !o.contains("X"), g.count == o.count else { return .none }
+        for (a, b) in zip(g, o) where a != "X" && a != b { return .none }
         // Same shape: an X stands for a digit (a week or quarter or month number), never a letter.
-        for (a, b) in zip(g, o) where a == "X" && !b.isNumber { return (false, false) }
-        return (true, true)
+        for (a, b) in zip(g, o) where a == "X" && !b.isNumber { return .none }
+        return .lenient
     }
 
     /// `2000-W7` → `2000-W07`.
@@ -115,10 +143,27 @@ public enum TempEvalScorer {
         return v[r].dropLast() + "0" + String(v.last!)
     }
 
-    /// Our calendar value as a TimeML value: decades "198X" → "198".
-    static func timeMLValue(_ m: Mention) -> String? {
-        if let p = m.period, p.granularity == .decade { return String(p.value.prefix(3)) }
-        return m.timexValue
+    /// One TIMEX3 of ours: a mention, or one of its parts (``TimexPart``).
+    struct Item {
+        let span: Span
+        let text: String
+        let value: String?
+    }
+
+    /// A mention as the TIMEX3s TimeML would write: its parts when it has them ("Aug. 26 to Oct. 20"
+    /// is "Aug. 26" and "Oct. 20"), else itself with its value (decades "198X" → "198").
+    static func items(_ m: Mention) -> [Item] {
+        if !m.timexParts.isEmpty {
+            return m.timexParts.map { p in
+                let start = p.span.start - m.span.start, end = p.span.end - m.span.start
+                let bytes = Array(m.text.utf8)
+                let text = start >= 0 && end <= bytes.count ? String(decoding: bytes[start..<end], as: UTF8.self) : m.text
+                return Item(span: p.span, text: text, value: m.timexValue(of: p))
+            }
+        }
+        var value = m.timexValue
+        if let p = m.period, p.granularity == .decade { value = String(p.value.prefix(3)) }
+        return [Item(span: m.span, text: m.text, value: value)]
     }
 
     /// TimeBank writes a decade both as "198" and as "198X" (both mean the 1980s), and a century both
@@ -143,14 +188,15 @@ public enum TempEvalScorer {
             let r = engine.process(Document(id: file, text: doc.text, referenceDate: doc.dct))
             let gold = doc.timexes.filter { $0.type == "DATE" }
             let others = doc.timexes.filter { $0.type != "DATE" }
-            let all = (r.extraction?.mentions ?? []).filter { $0.type.isCalendar && $0.role == nil }
+            let all = (r.extraction?.mentions ?? []).filter { $0.type.isCalendar && $0.role == nil }.flatMap(items)
             let system = all.filter { m in
                 let otherType = !gold.contains { $0.span.overlaps(m.span) } && others.contains { $0.span.overlaps(m.span) }
                 if otherType { result.otherType += 1 }
                 return !otherType
             }
-            result.strict.gold += gold.count; result.relaxed.gold += gold.count
-            result.strict.system += system.count; result.relaxed.system += system.count
+            for k in [\Result.strict, \.relaxed, \.lenientStrict, \.lenientRelaxed] {
+                result[keyPath: k].gold += gold.count; result[keyPath: k].system += system.count
+            }
             var used = Set<Int>()
             for g in gold {
                 let overlapping = system.indices.filter { !used.contains($0) && system[$0].span.overlaps(g.span) }
@@ -160,23 +206,25 @@ public enum TempEvalScorer {
                 }
                 used.insert(best)
                 let m = system[best]
-                let agreement = valueAgrees(gold: canonicalGold(g.value), ours: timeMLValue(m))
-                let valueOK = agreement.ok
-                if agreement.underspecified { result.underspecified += 1 }
-                result.relaxed.matched += 1
-                if valueOK { result.relaxed.valueCorrect += 1 }
+                let agreement = agreement(gold: canonicalGold(g.value), ours: m.value)
+                let exact = agreement == .exact, lenient = agreement != .none
+                if agreement == .lenient { result.underspecified += 1 }
+                result.relaxed.matched += 1; result.lenientRelaxed.matched += 1
+                if exact { result.relaxed.valueCorrect += 1 }
+                if lenient { result.lenientRelaxed.valueCorrect += 1 }
                 if m.span == g.span {
-                    result.strict.matched += 1
-                    if valueOK { result.strict.valueCorrect += 1 }
+                    result.strict.matched += 1; result.lenientStrict.matched += 1
+                    if exact { result.strict.valueCorrect += 1 }
+                    if lenient { result.lenientStrict.valueCorrect += 1 }
                 }
-                if !valueOK && result.misses.count < keepMisses {
-                    result.misses.append(EvalMiss(source: file, text: g.text, detail: "value: gold \(g.value), ours \(timeMLValue(m) ?? "none") (\"\(m.text)\")"))
+                if !exact && result.misses.count < keepMisses {
+                    result.misses.append(EvalMiss(source: file, text: g.text, detail: "value: gold \(g.value), ours \(m.value ?? "none") (\"\(m.text)\")" + (lenient ? "; agrees under the lenient convention" : "")))
                 }
             }
             for i in system.indices where !used.contains(i) && result.misses.count < keepMisses {
                 let m = system[i]
                 let goldHere = doc.timexes.first { $0.span.overlaps(m.span) }
-                result.misses.append(EvalMiss(source: file, text: m.text, detail: "spurious (\(timeMLValue(m) ?? "unresolved"))" + (goldHere.map { "; gold has \($0.type) \($0.value)" } ?? "")))
+                result.misses.append(EvalMiss(source: file, text: m.text, detail: "spurious (\(m.value ?? "unresolved"))" + (goldHere.map { "; gold has \($0.type) \($0.value)" } ?? "")))
             }
         }
         return result

@@ -66,6 +66,7 @@ extension Extractor {
                         value: value, qualifier: qualifier, role: nil)
         m.latent = rule.latent
         m.pendingCurrency = pending
+        m.timexParts = c.groups.compactMap { g in TimexPart.Kind(groupName: g.field).map { TimexPart(kind: $0, span: Span(g.range)) } }
         return m
     }
 

@@ -37,6 +37,8 @@ public struct Mention: Sendable {
     /// How a money mention's currency was fixed when the text did not name it: `carried` (from a
     /// nearby figure) or `place` (an unqualified dollar in a story whose dateline/lede names a place).
     public var currencyVia: String? = nil
+    /// The parts TimeML annotates as TIMEX3s of their own (see ``TimexPart``); empty for most mentions.
+    public var timexParts: [TimexPart] = []
     /// Currency work left for the document-level pass (see `Extractor.resolveCurrencies`).
     var pendingCurrency: PendingCurrency? = nil
 
@@ -63,6 +65,43 @@ public struct Mention: Sendable {
     public var signedChange: Decimal? {
         guard case let .percent(v?, _, _, _, direction, _) = value else { return nil }
         return direction == .down && v > 0 ? -v : v
+    }
+}
+
+/// A part of a calendar mention that TimeML annotates as a TIMEX3 of its own: the endpoints of a
+/// range ("Aug. 26" and "Oct. 20" in "Aug. 26 to Oct. 20", "April 24" and "25" in "April 24 and
+/// 25", "Jan. 31" in "the fiscal year ended Jan. 31") and the year that anchors a part of it ("1997"
+/// in "the first nine months of 1997", whose "the first nine months" TimeML calls a DURATION). A rule
+/// marks them with groups named `timexFrom`, `timexTo` and `timexYear`; the mention keeps its own
+/// span and value, and the TempEval scorer reads a mention with parts as its parts.
+public struct TimexPart: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The first day or month of the range: the value before the `/`.
+        case from
+        /// The last: the value after the `/`.
+        case to
+        /// The year the period lies in.
+        case year
+        var groupName: String { "timex" + rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+        init?(groupName: String) {
+            guard let k = Kind.allCases.first(where: { $0.groupName == groupName }) else { return nil }
+            self = k
+        }
+    }
+    public let kind: Kind
+    public let span: Span
+}
+
+extension Mention {
+    /// The TIMEX3 value of one of this mention's parts, from its resolved period.
+    public func timexValue(of part: TimexPart) -> String? {
+        guard let p = period else { return nil }
+        let ends = p.value.split(separator: "/")
+        switch part.kind {
+        case .from: return ends.first.map(String.init)
+        case .to: return ends.last.map(String.init)
+        case .year: return p.from.year == p.to.year ? TimexValue.format4(p.from.year) : nil
+        }
     }
 }
 

@@ -43,6 +43,16 @@ extension Mention {
                 o.add("resolved", .bool(false))
             }
             if fields.samePeriod { o.add("anaphoric", .bool(true)) }
+            if !timexParts.isEmpty {
+                o.add("timex", .array(timexParts.map { part in
+                    var t = JSONObjectBuilder()
+                    t.add("text", document.text(part.span))
+                    t.add("start", part.span.start)
+                    t.add("end", part.span.end)
+                    t.add("value", timexValue(of: part))
+                    return t.value
+                }))
+            }
         case let .count(v, low, high, of, partners):
             o.add("value", v)
             o.add("low", low)

@@ -62,7 +62,7 @@ public final class Rule: @unchecked Sendable {
     var allowsQualifier: Bool { type.allowedFields.contains("qualifier") }
     /// Group number of the `span` group (the mention's own span inside a wider match), if any.
     let spanGroup: Int?
-    /// Field name → group number, resolved once.
+    /// Field name → group number, resolved once (and the TIMEX3 part groups, see ``TimexPart``).
     let fieldGroups: [(field: String, group: Int)]
 
     init(id: String, description: String, type: MentionType, patternSource: String, pattern: Pattern,
@@ -71,6 +71,8 @@ public final class Rule: @unchecked Sendable {
         self.pattern = pattern; self.fields = fields; self.literals = literals; self.priority = priority; self.latent = latent
         self.examples = examples; self.trigger = trigger; self.file = file; self.line = line
         self.spanGroup = pattern.groupNumbers["span"]
-        self.fieldGroups = fields.sorted { $0.key < $1.key }.compactMap { f in pattern.groupNumbers[f.value].map { (f.key, $0) } }
+        // Groups named after a TIMEX3 part (`timexFrom`, `timexTo`, `timexYear`) are read like fields.
+        let parts = TimexPart.Kind.allCases.compactMap { k in pattern.groupNumbers[k.groupName].map { (k.groupName, $0) } }
+        self.fieldGroups = fields.sorted { $0.key < $1.key }.compactMap { f in pattern.groupNumbers[f.value].map { (f.key, $0) } } + parts
     }
 }

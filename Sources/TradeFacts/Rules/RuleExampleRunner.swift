@@ -15,6 +15,16 @@ public enum RuleExampleRunner {
     /// Reference date for examples that do not give one.
     public static let defaultReferenceDate = CalendarDate(year: 2025, month: 10, day: 3)
 
+    /// The text an example's expected field is compared with: a scalar as written; the TIMEX3 parts
+    /// (`timex`) as `text=value` pairs joined by "; " (`timex: "Aug. 26=1989-08-26; Oct. 20=1989-10-20"`).
+    static func expected(_ mention: JSONValue, _ key: String) -> String? {
+        guard let v = mention[key] else { return nil }
+        if case let .array(items) = v {
+            return items.map { "\($0["text"]?.scalarText ?? "")=\($0["value"]?.scalarText ?? "")" }.joined(separator: "; ")
+        }
+        return v.scalarText
+    }
+
     public static func run(_ extractor: Extractor) -> [RuleExampleResult] {
         var results: [RuleExampleResult] = []
         for rule in extractor.ruleSet.rules {
@@ -28,10 +38,10 @@ public enum RuleExampleRunner {
                     if mine.isEmpty {
                         let others = extraction.mentions.map { "\($0.rule) \"\($0.text)\"" }.joined(separator: ", ")
                         failure = "expected a mention from this rule, found none" + (others.isEmpty ? "" : " (found: \(others))")
-                    } else if !mine.contains(where: { m in expect.allSatisfy { m[$0.key]?.scalarText == $0.value } }) {
+                    } else if !mine.contains(where: { m in expect.allSatisfy { expected(m, $0.key) == $0.value } }) {
                         let closest = mine[0]
-                        let diffs = expect.filter { closest[$0.key]?.scalarText != $0.value }
-                            .map { "\($0.key): expected \($0.value), got \(closest[$0.key]?.scalarText ?? "nothing")" }
+                        let diffs = expect.filter { expected(closest, $0.key) != $0.value }
+                            .map { "\($0.key): expected \($0.value), got \(expected(closest, $0.key) ?? "nothing")" }
                         failure = diffs.joined(separator: "; ")
                     }
                 } else if !mine.isEmpty {
