@@ -73,6 +73,16 @@ final class LinterTests: XCTestCase {
         XCTAssertEqual(r.mentions.filter { $0.text == "2004" }.count, 1)
     }
 
+    /// Found by the property test: a match read across a blanked comment, so the mention's text
+    /// (from the blanked copy) was not the document's own bytes.
+    func testNoMentionReadsAcrossASuppressionComment() {
+        let text = "Exports fell next April<!-- tradefacts-disable-next-line yoy-base-year: on purpose -->\n 1986/87 was weak."
+        let r = Fixtures.process(text, date: "2025-10-03")
+        let bytes = Array(text.utf8)
+        for m in r.mentions { XCTAssertEqual(String(decoding: bytes[m.span.start..<m.span.end], as: UTF8.self), m.text) }
+        XCTAssertTrue(r.mentions.contains { $0.text == "next April" }, "\(r.mentions.map(\.text))")
+    }
+
     func testSuppressionOfAnotherLineOrCheckIsUnused() {
         let text = "Exports up\nMarch 5, 2025\n<!-- tradefacts-disable-next-line stale-anchor: not this one -->\nIn the first two months of this year, Guangdong exported steel worth $5 million, up 3% year-on-year, compared to 2004.\n"
         XCTAssertEqual(Fixtures.process(text).findings.map(\.check).sorted(), ["unused-suppression", "yoy-base-year"])

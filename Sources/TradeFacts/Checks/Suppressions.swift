@@ -69,6 +69,9 @@ public enum Suppressions {
             }
             directives.append(SuppressionDirective(span: span, targetLine: line, checks: ids, reason: reason, problem: problem))
             for i in span.start..<span.end where bytes[i] != 0x0A { bytes[i] = 0x20 }
+            // A barrier where the comment began, so that no match reads across it ("April<!-- … -->
+            // 1986" is not a month and year whose text would hold the comment).
+            bytes[span.start] = 0x1F
         }
         var blanked = Document(id: document.id, bytes: bytes, referenceDate: document.givenReferenceDate)
         blanked.givenHeadline = document.givenHeadline
