@@ -95,3 +95,48 @@ final class LexiconTrieTests: XCTestCase {
         XCTAssertEqual(try trie.allMatches(in: text).map { $0[0] }, try flat.allMatches(in: text).map { $0[0] })
     }
 }
+
+/// The one-pass scanner must mark every sentence in which a trigger's PCRE2 pattern finds a hit.
+final class TriggerScannerTests: XCTestCase {
+    func testEveryBuiltInTriggerIsLiteral() {
+        let set = Fixtures.engine.ruleSet
+        XCTAssertFalse(set.triggerLiterals.isEmpty)
+        for (t, literal) in set.triggerLiterals.enumerated() {
+            XCTAssertNotNil(literal, "trigger \(set.triggerPatterns[t].source.prefix(80)) is searched with PCRE2")
+        }
+    }
+
+    func testScannerMarksEverySentenceThePatternDoes() throws {
+        let set = Fixtures.engine.ruleSet
+        let scanner = TriggerScanner(literals: set.triggerLiterals)
+        let dir = Fixtures.packageRoot.appendingPathComponent("Corpus").path
+        var documents = try CorpusRunner.documents(in: dir)
+        documents.append(Document(id: "wrapped", text: "Exports to 64 countries and\nregions rose. Sales in Jan.\n5 were\tUS$  5 mln. Nothing here.\nYEAR-END 1.5 BILLION DLRS"))
+        let scratch = MatchScratch()
+        for d in documents {
+            d.bytes.withUnsafeBufferPointer { buffer in
+                let masks = scanner.sentenceMasks(buffer, sentences: d.sentences)
+                for (k, t) in scanner.triggers.enumerated() {
+                    let spans = d.matchSpans(of: set.triggerPatterns[t], in: Span(0, d.bytes.count))
+                    for hit in spans {
+                        guard let s = d.sentenceIndex(of: hit.start) else { continue }
+                        XCTAssertNotEqual(masks[s] & (1 << UInt64(k)), 0, "\(d.id): trigger \(t) hit \"\(d.text(hit))\" in sentence \(s) not marked")
+                    }
+                }
+                _ = scratch
+            }
+        }
+    }
+
+    func testLiteralParsing() {
+        var lexicons: [String: Lexicon] = [:]
+        var l = Lexicon(name: "units"); l.add("per cent", value: "percent"); l.add("%", value: "percent")
+        lexicons["units"] = l
+        let defs = ["d": "[0-9]|{{lexicon:units}}", "bad": "(?<!a)b"]
+        XCTAssertEqual(LiteralTrigger.parse("{{d}}|these\\s+days|Ago", definitions: defs, lexicons: lexicons),
+                       LiteralTrigger(phrases: ["per cent", "%", "these days", "ago"], digits: true))
+        XCTAssertNil(LiteralTrigger.parse("{{bad}}", definitions: defs, lexicons: lexicons))
+        XCTAssertNil(LiteralTrigger.parse("ships?", definitions: defs, lexicons: lexicons))
+        XCTAssertNil(LiteralTrigger.parse("{{lexicon:missing}}", definitions: defs, lexicons: lexicons))
+    }
+}

@@ -65,12 +65,15 @@ public final class Extractor: @unchecked Sendable {
     /// Run each rule only where its trigger occurs (see ``triggerRegions(_:_:scratch:diagnostics:)``);
     /// on by default. Off, every rule scans the whole text: the same mentions, more slowly.
     public let prefilter: Bool
+    /// Finds the literal triggers (all built-in ones) in one pass.
+    let triggerScanner: TriggerScanner
     /// How far before a trigger region a rule's search begins.
     static let regionLead = 48
 
     public init(ruleSet: RuleSet, keepLatent: Bool = false, prefilter: Bool = true) throws {
         self.ruleSet = ruleSet
         self.prefilter = prefilter
+        triggerScanner = TriggerScanner(literals: ruleSet.triggerLiterals)
         quantityQualifier = ruleSet.definitions["qualifier-before-quantity"] == nil ? nil
             : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-quantity}})[ \t\n]+\z"#)
         calendarQualifier = ruleSet.definitions["qualifier-before-calendar"] == nil ? nil
@@ -168,36 +171,49 @@ public final class Extractor: @unchecked Sendable {
     }
 
     /// For each of the rule set's triggers, the byte ranges where its rules run: runs of consecutive
-    /// sentences in which the trigger occurs. One scan per trigger; after a hit the scan resumes at
-    /// the end of the hit's sentence. A trigger that fails (match limit) yields the whole text.
+    /// sentences in which the trigger occurs. The literal triggers are found together in one pass
+    /// (``TriggerScanner``); any other is a PCRE2 search that, after a hit, resumes at the end of the
+    /// hit's sentence. A trigger that fails (match limit) yields the whole text.
     func triggerRegions(_ document: Document, _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatchScratch,
                         diagnostics: inout [ExtractionDiagnostic]) -> [[Range<Int>]] {
         let sentences = document.sentences
-        return ruleSet.triggerPatterns.enumerated().map { t, pattern in
-            var regions: [Range<Int>] = []
+        var regions = [[Range<Int>]](repeating: [], count: ruleSet.triggerPatterns.count)
+        /// Runs of consecutive sentences whose flag is set.
+        func runs(_ marked: (Int) -> Bool) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            var previous = -2
+            for s in sentences.indices where marked(s) {
+                let span = sentences[s].span
+                if previous == s - 1, let last = out.last { out[out.count - 1] = last.lowerBound..<span.end } else { out.append(span.start..<span.end) }
+                previous = s
+            }
+            return out
+        }
+        let masks = triggerScanner.sentenceMasks(buffer, sentences: sentences)
+        for (k, t) in triggerScanner.triggers.enumerated() {
+            let bit = UInt64(1) << UInt64(k)
+            regions[t] = runs { masks[$0] & bit != 0 }
+        }
+        let literal = Set(triggerScanner.triggers)
+        for (t, pattern) in ruleSet.triggerPatterns.enumerated() where !literal.contains(t) {
+            var marked = Set<Int>()
             var offset = 0
             var s = 0
-            var lastMarked = -2
             do {
                 while s < sentences.count, let hit = try pattern.firstMatch(in: buffer, from: offset, scratch: scratch) {
                     while s < sentences.count && sentences[s].span.end <= hit.lowerBound { s += 1 }
                     guard s < sentences.count else { break }
-                    let span = sentences[s].span
-                    if lastMarked == s - 1, let last = regions.last {
-                        regions[regions.count - 1] = last.lowerBound..<span.end
-                    } else {
-                        regions.append(span.start..<span.end)
-                    }
-                    lastMarked = s
-                    offset = max(span.end, hit.upperBound)
+                    marked.insert(s)
+                    offset = max(sentences[s].span.end, hit.upperBound)
                     s += 1
                 }
+                regions[t] = runs { marked.contains($0) }
             } catch {
                 diagnostics.append(ExtractionDiagnostic(rule: "trigger \(t + 1)", message: "\(error); its rules searched the whole text"))
-                return [0..<buffer.count]
+                regions[t] = [0..<buffer.count]
             }
-            return regions
         }
+        return regions
     }
 
     /// Finds a qualifier just before each candidate that has none from its rule, and widens the

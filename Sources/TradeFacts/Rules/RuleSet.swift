@@ -17,6 +17,9 @@ public final class RuleSet: @unchecked Sendable {
     /// For each rule (same order as ``rules``), the index of its trigger in ``triggerPatterns``, or
     /// nil when it runs on the whole text.
     public private(set) var ruleTriggers: [Int?] = []
+    /// For each trigger, its literal form when it has one (found by ``TriggerScanner`` in one pass
+    /// with the others), else nil (searched with its PCRE2 pattern).
+    public private(set) var triggerLiterals: [LiteralTrigger?] = []
 
     /// The rules compiled into the binary from the package's `Rules/` folder.
     public static func embedded() throws -> RuleSet {
@@ -206,15 +209,18 @@ public final class RuleSet: @unchecked Sendable {
     func compileTriggers() throws {
         var index: [String: Int] = [:]
         var patterns: [Pattern] = []
+        var literals: [LiteralTrigger?] = []
         ruleTriggers = try rules.map { rule in
             guard let t = rule.trigger else { return nil }
             let expanded = try expand(t)
             if let i = index[expanded] { return i }
             patterns.append(try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */))
+            literals.append(LiteralTrigger.parse(t, definitions: definitions, lexicons: lexicons))
             index[expanded] = patterns.count - 1
             return patterns.count - 1
         }
         triggerPatterns = patterns
+        triggerLiterals = literals
     }
 
     func loadRule(_ node: YAMLNode, defaultType: MentionType?, defaultTrigger: String? = nil, file: String) throws -> Rule {
