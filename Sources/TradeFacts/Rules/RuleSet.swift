@@ -7,7 +7,9 @@ import PCRE2Kit
 /// default rule); two rules with the same id in one source are an error.
 public final class RuleSet: @unchecked Sendable {
     public private(set) var rules: [Rule] = []
-    public private(set) var lexicons: [String: Lexicon] = [:]
+    public private(set) var lexicons: [String: Lexicon] = [:] { didSet { alternations.removeAll() } }
+    /// Lexicon alternations already built, by lexicon name and case (a trie per use would cost startup time).
+    private var alternations: [String: String] = [:]
     /// Named pattern fragments, usable in patterns as `{{name}}`.
     public private(set) var definitions: [String: String] = [:]
     /// Files loaded, in order.
@@ -171,7 +173,9 @@ public final class RuleSet: @unchecked Sendable {
             if name.hasPrefix("lexicon:") {
                 let lex = String(name.dropFirst("lexicon:".count))
                 guard let l = lexicons[lex] else { throw node?.error("unknown lexicon '\(lex)' in pattern") ?? RuleError(file: "", line: 0, "unknown lexicon \(lex)") }
-                let alternation = l.alternation(caseless: caseless)
+                let cacheKey = (caseless ? "i:" : "c:") + lex
+                let alternation = alternations[cacheKey] ?? l.alternation(caseless: caseless)
+                alternations[cacheKey] = alternation
                 budget -= alternation.utf8.count
                 guard budget >= 0 else { throw tooLong() }
                 out += alternation
