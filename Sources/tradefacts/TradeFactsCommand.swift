@@ -246,17 +246,24 @@ struct CheckCommand: ParsableCommand {
             }
         }
         var recorded = Baseline()
-        let totals = try processAll(paths, options: options) { given, _ in
-            recorded.add(given)
+        let format = self.format
+        let streaming = [Format.text, .jsonl, .github].contains(format)
+        @Sendable func rendered(_ result: DocumentResult) -> String {
+            switch format {
+            case .text: return TextDiagnostics.render(result, color: color)
+            case .jsonl: return Self.findingsObject(result).serialized() + "\n"
+            default: return GitHubReport.render(result)
+            }
+        }
+        // Without a baseline the streaming formats are rendered on the worker threads, in parallel;
+        // a baseline is consumed in input order, so with one they are rendered here.
+        let render: (@Sendable (DocumentResult) -> String)? = streaming && accepted == nil ? rendered : nil
+        let totals = try processAll(paths, options: options, render: render) { given, text in
+            if writeBaseline != nil { recorded.add(given) }
             let result = accepted != nil ? accepted!.filter(given) : given
             findings += result.findings.count
             if let t = threshold, result.findings.contains(where: { $0.severity >= t }) { failing = true }
-            switch format {
-            case .text: writeOut(TextDiagnostics.render(result, color: color))
-            case .jsonl: writeOut(Self.findingsObject(result).serialized() + "\n")
-            case .github: writeOut(GitHubReport.render(result))
-            case .json, .sarif, .junit: kept.append(result)
-            }
+            if let text { writeOut(text) } else if streaming { writeOut(rendered(result)) } else { kept.append(result) }
         }
         switch format {
         case .json: writeOut(JSONValue.array(kept.map(Self.findingsObject)).serialized(pretty: true) + "\n")
