@@ -51,6 +51,8 @@ extension Extractor {
     /// count ("Talks ended on Friday and will resume in May").
     func tense(around span: Span, in document: Document) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
+        // A sentence without any future cue has none in its clauses: skip finding the clause.
+        if document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty { return .past }
         let future = !document.matchSpans(of: cues, in: clause(around: span, in: document, sentence: s), limit: 1).isEmpty
         guard future else { return .past }
         if let report = reportVerbBefore {
@@ -72,11 +74,7 @@ extension Extractor {
         for (k, b) in bounds.enumerated() {
             if b.end <= span.start { start = b.start } else { end = b.start; next = k; break }
         }
-        func words(_ a: Int, _ b: Int) -> Int {
-            guard a < b else { return 0 }
-            return document.text(Span(a, b)).split { !$0.isLetter }.count
-        }
-        if words(start, span.start) + words(span.end, end) <= 2, next < bounds.endIndex {
+        if next < bounds.endIndex, Extractor.words(in: document, start, span.start, upTo: 3) + Extractor.words(in: document, span.end, end, upTo: 3) <= 2 {
             end = next + 1 < bounds.endIndex ? bounds[next + 1].start : sentence.end
         }
         return Span(start, end)
@@ -180,5 +178,31 @@ extension Extractor {
         if raw["weekend"] != nil { f.weekend = true }
         if let s = raw["monthShift"] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f
+    }
+
+    /// The number of words (runs of letters, as `Character.isLetter` reads them: a combining mark
+    /// belongs to the letter before it) in bytes `a..<b`, counting no further than `limit`.
+    static func words(in document: Document, _ a: Int, _ b: Int, upTo limit: Int) -> Int {
+        guard a < b else { return 0 }
+        var count = 0
+        var inWord = false
+        for u in String(decoding: document.bytes[a..<b], as: UTF8.self).unicodeScalars {
+            let letter: Bool
+            if u.isASCII {
+                letter = (u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A
+            } else {
+                switch u.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: letter = true
+                case .nonspacingMark, .spacingMark, .enclosingMark: letter = inWord
+                default: letter = false
+                }
+            }
+            if letter && !inWord {
+                count += 1
+                if count >= limit { return count }
+            }
+            inWord = letter
+        }
+        return count
     }
 }
