@@ -184,8 +184,14 @@ extension CheckContext {
             end += 1
         }
         guard let written = Numbers.parse(String(decoding: bytes[first..<end], as: UTF8.self)), written != 0 else { return (v, 0) }
+        if v == written { return (v, Decimal(sign: .plus, exponent: -decimals - 1, significand: 5)) }
+        // A figure scaled by a power of ten ("22.13 million"): shift the half unit's exponent
+        // rather than divide (Decimal division is slow and this runs for every figure).
+        for k in [6, 9, 3, 12, 2, 5, 7, 1, 4, 8, 10, 11] where Decimal(sign: written.sign, exponent: written.exponent + k, significand: written.significand) == v {
+            return (v, Decimal(sign: .plus, exponent: -decimals - 1 + k, significand: 5))
+        }
         let half = Decimal(sign: .plus, exponent: -decimals - 1, significand: 5)
-        return (v, v == written ? half : half * (v / written))
+        return (v, half * (v / written))
     }
 }
 
