@@ -146,7 +146,7 @@ extension Extractor {
             && read("half", Numbers.ordinal, into: \.half)
             && read("firstMonths", Numbers.ordinal, into: \.firstMonths)
             && read("firstQuarters", Numbers.ordinal, into: \.firstQuarters)
-            && read("decade", Numbers.year, into: \.decade)
+            && read("decade", { self.ruleSet.lexicons["decade-words"]?.lookup($0).flatMap(Int.init) ?? Numbers.year($0) }, into: \.decade)
             && read("century", Numbers.ordinal, into: \.century)
             && read("dayOffset", { self.ruleSet.lexicons["relative-days"]?.lookup($0).flatMap(Int.init) ?? Int($0) }, into: \.dayOffset)
             && read("monthOffset", offset, into: \.monthOffset)

@@ -155,12 +155,17 @@ public enum PeriodResolver {
     /// How many times farther a period on the wrong side of the reference date (ahead of a past-tense
     /// report, behind a future-tense one) may be before it loses to one on the tense's side.
     static let againstTense = 4
+    /// The same for a future-tense clause naming a period behind the reference date: only one just
+    /// ended is meant ("will release December figures" in January, "third-quarter results are
+    /// expected" in late October), not one most of a year back ("will command a mission in
+    /// December" said in March means the coming December).
+    static let againstFutureTense = 6
 
     /// A period named without its year ("Dec. 15", "January", "the fourth quarter") is the occurrence
     /// nearest the reference date, counting distance on the side the tense points away from
-    /// ``againstTense`` times: a past report means the latest such period unless the coming one is much
-    /// nearer ("payable Dec. 15" in a November story); for a past report, the unelapsed part of a period
-    /// under way counts as ahead.
+    /// ``againstTense`` times (``againstFutureTense`` for a future clause): a past report means the
+    /// latest such period unless the coming one is much nearer ("payable Dec. 15" in a November story);
+    /// for a past report, the unelapsed part of a period under way counts as ahead.
     static func nearest(_ candidates: [ResolvedPeriod], to r: CalendarDate, tense: Tense) -> ResolvedPeriod? {
         func cost(_ p: ResolvedPeriod) -> Int {
             let behind = p.to < r ? r.dayNumber - p.to.dayNumber : 0
@@ -169,7 +174,7 @@ public enum PeriodResolver {
             switch tense {
             case .past: return behind + againstTense * (aheadStart > 0 ? aheadStart : unelapsed)
             case .present: return behind + aheadStart
-            case .future: return againstTense * behind + aheadStart
+            case .future: return againstFutureTense * behind + aheadStart
             }
         }
         return candidates.min { cost($0) < cost($1) }
