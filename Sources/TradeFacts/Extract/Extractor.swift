@@ -67,6 +67,8 @@ public final class Extractor: @unchecked Sendable {
     public let prefilter: Bool
     /// Finds the literal triggers (all built-in ones) in one pass.
     let triggerScanner: TriggerScanner
+    /// For each trigger, whether ``triggerScanner`` finds it (else it is a PCRE2 search).
+    let scannedTriggers: [Bool]
     /// How far before a trigger region a rule's search begins.
     static let regionLead = 48
 
@@ -74,6 +76,9 @@ public final class Extractor: @unchecked Sendable {
         self.ruleSet = ruleSet
         self.prefilter = prefilter
         triggerScanner = TriggerScanner(literals: ruleSet.triggerLiterals)
+        var scanned = Array(repeating: false, count: ruleSet.triggerPatterns.count)
+        for t in triggerScanner.triggers { scanned[t] = true }
+        scannedTriggers = scanned
         quantityQualifier = ruleSet.definitions["qualifier-before-quantity"] == nil ? nil
             : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-quantity}})[ \t\n]+\z"#)
         calendarQualifier = ruleSet.definitions["qualifier-before-calendar"] == nil ? nil
@@ -100,10 +105,10 @@ public final class Extractor: @unchecked Sendable {
         var diagnostics: [ExtractionDiagnostic] = []
         document.bytes.withUnsafeBufferPointer { buffer in
             let regions = prefilter ? triggerRegions(document, buffer, scratch: scratch, diagnostics: &diagnostics) : []
+            let whole = [0..<buffer.count]
             for (index, rule) in ruleSet.rules.enumerated() {
                 // A latent rule's mentions would be dropped and never displace another: skip its scan.
                 if rule.latent && !keep { continue }
-                let whole = [0..<buffer.count]
                 let searched = prefilter ? ruleSet.ruleTriggers[index].map { regions[$0] } ?? whole : whole
                 var lastEnd = 0
                 do {
@@ -194,8 +199,7 @@ public final class Extractor: @unchecked Sendable {
             let bit = UInt64(1) << UInt64(k)
             regions[t] = runs { masks[$0] & bit != 0 }
         }
-        let literal = Set(triggerScanner.triggers)
-        for (t, pattern) in ruleSet.triggerPatterns.enumerated() where !literal.contains(t) {
+        for (t, pattern) in ruleSet.triggerPatterns.enumerated() where !scannedTriggers[t] {
             var marked = Set<Int>()
             var offset = 0
             var s = 0
