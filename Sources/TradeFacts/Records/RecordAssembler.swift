@@ -63,6 +63,8 @@ public final class RecordAssembler: @unchecked Sendable {
         let doc = extraction.document
         let mentions = extraction.mentions
         var records: [TradeRecord] = []
+        // Records are made of money figures and volumes; a document without any has none.
+        guard mentions.contains(where: { $0.type == .money || $0.type == .quantity }) else { return records }
         let everything = Span(0, doc.bytes.count)
 
         // Article-level context: the source and the headline/lede's reporter, commodity and period.
@@ -86,9 +88,11 @@ public final class RecordAssembler: @unchecked Sendable {
             // Unit prices ("1.24 dlrs a pound") are prices, not trade figures.
             // Volumes ("9.8 mln tonnes") are a record's value when their clause gives no money;
             // beside a money figure ("5.82 million tonnes of steel worth 24.6 billion yuan") they are its volume.
-            let clauseSpansForVolumes = clauses(of: sentence.span, doc)
             let plainMoneys = inSentence.filter { mentions[$0].type == .money && !hasUnit(mentions[$0]) }
             let volumes = inSentence.filter { mentions[$0].type == .quantity }
+            // Records are made of figures: a sentence without any is not read further.
+            guard !plainMoneys.isEmpty || !volumes.isEmpty else { continue }
+            let clauseSpansForVolumes = plainMoneys.isEmpty || volumes.isEmpty ? [] : clauses(of: sentence.span, doc)
             func clauseOf(_ i: Int) -> Span { clauseSpansForVolumes.first { $0.start <= mentions[i].span.start && mentions[i].span.start < $0.end } ?? sentence.span }
             let attachedVolume: [Int: Int] = Dictionary(uniqueKeysWithValues: volumes.compactMap { v in
                 let c = clauseOf(v)
