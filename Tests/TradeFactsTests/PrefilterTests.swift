@@ -112,7 +112,6 @@ final class TriggerScannerTests: XCTestCase {
         let dir = Fixtures.packageRoot.appendingPathComponent("Corpus").path
         var documents = try CorpusRunner.documents(in: dir)
         documents.append(Document(id: "wrapped", text: "Exports to 64 countries and\nregions rose. Sales in Jan.\n5 were\tUS$  5 mln. Nothing here.\nYEAR-END 1.5 BILLION DLRS"))
-        let scratch = MatchScratch()
         for d in documents {
             d.bytes.withUnsafeBufferPointer { buffer in
                 let masks = scanner.sentenceMasks(buffer, sentences: d.sentences)
@@ -123,7 +122,6 @@ final class TriggerScannerTests: XCTestCase {
                         XCTAssertNotEqual(masks[s] & (1 << UInt64(k)), 0, "\(d.id): trigger \(t) hit \"\(d.text(hit))\" in sentence \(s) not marked")
                     }
                 }
-                _ = scratch
             }
         }
     }
