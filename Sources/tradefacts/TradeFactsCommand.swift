@@ -342,11 +342,30 @@ struct RulesCommand: ParsableCommand {
             writeOut(String(format: "%d rules over %.1f MB: %.3f s in all, %.1f MB/s for all rules together\n", rows.count, Double(bytes) / 1_048_576, total, Double(bytes) / 1_048_576 / total))
             // The extractor's own scan: every rule only where its trigger occurs, triggers included,
             // over the documents as `extract` reads them (JSON Lines records, Markdown bodies).
+            // Stages: the whole of `extract --format jsonl --jobs 1`, timed stage by stage.
+            StageProfiler.reset()
+            StageProfiler.enabled = true
             var documents: [Document] = []
             for source in Inputs.expand(paths) {
                 let raw = try Inputs.read(source)
-                documents += ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format)
-                    .filter { $0.error == nil }.map { $0.document(referenceDate: nil) }
+                let articles = StageProfiler.time(.read) { ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format) }
+                documents += articles.filter { $0.error == nil }.map { $0.document(referenceDate: nil) }
+            }
+            let staged = try options.engine()
+            var rendered = 0
+            for d in documents {
+                let r = staged.process(d, scratch: scratch)
+                rendered += StageProfiler.time(.render) { r.json().serialized().utf8.count + 1 }
+            }
+            StageProfiler.enabled = false
+            let stages = StageProfiler.nanoseconds
+            let stagesTotal = Double(stages.values.reduce(0, +)) / 1e9
+            let documentBytes = Double(documents.reduce(0) { $0 + $1.bytes.count }) / 1_048_576
+            writeOut(String(format: "stages of extract (1 thread) over %d documents, %.1f MB in, %.1f MB out: %.3f s, %.1f MB/s\n",
+                            documents.count, documentBytes, Double(rendered) / 1_048_576, stagesTotal, documentBytes / stagesTotal))
+            for stage in Stage.allCases {
+                let seconds = Double(stages[stage] ?? 0) / 1e9
+                writeOut(String(format: "  %7.3f s %5.1f%% %9.1f MB/s  %@\n", seconds, 100 * seconds / stagesTotal, documentBytes / max(seconds, 1e-9), stage.label))
             }
             // Every pattern the pipeline runs (rules, triggers, and the helpers of extraction, records
             // and checks), timed while the whole engine processes the documents.

@@ -138,3 +138,23 @@ final class TriggerScannerTests: XCTestCase {
         XCTAssertNil(LiteralTrigger.parse("{{lexicon:missing}}", definitions: defs, lexicons: lexicons))
     }
 }
+
+/// `rules profile` splits processing time into stages; each stage the pipeline runs is timed.
+final class StageProfilerTests: XCTestCase {
+    func testEveryStageOfTheEngineIsTimedWhenProfiling() throws {
+        let text = "Trade grew 12.5% in the first nine months of 2024, to $22.13 million, the ministry said on Oct. 3, 2024.\n"
+        StageProfiler.reset()
+        StageProfiler.enabled = true
+        let result = Fixtures.engine.process(Article(id: "t", bytes: Array(text.utf8)), referenceDate: CalendarDate(iso: "2024-10-05"))
+        StageProfiler.enabled = false
+        XCTAssertFalse(result.mentions.isEmpty)
+        let times = StageProfiler.nanoseconds
+        for stage in [Stage.document, .suppressions, .triggers, .rules, .overlaps, .qualifiers, .normalize, .calendar, .currencies, .records, .checks] {
+            XCTAssertGreaterThan(times[stage] ?? 0, 0, "\(stage) not timed")
+        }
+        // Off, nothing is added.
+        StageProfiler.reset()
+        _ = Fixtures.process(text)
+        XCTAssertEqual(StageProfiler.nanoseconds.values.reduce(0, +), 0)
+    }
+}

@@ -104,7 +104,8 @@ public final class Extractor: @unchecked Sendable {
         var candidates: [Candidate] = []
         var diagnostics: [ExtractionDiagnostic] = []
         document.bytes.withUnsafeBufferPointer { buffer in
-            let regions = prefilter ? triggerRegions(document, buffer, scratch: scratch, diagnostics: &diagnostics) : []
+            let regions = prefilter ? StageProfiler.time(.triggers) { triggerRegions(document, buffer, scratch: scratch, diagnostics: &diagnostics) } : []
+            StageProfiler.time(.rules) {
             let whole = [0..<buffer.count]
             for (index, rule) in ruleSet.rules.enumerated() {
                 // A latent rule's mentions would be dropped and never displace another: skip its scan.
@@ -132,6 +133,7 @@ public final class Extractor: @unchecked Sendable {
                     diagnostics.append(ExtractionDiagnostic(rule: rule.id, message: "\(error)"))
                 }
             }
+            }
         }
         return (candidates, diagnostics)
     }
@@ -145,9 +147,10 @@ public final class Extractor: @unchecked Sendable {
     /// overrides the extractor's setting for this call.
     public func extract(_ document: Document, scratch: MatchScratch = MatchScratch(), keepLatent: Bool? = nil) -> Extraction {
         let (candidates, diagnostics) = scan(document, scratch: scratch, keepLatent: keepLatent ?? self.keepLatent)
-        var chosen = resolveOverlaps(candidates)
-        attachQualifiers(&chosen, document)
-        var mentions: [Mention] = chosen.compactMap { normalize($0, document) }
+        var chosen = StageProfiler.time(.overlaps) { resolveOverlaps(candidates) }
+        StageProfiler.time(.qualifiers) { attachQualifiers(&chosen, document) }
+        var mentions: [Mention] = StageProfiler.time(.normalize) { chosen.compactMap { normalize($0, document) } }
+        let calendarStart = StageProfiler.enabled ? StageProfiler.now() : 0
 
         // Reference date: given, else the dateline.
         var reference = document.givenReferenceDate
@@ -168,7 +171,8 @@ public final class Extractor: @unchecked Sendable {
 
         // Resolve calendar mentions, then anaphoric ones ("the same period last year").
         resolveCalendar(&mentions, reference: reference, document)
-        resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan)
+        if StageProfiler.enabled { StageProfiler.totals[Stage.calendar.rawValue] &+= StageProfiler.now() &- calendarStart }
+        StageProfiler.time(.currencies) { resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) }
         // Latent mentions are dropped before anything refers to mentions by index.
         if !(keepLatent ?? self.keepLatent) { mentions.removeAll { $0.latent } }
         return Extraction(document: document, referenceDate: reference, referenceDateSource: source,

@@ -12,7 +12,7 @@ public struct Article: Sendable {
     public var error: String?
 
     public func document(referenceDate override: CalendarDate?) -> Document {
-        var d = Document(id: id, bytes: bytes, referenceDate: override ?? referenceDate)
+        var d = StageProfiler.time(.document) { Document(id: id, bytes: bytes, referenceDate: override ?? referenceDate) }
         d.givenHeadline = headline
         d.origin = origin
         return d

@@ -48,18 +48,21 @@ public final class Engine: @unchecked Sendable {
 
     public func process(_ given: Document, scratch: MatchScratch = MatchScratch.shared) -> DocumentResult {
         // Suppression comments are read, then blanked so that extraction never sees them.
-        let (document, scanned) = Suppressions.scan(given, knownChecks: Engine.knownChecks)
+        let (document, scanned) = StageProfiler.time(.suppressions) { Suppressions.scan(given, knownChecks: Engine.knownChecks) }
         var directives = scanned
         let extraction = extractor.extract(document, scratch: scratch)
-        let records = assembler.assemble(extraction)
-        var context = CheckContext(extraction: extraction, records: records, helpers: helpers)
-        context.settings = settings
-        var findings = checks.filter { !type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
-        findings = Suppressions.apply(&directives, to: findings, in: document)
-        context.suppressions = directives
-        findings += checks.filter { type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
-        for i in findings.indices { if let s = severities[findings[i].check] { findings[i].severity = s } }
-        findings.sort { ($0.span.start, $0.check) < ($1.span.start, $1.check) }
+        let records = StageProfiler.time(.records) { assembler.assemble(extraction) }
+        let findings = StageProfiler.time(.checks) {
+            var context = CheckContext(extraction: extraction, records: records, helpers: helpers)
+            context.settings = settings
+            var findings = checks.filter { !type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
+            findings = Suppressions.apply(&directives, to: findings, in: document)
+            context.suppressions = directives
+            findings += checks.filter { type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
+            for i in findings.indices { if let s = severities[findings[i].check] { findings[i].severity = s } }
+            findings.sort { ($0.span.start, $0.check) < ($1.span.start, $1.check) }
+            return findings
+        }
         var warnings: [String] = []
         if let bad = InputDecoder.firstInvalidUTF8(document.bytes) {
             let loc = document.location(of: bad)
