@@ -122,61 +122,67 @@ extension Extractor {
     }
 
     func offset(_ text: String) -> Int? {
-        if let v = ruleSet.lexicons["relative-offsets"]?.lookup(text), let n = Int(v) { return n }
+        if let v = normalizationLexicons.relativeOffsets?.lookup(text), let n = Int(v) { return n }
         return Int(text)
     }
 
     /// Normalizes calendar fields; nil when a field that was captured cannot be read.
-    func calendarFields(_ raw: [String: String]) -> PeriodFields? {
+    func calendarFields(_ raw: CandidateFields) -> PeriodFields? {
+        let lex = normalizationLexicons
         var f = PeriodFields()
-        func read<T>(_ key: String, _ parse: (String) -> T?, into path: WritableKeyPath<PeriodFields, T?>) -> Bool {
-            guard let text = raw[key] else { return true }
+        /// Reads `field` into `target` with `parse`: true when the field is absent or reads.
+        func read<T>(_ field: RuleField, _ target: inout T?, _ parse: (String) -> T?) -> Bool {
+            guard let text = raw[field] else { return true }
             guard let v = parse(text) else { return false }
-            f[keyPath: path] = v
+            target = v
             return true
         }
-        let ok = read("year", Numbers.year, into: \.year)
-            && read("yearOffset", offset, into: \.yearOffset)
-            && read("month", Numbers.month, into: \.month)
-            && read("monthTo", Numbers.month, into: \.monthTo)
-            && read("day", Numbers.ordinal, into: \.day)
-            && read("dayTo", Numbers.ordinal, into: \.dayTo)
-            && read("quarter", Numbers.ordinal, into: \.quarter)
-            && read("quarterTo", Numbers.ordinal, into: \.quarterTo)
-            && read("half", Numbers.ordinal, into: \.half)
-            && read("firstMonths", Numbers.ordinal, into: \.firstMonths)
-            && read("firstQuarters", Numbers.ordinal, into: \.firstQuarters)
-            && read("decade", { self.ruleSet.lexicons["decade-words"]?.lookup($0).flatMap(Int.init) ?? Numbers.year($0) }, into: \.decade)
-            && read("century", Numbers.ordinal, into: \.century)
-            && read("dayOffset", { self.ruleSet.lexicons["relative-days"]?.lookup($0).flatMap(Int.init) ?? Int($0) }, into: \.dayOffset)
-            && read("monthOffset", offset, into: \.monthOffset)
-            && read("weekOffset", offset, into: \.weekOffset)
-            && read("weekday", Numbers.weekday, into: \.weekday)
-            && read("fiscalEndMonth", Numbers.month, into: \.fiscalEndMonth)
-            && read("fiscalEndDay", Numbers.ordinal, into: \.fiscalEndDay)
-            && read("fiscalEndYear", Numbers.year, into: \.fiscalEndYear)
-            && read("quarterOffset", offset, into: \.quarterOffset)
-            && read("yearTo", { Numbers.splitYearEnd($0, after: f.year) }, into: \.yearTo)
-            && read("season", { self.ruleSet.lexicons["seasons"]?.lookup($0) ?? $0.uppercased() }, into: \.season)
-            && read("holiday", { self.ruleSet.lexicons["holidays"]?.lookup($0) }, into: \.holiday)
-            && read("reference", { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }, into: \.reference)
-            && read("tense", { Tense(rawValue: $0) ?? self.ruleSet.lexicons["tense-words"]?.lookup($0).flatMap(Tense.init(rawValue:)) }, into: \.tense)
-            && read("anaphorUnit", ResolvedPeriod.Granularity.init(rawValue:), into: \.anaphorUnit)
-        guard ok else { return nil }
+        guard read(.year, &f.year, Numbers.year),
+              read(.yearOffset, &f.yearOffset, offset),
+              read(.month, &f.month, Numbers.month),
+              read(.monthTo, &f.monthTo, Numbers.month),
+              read(.day, &f.day, Numbers.ordinal),
+              read(.dayTo, &f.dayTo, Numbers.ordinal),
+              read(.quarter, &f.quarter, Numbers.ordinal),
+              read(.quarterTo, &f.quarterTo, Numbers.ordinal),
+              read(.half, &f.half, Numbers.ordinal),
+              read(.firstMonths, &f.firstMonths, Numbers.ordinal),
+              read(.firstQuarters, &f.firstQuarters, Numbers.ordinal),
+              read(.decade, &f.decade, { lex.decadeWords?.lookup($0).flatMap(Int.init) ?? Numbers.year($0) }),
+              read(.century, &f.century, Numbers.ordinal),
+              read(.dayOffset, &f.dayOffset, { lex.relativeDays?.lookup($0).flatMap(Int.init) ?? Int($0) }),
+              read(.monthOffset, &f.monthOffset, offset),
+              read(.weekOffset, &f.weekOffset, offset),
+              read(.weekday, &f.weekday, Numbers.weekday),
+              read(.fiscalEndMonth, &f.fiscalEndMonth, Numbers.month),
+              read(.fiscalEndDay, &f.fiscalEndDay, Numbers.ordinal),
+              read(.fiscalEndYear, &f.fiscalEndYear, Numbers.year),
+              read(.quarterOffset, &f.quarterOffset, offset)
+        else { return nil }
+        let firstYear = f.year
+        guard read(.yearTo, &f.yearTo, { Numbers.splitYearEnd($0, after: firstYear) }),
+              read(.season, &f.season, { lex.seasons?.lookup($0) ?? $0.uppercased() }),
+              read(.holiday, &f.holiday, { lex.holidays?.lookup($0) }),
+              read(.reference, &f.reference, { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }),
+              read(.tense, &f.tense, { Tense(rawValue: $0) ?? lex.tenseWords?.lookup($0).flatMap(Tense.init(rawValue:)) }),
+              read(.anaphorUnit, &f.anaphorUnit, ResolvedPeriod.Granularity.init(rawValue:))
+        else { return nil }
         // "two years ago", "three months ago", "a week ago", "five days ago": a count back from the reference date.
-        for (key, path) in [("yearsAgo", \PeriodFields.yearOffset), ("monthsAgo", \.monthOffset), ("weeksAgo", \.weekOffset), ("daysAgo", \.dayOffset)] {
-            guard let text = raw[key] else { continue }
+        func ago(_ field: RuleField, _ target: inout Int?) -> Bool {
+            guard let text = raw[field] else { return true }
             let lowered = text.lowercased()
-            guard let n = (lowered == "a" || lowered == "an") ? 1 : Numbers.ordinal(text), n > 0 else { return nil }
-            f[keyPath: path] = -n
+            guard let n = (lowered == "a" || lowered == "an") ? 1 : Numbers.ordinal(text), n > 0 else { return false }
+            target = -n
+            return true
         }
+        guard ago(.yearsAgo, &f.yearOffset), ago(.monthsAgo, &f.monthOffset), ago(.weeksAgo, &f.weekOffset), ago(.daysAgo, &f.dayOffset) else { return nil }
         if let q = f.quarter, q == -1 { f.quarter = 4 }
         if let h = f.half, h == -1 { f.half = 2 }
-        if raw["toDate"] != nil { f.toDate = true }
-        if raw["samePeriod"] != nil { f.samePeriod = true }
-        if raw["wholeYear"] != nil { f.wholeYear = true }
-        if raw["weekend"] != nil { f.weekend = true }
-        if let s = raw["monthShift"] { guard let n = Int(s) else { return nil }; f.monthShift = n }
+        if raw.has(.toDate) { f.toDate = true }
+        if raw.has(.samePeriod) { f.samePeriod = true }
+        if raw.has(.wholeYear) { f.wholeYear = true }
+        if raw.has(.weekend) { f.weekend = true }
+        if let s = raw[.monthShift] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f
     }
 

@@ -6,58 +6,61 @@ extension Extractor {
 
     func normalize(_ c: Candidate, _ document: Document) -> Mention? {
         let rule = ruleSet.rules[c.rule]
-        var raw: [String: String] = rule.literals
-        for g in c.groups { raw[g.field] = document.text(Span(g.range)) }
-        let qualifier = raw["qualifier"].map { q in
-            ruleSet.lexicons["qualifiers"]?.lookup(q) ?? ruleSet.lexicons["date-qualifiers"]?.lookup(q) ?? Lexicon.key(q)
+        let raw = CandidateFields(groups: c.groups, literals: rule.literalFields, document: document)
+        let lex = normalizationLexicons
+        let qualifier = raw[.qualifier].map { q in
+            let key = Lexicon.key(q)
+            return lex.qualifiers?.lookup(key: key) ?? lex.dateQualifiers?.lookup(key: key) ?? key
         }
         let value: MentionValue
         var pending: PendingCurrency? = nil
         switch rule.type {
         case .money:
-            let scale = raw["scale"].flatMap(Numbers.scale) ?? 1
-            let amount = raw["amount"].flatMap(Numbers.parse).map { $0 * scale }
-            let low = raw["low"].flatMap(Numbers.parse).map { $0 * scale }
-            let high = raw["high"].flatMap(Numbers.parse).map { $0 * scale }
+            let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
+            let amount = raw[.amount].flatMap(Numbers.parse).map { $0 * scale }
+            let low = raw[.low].flatMap(Numbers.parse).map { $0 * scale }
+            let high = raw[.high].flatMap(Numbers.parse).map { $0 * scale }
             guard amount != nil || low != nil || high != nil else { return nil }
-            let cur = raw["currency"].flatMap(currency)
+            let currencyText = raw[.currency]
+            let currencyKey = currencyText.map(Lexicon.key)
+            let cur = currencyText.flatMap { currency($0, key: currencyKey!) }
             // Minor units ("50 cents", "470 pence") are amounts in the main unit.
-            let minor = raw["currency"].flatMap { ruleSet.lexicons["minor-currency-units"]?.lookup($0) }.flatMap { Decimal(string: $0) } ?? 1
-            let per = raw["per"].map { ruleSet.lexicons["price-units"]?.lookup($0) ?? Lexicon.key($0) }
+            let minor = currencyKey.flatMap { lex.minorUnits[$0] } ?? 1
+            let per = raw[.per].map { lex.priceUnits?.lookup($0) ?? Lexicon.key($0) }
             // (Decimal division is slow: skip it for the usual main unit.)
             func main(_ d: Decimal?) -> Decimal? { minor == 1 ? d : d.map { $0 / minor } }
             value = .money(amount: main(amount), low: main(low), high: main(high), currency: cur, per: per)
-            if raw["carry"] != nil && raw["currency"] == nil { pending = .carry }
-            else if let c = raw["currency"], ruleSet.lexicons["ambiguous-dollars"]?.lookup(c) != nil { pending = .localDollar }
+            if raw.has(.carry) && currencyText == nil { pending = .carry }
+            else if let k = currencyKey, lex.ambiguousDollars?.lookup(key: k) != nil { pending = .localDollar }
         case .percent:
-            let unit = raw["unit"].flatMap { ruleSet.lexicons["percent-units"]?.lookup($0) }.flatMap(PercentUnit.init(rawValue:)) ?? .percent
-            var v = raw["value"].flatMap(Numbers.parse)
-            let low = raw["low"].flatMap(Numbers.parse), high = raw["high"].flatMap(Numbers.parse)
+            let unit = raw[.unit].flatMap { lex.percentUnits?.lookup($0) }.flatMap(PercentUnit.init(rawValue:)) ?? .percent
+            var v = raw[.value].flatMap(Numbers.parse)
+            let low = raw[.low].flatMap(Numbers.parse), high = raw[.high].flatMap(Numbers.parse)
             guard v != nil || low != nil || high != nil else { return nil }
-            var direction = raw["direction"].flatMap { ruleSet.lexicons["directions"]?.lookup($0) }.flatMap(Direction.init(rawValue:))
-            if let sign = raw["sign"] {
+            var direction = raw[.direction].flatMap { lex.directions?.lookup($0) }.flatMap(Direction.init(rawValue:))
+            if let sign = raw[.sign] {
                 if sign.hasPrefix("-") || sign.hasPrefix("\u{2212}") || sign.lowercased().hasPrefix("minus") || sign.lowercased().hasPrefix("negative") { direction = .down } else if sign.hasPrefix("+") { direction = .up }
             }
             if let x = v, x < 0 { v = -x; direction = .down }
-            let basis = raw["basis"].map { ruleSet.lexicons["bases"]?.lookup($0) ?? Lexicon.key($0) }
+            let basis = raw[.basis].map { lex.bases?.lookup($0) ?? Lexicon.key($0) }
             value = .percent(value: v, low: low, high: high, unit: unit, direction: direction, basis: basis)
         case .count:
-            let v = raw["value"].flatMap(Numbers.parse)
-            let low = raw["low"].flatMap(Numbers.parse), high = raw["high"].flatMap(Numbers.parse)
+            let v = raw[.value].flatMap(Numbers.parse)
+            let low = raw[.low].flatMap(Numbers.parse), high = raw[.high].flatMap(Numbers.parse)
             guard v != nil || low != nil else { return nil }
-            let of = Lexicon.key(raw["of"] ?? "")
-            let partners = ruleSet.lexicons["partner-nouns"]?.lookup(of) != nil
+            let of = Lexicon.key(raw[.of] ?? "")
+            let partners = lex.partnerNouns?.lookup(of) != nil
             value = .count(value: v, low: low, high: high, of: of, partners: partners)
         case .number:
-            guard var v = raw["value"].flatMap(Numbers.parse) else { return nil }
-            if let s = raw["scale"].flatMap(Numbers.scale) { v *= s }
+            guard var v = raw[.value].flatMap(Numbers.parse) else { return nil }
+            if let s = raw[.scale].flatMap(Numbers.scale) { v *= s }
             value = .number(value: v)
         case .quantity:
-            let scale = raw["scale"].flatMap(Numbers.scale) ?? 1
-            let v = raw["value"].flatMap(Numbers.parse).map { $0 * scale }
-            let low = raw["low"].flatMap(Numbers.parse).map { $0 * scale }, high = raw["high"].flatMap(Numbers.parse).map { $0 * scale }
-            guard v != nil || low != nil || high != nil, let u = raw["unit"] else { return nil }
-            value = .quantity(value: v, low: low, high: high, unit: ruleSet.lexicons["volume-units"]?.lookup(u) ?? Lexicon.key(u))
+            let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
+            let v = raw[.value].flatMap(Numbers.parse).map { $0 * scale }
+            let low = raw[.low].flatMap(Numbers.parse).map { $0 * scale }, high = raw[.high].flatMap(Numbers.parse).map { $0 * scale }
+            guard v != nil || low != nil || high != nil, let u = raw[.unit] else { return nil }
+            value = .quantity(value: v, low: low, high: high, unit: lex.volumeUnits?.lookup(u) ?? Lexicon.key(u))
         case .date, .period:
             guard let f = calendarFields(raw) else { return nil }
             value = .calendar(fields: f, resolved: nil)
@@ -66,7 +69,9 @@ extension Extractor {
                         value: value, qualifier: qualifier, role: nil)
         m.latent = rule.latent
         m.pendingCurrency = pending
-        m.timexParts = c.groups.compactMap { g in TimexPart.Kind(groupName: g.field).map { TimexPart(kind: $0, span: Span(g.range)) } }
+        if c.groups.contains(where: { $0.field.timexPart != nil }) {
+            m.timexParts = c.groups.compactMap { g in g.field.timexPart.map { TimexPart(kind: $0, span: Span(g.range)) } }
+        }
         return m
     }
 
@@ -94,7 +99,7 @@ extension Extractor {
             }
             for z in zones {
                 if let hit = document.matchSpans(of: places, in: z, group: "w").first {
-                    local = ruleSet.lexicons["local-dollars"]?.lookup(document.text(hit)); break
+                    local = normalizationLexicons.localDollars?.lookup(document.text(hit)); break
                 }
             }
         }
@@ -128,13 +133,57 @@ extension Extractor {
         }
     }
 
-    func currency(_ text: String) -> String? {
-        for name in ["currency-symbols", "currency-words", "currency-codes"] {
-            if let code = ruleSet.lexicons[name]?.lookup(text) { return code }
+    /// The ISO code of a currency as written (`key`: its ``Lexicon/key(_:)``): from the currency
+    /// lexicons, else three capital letters taken as a code.
+    func currency(_ text: String, key: String) -> String? {
+        for lexicon in normalizationLexicons.currencies {
+            if let code = lexicon.lookup(key: key) { return code }
         }
         let t = Numbers.trimmed(text)
         if t.utf8.count == 3, t.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return String(t) }
         return nil
     }
+}
 
+/// The texts of a candidate's fields: a group's text where the match captured one, else the
+/// rule's literal (`set:`), else nil. A text is made from the document's bytes when read.
+struct CandidateFields {
+    /// The candidate's groups; a field has at most one (see ``Rule/fieldGroups``; a qualifier
+    /// found before the match is added only to a candidate without one).
+    let groups: [(field: RuleField, range: Range<Int>)]
+    let literals: [(field: RuleField, value: String)]
+    let document: Document
+
+    subscript(_ field: RuleField) -> String? {
+        if let g = groups.first(where: { $0.field == field }) { return document.text(Span(g.range)) }
+        return literals.first(where: { $0.field == field })?.value
+    }
+
+    /// Whether the field has a text (a group or a literal), without making it.
+    func has(_ field: RuleField) -> Bool {
+        groups.contains { $0.field == field } || literals.contains { $0.field == field }
+    }
+}
+
+/// The lexicons normalization reads, found by name once, when the extractor is made, rather
+/// than for every mention. A lexicon the rule set lacks is nil, as its lookup by name would be.
+struct NormalizationLexicons: Sendable {
+    let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns,
+        volumeUnits, localDollars, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
+    /// `currency-symbols`, `currency-words` and `currency-codes`, in that order (those present).
+    let currencies: [Lexicon]
+    /// `minor-currency-units` ("cents" → 100): each phrase's key → its value read as a decimal
+    /// (a value that does not read as one is left out: the amount stays in the main unit).
+    let minorUnits: [String: Decimal]
+
+    init(_ ruleSet: RuleSet) {
+        let l = ruleSet.lexicons
+        qualifiers = l["qualifiers"]; dateQualifiers = l["date-qualifiers"]; priceUnits = l["price-units"]
+        ambiguousDollars = l["ambiguous-dollars"]; percentUnits = l["percent-units"]; directions = l["directions"]
+        bases = l["bases"]; partnerNouns = l["partner-nouns"]; volumeUnits = l["volume-units"]; localDollars = l["local-dollars"]
+        relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
+        seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
+        currencies = ["currency-symbols", "currency-words", "currency-codes"].compactMap { l[$0] }
+        minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
+    }
 }

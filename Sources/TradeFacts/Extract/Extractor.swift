@@ -71,10 +71,13 @@ public final class Extractor: @unchecked Sendable {
     let scannedTriggers: [Bool]
     /// How far before a trigger region a rule's search begins.
     static let regionLead = 48
+    /// The lexicons ``normalize(_:_:)`` reads.
+    let normalizationLexicons: NormalizationLexicons
 
     public init(ruleSet: RuleSet, keepLatent: Bool = false, prefilter: Bool = true) throws {
         self.ruleSet = ruleSet
         self.prefilter = prefilter
+        normalizationLexicons = NormalizationLexicons(ruleSet)
         triggerScanner = TriggerScanner(literals: ruleSet.triggerLiterals)
         var scanned = Array(repeating: false, count: ruleSet.triggerPatterns.count)
         for t in triggerScanner.triggers { scanned[t] = true }
@@ -95,7 +98,8 @@ public final class Extractor: @unchecked Sendable {
         let rule: Int
         let match: Span
         let span: Span
-        let groups: [(field: String, range: Range<Int>)]
+        /// The rule's groups that took part in the match (fields and TIMEX3 parts), in ``Rule/fieldGroups`` order.
+        let groups: [(field: RuleField, range: Range<Int>)]
     }
 
     /// Runs the rules over `document` (each only where its trigger occurs, when prefiltering) and
@@ -123,7 +127,7 @@ public final class Extractor: @unchecked Sendable {
                             if whole.lowerBound >= region.upperBound { return false }
                             lastEnd = whole.upperBound
                             let span = rule.spanGroup.flatMap { m.range(ofGroup: $0) } ?? whole
-                            var groups: [(String, Range<Int>)] = []
+                            var groups: [(field: RuleField, range: Range<Int>)] = []
                             for fg in rule.fieldGroups { if let r = m.range(ofGroup: fg.group) { groups.append((fg.field, r)) } }
                             if !whole.isEmpty { candidates.append(Candidate(rule: index, match: Span(whole), span: Span(span), groups: groups)) }
                             return true
@@ -233,12 +237,12 @@ public final class Extractor: @unchecked Sendable {
             defer { previousEnd = max(previousEnd, chosen[i].match.end) }
             let c = chosen[i]
             let rule = ruleSet.rules[c.rule]
-            guard rule.allowsQualifier, !c.groups.contains(where: { $0.field == "qualifier" }) else { continue }
+            guard rule.allowsQualifier, !c.groups.contains(where: { $0.field == .qualifier }) else { continue }
             guard let pattern = rule.type.isCalendar ? calendarQualifier : quantityQualifier else { continue }
             let window = Span(max(previousEnd, c.match.start - 48), c.match.start)
             // The pattern's match starts where its qualifier group does (only a lookbehind precedes it).
             guard window.length > 1, let q = document.matchSpans(of: pattern, in: window, group: "q").last else { continue }
-            chosen[i] = Candidate(rule: c.rule, match: Span(q.start, c.match.end), span: c.span, groups: c.groups + [("qualifier", q.range)])
+            chosen[i] = Candidate(rule: c.rule, match: Span(q.start, c.match.end), span: c.span, groups: c.groups + [(.qualifier, q.range)])
         }
     }
 

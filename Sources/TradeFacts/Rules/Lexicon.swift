@@ -36,6 +36,10 @@ public struct Lexicon: Sendable {
     /// The canonical value of `phrase`, if listed.
     public func lookup(_ phrase: String) -> String? { entries[Lexicon.key(phrase)] }
 
+    /// The canonical value of a phrase already normalized with ``key(_:)`` (when one text is
+    /// looked up in several lexicons).
+    func lookup(key: String) -> String? { entries[key] }
+
     /// A PCRE2 alternation matching any phrase (white space flexible), without anchors. Where
     /// several phrases match at one place the longest is taken first, then the next longest on
     /// backtracking. The phrases are factored into a trie ("rose|rise|risen" → `r(?:ose|ise(?:n)?)`)
