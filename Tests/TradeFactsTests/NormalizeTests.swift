@@ -81,6 +81,31 @@ final class NumbersTests: XCTestCase {
     }
 
     /// The fast path of `Numbers.string` prints what rounding and NSDecimalNumber print.
+    /// Months, years and day numbers in plain ASCII take a path without Foundation; these are the
+    /// answers the general reading gives (trimmed points and spaces, a sign, leading zeros, overflow).
+    func testPlainMonthsYearsAndDaysReadAsBefore() {
+        XCTAssertEqual(Numbers.month(" Oct. "), 10)
+        XCTAssertEqual(Numbers.month("DECEMBER"), 12)
+        XCTAssertEqual(Numbers.month("Sep t"), 9)
+        XCTAssertEqual(Numbers.month("012"), 12)
+        XCTAssertEqual(Numbers.month("+3"), 3)
+        XCTAssertNil(Numbers.month("13"))
+        XCTAssertNil(Numbers.month("0"))
+        XCTAssertNil(Numbers.month(". ."))
+        XCTAssertNil(Numbers.month("99999999999999999999999"))
+        XCTAssertNil(Numbers.month("Ja."))
+        XCTAssertNil(Numbers.month("1 2"))
+        XCTAssertEqual(Numbers.month("ma y"), nil)
+        XCTAssertEqual(Numbers.year("87"), 1987)
+        XCTAssertEqual(Numbers.year("07"), 2007)
+        XCTAssertEqual(Numbers.year("0087"), 87)
+        XCTAssertEqual(Numbers.year("1987"), 1987)
+        XCTAssertEqual(Numbers.year("1987 "), 1987)
+        XCTAssertEqual(Numbers.ordinal("007"), 7)
+        XCTAssertEqual(Numbers.ordinal("31"), 31)
+        XCTAssertEqual(Numbers.ordinal("Q4"), 4)
+    }
+
     func testDecimalStringsMatchTheRoundedFoundationText() {
         var values: [Decimal] = [0, -1, Decimal(1) / 3, Decimal(-2) / 3, Decimal(string: "87.40")!, Decimal(string: "1e20")!, Decimal(string: "0.0001")!]
         for i in 0..<5_000 { values.append(Decimal(sign: i % 3 == 0 ? .minus : .plus, exponent: i % 13 - 6, significand: Decimal(i * 7_919 % 100_003))) }

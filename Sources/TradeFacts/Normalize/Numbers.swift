@@ -296,6 +296,7 @@ public enum Numbers {
 
     /// Ordinals and small counts as integers: "third" → 3, "3rd" → 3, "Q3" → 3, "nine" → 9, "9" → 9.
     public static func ordinal(_ raw: String) -> Int? {
+        if let n = plainDigits(raw) { return n }
         if let o = ordinals[raw] { return o }
         var t = String(trimmed(raw)).lowercased()
         if let o = ordinals[t] { return o }
@@ -310,12 +311,43 @@ public enum Numbers {
 
     /// Month numbers from names and abbreviations: "Oct" → 10, "september" → 9, "10" → 10.
     public static func month(_ raw: String) -> Int? {
+        if let m = asciiMonth(raw) { return m }
         let t = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))
         if let n = Int(t), (1...12).contains(n) { return n }
         let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         guard t.count >= 3 else { return nil }
         for (i, n) in names.enumerated() where t.hasPrefix(n) { return i + 1 }
         return nil
+    }
+
+    /// ``month(_:)`` without Foundation for text of ASCII letters, digits, points and spaces (what
+    /// rules capture): the same answer, or nil for other text, which `month` reads the general way.
+    /// An `Int?` of `Int?`: `.some(nil)` is a text of that kind that is not a month.
+    static func asciiMonth(_ raw: String) -> Int?? {
+        let u = raw.utf8
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        guard u.allSatisfy({ isDigit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2E || $0 == 0x20 }) else { return nil }
+        // Trimmed of points and spaces; lower case is `| 0x20` on these bytes.
+        let kept: (UInt8) -> Bool = { $0 != 0x2E && $0 != 0x20 }
+        guard let a = u.firstIndex(where: kept), let z = u.lastIndex(where: kept) else { return .some(nil) }
+        let t = u[a...z]
+        if t.allSatisfy(isDigit) {
+            guard let n = Int(Substring(t)), (1...12).contains(n) else { return .some(nil) }
+            return n
+        }
+        guard t.count >= 3 else { return .some(nil) }
+        let head = t.prefix(3).map { $0 | 0x20 }
+        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        for (i, n) in names.enumerated() where head.elementsEqual(n.utf8) { return i + 1 }
+        return .some(nil)
+    }
+
+    /// A text of 1 to 18 ASCII digits as its number (leading zeros allowed), else nil: the common
+    /// case of ``ordinal(_:)`` and ``year(_:)``, which read it no differently.
+    static func plainDigits(_ raw: String) -> Int? {
+        let u = raw.utf8
+        guard (1...18).contains(u.count), u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return u.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
     /// Weekday numbers (ISO, Monday = 1) from names and abbreviations.
@@ -328,6 +360,7 @@ public enum Numbers {
 
     /// Years as written: "2024" → 2024, "'87" → 1987, "87" → 1987 (two digits pivot at 50), "1980s" → 1980.
     public static func year(_ raw: String) -> Int? {
+        if let n = plainDigits(raw) { return raw.utf8.count == 2 ? (n < 50 ? 2000 + n : 1900 + n) : n }
         var t = raw.trimmingCharacters(in: CharacterSet(charactersIn: "' \u{2019}s"))
         if t.hasSuffix("s") { t.removeLast() }
         guard let n = Int(t) else { return spelledYear(raw) }
