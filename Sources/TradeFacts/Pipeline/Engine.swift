@@ -53,8 +53,9 @@ public final class Engine: @unchecked Sendable {
         let extraction = extractor.extract(document, scratch: scratch)
         let records = StageProfiler.time(.records) { assembler.assemble(extraction) }
         let findings = StageProfiler.time(.checks) {
-            var context = CheckContext(extraction: extraction, records: records, helpers: helpers)
-            context.settings = settings
+            // The engine's settings are passed in: the default `CheckSettings()` would build its
+            // decimals (a float literal among them, slow to convert) for every document.
+            var context = CheckContext(extraction: extraction, records: records, helpers: helpers, settings: settings)
             var findings = checks.filter { !type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
             findings = Suppressions.apply(&directives, to: findings, in: document)
             context.suppressions = directives
