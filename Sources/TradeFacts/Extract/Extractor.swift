@@ -53,7 +53,7 @@ public final class Extractor: @unchecked Sendable {
     let localDollarPlaces: Pattern?
     /// Keep mentions of latent rules (bare numbers) in the output; off by default.
     public let keepLatent: Bool
-    /// A verb of reporting ending right where a date starts (see ``tense(around:in:)``).
+    /// A verb of reporting ending right where a date starts (see ``tense(around:in:cues:)``).
     let reportVerbBefore: Pattern?
     /// Where a clause begins inside a sentence (see ``clause(around:in:)``).
     let clauseBoundary: Pattern?
@@ -128,6 +128,7 @@ public final class Extractor: @unchecked Sendable {
                             lastEnd = whole.upperBound
                             let span = rule.spanGroup.flatMap { m.range(ofGroup: $0) } ?? whole
                             var groups: [(field: RuleField, range: Range<Int>)] = []
+                            groups.reserveCapacity(rule.fieldGroups.count)
                             for fg in rule.fieldGroups { if let r = m.range(ofGroup: fg.group) { groups.append((fg.field, r)) } }
                             if !whole.isEmpty { candidates.append(Candidate(rule: index, match: Span(whole), span: Span(span), groups: groups)) }
                             return true
@@ -202,10 +203,19 @@ public final class Extractor: @unchecked Sendable {
             }
             return out
         }
+        // The literal triggers' runs, in one pass over the sentences (bit k of a mask is `triggers[k]`).
         let masks = triggerScanner.sentenceMasks(buffer, sentences: sentences)
-        for (k, t) in triggerScanner.triggers.enumerated() {
-            let bit = UInt64(1) << UInt64(k)
-            regions[t] = runs { masks[$0] & bit != 0 }
+        var lastSentence = [Int](repeating: -2, count: triggerScanner.triggers.count)
+        for (s, mask) in masks.enumerated() where mask != 0 {
+            let span = sentences[s].span
+            var m = mask
+            while m != 0 {
+                let k = m.trailingZeroBitCount
+                m &= m - 1
+                let t = triggerScanner.triggers[k]
+                if lastSentence[k] == s - 1 { regions[t][regions[t].count - 1] = regions[t][regions[t].count - 1].lowerBound..<span.end } else { regions[t].append(span.start..<span.end) }
+                lastSentence[k] = s
+            }
         }
         for (t, pattern) in ruleSet.triggerPatterns.enumerated() where !scannedTriggers[t] {
             var marked = Set<Int>()

@@ -56,7 +56,13 @@ public struct LiteralTrigger: Sendable, Equatable {
 public final class TriggerScanner: @unchecked Sendable {
     /// Triggers found here, by their index among the rule set's triggers (at most 64).
     public let triggers: [Int]
-    private let delta: [Int32]        // state × 256 → state
+    /// state × ``columns`` + a byte's column → state.
+    private let delta: [Int32]
+    /// A (folded) byte → its column in ``delta``: one per byte that occurs in a phrase, and column 0
+    /// for every other byte, which leads back to the root from any state. Rows of a few dozen
+    /// columns rather than 256 keep the table small enough to stay in cache.
+    private let column: [UInt8]
+    private let columns: Int
     private let output: [UInt64]      // state → triggers whose phrase ends here (failure links folded in)
     private let depth: [Int32]        // state → length of the longest phrase ending here
     private let digitMask: UInt64
@@ -85,31 +91,44 @@ public final class TriggerScanner: @unchecked Sendable {
                 out[s] |= bit
             }
         }
+        // Columns: one per byte some phrase has (phrases are lower case), column 0 for the rest.
+        var byteColumn = [UInt8](repeating: 0, count: 256)
+        var columnByte: [Int] = [-1]  // a column's byte; none for column 0
+        for b in 0..<256 where goto.contains(where: { $0[b] >= 0 }) {
+            byteColumn[b] = UInt8(columnByte.count)
+            columnByte.append(b)
+        }
+        let width = columnByte.count
+        func gotoOn(_ s: Int, _ c: Int) -> Int32 { c == 0 ? -1 : goto[s][columnByte[c]] }
         // Breadth first: failure links, outputs folded along them, and the full transition table.
         var fail = Array(repeating: 0, count: goto.count)
-        var table = Array(repeating: Int32(0), count: goto.count * 256)
+        var table = Array(repeating: Int32(0), count: goto.count * width)
         var queue: [Int] = []
-        for b in 0..<256 {
-            let next = goto[0][b]
-            if next > 0 { queue.append(Int(next)); table[b] = next } else { table[b] = 0 }
+        for c in 0..<width {
+            let next = gotoOn(0, c)
+            if next > 0 { queue.append(Int(next)); table[c] = next } else { table[c] = 0 }
         }
         var head = 0
         while head < queue.count {
             let s = queue[head]; head += 1
             out[s] |= out[fail[s]]
-            for b in 0..<256 {
-                let next = goto[s][b]
+            for c in 0..<width {
+                let next = gotoOn(s, c)
                 if next >= 0 {
-                    fail[Int(next)] = Int(table[fail[s] * 256 + b])
-                    table[s * 256 + b] = next
+                    fail[Int(next)] = Int(table[fail[s] * width + c])
+                    table[s * width + c] = next
                     queue.append(Int(next))
                 } else {
-                    table[s * 256 + b] = table[fail[s] * 256 + b]
+                    table[s * width + c] = table[fail[s] * width + c]
                 }
             }
         }
         triggers = used
         delta = table
+        // Upper-case ASCII letters read as lower case.
+        for b in 0x41...0x5A { byteColumn[b] = byteColumn[b | 0x20] }
+        column = byteColumn
+        columns = width
         output = out
         depth = dep
         digitMask = digits
@@ -124,8 +143,10 @@ public final class TriggerScanner: @unchecked Sendable {
         var state = 0
         var previousSpace = true
         var s = 0
+        let width = columns
         delta.withUnsafeBufferPointer { delta in
             output.withUnsafeBufferPointer { output in
+            column.withUnsafeBufferPointer { column in
                 for i in 0..<bytes.count {
                     var b = bytes[i]
                     if TriggerScanner.isSpace(b) {
@@ -134,9 +155,8 @@ public final class TriggerScanner: @unchecked Sendable {
                         b = 0x20
                     } else {
                         previousSpace = false
-                        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
                     }
-                    state = Int(delta[state &<< 8 | Int(b)])
+                    state = Int(delta[state &* width &+ Int(column[Int(b)])])
                     var m = output[state]
                     if b >= 0x30 && b <= 0x39 { m |= digitMask }
                     guard m != 0 else { continue }
@@ -156,6 +176,7 @@ public final class TriggerScanner: @unchecked Sendable {
                         while p > 0 && sentences[p].span.start > j { p -= 1; masks[p] |= m }
                     }
                 }
+            }
             }
         }
         return masks
