@@ -21,9 +21,10 @@ extension Extractor {
     /// their antecedents. An anaphoric mention without an antecedent ("a year ago" with no period
     /// before it) is read from its own fields (a year back from the reference date).
     func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
+        var cues = FutureCues(sentences: document.sentences.count)
         for i in mentions.indices {
             guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
-            let tense = fields.tense ?? self.tense(of: mentions[i], in: document)
+            let tense = fields.tense ?? self.tense(of: mentions[i], in: document, cues: &cues)
             mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
         }
         for i in mentions.indices {
@@ -33,26 +34,40 @@ extension Extractor {
             } else {
                 var own = fields
                 own.samePeriod = false
-                let tense = fields.tense ?? self.tense(of: mentions[i], in: document)
+                let tense = fields.tense ?? self.tense(of: mentions[i], in: document, cues: &cues)
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
         }
     }
 
     /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
-    /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:)``).
-    func tense(of mention: Mention, in document: Document) -> Tense {
-        mention.qualifier == "since" ? .past : tense(around: mention.span, in: document)
+    /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:cues:)``).
+    func tense(of mention: Mention, in document: Document, cues: inout FutureCues) -> Tense {
+        mention.qualifier == "since" ? .past : tense(around: mention.span, in: document, cues: &cues)
+    }
+
+    /// Whether each sentence of a document has a future cue anywhere, searched once per sentence
+    /// rather than once per date in it.
+    struct FutureCues {
+        private var known: [Bool?]
+        init(sentences: Int) { known = Array(repeating: nil, count: sentences) }
+        mutating func inSentence(_ s: Int, _ find: () -> Bool) -> Bool {
+            if let k = known[s] { return k }
+            let found = find()
+            known[s] = found
+            return found
+        }
     }
 
     /// Future when the clause around the date has a future cue ("will", "is expected to",
     /// "forecast"), unless the date directly follows a verb of reporting ("said Friday it will…":
     /// Friday is when it was said); past otherwise. A cue in another clause of the sentence does not
     /// count ("Talks ended on Friday and will resume in May").
-    func tense(around span: Span, in document: Document) -> Tense {
+    func tense(around span: Span, in document: Document, cues memo: inout FutureCues) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
         // A sentence without any future cue has none in its clauses: skip finding the clause.
-        if document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty { return .past }
+        let sentenceHasCue = memo.inSentence(s) { !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty }
+        if !sentenceHasCue { return .past }
         let future = !document.matchSpans(of: cues, in: clause(around: span, in: document, sentence: s), limit: 1).isEmpty
         guard future else { return .past }
         if let report = reportVerbBefore {

@@ -70,6 +70,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public var lastDayOfMonth: CalendarDate { CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) }
 
     public var iso: String {
+        // Years 0–9999 (with month and day below 100): the ten bytes written directly, the same text
+        // as the general padding below, without its intermediate strings.
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { out in
+                TimexValue.writeDigits(year, count: 4, into: out, at: 0)
+                out[4] = UInt8(ascii: "-")
+                TimexValue.writeDigits(month, count: 2, into: out, at: 5)
+                out[7] = UInt8(ascii: "-")
+                TimexValue.writeDigits(day, count: 2, into: out, at: 8)
+                return 10
+            }
+        }
         func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
@@ -123,5 +135,19 @@ enum TimexValue {
             return format4(y + years) + part.dropFirst(4)
         }.joined(separator: "/")
     }
-    static func format4(_ y: Int) -> String { let s = String(y); return String(repeating: "0", count: max(0, 4 - s.count)) + s }
+    static func format4(_ y: Int) -> String {
+        if (0...9999).contains(y) {
+            return String(unsafeUninitializedCapacity: 4) { out in writeDigits(y, count: 4, into: out, at: 0); return 4 }
+        }
+        let s = String(y); return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+
+    /// Writes the last `count` decimal digits of non-negative `value`, zero-padded, at `offset`.
+    static func writeDigits(_ value: Int, count: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var v = value
+        for i in stride(from: offset + count - 1, through: offset, by: -1) {
+            out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+        }
+    }
 }
