@@ -41,7 +41,13 @@ public final class Engine: @unchecked Sendable {
         assembler = try RecordAssembler(ruleSet: ruleSet)
         helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler)
         self.checks = checks.map { $0.init() }
+        checksBeforeSuppressions = self.checks.filter { !type(of: $0).runsAfterSuppressions }
+        checksAfterSuppressions = self.checks.filter { type(of: $0).runsAfterSuppressions }
     }
+
+    /// ``checks`` split once by when they run (see ``Check/runsAfterSuppressions``), not per document.
+    let checksBeforeSuppressions: [any Check]
+    let checksAfterSuppressions: [any Check]
 
     /// Every check id a suppression may name (the whole catalogue, also checks switched off).
     static let knownChecks = Set(CheckCatalogue.all.map { $0.description.id })
@@ -56,10 +62,10 @@ public final class Engine: @unchecked Sendable {
             // The engine's settings are passed in: the default `CheckSettings()` would build its
             // decimals (a float literal among them, slow to convert) for every document.
             var context = CheckContext(extraction: extraction, records: records, helpers: helpers, settings: settings)
-            var findings = checks.filter { !type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
+            var findings = checksBeforeSuppressions.flatMap { $0.run(context) }
             findings = Suppressions.apply(&directives, to: findings, in: document)
             context.suppressions = directives
-            findings += checks.filter { type(of: $0).runsAfterSuppressions }.flatMap { $0.run(context) }
+            findings += checksAfterSuppressions.flatMap { $0.run(context) }
             for i in findings.indices { if let s = severities[findings[i].check] { findings[i].severity = s } }
             findings.sort { ($0.span.start, $0.check) < ($1.span.start, $1.check) }
             return findings
