@@ -200,7 +200,9 @@ public enum Numbers {
     /// "over"/"out of" ratios and a leading "minus"/"negative". Digits may stand for words ("3 hundred and 21").
     static func parseWords(_ text: String) -> Decimal? {
         // Keep "twenty-fifth" whole (a compound denominator); other hyphens separate words.
-        guard text.contains("-") else { return value(text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)) }
+        // (An ASCII text is searched for the hyphen byte; Foundation's substring search is slow.)
+        let hasHyphen = text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.contains(UInt8(ascii: "-")) : text.contains("-")
+        guard hasHyphen else { return value(text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)) }
         var t = text.replacingOccurrences(of: #"(ty)\s*-\s*(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"#,
                                           with: "$1_$2", options: .regularExpression)
         t = t.replacingOccurrences(of: "-", with: " ")
@@ -336,7 +338,7 @@ public enum Numbers {
             return n
         }
         guard t.count >= 3 else { return .some(nil) }
-        let head = t.prefix(3).map { $0 | 0x20 }
+        let head = t.prefix(3).lazy.map { $0 | 0x20 }
         let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         for (i, n) in names.enumerated() where head.elementsEqual(n.utf8) { return i + 1 }
         return .some(nil)
@@ -390,7 +392,8 @@ public enum Numbers {
     /// take the first year's century, rolling over when they would not come after it. A split year
     /// spans two consecutive years, so anything else ("2000/12") is not one: nil.
     public static func splitYearEnd(_ raw: String, after first: Int?) -> Int? {
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        // Digits alone need no trimming (nor Foundation).
+        let t = raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? raw : raw.trimmingCharacters(in: .whitespaces)
         guard let n = Int(t), let y = first else { return nil }
         var v = n
         if t.count == 2 { v = y - y % 100 + n; if v <= y { v += 100 } } else if t.count != 4 { return nil }
