@@ -16,7 +16,11 @@ public struct ImpossibleDate: Check {
     public init() {}
 
     public func run(_ context: CheckContext) -> [Finding] {
-        context.mentions.compactMap { m in
+        let mentions = context.mentions
+        // Only dates and periods have calendar fields: the others are passed over without copying them.
+        return mentions.indices.compactMap { i in
+            guard mentions[i].type.isCalendar else { return nil }
+            let m = mentions[i]
             guard let f = m.periodFields, let month = f.month, let day = f.day, (1...12).contains(month) else { return nil }
             let limit = f.year.map { CalendarDate.daysIn(month: month, year: $0) } ?? (month == 2 ? 29 : CalendarDate.daysIn(month: month, year: 2001))
             guard day > limit else { return nil }

@@ -40,7 +40,9 @@ public struct SamePeriodLength: Check {
     public func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         var findings: [Finding] = []
-        for a in m where a.periodFields?.samePeriod == true {
+        // Only dates and periods have calendar fields: the others are passed over without copying them.
+        for i in m.indices where m[i].type.isCalendar && m[i].periodFields?.samePeriod == true {
+            let a = m[i]
             // An anaphor that found no antecedent is read from its own fields as a whole year back: nothing was copied.
             guard let p = a.period, p.granularity != .year, let length = Self.months(p) else { continue }
             let text = a.text.lowercased()

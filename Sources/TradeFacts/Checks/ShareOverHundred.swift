@@ -18,7 +18,11 @@ public struct ShareOverHundred: Check {
     public init() {}
 
     public func run(_ context: CheckContext) -> [Finding] {
-        context.mentions.compactMap { m in
+        let mentions = context.mentions
+        // Only percentages can be shares: the others are passed over without copying them.
+        return mentions.indices.compactMap { i in
+            guard mentions[i].type == .percent else { return nil }
+            let m = mentions[i]
             guard case let .percent(v?, _, _, .percent, nil, _) = m.value, v > 100, context.isShare(m.span) else { return nil }
             return finding("\"\(m.text)\" is given as a share of a whole but exceeds 100%", at: m.span, details: [("value", .decimal(v))])
         }

@@ -16,7 +16,11 @@ public struct WeekdayMismatch: Check {
     public init() {}
 
     public func run(_ context: CheckContext) -> [Finding] {
-        context.mentions.compactMap { m in
+        let mentions = context.mentions
+        // Only dates and periods have calendar fields: the others are passed over without copying them.
+        return mentions.indices.compactMap { i in
+            guard mentions[i].type.isCalendar else { return nil }
+            let m = mentions[i]
             guard let f = m.periodFields, let wd = f.weekday, let day = f.day, let month = f.month, let p = m.period, p.granularity == .day,
                   p.from.weekday != wd else { return nil }
             // A date written without its year: the weekday may be what fixes the year ("until Wednesday, April 1").
