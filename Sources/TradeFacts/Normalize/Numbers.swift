@@ -213,6 +213,9 @@ public enum Numbers {
     static func value(_ w: [String]) -> Decimal? {
         var words = w
         guard !words.isEmpty else { return nil }
+        // One unit or tens word ("two", "forty"): what the sum below makes of it ("a" and "an"
+        // alone are no number: they are left to it).
+        if words.count == 1, words[0] != "a", words[0] != "an", let n = units[words[0]] ?? tens[words[0]] { return Decimal(n) }
         if words[0] == "minus" || words[0] == "negative" { return value(Array(words.dropFirst())).map { -$0 } }
         if let i = words.firstIndex(of: "over"), i > 0 {
             guard let n = value(Array(words[..<i])), let d = value(Array(words[(i + 1)...])), d != 0 else { return nil }
