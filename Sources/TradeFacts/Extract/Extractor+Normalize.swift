@@ -17,9 +17,9 @@ extension Extractor {
         switch rule.type {
         case .money:
             let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
-            let amount = raw[.amount].flatMap(Numbers.parse).map { $0 * scale }
-            let low = raw[.low].flatMap(Numbers.parse).map { $0 * scale }
-            let high = raw[.high].flatMap(Numbers.parse).map { $0 * scale }
+            let amount = raw[.amount].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            let low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            let high = raw[.high].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
             guard amount != nil || low != nil || high != nil else { return nil }
             let currencyText = raw[.currency]
             let currencyKey = currencyText.map(Lexicon.key)
@@ -57,8 +57,9 @@ extension Extractor {
             value = .number(value: v)
         case .quantity:
             let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
-            let v = raw[.value].flatMap(Numbers.parse).map { $0 * scale }
-            let low = raw[.low].flatMap(Numbers.parse).map { $0 * scale }, high = raw[.high].flatMap(Numbers.parse).map { $0 * scale }
+            let v = raw[.value].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            let low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            let high = raw[.high].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
             guard v != nil || low != nil || high != nil, let u = raw[.unit] else { return nil }
             value = .quantity(value: v, low: low, high: high, unit: lex.volumeUnits?.lookup(u) ?? Lexicon.key(u))
         case .date, .period:
@@ -73,6 +74,12 @@ extension Extractor {
             m.timexParts = c.groups.compactMap { g in g.field.timexPart.map { TimexPart(kind: $0, span: Span(g.range)) } }
         }
         return m
+    }
+
+    /// `value` times `scale`. A figure without a scale word has scale 1, and multiplying by one
+    /// gives the same decimal (values are kept compact): the slow Decimal multiplication is skipped.
+    static func scaled(_ value: Decimal, by scale: Decimal) -> Decimal {
+        scale == 1 ? value : value * scale
     }
 
     // MARK: Currency from context
