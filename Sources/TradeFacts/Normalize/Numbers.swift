@@ -329,22 +329,36 @@ public enum Numbers {
     /// rules capture): the same answer, or nil for other text, which `month` reads the general way.
     /// An `Int?` of `Int?`: `.some(nil)` is a text of that kind that is not a month.
     static func asciiMonth(_ raw: String) -> Int?? {
-        let u = raw.utf8
-        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        guard u.allSatisfy({ isDigit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2E || $0 == 0x20 }) else { return nil }
-        // Trimmed of points and spaces; lower case is `| 0x20` on these bytes.
-        let kept: (UInt8) -> Bool = { $0 != 0x2E && $0 != 0x20 }
-        guard let a = u.firstIndex(where: kept), let z = u.lastIndex(where: kept) else { return .some(nil) }
-        let t = u[a...z]
-        if t.allSatisfy(isDigit) {
-            guard let n = Int(Substring(t)), (1...12).contains(n) else { return .some(nil) }
-            return n
+        let result = raw.utf8.withContiguousStorageIfAvailable { u -> Int?? in
+            func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
+            guard u.allSatisfy({ isDigit($0) || isLetter($0) || $0 == 0x2E || $0 == 0x20 }) else { return nil }
+            // Trimmed of points and spaces; lower case is `| 0x20` on these bytes.
+            let kept: (UInt8) -> Bool = { $0 != 0x2E && $0 != 0x20 }
+            guard let a = u.firstIndex(where: kept), let z = u.lastIndex(where: kept) else { return .some(nil) }
+            let t = u[a...z]
+            if t.allSatisfy(isDigit) {
+                // Int(_:) of the digits: nil when they overflow.
+                var n = 0
+                for b in t {
+                    let (times10, o1) = n.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times10.addingReportingOverflow(Int(b - 0x30))
+                    if o1 || o2 { return .some(nil) }
+                    n = sum
+                }
+                return (1...12).contains(n) ? n : .some(nil)
+            }
+            guard t.count >= 3 else { return .some(nil) }
+            let head = (t[a] | 0x20, t[a + 1] | 0x20, t[a + 2] | 0x20)
+            for (i, n) in monthPrefixes.enumerated() where head == n { return i + 1 }
+            return .some(nil)
         }
-        guard t.count >= 3 else { return .some(nil) }
-        let head = t.prefix(3).lazy.map { $0 | 0x20 }
-        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        for (i, n) in names.enumerated() where head.elementsEqual(n.utf8) { return i + 1 }
-        return .some(nil)
+        return result ?? nil
+    }
+
+    /// The first three letters of each month's name, as ASCII bytes.
+    static let monthPrefixes: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
+        let b = Array($0.utf8); return (b[0], b[1], b[2])
     }
 
     /// A text of 1 to 18 ASCII digits as its number (leading zeros allowed), else nil: the common
