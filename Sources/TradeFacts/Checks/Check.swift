@@ -97,7 +97,7 @@ public struct CheckContext {
 
     /// Canonical flows ("exports", "imports") named in the sentence at `index`.
     public func flows(inSentence index: Int) -> Set<String> {
-        Set(helpers.assembler.hits(helpers.assembler.flows, lexicon: "flows", in: document.sentences[index].span, document).map(\.value))
+        Set(helpers.assembler.hits(helpers.assembler.flows, lexicon: helpers.assembler.flowsLexicon, in: document.sentences[index].span, document).map(\.value))
     }
 
     /// Whether the sentence at `index` gives a cause ("due to", "because of", …).

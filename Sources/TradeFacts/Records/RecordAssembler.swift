@@ -15,9 +15,15 @@ public final class RecordAssembler: @unchecked Sendable {
     let comparisonCue: Pattern
     let qualifierWords: Pattern?
     let ruleSet: RuleSet
+    /// The lexicons whose values hits take, found by name once (nil when the rule set lacks one).
+    let flowsLexicon, placesLexicon, commoditiesLexicon, qualifiersLexicon: Lexicon?
 
     public init(ruleSet: RuleSet) throws {
         self.ruleSet = ruleSet
+        flowsLexicon = ruleSet.lexicons["flows"]
+        placesLexicon = ruleSet.lexicons["places"]
+        commoditiesLexicon = ruleSet.lexicons["commodities"]
+        qualifiersLexicon = ruleSet.lexicons["record-qualifiers"]
         flows = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])"#)
         places = try ruleSet.compile(#"(?<![A-Za-z])(?<w>(?:The\s+)?{{lexicon:places}})(?![A-Za-z])"#, caseless: false)
         commodities = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:commodities}})(?![A-Za-z])"#)
@@ -52,10 +58,11 @@ public final class RecordAssembler: @unchecked Sendable {
     /// The flows lexicon's value for balances that are not trade flows.
     static let notTrade = "not trade"
 
-    func hits(_ pattern: Pattern, lexicon: String?, in span: Span, _ doc: Document, group: String = "w") -> [Hit] {
+    /// The matches of `pattern`'s `group` in `span`, each valued by `lexicon` when it lists the text, else the text itself.
+    func hits(_ pattern: Pattern, lexicon: Lexicon?, in span: Span, _ doc: Document, group: String = "w") -> [Hit] {
         doc.matchSpans(of: pattern, in: span, group: group).map { s in
             let text = doc.text(s)
-            return Hit(value: lexicon.flatMap { ruleSet.lexicons[$0]?.lookup(text) } ?? text, span: s)
+            return Hit(value: lexicon?.lookup(text) ?? text, span: s)
         }
     }
 
@@ -72,7 +79,7 @@ public final class RecordAssembler: @unchecked Sendable {
         let leadEnd = doc.sentences.prefix(3).last?.span.end ?? 0
         let lead = Span(0, leadEnd)
         let leadReporter = placesIn(lead, doc).first
-        let leadCommodity = hits(commodities, lexicon: "commodities", in: lead, doc).first
+        let leadCommodity = hits(commodities, lexicon: commoditiesLexicon, in: lead, doc).first
 
         func isFigurePeriod(_ m: Mention) -> Bool {
             guard let p = m.period else { return false }
@@ -102,10 +109,10 @@ public final class RecordAssembler: @unchecked Sendable {
             }.reduce(into: [Int: Int]()) { acc, pair in if acc[pair.0] == nil { acc[pair.0] = pair.1 } }.map { ($0.key, $0.value) })
             let moneys = (plainMoneys + volumes.filter { v in !attachedVolume.values.contains(v) }).sorted()
             guard !moneys.isEmpty else { continue }
-            let flowHits = hits(flows, lexicon: "flows", in: sentence.span, doc)
+            let flowHits = hits(flows, lexicon: flowsLexicon, in: sentence.span, doc)
             guard !flowHits.isEmpty else { continue }
             let placeHits = placesIn(sentence.span, doc)
-            let commodityHits = hits(commodities, lexicon: "commodities", in: sentence.span, doc)
+            let commodityHits = hits(commodities, lexicon: commoditiesLexicon, in: sentence.span, doc)
             let sourceHit = hits(source, lexicon: nil, in: sentence.span, doc, group: "source").first
             let clauseSpans = clauses(of: sentence.span, doc)
             func clause(of span: Span) -> Span { clauseSpans.first { $0.start <= span.start && span.start < $0.end } ?? sentence.span }
@@ -260,7 +267,7 @@ public final class RecordAssembler: @unchecked Sendable {
                 }
                 record.volume = attachedVolume[mi]
                 if let q = qualifierWords {
-                    record.qualifiers = Array(Set(hits(q, lexicon: "record-qualifiers", in: figureClause, doc).map(\.value))).sorted()
+                    record.qualifiers = Array(Set(hits(q, lexicon: qualifiersLexicon, in: figureClause, doc).map(\.value))).sorted()
                 }
                 recordOfMoney[mi] = record
                 records.append(record)
@@ -291,7 +298,7 @@ public final class RecordAssembler: @unchecked Sendable {
     func placesIn(_ span: Span, _ doc: Document) -> [Hit] {
         hits(places, lexicon: nil, in: span, doc).map { h in
             let text = doc.text(h.span)
-            let lex = ruleSet.lexicons["places"]
+            let lex = placesLexicon
             let value = lex?.lookup(text) ?? (text.hasPrefix("The ") ? lex?.lookup(String(text.dropFirst(4))) : nil) ?? text
             return Hit(value: value, span: h.span)
         }
