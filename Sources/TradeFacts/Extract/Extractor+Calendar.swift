@@ -21,10 +21,10 @@ extension Extractor {
     /// their antecedents. An anaphoric mention without an antecedent ("a year ago" with no period
     /// before it) is read from its own fields (a year back from the reference date).
     func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
-        var cues = FutureCues(sentences: document.sentences.count)
+        var memo = TenseMemo(sentences: document.sentences.count)
         for i in mentions.indices {
             guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
-            let tense = fields.tense ?? self.tense(of: mentions[i], in: document, cues: &cues)
+            let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
             mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
         }
         for i in mentions.indices {
@@ -34,27 +34,38 @@ extension Extractor {
             } else {
                 var own = fields
                 own.samePeriod = false
-                let tense = fields.tense ?? self.tense(of: mentions[i], in: document, cues: &cues)
+                let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
         }
     }
 
     /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
-    /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:cues:)``).
-    func tense(of mention: Mention, in document: Document, cues: inout FutureCues) -> Tense {
-        mention.qualifier == "since" ? .past : tense(around: mention.span, in: document, cues: &cues)
+    /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:memo:)``).
+    func tense(of mention: Mention, in document: Document, memo: inout TenseMemo) -> Tense {
+        mention.qualifier == "since" ? .past : tense(around: mention.span, in: document, memo: &memo)
     }
 
-    /// Whether each sentence of a document has a future cue anywhere, searched once per sentence
-    /// rather than once per date in it.
-    struct FutureCues {
-        private var known: [Bool?]
-        init(sentences: Int) { known = Array(repeating: nil, count: sentences) }
-        mutating func inSentence(_ s: Int, _ find: () -> Bool) -> Bool {
-            if let k = known[s] { return k }
-            let found = find()
-            known[s] = found
+    /// What reading the tense searches in a whole sentence, kept for the other dates of the
+    /// document's sentence rather than searched again for each: whether the sentence has a future
+    /// cue, and its clause boundaries.
+    struct TenseMemo {
+        private let sentences: Int
+        /// Per sentence: 0 not searched yet, 1 no future cue, 2 a future cue (made on first use).
+        private var futureCue: [UInt8] = []
+        private var clauseBoundaries: [Int: [Span]] = [:]
+        init(sentences: Int) { self.sentences = sentences }
+
+        mutating func hasFutureCue(sentence s: Int, _ search: () -> Bool) -> Bool {
+            if futureCue.isEmpty { futureCue = Array(repeating: 0, count: sentences) }
+            if futureCue[s] == 0 { futureCue[s] = search() ? 2 : 1 }
+            return futureCue[s] == 2
+        }
+
+        mutating func clauseBoundaries(sentence s: Int, _ search: () -> [Span]) -> [Span] {
+            if let known = clauseBoundaries[s] { return known }
+            let found = search()
+            clauseBoundaries[s] = found
             return found
         }
     }
@@ -63,12 +74,13 @@ extension Extractor {
     /// "forecast"), unless the date directly follows a verb of reporting ("said Friday it will…":
     /// Friday is when it was said); past otherwise. A cue in another clause of the sentence does not
     /// count ("Talks ended on Friday and will resume in May").
-    func tense(around span: Span, in document: Document, cues memo: inout FutureCues) -> Tense {
+    func tense(around span: Span, in document: Document, memo: inout TenseMemo) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
         // A sentence without any future cue has none in its clauses: skip finding the clause.
-        let sentenceHasCue = memo.inSentence(s) { !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty }
+        let sentenceHasCue = memo.hasFutureCue(sentence: s) { !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty }
         if !sentenceHasCue { return .past }
-        let future = !document.matchSpans(of: cues, in: clause(around: span, in: document, sentence: s), limit: 1).isEmpty
+        let clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo)
+        let future = !document.matchSpans(of: cues, in: clauseSpan, limit: 1).isEmpty
         guard future else { return .past }
         if let report = reportVerbBefore {
             let before = Span(max(document.sentences[s].span.start, span.start - 24), span.start)
@@ -80,10 +92,10 @@ extension Extractor {
     /// The clause of sentence `s` that holds `span`: from the last clause boundary before it to the
     /// first after it (punctuation and the `clause-openers` lexicon). A clause that is little more
     /// than the date ("On Friday,", "Also Tuesday,") belongs to the clause it introduces.
-    func clause(around span: Span, in document: Document, sentence s: Int) -> Span {
+    func clause(around span: Span, in document: Document, sentence s: Int, memo: inout TenseMemo) -> Span {
         let sentence = document.sentences[s].span
         guard let boundary = clauseBoundary else { return sentence }
-        let bounds = document.matchSpans(of: boundary, in: sentence).filter { !$0.overlaps(span) }
+        let bounds = memo.clauseBoundaries(sentence: s) { document.matchSpans(of: boundary, in: sentence) }.filter { !$0.overlaps(span) }
         var start = sentence.start, end = sentence.end
         var next = bounds.endIndex
         for (k, b) in bounds.enumerated() {

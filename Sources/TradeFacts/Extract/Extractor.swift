@@ -53,9 +53,9 @@ public final class Extractor: @unchecked Sendable {
     let localDollarPlaces: Pattern?
     /// Keep mentions of latent rules (bare numbers) in the output; off by default.
     public let keepLatent: Bool
-    /// A verb of reporting ending right where a date starts (see ``tense(around:in:cues:)``).
+    /// A verb of reporting ending right where a date starts (see ``tense(around:in:memo:)``).
     let reportVerbBefore: Pattern?
-    /// Where a clause begins inside a sentence (see ``clause(around:in:)``).
+    /// Where a clause begins inside a sentence (see ``clause(around:in:sentence:memo:)``).
     let clauseBoundary: Pattern?
 
     /// A qualifier ending right where a mention starts ("about ", "since "), for quantities and for calendar mentions.
