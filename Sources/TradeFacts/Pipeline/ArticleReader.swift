@@ -35,20 +35,14 @@ public enum InputFormat: String, Sendable, CaseIterable {
 /// Parts that are not prose are blanked (replaced by spaces, line breaks kept), never removed, so
 /// every offset and line number still points into the file as written.
 public enum ArticleReader {
-    public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto) -> [Article] {
+    /// The articles in an input. `firstLine` is the line number of the first line of `raw` when it
+    /// is a chunk of a larger JSON Lines input (see ``LineChunkReader``).
+    public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto, firstLine: Int = 1) -> [Article] {
         let decoded = InputDecoder.decode(raw)
         var bytes = decoded.bytes
-        var kind = format
-        if kind == .auto {
-            let ext = (path as NSString).pathExtension.lowercased()
-            if ["jsonl", "ndjson"].contains(ext) { kind = .jsonl }
-            else if ["md", "markdown"].contains(ext) { kind = .markdown }
-            else if path == "-", let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == UInt8(ascii: "{") { kind = .jsonl }
-            else { kind = .text }
-        }
-        switch kind {
+        switch resolvedFormat(path: path, declared: format, start: bytes) {
         case .jsonl:
-            return jsonLines(path: path, bytes: bytes)
+            return jsonLines(path: path, bytes: bytes, firstLine: firstLine)
         case .markdown:
             var article = Article(id: path, bytes: [])
             let front = blankFrontMatter(&bytes)
@@ -68,11 +62,23 @@ public enum ArticleReader {
         }
     }
 
+    /// The format an input is read in: the declared one, else by file extension (`.jsonl`/`.ndjson`
+    /// JSON Lines, `.md`/`.markdown` Markdown, anything else text); standard input is JSON Lines
+    /// when the first non-blank byte of `start` (its first bytes) is `{`.
+    public static func resolvedFormat(path: String, declared: InputFormat, start: some Collection<UInt8>) -> InputFormat {
+        guard declared == .auto else { return declared }
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ["jsonl", "ndjson"].contains(ext) { return .jsonl }
+        if ["md", "markdown"].contains(ext) { return .markdown }
+        if path == "-", let first = start.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == UInt8(ascii: "{") { return .jsonl }
+        return .text
+    }
+
     // MARK: JSON Lines
 
-    static func jsonLines(path: String, bytes: [UInt8]) -> [Article] {
+    static func jsonLines(path: String, bytes: [UInt8], firstLine: Int = 1) -> [Article] {
         var out: [Article] = []
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         var start = 0
         while start < bytes.count {
             lineNumber += 1

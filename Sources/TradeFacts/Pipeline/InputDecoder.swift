@@ -14,8 +14,14 @@ public enum InputDecoder {
         public let note: String?
     }
 
+    /// Whether `start` (the first bytes of an input) opens with a UTF-16 byte-order mark.
+    public static func hasUTF16ByteOrderMark(_ start: some Collection<UInt8>) -> Bool {
+        let two = Array(start.prefix(2))
+        return two == [0xFF, 0xFE] || two == [0xFE, 0xFF]
+    }
+
     public static func decode(_ raw: [UInt8]) -> Decoded {
-        if raw.count >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)) {
+        if hasUTF16ByteOrderMark(raw) {
             let little = raw[0] == 0xFF
             var units: [UInt16] = []
             units.reserveCapacity(raw.count / 2)
