@@ -171,12 +171,20 @@ struct Extract: ParsableCommand {
     @Argument(help: "Files or folders to read; - for standard input.")
     var paths: [String]
 
+    /// A document's output: one line of JSON Lines, or pretty-printed JSON.
+    static func render(_ r: DocumentResult, jsonl: Bool) -> String {
+        var w = JSONWriter(pretty: !jsonl)
+        r.writeJSON(to: &w)
+        if jsonl { w.raw("\n") }
+        return w.text
+    }
+
     func run() throws {
         var results: [String] = []
         var documents = 0
         let jsonl = format == .jsonl
         let summary = try processAll(paths, options: options, keepLatent: latent, render: { r in
-            jsonl ? r.json().serialized() + "\n" : r.json().serialized(pretty: true)
+            Self.render(r, jsonl: jsonl)
         }) { _, text in
             documents += 1
             if jsonl { writeOut(text!) } else { results.append(text!) }
@@ -224,14 +232,6 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    static func findingsObject(_ result: DocumentResult) -> JSONValue {
-        var o: [(String, JSONValue)] = [("document", .string(result.documentID))]
-        if let e = result.error { o.append(("error", .string(e))) }
-        let findings = result.extraction.map { e in result.findings.map { $0.json(in: e.document) } } ?? []
-        o.append(("findings", .array(findings)))
-        return .object(o)
-    }
-
     func run() throws {
         var failing = false
         var kept: [DocumentResult] = []
@@ -251,7 +251,11 @@ struct CheckCommand: ParsableCommand {
         @Sendable func rendered(_ result: DocumentResult) -> String {
             switch format {
             case .text: return TextDiagnostics.render(result, color: color)
-            case .jsonl: return Self.findingsObject(result).serialized() + "\n"
+            case .jsonl:
+                var w = JSONWriter(capacity: 256)
+                result.writeFindingsJSON(to: &w)
+                w.raw("\n")
+                return w.text
             default: return GitHubReport.render(result)
             }
         }
@@ -266,7 +270,13 @@ struct CheckCommand: ParsableCommand {
             if let text { writeOut(text) } else if streaming { writeOut(rendered(result)) } else { kept.append(result) }
         }
         switch format {
-        case .json: writeOut(JSONValue.array(kept.map(Self.findingsObject)).serialized(pretty: true) + "\n")
+        case .json:
+            var w = JSONWriter(pretty: true)
+            w.beginArray()
+            for r in kept { r.writeFindingsJSON(to: &w) }
+            w.endArray()
+            w.raw("\n")
+            writeOut(w.text)
         case .sarif: writeOut(SARIFReport.render(kept))
         case .junit: writeOut(JUnitReport.render(kept, failOn: threshold))
         case .text:
@@ -355,7 +365,7 @@ struct RulesCommand: ParsableCommand {
             var rendered = 0
             for d in documents {
                 let r = staged.process(d, scratch: scratch)
-                rendered += StageProfiler.time(.render) { r.json().serialized().utf8.count + 1 }
+                rendered += StageProfiler.time(.render) { Extract.render(r, jsonl: true).utf8.count }
             }
             StageProfiler.enabled = false
             let stages = StageProfiler.nanoseconds

@@ -1,0 +1,208 @@
+import Foundation
+
+/// Receives JSON as a stream of events: keys, scalars and the bounds of objects and arrays.
+///
+/// The output code (documents, mentions, records, findings) is written once against this protocol.
+/// ``JSONWriter`` turns the events straight into bytes (the batch hot path); ``JSONTreeBuilder``
+/// turns them into a ``JSONValue`` (for tests, evaluation and reports that inspect values).
+/// Both therefore see the same members in the same order, and serialize to the same bytes.
+protocol JSONSink {
+    /// The key of the next object member. Keys are plain ASCII written as they are (no escaping).
+    mutating func key(_ key: StaticString)
+    mutating func beginObject()
+    mutating func endObject()
+    mutating func beginArray()
+    mutating func endArray()
+    mutating func string(_ s: String)
+    /// A string holding `bytes` decoded as UTF-8, invalid sequences replaced by U+FFFD.
+    mutating func string(utf8 bytes: ArraySlice<UInt8>)
+    mutating func int(_ i: Int)
+    mutating func decimal(_ d: Decimal)
+    mutating func bool(_ b: Bool)
+    mutating func null()
+    /// A whole value built elsewhere.
+    mutating func value(_ v: JSONValue)
+}
+
+extension JSONSink {
+    /// Object members that are skipped when the value is nil.
+    mutating func add(_ k: StaticString, _ v: String?) { if let v { key(k); string(v) } }
+    mutating func add(_ k: StaticString, _ v: Int?) { if let v { key(k); int(v) } }
+    mutating func add(_ k: StaticString, _ v: Decimal?) { if let v { key(k); decimal(v) } }
+    mutating func add(_ k: StaticString, _ v: Bool) { key(k); bool(v) }
+    mutating func add(_ k: StaticString, _ v: JSONValue) { key(k); value(v) }
+    /// A member whose value is the text of `span` in `document` (see ``Document/text(_:)``).
+    mutating func add(_ k: StaticString, textOf span: Span, in document: Document) {
+        key(k)
+        let b = document.bytes
+        let s = max(0, min(span.start, b.count)), e = max(s, min(span.end, b.count))
+        string(utf8: b[s..<e])
+    }
+
+    /// An object whose members `body` writes.
+    mutating func object(_ body: (inout Self) -> Void) { beginObject(); body(&self); endObject() }
+    /// An object member.
+    mutating func object(_ k: StaticString, _ body: (inout Self) -> Void) { key(k); object(body) }
+    /// An array member with one element per item, written by `each`.
+    mutating func array<C: Sequence>(_ k: StaticString, _ items: C, _ each: (inout Self, C.Element) -> Void) {
+        key(k)
+        beginArray()
+        for item in items { each(&self, item) }
+        endArray()
+    }
+}
+
+/// Writes JSON straight into a byte buffer, compact or pretty-printed with two-space indentation,
+/// byte for byte as ``JSONValue/serialized(pretty:)`` would write the same value.
+///
+/// Keep one writer and call ``reset()`` between documents to reuse its buffer.
+public struct JSONWriter: JSONSink {
+    /// The UTF-8 output so far.
+    public private(set) var bytes: [UInt8] = []
+    public let pretty: Bool
+    /// Open containers.
+    private var depth = 0
+    /// No element written yet in the innermost open container.
+    private var empty = true
+    /// A key was just written: the next value is its member, not a new element.
+    private var keyed = false
+
+    public init(pretty: Bool = false, capacity: Int = 4096) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Empties the buffer (keeping its storage) to write another value.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        depth = 0; empty = true; keyed = false
+    }
+
+    /// Appends raw bytes (a line break between values, say).
+    public mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    /// The output as a String.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Before a value or key: the separator and, pretty-printed, the line break and indentation.
+    @inline(__always) private mutating func element() {
+        if keyed { keyed = false; return }
+        guard depth > 0 else { return }
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        if pretty { newline(depth) }
+    }
+
+    private mutating func newline(_ level: Int) {
+        bytes.append(0x0A)
+        for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    public mutating func key(_ key: StaticString) {
+        element()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+        keyed = true
+    }
+
+    private mutating func open(_ c: UInt8) {
+        element()
+        bytes.append(c)
+        depth += 1
+        empty = true
+    }
+
+    private mutating func close(_ c: UInt8) {
+        depth -= 1
+        if !empty && pretty { newline(depth) }
+        bytes.append(c)
+        empty = false
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    public mutating func string(_ s: String) {
+        element()
+        JSONValue.writeString(s, into: &bytes)
+    }
+
+    mutating func string(utf8 slice: ArraySlice<UInt8>) {
+        element()
+        let written = slice.withUnsafeBufferPointer { JSONValue.writeValidUTF8($0, into: &bytes) }
+        if !written { JSONValue.writeString(String(decoding: slice, as: UTF8.self), into: &bytes) }
+    }
+
+    public mutating func int(_ i: Int) {
+        element()
+        JSONValue.writeInt(i, into: &bytes)
+    }
+
+    public mutating func decimal(_ d: Decimal) {
+        element()
+        bytes.append(contentsOf: Numbers.string(d).utf8)
+    }
+
+    public mutating func bool(_ b: Bool) {
+        element()
+        if b { raw("true") } else { raw("false") }
+    }
+
+    public mutating func null() {
+        element()
+        raw("null")
+    }
+
+    public mutating func value(_ v: JSONValue) {
+        element()
+        v.write(into: &bytes, pretty: pretty, indent: depth)
+    }
+}
+
+/// Builds a ``JSONValue`` from ``JSONSink`` events.
+struct JSONTreeBuilder: JSONSink {
+    /// An open container and the key it will be stored under in its parent.
+    private struct Frame {
+        var key: String?
+        var isObject: Bool
+        var members: [(String, JSONValue)] = []
+        var items: [JSONValue] = []
+    }
+    private var frames: [Frame] = []
+    private var pendingKey: String?
+    /// The finished value.
+    private(set) var result: JSONValue = .null
+
+    /// The value written by `body`.
+    static func build(_ body: (inout JSONTreeBuilder) -> Void) -> JSONValue {
+        var b = JSONTreeBuilder()
+        body(&b)
+        return b.result
+    }
+
+    private mutating func put(_ v: JSONValue) {
+        let k = pendingKey
+        pendingKey = nil
+        guard !frames.isEmpty else { result = v; return }
+        if frames[frames.count - 1].isObject { frames[frames.count - 1].members.append((k ?? "", v)) }
+        else { frames[frames.count - 1].items.append(v) }
+    }
+
+    mutating func key(_ key: StaticString) { pendingKey = key.description }
+    mutating func beginObject() { frames.append(Frame(key: pendingKey, isObject: true)); pendingKey = nil }
+    mutating func beginArray() { frames.append(Frame(key: pendingKey, isObject: false)); pendingKey = nil }
+    mutating func endObject() { let f = frames.removeLast(); pendingKey = f.key; put(.object(f.members)) }
+    mutating func endArray() { let f = frames.removeLast(); pendingKey = f.key; put(.array(f.items)) }
+    mutating func string(_ s: String) { put(.string(s)) }
+    mutating func string(utf8 bytes: ArraySlice<UInt8>) { put(.string(String(decoding: bytes, as: UTF8.self))) }
+    mutating func int(_ i: Int) { put(.int(i)) }
+    mutating func decimal(_ d: Decimal) { put(.decimal(d)) }
+    mutating func bool(_ b: Bool) { put(.bool(b)) }
+    mutating func null() { put(.null) }
+    mutating func value(_ v: JSONValue) { put(v) }
+}
