@@ -90,6 +90,19 @@ final class JSONWriterTests: XCTestCase {
         JSONValue.writeString(s, into: &out)
         XCTAssertEqual(String(decoding: out, as: UTF8.self),
                        "\"q\\\"b\\\\s/ \\n\\r\\t\\u0000\\u001f\u{7F} é € 😀 \\u2028\\u2029 \u{2027}\"")
+        // Each character that needs an escape, at every position of the word-at-a-time scan, reads
+        // back as written; and the escapes are exactly the short ones or \u00XX.
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "\u{2028}", " "] {
+            for at in 0..<17 {
+                let s = String(repeating: "a", count: at) + special + String(repeating: "z", count: 17 - at)
+                var out: [UInt8] = []
+                JSONValue.writeString(s, into: &out)
+                XCTAssertFalse(out.contains { $0 < 0x20 }, s)
+                let back = try? JSONSerialization.jsonObject(with: Data(out), options: .fragmentsAllowed) as? String
+                XCTAssertEqual(back, s)
+                XCTAssertEqual(out.count, s.utf8.count + 2 + (["\"", "\\", "\n"].contains(special) ? 1 : ["\u{1}", "\u{1F}"].contains(special) ? 5 : special == "\u{2028}" ? 3 : 0), s)
+            }
+        }
         // Invalid UTF-8 in a span is written as String(decoding:) repairs it.
         for bytes: [UInt8] in [[0x41, 0xFF, 0x42], [0xE2, 0x80], [0xE2, 0x80, 0xA8, 0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x22, 0xF0, 0x9F, 0x98]] {
             var w = JSONWriter()

@@ -82,13 +82,13 @@ public enum ArticleReader {
             start = end + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let origin = DocumentOrigin(path: path, line: lineNumber)
-            var article = Article(id: "\(path):\(lineNumber)", bytes: [], origin: origin)
-            guard let record = line.withUnsafeBufferPointer({ parser.parse($0) }) ?? foundationRecord(line) else {
+            let record = line.withUnsafeBufferPointer({ parser.parse($0) }) ?? foundationRecord(line)
+            var article = Article(id: record?.id ?? "\(path):\(lineNumber)", bytes: [], origin: origin)
+            guard let record else {
                 article.error = "\(path):\(lineNumber): not a JSON object (invalid JSON Lines record)"
                 out.append(article)
                 continue
             }
-            if let id = record.id { article.id = id }
             guard let text = record.text else {
                 article.error = "\(path):\(lineNumber): record \(article.id) has no string field \"text\""
                 out.append(article)

@@ -147,6 +147,7 @@ struct JSONLineParser {
             if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i])) }
         }
         while i < n {
+            if i + 8 <= n && JSONValue.plainEight(p, at: i) { i += 8; continue }
             let b = p[i]
             if b >= 0x20 && b < 0x80 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { i += 1; continue }
             if b == UInt8(ascii: "\"") {
