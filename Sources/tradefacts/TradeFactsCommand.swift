@@ -173,10 +173,10 @@ struct Extract: ParsableCommand {
 
     /// A document's output: one line of JSON Lines, or pretty-printed JSON.
     static func render(_ r: DocumentResult, jsonl: Bool) -> String {
-        var w = JSONWriter(pretty: !jsonl)
-        r.writeJSON(to: &w)
-        if jsonl { w.raw("\n") }
-        return w.text
+        JSONWriter.text(pretty: !jsonl) { w in
+            r.writeJSON(to: &w)
+            if jsonl { w.raw("\n") }
+        }
     }
 
     func run() throws {
@@ -252,10 +252,10 @@ struct CheckCommand: ParsableCommand {
             switch format {
             case .text: return TextDiagnostics.render(result, color: color)
             case .jsonl:
-                var w = JSONWriter(capacity: 256)
-                result.writeFindingsJSON(to: &w)
-                w.raw("\n")
-                return w.text
+                return JSONWriter.text { w in
+                    result.writeFindingsJSON(to: &w)
+                    w.raw("\n")
+                }
             default: return GitHubReport.render(result)
             }
         }

@@ -52,6 +52,12 @@ final class JSONWriterTests: XCTestCase {
                 r.writeFindingsJSON(to: &w)
                 XCTAssertEqual(w.text, r.findingsJSON().serialized(pretty: pretty), "\(r.documentID) findings, pretty: \(pretty)")
             }
+            // With the thread's reused buffer and decimal cache (twice: cold, then warm).
+            for _ in 0..<2 {
+                for r in results {
+                    XCTAssertEqual(JSONWriter.text(pretty: pretty) { r.writeJSON(to: &$0) }, r.json().serialized(pretty: pretty))
+                }
+            }
             // Several values in one array, as `check --format json` writes them.
             w.reset()
             w.beginArray()
@@ -81,6 +87,24 @@ final class JSONWriterTests: XCTestCase {
                 o.key("e"); o.value(.object([("x", .array([.object([]), .array([.string("")])]))]))
             }
             XCTAssertEqual(v.text, tree.serialized(pretty: pretty))
+        }
+    }
+
+    /// Decimals written through the thread's cache read as `Numbers.string` writes them, the first
+    /// time and the second.
+    func testDecimalsThroughTheCache() {
+        var decimals: [Decimal] = [Decimal(string: "1.5")!, Decimal(sign: .minus, exponent: -3, significand: 1500),
+                                   Decimal(sign: .plus, exponent: 3, significand: 15), Decimal(string: "0.000000000001234567")!,
+                                   Decimal(1) / Decimal(3), Decimal(0), Decimal(string: "-0")!, Decimal(string: "22130000")!]
+        decimals += decimals
+        let expected = "[" + decimals.map { Numbers.string($0) }.joined(separator: ",") + "]"
+        XCTAssertEqual(expected, "[1.5,-1.5,15000,0,0.3333333333,0,0,22130000,1.5,-1.5,15000,0,0.3333333333,0,0,22130000]")
+        for _ in 0..<2 {
+            XCTAssertEqual(JSONWriter.text { w in
+                w.beginArray()
+                for d in decimals { w.decimal(d) }
+                w.endArray()
+            }, expected)
         }
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Receives JSON as a stream of events: keys, scalars and the bounds of objects and arrays.
 ///
@@ -55,11 +58,14 @@ extension JSONSink {
 /// Writes JSON straight into a byte buffer, compact or pretty-printed with two-space indentation,
 /// byte for byte as ``JSONValue/serialized(pretty:)`` would write the same value.
 ///
-/// Keep one writer and call ``reset()`` between documents to reuse its buffer.
+/// Keep one writer and call ``reset()`` between documents to reuse its buffer, or use
+/// ``text(pretty:_:)``, which reuses a buffer per thread.
 public struct JSONWriter: JSONSink {
     /// The UTF-8 output so far.
     public private(set) var bytes: [UInt8] = []
     public let pretty: Bool
+    /// The thread's decimals already written, when writing for ``text(pretty:_:)``.
+    private var scratch: JSONWriterScratch? = nil
     /// Open containers.
     private var depth = 0
     /// No element written yet in the innermost open container.
@@ -70,6 +76,20 @@ public struct JSONWriter: JSONSink {
     public init(pretty: Bool = false, capacity: Int = 4096) {
         self.pretty = pretty
         bytes.reserveCapacity(capacity)
+    }
+
+    /// The text `body` writes, written into a buffer that the calling thread reuses from one call
+    /// to the next (the batch path: one call per document on each worker thread).
+    public static func text(pretty: Bool = false, _ body: (inout JSONWriter) -> Void) -> String {
+        let scratch = JSONWriterScratch.current
+        var w = JSONWriter(pretty: pretty, capacity: 0)
+        swap(&w.bytes, &scratch.buffer)
+        w.scratch = scratch
+        body(&w)
+        let text = w.text
+        w.bytes.removeAll(keepingCapacity: true)
+        swap(&w.bytes, &scratch.buffer)
+        return text
     }
 
     /// Empties the buffer (keeping its storage) to write another value.
@@ -145,7 +165,7 @@ public struct JSONWriter: JSONSink {
 
     public mutating func decimal(_ d: Decimal) {
         element()
-        bytes.append(contentsOf: Numbers.string(d).utf8)
+        if let scratch { scratch.writeDecimal(d, into: &bytes) } else { bytes.append(contentsOf: Numbers.string(d).utf8) }
     }
 
     public mutating func bool(_ b: Bool) {
@@ -161,6 +181,50 @@ public struct JSONWriter: JSONSink {
     public mutating func value(_ v: JSONValue) {
         element()
         v.write(into: &bytes, pretty: pretty, indent: depth)
+    }
+}
+
+/// What a thread's ``JSONWriter/text(pretty:_:)`` calls reuse: the output buffer, and the text of
+/// decimals already written (`Numbers.string` divides the mantissa by ten per digit; the same
+/// figures recur across documents).
+final class JSONWriterScratch {
+    var buffer: [UInt8] = []
+    /// Keyed by the decimal's bytes, not by its value: 1.5 and 1.50 are equal but print differently,
+    /// while equal bytes are the same mantissa, exponent and sign, so the same text.
+    private var decimals: [DecimalBits: [UInt8]] = [:]
+
+    struct DecimalBits: Hashable {
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+        /// Nil when a Decimal does not fit in 24 bytes (then nothing is cached).
+        init?(_ d: Decimal) {
+            guard MemoryLayout<Decimal>.size <= MemoryLayout<DecimalBits>.size else { return nil }
+            withUnsafeBytes(of: d) { src in withUnsafeMutableBytes(of: &self) { $0.copyMemory(from: src) } }
+        }
+    }
+
+    init() { buffer.reserveCapacity(1 << 14) }
+
+    func writeDecimal(_ d: Decimal, into out: inout [UInt8]) {
+        guard let key = DecimalBits(d) else { out.append(contentsOf: Numbers.string(d).utf8); return }
+        if let text = decimals[key] { out.append(contentsOf: text); return }
+        let text = Array(Numbers.string(d).utf8)
+        if decimals.count >= 1 << 16 { decimals.removeAll(keepingCapacity: true) }
+        decimals[key] = text
+        out.append(contentsOf: text)
+    }
+
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { p in if let p { Unmanaged<JSONWriterScratch>.fromOpaque(p).release() } }
+        return key
+    }()
+
+    /// The calling thread's scratch, created on first use.
+    static var current: JSONWriterScratch {
+        if let p = pthread_getspecific(threadKey) { return Unmanaged<JSONWriterScratch>.fromOpaque(p).takeUnretainedValue() }
+        let s = JSONWriterScratch()
+        pthread_setspecific(threadKey, Unmanaged.passRetained(s).toOpaque())
+        return s
     }
 }
 
