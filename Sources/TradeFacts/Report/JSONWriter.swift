@@ -64,6 +64,9 @@ public struct JSONWriter: JSONSink {
     /// The UTF-8 output so far.
     public private(set) var bytes: [UInt8] = []
     public let pretty: Bool
+    /// Levels of indentation added to every line after the first (pretty-printed), for a value
+    /// that will stand inside an array written elsewhere.
+    public let indent: Int
     /// The thread's decimals already written, when writing for ``text(pretty:_:)``.
     private var scratch: JSONWriterScratch? = nil
     /// Open containers.
@@ -73,16 +76,17 @@ public struct JSONWriter: JSONSink {
     /// A key was just written: the next value is its member, not a new element.
     private var keyed = false
 
-    public init(pretty: Bool = false, capacity: Int = 4096) {
+    public init(pretty: Bool = false, indent: Int = 0, capacity: Int = 4096) {
         self.pretty = pretty
+        self.indent = indent
         bytes.reserveCapacity(capacity)
     }
 
     /// The text `body` writes, written into a buffer that the calling thread reuses from one call
     /// to the next (the batch path: one call per document on each worker thread).
-    public static func text(pretty: Bool = false, _ body: (inout JSONWriter) -> Void) -> String {
+    public static func text(pretty: Bool = false, indent: Int = 0, _ body: (inout JSONWriter) -> Void) -> String {
         let scratch = JSONWriterScratch.current
-        var w = JSONWriter(pretty: pretty, capacity: 0)
+        var w = JSONWriter(pretty: pretty, indent: indent, capacity: 0)
         swap(&w.bytes, &scratch.buffer)
         w.scratch = scratch
         body(&w)
@@ -115,7 +119,7 @@ public struct JSONWriter: JSONSink {
 
     private mutating func newline(_ level: Int) {
         bytes.append(0x0A)
-        for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
+        for _ in 0..<(level + indent) { bytes.append(0x20); bytes.append(0x20) }
     }
 
     public mutating func key(_ key: StaticString) {
@@ -180,7 +184,7 @@ public struct JSONWriter: JSONSink {
 
     public mutating func value(_ v: JSONValue) {
         element()
-        v.write(into: &bytes, pretty: pretty, indent: depth)
+        v.write(into: &bytes, pretty: pretty, indent: depth + indent)
     }
 }
 
