@@ -171,20 +171,54 @@ struct Extract: ParsableCommand {
     @Argument(help: "Files or folders to read; - for standard input.")
     var paths: [String]
 
+    /// A document's output: one line of JSON Lines, or pretty-printed JSON; `inArray`: as an element
+    /// of the top-level array (every line indented by two spaces).
+    static func render(_ r: DocumentResult, jsonl: Bool, inArray: Bool = false) -> String {
+        JSONWriter.text(pretty: !jsonl, indent: inArray ? 1 : 0) { w in
+            if inArray { w.raw("  ") }
+            r.writeJSON(to: &w)
+            if jsonl { w.raw("\n") }
+        }
+    }
+
+    /// Pretty-printed `text` as an element of the top-level array: every line indented by two spaces.
+    static func indented(_ text: String) -> String {
+        var out: [UInt8] = [0x20, 0x20]
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        for b in text.utf8 {
+            out.append(b)
+            if b == 0x0A { out.append(0x20); out.append(0x20) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     func run() throws {
-        var results: [String] = []
         var documents = 0
         let jsonl = format == .jsonl
+        // json: a single document named by itself is written as an object, anything else as an
+        // array, element by element as documents come. While the output may still be one object,
+        // the first document's text waits.
+        let maybeSingle = !jsonl && paths.count == 1 && !FileManager.default.isDirectory(paths[0]) && !paths[0].hasSuffix(".jsonl")
+        var first: String? = nil
         let summary = try processAll(paths, options: options, keepLatent: latent, render: { r in
-            jsonl ? r.json().serialized() + "\n" : r.json().serialized(pretty: true)
+            Self.render(r, jsonl: jsonl, inArray: !jsonl && !maybeSingle)
         }) { _, text in
             documents += 1
-            if jsonl { writeOut(text!) } else { results.append(text!) }
+            if jsonl {
+                writeOut(text!)
+            } else if !maybeSingle {
+                writeOut(documents == 1 ? "[\n" : ",\n")
+                writeOut(text!)
+            } else if documents == 1 {
+                first = text!
+            } else {
+                if let f = first { writeOut("[\n" + Self.indented(f)); first = nil }
+                writeOut(",\n" + Self.indented(text!))
+            }
         }
         if !jsonl {
-            let single = documents == 1 && paths.count == 1 && !FileManager.default.isDirectory(paths[0]) && !paths[0].hasSuffix(".jsonl")
-            if single { writeOut(results[0] + "\n") }
-            else { writeOut("[\n" + results.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: ",\n") + "\n]\n") }
+            if let first { writeOut(first + "\n") }
+            else { writeOut(documents == 0 ? "[\n\n]\n" : "\n]\n") }
         }
         output.flush()
         if options.summary { FileHandle.standardError.write(Data((summary.line + "\n").utf8)) }
@@ -224,14 +258,6 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    static func findingsObject(_ result: DocumentResult) -> JSONValue {
-        var o: [(String, JSONValue)] = [("document", .string(result.documentID))]
-        if let e = result.error { o.append(("error", .string(e))) }
-        let findings = result.extraction.map { e in result.findings.map { $0.json(in: e.document) } } ?? []
-        o.append(("findings", .array(findings)))
-        return .object(o)
-    }
-
     func run() throws {
         var failing = false
         var kept: [DocumentResult] = []
@@ -251,7 +277,11 @@ struct CheckCommand: ParsableCommand {
         @Sendable func rendered(_ result: DocumentResult) -> String {
             switch format {
             case .text: return TextDiagnostics.render(result, color: color)
-            case .jsonl: return Self.findingsObject(result).serialized() + "\n"
+            case .jsonl:
+                return JSONWriter.text { w in
+                    result.writeFindingsJSON(to: &w)
+                    w.raw("\n")
+                }
             default: return GitHubReport.render(result)
             }
         }
@@ -266,7 +296,13 @@ struct CheckCommand: ParsableCommand {
             if let text { writeOut(text) } else if streaming { writeOut(rendered(result)) } else { kept.append(result) }
         }
         switch format {
-        case .json: writeOut(JSONValue.array(kept.map(Self.findingsObject)).serialized(pretty: true) + "\n")
+        case .json:
+            var w = JSONWriter(pretty: true)
+            w.beginArray()
+            for r in kept { r.writeFindingsJSON(to: &w) }
+            w.endArray()
+            w.raw("\n")
+            writeOut(w.text)
         case .sarif: writeOut(SARIFReport.render(kept))
         case .junit: writeOut(JUnitReport.render(kept, failOn: threshold))
         case .text:
@@ -355,7 +391,7 @@ struct RulesCommand: ParsableCommand {
             var rendered = 0
             for d in documents {
                 let r = staged.process(d, scratch: scratch)
-                rendered += StageProfiler.time(.render) { r.json().serialized().utf8.count + 1 }
+                rendered += StageProfiler.time(.render) { Extract.render(r, jsonl: true).utf8.count }
             }
             StageProfiler.enabled = false
             let stages = StageProfiler.nanoseconds

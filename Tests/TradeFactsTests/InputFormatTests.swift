@@ -79,3 +79,67 @@ final class InputFormatTests: XCTestCase {
         XCTAssertEqual(ids, ["s1", "s2"])
     }
 }
+
+/// JSON Lines inputs are read a chunk of whole lines at a time (bounded memory for any input size);
+/// chunking must never change what is read.
+final class StreamingInputTests: XCTestCase {
+    func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradefacts-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func testChunksAreWholeLinesNumberedFromTheirFirstLine() throws {
+        var text = ""
+        for i in 1...40 { text += String(repeating: "x", count: i % 7 == 0 ? 90 : i % 5) + "\n" }
+        text += "no final line break"
+        let path = try temporaryFile(Array(text.utf8), name: "lines.txt")
+        let reader = try LineChunkReader(InputSource(path: path), chunkSize: 16)
+        var joined: [UInt8] = []
+        var chunks = 0
+        while let chunk = try reader.nextChunk() {
+            chunks += 1
+            XCTAssertEqual(chunk.firstLine, joined.filter { $0 == 0x0A }.count + 1)
+            if joined.count + chunk.bytes.count < text.utf8.count { XCTAssertEqual(chunk.bytes.last, 0x0A, "a chunk ends at a line break") }
+            joined += chunk.bytes
+        }
+        XCTAssertEqual(joined, Array(text.utf8))
+        XCTAssertGreaterThan(chunks, 5)
+        XCTAssertNil(try reader.nextChunk())
+        XCTAssertNil(try LineChunkReader(InputSource(path: try temporaryFile([], name: "empty.jsonl"))).nextChunk())
+        XCTAssertThrowsError(try LineChunkReader(InputSource(path: path + ".missing"))) { error in
+            XCTAssertTrue("\(error)".contains("no such file"), "\(error)")
+        }
+    }
+
+    func testAJSONLinesFileReadInSmallChunksGivesTheSameResults() throws {
+        var lines: [String] = []
+        for i in 1...30 {
+            switch i % 6 {
+            case 0: lines.append("{\"id\": \"r\(i)\", \"text\": broken")
+            case 1: lines.append("")
+            case 2: lines.append("{\"id\": \"r\(i)\", \"date\": \"2024-10-0\(i % 9 + 1)\", \"text\": \"Exports rose \(i).5% to $\(i) million in the first nine months of 2024.\"}")
+            default: lines.append("{\"id\": \"r\(i)\", \"text\": \"Imports fell \(i)% in \u{00e9}t\u{00e9} \\u00e9 \\ud83d\\ude00 and September.\"}")
+            }
+        }
+        let path = try temporaryFile(Array(lines.joined(separator: "\n").utf8), name: "mixed.jsonl")
+        func run(chunkSize: Int, jobs: Int) -> [String] {
+            var runner = BatchRunner(engine: Fixtures.engine, jobs: jobs, batchSize: 4)
+            runner.chunkSize = chunkSize
+            var out: [String] = []
+            let summary = runner.run([path], render: { $0.json().serialized() }) { _, text in out.append(text!) }
+            XCTAssertEqual(summary.documents, out.count)
+            return out
+        }
+        let whole = run(chunkSize: 1 << 20, jobs: 1)
+        XCTAssertEqual(whole.count, 25, "every non-blank line is one document, broken ones included")
+        XCTAssertEqual(whole.filter { $0.contains("\"error\"") }.count, 5)
+        XCTAssertTrue(whole[0].contains("\"source\":{\"path\":\"\(path)\",\"line\":2}"), whole[0])
+        for (size, jobs) in [(1, 1), (50, 2), (200, 3)] {
+            XCTAssertEqual(run(chunkSize: size, jobs: jobs), whole, "chunks of \(size) bytes, \(jobs) jobs")
+        }
+    }
+}

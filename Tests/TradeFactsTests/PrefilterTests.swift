@@ -136,6 +136,26 @@ final class TriggerScannerTests: XCTestCase {
         XCTAssertNil(LiteralTrigger.parse("{{bad}}", definitions: defs, lexicons: lexicons))
         XCTAssertNil(LiteralTrigger.parse("ships?", definitions: defs, lexicons: lexicons))
         XCTAssertNil(LiteralTrigger.parse("{{lexicon:missing}}", definitions: defs, lexicons: lexicons))
+        // Symbols, and phrases that count only where no letter precedes them.
+        XCTAssertEqual(LiteralTrigger.parse("(?<![A-Za-z]){{lexicon:units}}|\\$|€|Rs", definitions: defs, lexicons: lexicons),
+                       LiteralTrigger(phrases: ["$", "€", "rs"], boundedPhrases: ["per cent", "%"]))
+        XCTAssertNil(LiteralTrigger.parse("(?<![A-Za-z]){{d}}", definitions: defs, lexicons: lexicons), "digits cannot be bounded")
+        XCTAssertNil(LiteralTrigger.parse("\\", definitions: defs, lexicons: lexicons))
+        XCTAssertNil(LiteralTrigger.parse("\\d", definitions: defs, lexicons: lexicons))
+    }
+
+    /// A bounded phrase fires only where no ASCII letter precedes it, as the PCRE2 lookbehind does.
+    func testBoundedPhrasesNeedNoLetterBefore() throws {
+        var symbols = Lexicon(name: "symbols"); symbols.add("Rs", value: "INR"); symbols.add("US $", value: "USD")
+        let literal = try XCTUnwrap(LiteralTrigger.parse("(?<![A-Za-z]){{lexicon:symbols}}|dlrs", definitions: [:], lexicons: ["symbols": symbols]))
+        let scanner = TriggerScanner(literals: [literal])
+        let pattern = try Pattern("(?i)(?<![A-Za-z])(?:Rs|US\\s+\\$)|dlrs")
+        let text = "Avg shrs 51.7 mln. Rs 450 crore. 5 dlrs. Over the years 5. Paid (rs. 5). cost US  $5. BUS $5.\nRS 4."
+        let d = Document(id: "t", text: text)
+        let marked = d.bytes.withUnsafeBufferPointer { scanner.sentenceMasks($0, sentences: d.sentences) }.map { $0 != 0 }
+        let expected = d.sentences.map { !d.matchSpans(of: pattern, in: $0.span).isEmpty }
+        XCTAssertEqual(marked, expected)
+        XCTAssertEqual(marked, [false, true, true, false, true, true, false, true])
     }
 }
 

@@ -4,37 +4,102 @@
 public struct LiteralTrigger: Sendable, Equatable {
     /// Lower-cased phrases, words separated by one space.
     public var phrases: [String] = []
+    /// Phrases that count only where no ASCII letter comes right before them (an alternative written
+    /// `(?<![A-Za-z])…`): "Rs" the rupee, not the end of "Shrs" or "years".
+    public var boundedPhrases: [String] = []
     /// Whether any ASCII digit fires the trigger (`[0-9]`).
     public var digits = false
 
+    /// The lookbehind that makes an alternative's phrases ``boundedPhrases``.
+    static let letterBoundary = "(?<![A-Za-z])"
+
     /// Reads a trigger's source as literals: alternatives separated by `|`, each `[0-9]`, a
-    /// `{{lexicon:NAME}}`, a `{{definition}}` that is itself literal, or words joined by `\s+`.
+    /// `{{lexicon:NAME}}`, a `{{definition}}` that is itself literal, words of letters and digits
+    /// joined by `\s+`, or symbols (`\$`, `€`). Any of these but `[0-9]`, or a group `(?:…|…)` of
+    /// them, may follow `(?<![A-Za-z])`.
     /// Nil for anything else (the trigger is then searched with PCRE2), and for phrases whose
     /// non-ASCII letters have case (PCRE2 would fold them; this scanner folds ASCII only).
     static func parse(_ source: String, definitions: [String: String], lexicons: [String: Lexicon], depth: Int = 0) -> LiteralTrigger? {
         guard depth < 16 else { return nil }
         var result = LiteralTrigger()
-        for alternative in source.split(separator: "|", omittingEmptySubsequences: false) {
-            let a = String(alternative)
-            if a == "[0-9]" {
+        for alternative in topLevelAlternatives(source) {
+            var a = alternative
+            let bounded = a.hasPrefix(letterBoundary)
+            if bounded { a.removeFirst(letterBoundary.count) }
+            var found: [String] = []
+            if a == "[0-9]" && !bounded {
                 result.digits = true
+            } else if bounded && a.hasPrefix("(?:") && a.hasSuffix(")") {
+                // A bounded group of alternatives: "(?<![A-Za-z])(?:USD|EUR)".
+                guard let inner = parse(String(a.dropFirst(3).dropLast()), definitions: definitions, lexicons: lexicons, depth: depth + 1),
+                      !inner.digits, inner.boundedPhrases.isEmpty else { return nil }
+                found = inner.phrases
             } else if a.hasPrefix("{{") && a.hasSuffix("}}") && a.count > 4 {
                 let name = String(a.dropFirst(2).dropLast(2))
                 if name.hasPrefix("lexicon:") {
                     guard let lexicon = lexicons[String(name.dropFirst("lexicon:".count))] else { return nil }
-                    for p in lexicon.phrases { guard let phrase = normalized(p) else { return nil }; result.phrases.append(phrase) }
+                    for p in lexicon.phrases { guard let phrase = normalized(p) else { return nil }; found.append(phrase) }
                 } else {
                     guard let d = definitions[name], let inner = parse(d, definitions: definitions, lexicons: lexicons, depth: depth + 1) else { return nil }
-                    result.phrases += inner.phrases
+                    // A definition's own bounded phrases stay bounded; bounding its other phrases
+                    // or its digits would need a look at each (not done: such a trigger is not literal).
+                    guard !bounded || (!inner.digits && inner.boundedPhrases.isEmpty) else { return nil }
+                    if bounded { found = inner.phrases } else { result.phrases += inner.phrases }
+                    result.boundedPhrases += inner.boundedPhrases
                     result.digits = result.digits || inner.digits
                 }
+            } else if let symbols = symbolLiteral(a) {
+                found.append(symbols)
             } else {
                 let words = a.components(separatedBy: "\\s+")
-                guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }) else { return nil }
-                result.phrases.append(words.joined(separator: " ").lowercased())
+                guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) } }) else { return nil }
+                found.append(words.joined(separator: " ").lowercased())
             }
+            if bounded { result.boundedPhrases += found } else { result.phrases += found }
         }
         return result
+    }
+
+    /// `source` split at each `|` outside parentheses, brackets and `{{…}}`; nil-safe for unbalanced
+    /// text (which then fails to parse as literal and is searched with PCRE2).
+    static func topLevelAlternatives(_ source: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        var escaped = false
+        for c in source {
+            if escaped { current.append(c); escaped = false; continue }
+            switch c {
+            case "\\": escaped = true
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            case "|" where depth == 0: parts.append(current); current = ""; continue
+            default: break
+            }
+            current.append(c)
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// A run of symbols written literally: ASCII punctuation escaped with a backslash (`\$`) or
+    /// non-ASCII characters without case (`€`, `元`); nil for anything else.
+    static func symbolLiteral(_ a: String) -> String? {
+        var out = ""
+        var escaped = false
+        for u in a.unicodeScalars {
+            if escaped {
+                guard u.isASCII, !(u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.isWhitespace) else { return nil }
+                out.unicodeScalars.append(u); escaped = false
+            } else if u == "\\" {
+                escaped = true
+            } else if !u.isASCII, !u.properties.changesWhenCaseMapped, !u.properties.isWhitespace {
+                out.unicodeScalars.append(u)
+            } else {
+                return nil
+            }
+        }
+        return escaped || out.isEmpty ? nil : out
     }
 
     /// A lexicon phrase as the scanner reads it: ASCII lower case, one space between words; nil when
@@ -65,6 +130,11 @@ public final class TriggerScanner: @unchecked Sendable {
     private let columns: Int
     private let output: [UInt64]      // state → triggers whose phrase ends here (failure links folded in)
     private let depth: [Int32]        // state → length of the longest phrase ending here
+    /// state → the bounded phrases ending here (failure links folded in): trigger bit and length in
+    /// scanned bytes; each counts only where no ASCII letter precedes it.
+    private let bounded: [[(mask: UInt64, length: Int)]]
+    /// state → whether ``bounded`` has any phrase for it (read on every byte: a flat array).
+    private let hasBounded: [Bool]
     private let digitMask: UInt64
 
     /// `literals[i]` is trigger `i`'s literal form, or nil when it is not literal.
@@ -72,6 +142,7 @@ public final class TriggerScanner: @unchecked Sendable {
         var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
         var out: [UInt64] = [0]
         var dep: [Int32] = [0]
+        var ends: [[(mask: UInt64, length: Int)]] = [[]]
         var used: [Int] = []
         var digits: UInt64 = 0
         for (t, literal) in literals.enumerated() {
@@ -79,16 +150,16 @@ public final class TriggerScanner: @unchecked Sendable {
             let bit = UInt64(1) << UInt64(used.count)
             used.append(t)
             if literal.digits { digits |= bit }
-            for phrase in literal.phrases {
+            for (phrase, isBounded) in literal.phrases.map({ ($0, false) }) + literal.boundedPhrases.map({ ($0, true) }) {
                 var s = 0
                 for b in phrase.utf8 {
                     if goto[s][Int(b)] < 0 {
-                        goto.append(Array(repeating: -1, count: 256)); out.append(0); dep.append(dep[s] + 1)
+                        goto.append(Array(repeating: -1, count: 256)); out.append(0); dep.append(dep[s] + 1); ends.append([])
                         goto[s][Int(b)] = Int32(goto.count - 1)
                     }
                     s = Int(goto[s][Int(b)])
                 }
-                out[s] |= bit
+                if isBounded { ends[s].append((bit, phrase.utf8.count)) } else { out[s] |= bit }
             }
         }
         // Columns: one per byte some phrase has (phrases are lower case), column 0 for the rest.
@@ -112,6 +183,7 @@ public final class TriggerScanner: @unchecked Sendable {
         while head < queue.count {
             let s = queue[head]; head += 1
             out[s] |= out[fail[s]]
+            ends[s] += ends[fail[s]]
             for c in 0..<width {
                 let next = gotoOn(s, c)
                 if next >= 0 {
@@ -131,10 +203,25 @@ public final class TriggerScanner: @unchecked Sendable {
         columns = width
         output = out
         depth = dep
+        bounded = ends
+        hasBounded = ends.map { !$0.isEmpty }
         digitMask = digits
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    /// Where a phrase of `length` scanned bytes that ends at byte `end` begins in the text (a run of
+    /// white space in the text is one scanned byte).
+    static func start(ofPhraseEndingAt end: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var j = end, k = length - 1
+        while k > 0 && j > 0 {
+            j -= 1
+            if isSpace(bytes[j]) { while j > 0 && isSpace(bytes[j - 1]) { j -= 1 } }
+            k -= 1
+        }
+        return j
+    }
 
     /// For each sentence, a bit per trigger (bit k is `triggers[k]`) that occurs in it.
     public func sentenceMasks(_ bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) -> [UInt64] {
@@ -147,6 +234,7 @@ public final class TriggerScanner: @unchecked Sendable {
         delta.withUnsafeBufferPointer { delta in
             output.withUnsafeBufferPointer { output in
             column.withUnsafeBufferPointer { column in
+              hasBounded.withUnsafeBufferPointer { hasBounded in
                 for i in 0..<bytes.count {
                     var b = bytes[i]
                     if TriggerScanner.isSpace(b) {
@@ -159,6 +247,12 @@ public final class TriggerScanner: @unchecked Sendable {
                     state = Int(delta[state &* width &+ Int(column[Int(b)])])
                     var m = output[state]
                     if b >= 0x30 && b <= 0x39 { m |= digitMask }
+                    if hasBounded[state] {
+                        for phrase in bounded[state] where m & phrase.mask == 0 {
+                            let start = TriggerScanner.start(ofPhraseEndingAt: i, length: phrase.length, in: bytes)
+                            if start == 0 || !TriggerScanner.isLetter(bytes[start - 1]) { m |= phrase.mask }
+                        }
+                    }
                     guard m != 0 else { continue }
                     while s < sentences.count && sentences[s].span.end <= i { s += 1 }
                     guard s < sentences.count, sentences[s].span.start <= i else { continue }
@@ -166,16 +260,12 @@ public final class TriggerScanner: @unchecked Sendable {
                     // A phrase that began before this sentence counts for the one it began in too.
                     let d = Int(depth[state])
                     if s > 0, d > 1, i - (d - 1) < sentences[s].span.start + 64 {
-                        var j = i, k = d - 1
-                        while k > 0 && j > 0 {
-                            j -= 1
-                            if TriggerScanner.isSpace(bytes[j]) { while j > 0 && TriggerScanner.isSpace(bytes[j - 1]) { j -= 1 } }
-                            k -= 1
-                        }
+                        let j = TriggerScanner.start(ofPhraseEndingAt: i, length: d, in: bytes)
                         var p = s
                         while p > 0 && sentences[p].span.start > j { p -= 1; masks[p] |= m }
                     }
                 }
+              }
             }
             }
         }

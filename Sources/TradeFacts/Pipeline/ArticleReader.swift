@@ -35,20 +35,14 @@ public enum InputFormat: String, Sendable, CaseIterable {
 /// Parts that are not prose are blanked (replaced by spaces, line breaks kept), never removed, so
 /// every offset and line number still points into the file as written.
 public enum ArticleReader {
-    public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto) -> [Article] {
+    /// The articles in an input. `firstLine` is the line number of the first line of `raw` when it
+    /// is a chunk of a larger JSON Lines input (see ``LineChunkReader``).
+    public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto, firstLine: Int = 1) -> [Article] {
         let decoded = InputDecoder.decode(raw)
         var bytes = decoded.bytes
-        var kind = format
-        if kind == .auto {
-            let ext = (path as NSString).pathExtension.lowercased()
-            if ["jsonl", "ndjson"].contains(ext) { kind = .jsonl }
-            else if ["md", "markdown"].contains(ext) { kind = .markdown }
-            else if path == "-", let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == UInt8(ascii: "{") { kind = .jsonl }
-            else { kind = .text }
-        }
-        switch kind {
+        switch resolvedFormat(path: path, declared: format, start: bytes) {
         case .jsonl:
-            return jsonLines(path: path, bytes: bytes)
+            return jsonLines(path: path, bytes: bytes, firstLine: firstLine)
         case .markdown:
             var article = Article(id: path, bytes: [])
             let front = blankFrontMatter(&bytes)
@@ -68,45 +62,69 @@ public enum ArticleReader {
         }
     }
 
+    /// The format an input is read in: the declared one, else by file extension (`.jsonl`/`.ndjson`
+    /// JSON Lines, `.md`/`.markdown` Markdown, anything else text); standard input is JSON Lines
+    /// when the first non-blank byte of `start` (its first bytes) is `{`.
+    public static func resolvedFormat(path: String, declared: InputFormat, start: some Collection<UInt8>) -> InputFormat {
+        guard declared == .auto else { return declared }
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ["jsonl", "ndjson"].contains(ext) { return .jsonl }
+        if ["md", "markdown"].contains(ext) { return .markdown }
+        if path == "-", let first = start.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == UInt8(ascii: "{") { return .jsonl }
+        return .text
+    }
+
     // MARK: JSON Lines
 
-    static func jsonLines(path: String, bytes: [UInt8]) -> [Article] {
+    static func jsonLines(path: String, bytes: [UInt8], firstLine: Int = 1) -> [Article] {
         var out: [Article] = []
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         var start = 0
+        var parser = JSONLineParser()
         while start < bytes.count {
             lineNumber += 1
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             let line = bytes[start..<end]
             start = end + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let origin = DocumentOrigin(path: path, line: lineNumber)
-            var article = Article(id: "\(path):\(lineNumber)", bytes: [], origin: origin)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(escapingInnerBOMs(line))) as? [String: Any] else {
+            let record = line.withUnsafeBufferPointer({ parser.parse($0) }) ?? foundationRecord(line)
+            var article = Article(id: record?.id ?? "\(path):\(lineNumber)", bytes: [], origin: origin)
+            guard let record else {
                 article.error = "\(path):\(lineNumber): not a JSON object (invalid JSON Lines record)"
                 out.append(article)
                 continue
             }
-            if let id = object["id"] { article.id = "\(id)" }
-            guard let text = object["text"] as? String else {
+            guard let text = record.text else {
                 article.error = "\(path):\(lineNumber): record \(article.id) has no string field \"text\""
                 out.append(article)
                 continue
             }
-            article.bytes = Array(text.utf8)
-            if let d = object["date"] {
-                guard let s = d as? String, let date = CalendarDate(iso: String(s.prefix(10))) else {
+            article.bytes = text
+            if record.date != .absent {
+                guard case let .string(s) = record.date, let date = CalendarDate(iso: String(s.prefix(10))) else {
                     article.error = "\(path):\(lineNumber): record \(article.id) has a \"date\" that is not YYYY-MM-DD"
                     out.append(article)
                     continue
                 }
                 article.referenceDate = date
             }
-            article.headline = object["title"] as? String
+            article.headline = record.title
             out.append(article)
         }
         return out
+    }
+
+    /// A JSON Lines record as Foundation's `JSONSerialization` reads it, or nil when the line is not
+    /// a JSON object. The reference for ``JSONLineParser``, and its fallback.
+    static func foundationRecord(_ line: ArraySlice<UInt8>) -> JSONLineRecord? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(escapingInnerBOMs(line))) as? [String: Any] else { return nil }
+        var record = JSONLineRecord()
+        if let id = object["id"] { record.id = "\(id)" }
+        if let text = object["text"] as? String { record.text = Array(text.utf8) }
+        if let d = object["date"] { record.date = (d as? String).map { .string($0) } ?? .other }
+        record.title = object["title"] as? String
+        return record
     }
 
     /// Foundation's JSON parser drops a raw U+FEFF at the start of a string value (it decodes the

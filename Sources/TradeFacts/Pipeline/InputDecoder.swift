@@ -14,8 +14,14 @@ public enum InputDecoder {
         public let note: String?
     }
 
+    /// Whether `start` (the first bytes of an input) opens with a UTF-16 byte-order mark.
+    public static func hasUTF16ByteOrderMark(_ start: some Collection<UInt8>) -> Bool {
+        let two = Array(start.prefix(2))
+        return two == [0xFF, 0xFE] || two == [0xFE, 0xFF]
+    }
+
     public static func decode(_ raw: [UInt8]) -> Decoded {
-        if raw.count >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)) {
+        if hasUTF16ByteOrderMark(raw) {
             let little = raw[0] == 0xFF
             var units: [UInt16] = []
             units.reserveCapacity(raw.count / 2)
@@ -68,8 +74,9 @@ public enum InputDecoder {
     }
 
     /// The length of the valid UTF-8 sequence starting at `i`, or nil.
-    static func validSequenceLength(_ bytes: [UInt8], at i: Int) -> Int? {
-        let b = bytes[i], n = bytes.count
+    @inline(__always)
+    static func validSequenceLength<C: RandomAccessCollection>(_ bytes: C, at i: Int) -> Int? where C.Element == UInt8, C.Index == Int {
+        let b = bytes[i], n = bytes.endIndex
         if b < 0x80 { return 1 }
         let length: Int
         if b & 0xE0 == 0xC0 && b >= 0xC2 { length = 2 }
@@ -108,28 +115,19 @@ public enum InputDecoder {
 
     /// The byte offset of the first invalid UTF-8 sequence, or nil when the bytes are valid UTF-8.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            if b & 0xE0 == 0xC0 && b >= 0xC2 { length = 2 }
-            else if b & 0xF0 == 0xE0 { length = 3 }
-            else if b & 0xF8 == 0xF0 && b <= 0xF4 { length = 4 }
-            else { return i }
-            guard i + length <= n else { return i }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
-            if length == 3 {
-                let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6)
-                if cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) { return i }
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                // Eight ASCII bytes at a time.
+                if i + 8 <= n, UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                guard let length = validSequenceLength(p, at: i) else { return i }
+                i += length
             }
-            if length == 4 {
-                let cp = (Int(b & 0x07) << 18) | (Int(bytes[i + 1] & 0x3F) << 12)
-                if cp < 0x10000 || cp > 0x10FFFF { return i }
-            }
-            i += length
+            return nil
         }
-        return nil
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One input document to read: a file path, or standard input (`-`).
 public struct InputSource: Sendable, Hashable {
@@ -47,16 +50,7 @@ public enum Inputs {
         if source.isStandardInput {
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDir) else {
-            throw InputError(message: "\(source.path): no such file")
-        }
-        if isDir.boolValue { throw InputError(message: "\(source.path): is a directory") }
-        // A FIFO, socket or device found by walking a folder is not an article, and reading a FIFO
-        // would block forever; one named explicitly is read (`<(command)`, `/dev/stdin`).
-        if source.fromWalk, let kind = nonRegularKind(source.path) {
-            throw InputError(message: "\(source.path): not a regular file (\(kind)); skipped")
-        }
+        try checkReadable(source)
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: source.path))
             defer { try? handle.close() }
@@ -71,6 +65,21 @@ public enum Inputs {
                 throw InputError(message: "\(source.path): cannot be read: permission denied")
             }
             throw InputError(message: "\(source.path): cannot be read: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// Throws when `source` (a path, not standard input) is missing, a directory, or (found by
+    /// walking a folder) not a regular file.
+    static func checkReadable(_ source: InputSource) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDir) else {
+            throw InputError(message: "\(source.path): no such file")
+        }
+        if isDir.boolValue { throw InputError(message: "\(source.path): is a directory") }
+        // A FIFO, socket or device found by walking a folder is not an article, and reading a FIFO
+        // would block forever; one named explicitly is read (`<(command)`, `/dev/stdin`).
+        if source.fromWalk, let kind = nonRegularKind(source.path) {
+            throw InputError(message: "\(source.path): not a regular file (\(kind)); skipped")
         }
     }
 
@@ -93,4 +102,88 @@ public enum Inputs {
 public struct InputError: Error, CustomStringConvertible, Sendable {
     public let message: String
     public var description: String { message }
+}
+
+/// Reads an input in chunks that end at a line break, so that a JSON Lines file or stream of any
+/// size is processed with memory bounded by the chunk size (and the longest line), never by the
+/// size of the input.
+public final class LineChunkReader {
+    public let source: InputSource
+    private let fd: Int32
+    private var pending: [UInt8] = []
+    private var atEnd = false
+    /// The line number (from 1) of the first line of the next chunk.
+    public private(set) var nextLine = 1
+    /// About how many bytes a chunk holds (a chunk is never cut inside a line).
+    public let chunkSize: Int
+
+    public init(_ source: InputSource, chunkSize: Int = 4 << 20) throws {
+        self.source = source
+        self.chunkSize = max(1, chunkSize)
+        if source.isStandardInput {
+            fd = 0
+        } else {
+            try Inputs.checkReadable(source)
+            fd = open(source.path, O_RDONLY | O_CLOEXEC)
+            if fd < 0 { throw LineChunkReader.error(source, errno) }
+        }
+    }
+
+    deinit { if fd > 0 { close(fd) } }
+
+    static func error(_ source: InputSource, _ code: Int32) -> InputError {
+        if code == EACCES { return InputError(message: "\(source.path): cannot be read: permission denied") }
+        if code == ENOENT { return InputError(message: "\(source.path): no such file (removed while tradefacts was running?)") }
+        return InputError(message: "\(source.path): cannot be read: \(String(cString: strerror(code)))")
+    }
+
+    /// Reads until `pending` holds at least `count` bytes or the input ends.
+    private func fill(_ count: Int) throws {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while !atEnd && pending.count < count {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LineChunkReader.error(source, errno)
+            }
+            if n == 0 { atEnd = true } else { pending.append(contentsOf: buffer[..<n]) }
+        }
+    }
+
+    /// The first bytes of the input (up to `count`) without consuming them.
+    public func peek(_ count: Int) throws -> ArraySlice<UInt8> {
+        try fill(count)
+        return pending.prefix(count)
+    }
+
+    /// The next chunk of whole lines (the last one may lack its line break at the end of the
+    /// input) and the number of its first line; nil at the end.
+    public func nextChunk() throws -> (bytes: [UInt8], firstLine: Int)? {
+        try fill(chunkSize)
+        // Cut after the last line break within the chunk size, else after the first one beyond it
+        // (a line longer than a chunk is read whole).
+        if let cut = pending[..<min(chunkSize, pending.count)].lastIndex(of: 0x0A) { return take(cut + 1) }
+        var searched = min(chunkSize, pending.count)
+        while true {
+            if let cut = pending[searched...].firstIndex(of: 0x0A) { return take(cut + 1) }
+            searched = pending.count
+            if atEnd { return pending.isEmpty ? nil : take(pending.count) }
+            try fill(pending.count + 1)
+        }
+    }
+
+    /// The rest of the input.
+    public func readToEnd() throws -> [UInt8] {
+        try fill(.max)
+        defer { pending = [] }
+        return pending
+    }
+
+    private func take(_ count: Int) -> (bytes: [UInt8], firstLine: Int) {
+        let chunk = Array(pending[..<count])
+        pending.removeFirst(count)
+        let first = nextLine
+        nextLine += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return (chunk, first)
+    }
 }

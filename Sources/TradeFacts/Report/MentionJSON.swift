@@ -3,7 +3,11 @@ import Foundation
 extension Mention {
     /// The mention as a JSON object per the output contract (see README, "Output").
     public func json(in document: Document) -> JSONValue {
-        var o = JSONObjectBuilder()
+        JSONTreeBuilder.build { b in b.object { write(members: &$0, in: document) } }
+    }
+
+    /// The members of the mention's JSON object (without braces, so that a caller can add some).
+    func write<S: JSONSink>(members o: inout S, in document: Document) {
         let loc = document.location(of: span.start)
         o.add("type", outputType)
         o.add("text", text)
@@ -14,7 +18,7 @@ extension Mention {
         o.add("rule", rule)
         o.add("role", role)
         o.add("qualifier", qualifier)
-        if latent { o.add("latent", .bool(true)) }
+        if latent { o.add("latent", true) }
         switch value {
         case let .money(amount, low, high, currency, per):
             o.add("amount", amount)
@@ -40,25 +44,25 @@ extension Mention {
             } else if let ref = fields.reference {
                 o.add("value", ref)
             } else {
-                o.add("resolved", .bool(false))
+                o.add("resolved", false)
             }
-            if fields.samePeriod { o.add("anaphoric", .bool(true)) }
+            if fields.samePeriod { o.add("anaphoric", true) }
             if !timexParts.isEmpty {
-                o.add("timex", .array(timexParts.map { part in
-                    var t = JSONObjectBuilder()
-                    t.add("text", document.text(part.span))
-                    t.add("start", part.span.start)
-                    t.add("end", part.span.end)
-                    t.add("value", timexValue(of: part))
-                    return t.value
-                }))
+                o.array("timex", timexParts) { t, part in
+                    t.object { t in
+                        t.add("text", textOf: part.span, in: document)
+                        t.add("start", part.span.start)
+                        t.add("end", part.span.end)
+                        t.add("value", timexValue(of: part))
+                    }
+                }
             }
         case let .count(v, low, high, of, partners):
             o.add("value", v)
             o.add("low", low)
             o.add("high", high)
             o.add("of", of)
-            o.add("partners", .bool(partners))
+            o.add("partners", partners)
         case let .number(v):
             o.add("value", v)
         case let .quantity(v, low, high, unit):
@@ -67,6 +71,5 @@ extension Mention {
             o.add("high", high)
             o.add("unit", unit)
         }
-        return o.value
     }
 }

@@ -51,8 +51,15 @@ public struct LineIndex: Sendable {
     /// The 1-based line and column of `offset` in `bytes`.
     public func location(of offset: Int, in bytes: [UInt8]) -> SourceLocation {
         let line = lineIndex(of: offset)
-        // Columns count lead bytes only (continuation bytes are 10xxxxxx).
-        let column = scalars(before: offset, in: bytes) - scalars(before: lineStarts[line], in: bytes) + 1
+        // Columns count lead bytes only (continuation bytes are 10xxxxxx): on a short line those
+        // between its start and `offset`, on a long one the difference of two checkpointed counts.
+        let start = lineStarts[line], end = min(offset, bytes.count)
+        guard end - start > LineIndex.stride else {
+            var column = 1
+            if end > start { for i in start..<end where bytes[i] & 0xC0 != 0x80 { column += 1 } }
+            return SourceLocation(line: line + 1, column: column)
+        }
+        let column = scalars(before: offset, in: bytes) - scalars(before: start, in: bytes) + 1
         return SourceLocation(line: line + 1, column: column)
     }
 
