@@ -354,17 +354,19 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var options: EngineOptions
         @Option(help: "How many rules to list.")
         var top = 20
+        @Flag(help: "Print only the time of each stage of extract (one pass; for benchmarks).")
+        var stagesOnly = false
         @Argument(help: "Files to scan.")
         var paths: [String]
 
         func run() throws {
             let engine = try options.engine(keepLatent: true)
             var texts: [[UInt8]] = []
-            for source in Inputs.expand(paths) { texts.append(try Inputs.read(source)) }
+            if !stagesOnly { for source in Inputs.expand(paths) { texts.append(try Inputs.read(source)) } }
             let bytes = texts.reduce(0) { $0 + $1.count }
             let scratch = MatchScratch()
             var rows: [(id: String, seconds: Double, matches: Int)] = []
-            for rule in engine.ruleSet.rules {
+            for rule in engine.ruleSet.rules where !stagesOnly {
                 var matches = 0
                 let start = DispatchTime.now().uptimeNanoseconds
                 for t in texts {
@@ -375,7 +377,9 @@ struct RulesCommand: ParsableCommand {
                 rows.append((rule.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, matches))
             }
             let total = rows.reduce(0) { $0 + $1.seconds }
-            writeOut(String(format: "%d rules over %.1f MB: %.3f s in all, %.1f MB/s for all rules together\n", rows.count, Double(bytes) / 1_048_576, total, Double(bytes) / 1_048_576 / total))
+            if !stagesOnly {
+                writeOut(String(format: "%d rules over %.1f MB: %.3f s in all, %.1f MB/s for all rules together\n", rows.count, Double(bytes) / 1_048_576, total, Double(bytes) / 1_048_576 / total))
+            }
             // The extractor's own scan: every rule only where its trigger occurs, triggers included,
             // over the documents as `extract` reads them (JSON Lines records, Markdown bodies).
             // Stages: the whole of `extract --format jsonl --jobs 1`, timed stage by stage.
@@ -403,6 +407,7 @@ struct RulesCommand: ParsableCommand {
                 let seconds = Double(stages[stage] ?? 0) / 1e9
                 writeOut(String(format: "  %7.3f s %5.1f%% %9.1f MB/s  %@\n", seconds, 100 * seconds / stagesTotal, documentBytes / max(seconds, 1e-9), stage.label))
             }
+            if stagesOnly { return }
             // Every pattern the pipeline runs (rules, triggers, and the helpers of extraction, records
             // and checks), timed while the whole engine processes the documents.
             Pattern.profiling = true

@@ -67,4 +67,13 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stdout)
         XCTAssertTrue(r.stdout.contains(" 0 failed"))
     }
+
+    func testRulesProfileStagesOnly() throws {
+        let file = Fixtures.packageRoot.appendingPathComponent("Corpus/australia-trade-balance.txt").path
+        let r = try CLI.run(["rules", "profile", "--stages-only", file])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("stages of extract (1 thread) over 1 documents"), r.stdout)
+        for stage in Stage.allCases { XCTAssertTrue(r.stdout.contains(stage.label), stage.label) }
+        XCTAssertFalse(r.stdout.contains("rules over"), "the per-rule timing is skipped")
+    }
 }
