@@ -34,6 +34,8 @@ public struct MultipleContradiction: Check {
 
     public func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
+        // A finding needs two figures of money ("from … to …"); without them the text is not searched.
+        guard m.lazy.filter({ $0.type == .money }).count >= 2 else { return [] }
         let tolerance = context.settings.multipleTolerance
         var findings: [Finding] = []
         for hit in context.document.matchSpans(of: context.helpers.multipleWord, in: Span(0, context.document.bytes.count), group: "w") {
