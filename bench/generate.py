@@ -3,9 +3,12 @@
 
 Articles are recombined from the sentences of our own Corpus/ articles (written by us), with the
 figures, places, years and months re-drawn from a seeded random generator, so the text has the
-density of numbers, dates and trade words that real trade news has. Usage:
+density of numbers, dates and trade words that real trade news has. With --prose, articles are
+instead strings of common words with no figures, dates or currencies at all (the case a prefilter
+should skip). Usage:
 
     bench/generate.py --megabytes 50 --seed 1 > /tmp/bench.jsonl
+    bench/generate.py --megabytes 5 --seed 1 --prose > /tmp/prose.jsonl
 """
 import argparse, json, os, random, re, sys
 
@@ -32,16 +35,36 @@ def redraw(s, rng):
     s = re.sub(r"\b(" + "|".join(PLACES) + r")\b", lambda m: rng.choice(PLACES), s)
     return s
 
+# Common words of general news with no figure, date, currency or unit among them.
+PROSE = ("the a of and to in is was for on that with as by at from it his her their said officials minister "
+         "talks government agreed plan policy leaders meeting city council members public report would could "
+         "should people local new police group party union team club house law court vote state water road "
+         "school church bank board home family friends music film book story art game night word voice hand "
+         "head face life love heart world").split()
+
+def prose_text(rng):
+    sentences = []
+    for _ in range(rng.randint(5, 12)):
+        words = [rng.choice(PROSE) for _ in range(rng.randint(8, 20))]
+        sentences.append(" ".join(words).capitalize() + ".")
+    return " ".join(sentences)
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--megabytes", type=float, default=50)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--prose", action="store_true", help="text without figures (see above)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     pool = sentences()
     target = int(a.megabytes * 1024 * 1024)
     written, n = 0, 0
     out = sys.stdout
+    while written < target and a.prose:
+        line = json.dumps({"id": f"prose-{n}", "text": prose_text(rng)}) + "\n"
+        out.write(line)
+        written += len(line)
+        n += 1
     while written < target:
         year = rng.randint(1986, 2025)
         date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
