@@ -7,7 +7,7 @@ final class LinterTests: XCTestCase {
     let yoySlip = "Exports up\nMarch 5, 2025\nIn the first two months of this year, Guangdong exported steel worth $5 million, up 3% year-on-year, compared to 2004.\n"
 
     func folder(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradefacts-lint-\(UUID().uuidString)")
+        let dir = TestScratch.folder("lint")
         for (name, text) in files {
             let url = dir.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -25,6 +25,24 @@ extension DocumentResult {
     func mention(_ text: String) -> Mention? { mentions.first { $0.text == text } }
 }
 
+/// One scratch folder for the whole test process, removed when the process exits, so that test
+/// runs leave nothing behind in the temporary directory (helpers such as `CLI.temp` cannot reach
+/// a test case's teardown).
+enum TestScratch {
+    static let root: URL = {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tradefacts-tests-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestScratch.root) }
+        return url
+    }()
+
+    /// A fresh path inside `root` (not created).
+    static func folder(_ prefix: String) -> URL {
+        root.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
+}
+
 /// Runs the built `tradefacts` binary for contract tests.
 enum CLI {
     static var binary: URL? {
@@ -54,7 +72,7 @@ enum CLI {
     }
 
     static func temp(_ name: String, _ contents: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tradefacts-cli-\(UUID().uuidString)")
+        let dir = TestScratch.folder("cli")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
         try contents.write(to: url, atomically: true, encoding: .utf8)
@@ -67,8 +85,9 @@ enum CLI {
 /// skips the calling test when Python or the package is missing.
 enum SchemaValidator {
     static func validate(schema: URL, jsonLines: String, validator: String) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tradefacts-\(UUID().uuidString).jsonl")
+        let file = TestScratch.folder("schema").appendingPathExtension("jsonl")
         try jsonLines.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "-c", """
