@@ -53,8 +53,11 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: all cores). Output order and bytes do not depend on it.")
     var jobs: Int?
 
-    @Flag(help: "Print a summary line (documents, mentions, records, findings, throughput) on standard error.")
+    @Flag(help: "Print a summary line (documents, mentions, records, findings, throughput) on standard error; it is printed anyway when standard error is a terminal, after the progress bar.")
     var summary = false
+
+    /// Whether to print the summary line: asked for, or an interactive run (the progress bar's terminal).
+    var showSummary: Bool { summary || isatty(STDERR_FILENO) == 1 }
 
     @Option(name: .customLong("config"), help: "A configuration file (default: the nearest .tradefacts.yml upward from here).")
     var configPath: String?
@@ -221,7 +224,7 @@ struct Extract: ParsableCommand {
             else { writeOut(documents == 0 ? "[\n\n]\n" : "\n]\n") }
         }
         output.flush()
-        if options.summary { FileHandle.standardError.write(Data((summary.line + "\n").utf8)) }
+        if options.showSummary { FileHandle.standardError.write(Data((summary.line + "\n").utf8)) }
         if summary.unreadable > 0 { throw ExitCode(3) }
     }
 }
@@ -311,7 +314,7 @@ struct CheckCommand: ParsableCommand {
         case .jsonl, .github: break
         }
         output.flush()
-        if options.summary { FileHandle.standardError.write(Data((totals.line + "\n").utf8)) }
+        if options.showSummary { FileHandle.standardError.write(Data((totals.line + "\n").utf8)) }
         if let writeBaseline {
             do { try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
                 FileHandle.standardError.write(Data("\(writeBaseline): cannot write the baseline: \(error)\n".utf8))
