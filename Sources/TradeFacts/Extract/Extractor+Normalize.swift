@@ -126,7 +126,11 @@ extension Extractor {
                     guard let h = here, let s = document.sentenceIndex(of: m.span.start) else { return false }
                     return s == h || s == h - 1
                 }
-                if let antecedent, case let .money(_, _, _, c?, _) = antecedent.value {
+                // A share count between the two ("Avg shrs 13.9 mln vs 13.8 mln") stops the carry.
+                let barred = antecedent.map { a in
+                    carryBarrier.map { !document.matchSpans(of: $0, in: Span(a.span.end, mentions[i].span.start), limit: 1).isEmpty } ?? false
+                } ?? false
+                if !barred, let antecedent, case let .money(_, _, _, c?, _) = antecedent.value {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
                     mentions[i].currencyVia = "carried"
                 } else if let a {

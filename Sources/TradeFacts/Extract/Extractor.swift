@@ -51,6 +51,8 @@ public final class Extractor: @unchecked Sendable {
     public let ruleSet: RuleSet
     let futureCues: Pattern?
     let localDollarPlaces: Pattern?
+    /// The `carry-barrier` definition: text that a carried currency may not cross (a share count).
+    let carryBarrier: Pattern?
     /// Keep mentions of latent rules (bare numbers) in the output; off by default.
     public let keepLatent: Bool
     /// A verb of reporting ending right where a date starts (see ``tense(around:in:memo:)``).
@@ -86,6 +88,7 @@ public final class Extractor: @unchecked Sendable {
             : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-quantity}})[ \t\n]+\z"#)
         calendarQualifier = ruleSet.definitions["qualifier-before-calendar"] == nil ? nil
             : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-calendar}})[ \t\n]+\z"#)
+        carryBarrier = ruleSet.definitions["carry-barrier"] == nil ? nil : try ruleSet.compile("{{carry-barrier}}")
         self.keepLatent = keepLatent
         localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
