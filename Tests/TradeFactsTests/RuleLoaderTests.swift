@@ -74,7 +74,12 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertTrue(load("type: dollars\nrules: []\n")?.message.contains("unknown type") ?? false)
         XCTAssertTrue(load("rules:\n  - id: a\n    pattern: 'x'\n")?.message.contains("has no type") ?? false)
         XCTAssertTrue(load("type: money\nrules:\n  - id: a\n    pattern: 'x'\n    priority: high\n")?.message.contains("whole number") ?? false)
-        XCTAssertTrue(load("type: money\nrules:\n  - id: Bad Id\n    pattern: 'x'\n")?.message.contains("must be lower-case") ?? false)
+        for bad in ["Bad Id", "Money.x", "-a", ".a", "a_b", "a b", "\"\"", "'é'"] {
+            XCTAssertTrue(load("type: money\nrules:\n  - id: \(bad)\n    pattern: 'x'\n")?.message.contains("must be lower-case") ?? false, bad)
+        }
+        for good in ["a", "0", "money.symbol-amount", "a.b-c.9"] {
+            XCTAssertNil(load("type: money\nrules:\n  - id: \(good)\n    pattern: 'x'\n"), good)
+        }
     }
 
     func testDuplicateIdsAndUnknownDefinitions() {
@@ -93,6 +98,30 @@ final class RuleLoaderTests: XCTestCase {
         let bomb = load("a: &x [1, 2]\nb: [*x, *x]\n")
         XCTAssertEqual(bomb?.line, 1)
         XCTAssertTrue(bomb?.message.contains("anchors") ?? false)
+        // A key given twice is an error at the second one; so is a second document.
+        let twice = load("type: money\nrules:\n  - id: a\n    pattern: 'x'\n    pattern: 'y'\n")
+        XCTAssertEqual(twice?.line, 5)
+        XCTAssertEqual(twice?.column, 5)
+        XCTAssertTrue(twice?.message.contains("'pattern' is given twice") ?? false, twice?.description ?? "")
+        let second = load("type: money\nrules: []\n---\ntype: money\n")
+        XCTAssertEqual(second?.line, 3)
+        XCTAssertTrue(second?.message.contains("second") ?? false, second?.description ?? "")
+        // The syntax error's place is libyaml's.
+        let unclosed = load("type: money\nrules: [\n")
+        XCTAssertEqual(unclosed?.line, 3)
+    }
+
+    func testYAMLReadsScalarsAsWritten() throws {
+        let node = try XCTUnwrap(YAMLNode.parse("a: 'x: y'\nb: |\n  two\n  lines\nc:\nd: [1, \"é\"]\ne: ~\n", file: "t.yaml"))
+        XCTAssertEqual(node.value("a")?.scalar, "x: y")
+        XCTAssertEqual(node.value("b")?.scalar, "two\nlines\n")
+        XCTAssertEqual(node.value("c")?.scalar, "")
+        XCTAssertEqual(try node.value("d")?.requireSequence("d").map { $0.scalar }, ["1", "é"])
+        XCTAssertEqual(node.value("e")?.scalar, "~")
+        XCTAssertEqual(node.value("d")?.line, 6)
+        XCTAssertEqual(node.value("d")?.column, 4)
+        XCTAssertNil(try YAMLNode.parse("# only a comment\n", file: "t.yaml"))
+        XCTAssertNil(try YAMLNode.parse("", file: "t.yaml"))
     }
 
     func testUserRulesOverrideEmbeddedOnes() throws {

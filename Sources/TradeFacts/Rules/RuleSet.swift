@@ -231,7 +231,10 @@ public final class RuleSet: @unchecked Sendable {
         try node.checkKeys(["id", "description", "type", "pattern", "priority", "latent", "caseSensitive", "fields", "set", "examples", "trigger"], in: "a rule")
         guard let idNode = node.value("id") else { throw node.error("rule has no id") }
         let id = try idNode.requireString("id")
-        guard id.range(of: #"^[a-z0-9][a-z0-9.\-]*$"#, options: .regularExpression) != nil else {
+        // ^[a-z0-9][a-z0-9.-]*$, checked by bytes (a Foundation regex here cost a tenth of start-up).
+        let idBytes = Array(id.utf8)
+        func idByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        guard let first = idBytes.first, idByte(first), idBytes.allSatisfy({ idByte($0) || $0 == 0x2E || $0 == 0x2D }) else {
             throw idNode.error("rule id '\(id)' must be lower-case letters, digits, '.' and '-'")
         }
         let description = try node.value("description")?.requireString("description") ?? ""

@@ -1,66 +1,159 @@
-import Yams
+import CYaml
 
 /// A YAML node that knows its file and line, with typed accessors that throw located ``RuleError``s.
+///
+/// Rule files, lexicons and `.tradefacts.yml` need only mappings, lists and strings, so the node
+/// is built straight from libyaml's events (``parse(_:file:)``): no tags are resolved and no
+/// generic YAML tree is composed first (that was a third of the start-up time).
 struct YAMLNode {
-    let node: Node
-    let file: String
+    /// A node's content: a scalar's text as written (after quoting and folding), a list, or a
+    /// mapping's entries in order (a key that is not a scalar reads as "").
+    enum Content {
+        case scalar(String)
+        case sequence([YAMLNode])
+        case mapping([(key: String, keyNode: YAMLNode, value: YAMLNode)])
+    }
 
-    var line: Int { node.mark?.line ?? 1 }
-    var column: Int { node.mark?.column ?? 1 }
+    let content: Content
+    let file: String
+    /// Where the node starts, 1-based.
+    let line: Int
+    let column: Int
 
     func error(_ message: String) -> RuleError { RuleError(file: file, line: line, column: column, message) }
 
-    /// Parses a YAML document, rejecting anchors and aliases (rule files have no use for them,
-    /// and they are how "billion laughs" bombs are built) and absurd nesting, before Yams composes
-    /// anything (``forbiddenConstruct(in:)`` reads libyaml's events; the line scan below is kept as
-    /// a second, conservative net).
+    /// Deepest nesting of mappings and lists a rule file may have (rule files need about 5).
+    static let maximumDepth = 64
+
+    /// Parses a YAML document; nil for an empty stream. Rejected, with the place: invalid YAML,
+    /// anchors and aliases (rule files have no use for them, and they are how "billion laughs"
+    /// bombs are built; libyaml's own events show every one, whatever the spelling), nesting deeper
+    /// than ``maximumDepth``, a key given twice in one mapping, and a second document. The line
+    /// scan ``anchorOrAlias(in:)`` runs first as a second, conservative net.
     static func parse(_ text: String, file: String) throws -> YAMLNode? {
-        if let hit = forbiddenConstruct(in: text) {
-            throw RuleError(file: file, line: hit.line, column: hit.column, hit.message)
-        }
         if let hit = anchorOrAlias(in: text) {
             throw RuleError(file: file, line: hit.line, column: hit.column, "YAML anchors and aliases are not allowed in rule files")
         }
-        do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
-            return YAMLNode(node: node, file: file)
-        } catch let e as YamlError {
-            switch e {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                throw RuleError(file: file, line: mark.line, column: mark.column, "invalid YAML: \(problem)")
-            default:
-                throw RuleError(file: file, line: 1, "invalid YAML: \(e)")
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { return nil }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { throw RuleError(file: file, line: 1, "cannot start the YAML parser") }
+        defer { yaml_parser_delete(&parser) }
+        return try bytes.withUnsafeMutableBufferPointer { buffer -> YAMLNode? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var composer = Composer(file: file)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+                    throw RuleError(file: file, line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
+                                    "invalid YAML: \(problem)")
+                }
+                defer { yaml_event_delete(&event) }
+                if try composer.take(event) { return composer.root }
             }
         }
     }
 
-    /// Finds `&name` or `*name` outside quotes and comments, line by line (a conservative scan).
-    static func anchorOrAlias(in text: String) -> (line: Int, column: Int)? {
-        var lineNo = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNo += 1
-            var quote: Character? = nil
-            var previous: Character = " "
-            var column = 0
-            for c in line {
-                column += 1
-                if let q = quote { if c == q { quote = nil }; previous = c; continue }
-                if c == "#" && (previous == " " || column == 1) { break }
-                if c == "'" || c == "\"" { if previous == " " || previous == ":" || previous == "-" || previous == "[" || previous == "{" || previous == "," { quote = c } }
-                if (c == "&" || c == "*") && (previous == " " || previous == ":" || previous == "-" || previous == "[" || column == 1) {
-                    // Only a YAML indicator when it starts a value (a name follows directly).
-                    let rest = line.dropFirst(column)
-                    if let next = rest.first, next.isLetter || next.isNumber || next == "_" { return (lineNo, column) }
+    /// Builds nodes from libyaml's events, one open list or mapping per level.
+    private struct Composer {
+        let file: String
+        private var open: [(line: Int, column: Int, isMapping: Bool, items: [YAMLNode], keys: Set<String>)] = []
+        /// The document's node, once composed.
+        private(set) var root: YAMLNode?
+        private var documents = 0
+
+        init(file: String) { self.file = file }
+
+        /// Takes one event; true at the end of the stream (``root`` is then the document, or nil
+        /// for an empty stream).
+        mutating func take(_ event: yaml_event_t) throws -> Bool {
+            let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+            func fail(_ message: String) -> RuleError { RuleError(file: file, line: line, column: column, message) }
+            let anchor = "YAML anchors and aliases are not allowed in rule files"
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return true
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 { throw fail("invalid YAML: a rule file holds one document, this is a second") }
+            case YAML_ALIAS_EVENT:
+                throw fail(anchor + " (an alias)")
+            case YAML_SCALAR_EVENT:
+                if event.data.scalar.anchor != nil { throw fail(anchor + " (an anchor)") }
+                let value = event.data.scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: Int(event.data.scalar.length)), as: UTF8.self)
+                } ?? ""
+                try add(YAMLNode(content: .scalar(value), file: file, line: line, column: column))
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                if (isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor) != nil { throw fail(anchor + " (an anchor)") }
+                if open.count >= YAMLNode.maximumDepth {
+                    throw fail("YAML nested more than \(YAMLNode.maximumDepth) levels deep; rule files need only a few")
                 }
-                previous = c
+                open.append((line, column, isMapping, [], []))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let level = open.removeLast()
+                let content: Content
+                if level.isMapping {
+                    var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+                    entries.reserveCapacity(level.items.count / 2)
+                    for i in stride(from: 0, to: level.items.count - 1, by: 2) {
+                        entries.append((level.items[i].scalar ?? "", level.items[i], level.items[i + 1]))
+                    }
+                    content = .mapping(entries)
+                } else {
+                    content = .sequence(level.items)
+                }
+                try add(YAMLNode(content: content, file: file, line: level.line, column: level.column))
+            default:
+                break
             }
+            return false
+        }
+
+        /// Adds a finished node to the open list or mapping, or makes it the root.
+        private mutating func add(_ node: YAMLNode) throws {
+            guard !open.isEmpty else { root = node; return }
+            let top = open.count - 1
+            if open[top].isMapping && open[top].items.count % 2 == 0, let key = node.scalar {
+                guard open[top].keys.insert(key).inserted else { throw node.error("invalid YAML: the key '\(key)' is given twice in this mapping") }
+            }
+            open[top].items.append(node)
+        }
+    }
+
+    /// Finds `&name` or `*name` outside quotes and comments, line by line (a conservative scan of
+    /// the bytes; every indicator is ASCII, and any non-ASCII byte after one counts as a name).
+    static func anchorOrAlias(in text: String) -> (line: Int, column: Int)? {
+        var lineNo = 1
+        var quote: UInt8? = nil
+        var previous: UInt8 = 0x20
+        var column = 0
+        var comment = false
+        let bytes = Array(text.utf8)
+        func isNameStart(_ b: UInt8) -> Bool {
+            b >= 0x80 || b == 0x5F || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+        }
+        for (i, c) in bytes.enumerated() {
+            if c == 0x0A { lineNo += 1; column = 0; quote = nil; previous = 0x20; comment = false; continue }
+            if c & 0xC0 != 0x80 { column += 1 }  // columns count characters, not bytes
+            if comment { continue }
+            if let q = quote { if c == q { quote = nil }; previous = c; continue }
+            if c == 0x23 /* # */ && (previous == 0x20 || column == 1) { comment = true; continue }
+            if c == 0x27 || c == 0x22, [0x20, 0x3A, 0x2D, 0x5B, 0x7B, 0x2C].contains(previous) { quote = c }
+            if (c == 0x26 || c == 0x2A) && ([0x20, 0x3A, 0x2D, 0x5B].contains(previous) || column == 1) {
+                // Only a YAML indicator when it starts a value (a name follows directly).
+                if i + 1 < bytes.count, isNameStart(bytes[i + 1]) { return (lineNo, column) }
+            }
+            previous = c
         }
         return nil
     }
 
     var mapping: [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
-        guard case let .mapping(m) = node else { return nil }
-        return m.map { (key: $0.key.string ?? "", keyNode: YAMLNode(node: $0.key, file: file), value: YAMLNode(node: $0.value, file: file)) }
+        guard case let .mapping(m) = content else { return nil }
+        return m
     }
 
     func requireMapping(_ what: String) throws -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
@@ -69,13 +162,13 @@ struct YAMLNode {
     }
 
     func requireSequence(_ what: String) throws -> [YAMLNode] {
-        guard case let .sequence(s) = node else { throw error("\(what) must be a list") }
-        return s.map { YAMLNode(node: $0, file: file) }
+        guard case let .sequence(s) = content else { throw error("\(what) must be a list") }
+        return s
     }
 
     var scalar: String? {
-        guard case let .scalar(s) = node else { return nil }
-        return s.string
+        guard case let .scalar(s) = content else { return nil }
+        return s
     }
 
     func requireString(_ what: String) throws -> String {
