@@ -11,7 +11,7 @@ public enum MentionValue: Sendable {
     /// `per`: the unit of a price ("17.50 dlrs a barrel" → barrel).
     case money(amount: Decimal?, low: Decimal?, high: Decimal?, currency: String?, per: String?)
     case percent(value: Decimal?, low: Decimal?, high: Decimal?, unit: PercentUnit, direction: Direction?, basis: String?)
-    case calendar(fields: PeriodFields, resolved: ResolvedPeriod?)
+    indirect case calendar(fields: PeriodFields, resolved: ResolvedPeriod?)
     case count(value: Decimal?, low: Decimal?, high: Decimal?, of: String, partners: Bool)
     case number(value: Decimal)
     /// A physical amount ("9.8 mln tonnes"): value, or a range, and its canonical unit.
