@@ -69,48 +69,70 @@ public enum PatternText {
     /// Escapes PCRE2 metacharacters so that `text` matches literally.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for c in text {
-            if "\\^$.|?*+()[]{}-/#".contains(c) { out.append("\\") }
-            if c == " " { out += "\\ " } else { out.append(c) }
-        }
+        for c in text { escape(c, into: &out) }
         return out
     }
 
+    /// Appends `c`, escaped (a space as `\ `), to `out`.
+    static func escape(_ c: Character, into out: inout String) {
+        switch c {
+        case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "-", "/", "#": out.append("\\"); out.append(c)
+        case " ": out += "\\ "
+        default: out.append(c)
+        }
+    }
+
     /// A trie-factored alternation of `phrases` (see ``Lexicon/alternation``), or nil when two
-    /// phrases differ only in case where they branch.
+    /// phrases differ only in case where they branch. Built at every start for each lexicon a
+    /// pattern uses, so it is written into one string (no concatenation per level).
     static func trie(_ phrases: [String]) -> String? {
         final class Node {
-            var children: [(token: String, node: Node)] = []
+            /// Each way on: one character (or " ", a run of white space), its lower case, the node.
+            var children: [(token: Character, lower: String, node: Node)] = []
             var terminal = false
         }
         let root = Node()
         for phrase in phrases {
             var node = root
-            var tokens: [String] = []
+            var tokens: [Character] = []
             for word in phrase.split(separator: " ") {
                 if !tokens.isEmpty { tokens.append(" ") }
-                tokens += word.map { String($0) }
+                tokens += word
             }
             guard !tokens.isEmpty else { continue }
             for t in tokens {
                 if let next = node.children.first(where: { $0.token == t }) { node = next.node; continue }
-                if node.children.contains(where: { $0.token.lowercased() == t.lowercased() }) { return nil }
+                let lower = t.lowercased()
+                if node.children.contains(where: { $0.lower == lower }) { return nil }
                 let next = Node()
-                node.children.append((t, next))
+                node.children.append((t, lower, next))
                 node = next
             }
             node.terminal = true
         }
-        func text(_ token: String) -> String { token == " " ? "\\s+" : escape(token) }
         // Longer phrases first: every way on from a node is tried before the phrase that ends there.
-        func emit(_ node: Node) -> String {
-            let branches = node.children.map { text($0.token) + emit($0.node) }
-            switch branches.count {
-            case 0: return ""
-            case 1: return node.terminal ? "(?:" + branches[0] + ")?" : branches[0]
-            default: return "(?:" + branches.joined(separator: "|") + ")" + (node.terminal ? "?" : "")
+        func emit(_ node: Node, into out: inout String) {
+            func branch(_ child: (token: Character, lower: String, node: Node)) {
+                if child.token == " " { out += "\\s+" } else { escape(child.token, into: &out) }
+                emit(child.node, into: &out)
+            }
+            switch node.children.count {
+            case 0: return
+            case 1:
+                if node.terminal { out += "(?:" }
+                branch(node.children[0])
+                if node.terminal { out += ")?" }
+            default:
+                out += "(?:"
+                for (k, child) in node.children.enumerated() {
+                    if k > 0 { out += "|" }
+                    branch(child)
+                }
+                out += node.terminal ? ")?" : ")"
             }
         }
-        return "(?:" + emit(root) + ")"
+        var out = "(?:"
+        emit(root, into: &out)
+        return out + ")"
     }
 }

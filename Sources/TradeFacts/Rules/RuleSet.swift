@@ -201,12 +201,17 @@ public final class RuleSet: @unchecked Sendable {
     /// node when it does not compile.
     func checkTrigger(_ node: YAMLNode) throws -> String? {
         let source = try node.requireString("trigger")
-        if source == "none" { return nil }
-        do { _ = try compile(source) } catch let e as PCRE2Error {
+        if source == "none" || checkedTriggers.contains(source) { return source == "none" ? nil : source }
+        // Checked without JIT (``compileTriggers()`` compiles each distinct trigger for use), once per source.
+        do { _ = try Pattern(try expand(source), options: UInt32(0x00000008), jit: false) } catch let e as PCRE2Error {
             throw node.error("trigger does not compile: \(e)")
         }
+        checkedTriggers.insert(source)
         return source
     }
+
+    /// Trigger sources already checked by ``checkTrigger(_:)`` (most rules share their file's).
+    private var checkedTriggers = Set<String>()
 
     /// The compiled triggers, one per distinct expanded trigger, and each rule's index into them
     /// (nil: the rule runs on the whole text). Built once, after loading.
