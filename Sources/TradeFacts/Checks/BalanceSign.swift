@@ -35,7 +35,7 @@ public struct BalanceSign: Check {
         let m = context.mentions
         let records = context.comparableRecords()
         // One amount per fact, or the story's figures cannot be told apart.
-        var byKey: [String: [TradeRecord]] = [:]
+        var byKey: [FactKey: [TradeRecord]] = [:]
         for r in records { if let k = context.factKey(r) { byKey[k, default: []].append(r) } }
         func single(_ flow: String, like r: TradeRecord, currency: String) -> TradeRecord? {
             var probe = r

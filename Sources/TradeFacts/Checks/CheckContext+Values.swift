@@ -148,11 +148,12 @@ extension CheckContext {
             || !document.matchSpans(of: helpers.balanceNotTrade, in: figure, limit: 1).isEmpty
     }
 
-    /// What makes two records "the same" apart from their flow: reporter, commodity, partner, period.
-    public func factKey(_ r: TradeRecord, flow: Bool = true) -> String? {
+    /// What makes two records "the same" apart from their flow: reporter, commodity, partner, period
+    /// (and the flow unless `flow` is false). Nil without a period.
+    public func factKey(_ r: TradeRecord, flow: Bool = true) -> FactKey? {
         guard let p = period(of: r) else { return nil }
-        return [r.reporter?.value ?? "", flow ? r.flow.value : "", r.commodity?.value ?? "", r.partner?.value ?? "", p.from.iso, p.to.iso]
-            .joined(separator: "|")
+        return FactKey(reporter: r.reporter?.value ?? "", flow: flow ? r.flow.value : "", commodity: r.commodity?.value ?? "",
+                       partner: r.partner?.value ?? "", from: p.from, to: p.to)
     }
 
     /// Whether two spans are in the same sentence.
@@ -216,4 +217,15 @@ enum DecimalMath {
         NSDecimalRound(&r, &v, places, .plain)
         return Numbers.string(r)
     }
+}
+
+/// The identity of a fact for comparing records (see ``CheckContext/factKey(_:flow:)``): two
+/// records with equal keys state the same fact, so their amounts must agree.
+public struct FactKey: Hashable, Sendable {
+    public let reporter: String
+    public let flow: String
+    public let commodity: String
+    public let partner: String
+    public let from: CalendarDate
+    public let to: CalendarDate
 }

@@ -35,7 +35,7 @@ public struct PartsExceedTotal: Check {
     public func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         let records = context.comparableRecords()
-        var byKey: [String: [TradeRecord]] = [:]
+        var byKey: [FactKey: [TradeRecord]] = [:]
         for r in records { if let k = context.factKey(r) { byKey[k, default: []].append(r) } }
         /// The story's one amount for a fact, or nil when it gives none or several.
         func single(_ r: TradeRecord, flow: String? = nil, partner: RecordField?? = nil) -> TradeRecord? {
@@ -64,7 +64,7 @@ public struct PartsExceedTotal: Check {
         }
 
         // Bilateral figures against the total of the same flow.
-        var seen = Set<String>()
+        var seen = Set<FactKey>()
         for r in records where r.partner == nil && ["exports", "imports", "total trade"].contains(r.flow.value) {
             guard let key = context.factKey(r), !seen.contains(key), let whole = single(r), let tot = context.amount(of: whole),
                   !context.isOtherBalance(whole), whole.reporter?.via != "carried" else { continue }
