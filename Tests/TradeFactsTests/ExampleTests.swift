@@ -46,4 +46,15 @@ final class ExampleTests: XCTestCase {
             XCTAssertTrue(r.failures.isEmpty, "Corpus/\(r.article):\n" + r.failures.joined(separator: "\n"))
         }
     }
+
+    /// `same-period-length` reads "the same quarter" by bytes: white space between, no letter after.
+    func testSamePeriodWording() {
+        XCTAssertTrue(SamePeriodLength.says("in the same  quarter last year", "same", then: "quarter"))
+        XCTAssertTrue(SamePeriodLength.says("the same\nmonth.", "same", then: "month"))
+        XCTAssertTrue(SamePeriodLength.says("same half", "same", then: "half"))
+        XCTAssertFalse(SamePeriodLength.says("the same quarterly report", "same", then: "quarter"))
+        XCTAssertFalse(SamePeriodLength.says("samequarter", "same", then: "quarter"))
+        XCTAssertFalse(SamePeriodLength.says("same", "same", then: "quarter"))
+        XCTAssertTrue(SamePeriodLength.says("not the same year but the same quarter", "same", then: "quarter"))
+    }
 }

@@ -71,13 +71,18 @@ public struct SamePeriodLength: Check {
     /// Whether lower-cased `text` has `first`, white space, then `second` not followed by a letter
     /// ("same  quarter", not "same quarterly").
     static func says(_ text: String, _ first: String, then second: String) -> Bool {
-        var rest = Substring(text)
-        while let r = rest.range(of: first) {
-            var after = rest[r.upperBound...]
-            let spaced = after.prefix { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-            after = after.dropFirst(spaced.count)
-            if !spaced.isEmpty, after.hasPrefix(second), !(after.dropFirst(second.count).first.map { $0.isASCII && $0.isLetter } ?? false) { return true }
-            rest = rest[r.upperBound...]
+        // By bytes (the words are ASCII); Foundation's `range(of:)` was a visible cost of checks.
+        let t = Array(text.utf8), f = Array(first.utf8), s = Array(second.utf8)
+        guard let head = f.first else { return false }
+        var i = 0
+        while i + f.count <= t.count {
+            defer { i += 1 }
+            guard t[i] == head, t[i..<i + f.count].elementsEqual(f) else { continue }
+            var j = i + f.count
+            while j < t.count, t[j] == 0x20 || t[j] == 0x09 || t[j] == 0x0A || t[j] == 0x0D { j += 1 }
+            guard j > i + f.count, j + s.count <= t.count, t[j..<j + s.count].elementsEqual(s) else { continue }
+            let k = j + s.count
+            if k == t.count || !((t[k] | 0x20) >= 0x61 && (t[k] | 0x20) <= 0x7A) { return true }
         }
         return false
     }
