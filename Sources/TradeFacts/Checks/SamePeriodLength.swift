@@ -46,7 +46,8 @@ public struct SamePeriodLength: Check {
             // An anaphor that found no antecedent is read from its own fields as a whole year back: nothing was copied.
             guard let p = a.period, p.granularity != .year, let length = Self.months(p) else { continue }
             let text = a.text.lowercased()
-            let unit = ["quarter": 3, "half": 6, "month": 1].first { Self.says(text, "same", then: $0.key) }
+            // An array, not a dictionary: a text that says two of them gets the same answer in every run.
+            let unit = [("quarter", 3), ("half", 6), ("month", 1)].first { Self.says(text, "same", then: $0.0) }
             if let (word, wanted) = unit, wanted != length {
                 findings.append(finding(
                     "\"\(a.text)\" names a \(word), but the period it compares (\(p.from.iso)..\(p.to.iso)) runs \(length) month\(length == 1 ? "" : "s")",

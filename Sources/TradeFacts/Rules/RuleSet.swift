@@ -201,7 +201,8 @@ public final class RuleSet: @unchecked Sendable {
     /// node when it does not compile.
     func checkTrigger(_ node: YAMLNode) throws -> String? {
         let source = try node.requireString("trigger")
-        if source == "none" || checkedTriggers.contains(source) { return source == "none" ? nil : source }
+        if source == "none" { return nil }
+        if checkedTriggers.contains(source) { return source }
         // Checked without JIT (``compileTriggers()`` compiles each distinct trigger for use), once per source.
         do { _ = try Pattern(try expand(source), options: UInt32(0x00000008), jit: false) } catch let e as PCRE2Error {
             throw node.error("trigger does not compile: \(e)")

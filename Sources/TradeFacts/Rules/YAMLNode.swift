@@ -24,6 +24,8 @@ struct YAMLNode {
 
     /// Deepest nesting of mappings and lists a rule file may have (rule files need about 5).
     static let maximumDepth = 64
+    /// The error for an anchor or alias, wherever it is found.
+    static let anchorMessage = "YAML anchors and aliases are not allowed in rule files"
 
     /// Parses a YAML document; nil for an empty stream. Rejected, with the place: invalid YAML,
     /// anchors and aliases (rule files have no use for them, and they are how "billion laughs"
@@ -32,7 +34,7 @@ struct YAMLNode {
     /// scan ``anchorOrAlias(in:)`` runs first as a second, conservative net.
     static func parse(_ text: String, file: String) throws -> YAMLNode? {
         if let hit = anchorOrAlias(in: text) {
-            throw RuleError(file: file, line: hit.line, column: hit.column, "YAML anchors and aliases are not allowed in rule files")
+            throw RuleError(file: file, line: hit.line, column: hit.column, anchorMessage)
         }
         var bytes = Array(text.utf8)
         if bytes.isEmpty { return nil }
@@ -70,7 +72,6 @@ struct YAMLNode {
         mutating func take(_ event: yaml_event_t) throws -> Bool {
             let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
             func fail(_ message: String) -> RuleError { RuleError(file: file, line: line, column: column, message) }
-            let anchor = "YAML anchors and aliases are not allowed in rule files"
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return true
@@ -78,16 +79,16 @@ struct YAMLNode {
                 documents += 1
                 if documents > 1 { throw fail("invalid YAML: a rule file holds one document, this is a second") }
             case YAML_ALIAS_EVENT:
-                throw fail(anchor + " (an alias)")
+                throw fail(YAMLNode.anchorMessage + " (an alias)")
             case YAML_SCALAR_EVENT:
-                if event.data.scalar.anchor != nil { throw fail(anchor + " (an anchor)") }
+                if event.data.scalar.anchor != nil { throw fail(YAMLNode.anchorMessage + " (an anchor)") }
                 let value = event.data.scalar.value.map {
                     String(decoding: UnsafeBufferPointer(start: $0, count: Int(event.data.scalar.length)), as: UTF8.self)
                 } ?? ""
                 try add(YAMLNode(content: .scalar(value), file: file, line: line, column: column))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
-                if (isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor) != nil { throw fail(anchor + " (an anchor)") }
+                if (isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor) != nil { throw fail(YAMLNode.anchorMessage + " (an anchor)") }
                 if open.count >= YAMLNode.maximumDepth {
                     throw fail("YAML nested more than \(YAMLNode.maximumDepth) levels deep; rule files need only a few")
                 }
