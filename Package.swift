@@ -18,6 +18,7 @@ let fuzzProducts: [Product] = fuzzing
     ? ["FuzzPipeline", "FuzzMarkdown", "FuzzJSONLines", "FuzzRules"].map { .executable(name: $0, targets: [$0]) }
     : []
 
+// The layers, bottom to top. Each target imports only targets listed before it (docs/architecture.md).
 let package = Package(
     name: "tradefacts",
     platforms: [.macOS(.v13)],
@@ -26,38 +27,45 @@ let package = Package(
         .library(name: "TradeFacts", targets: ["TradeFacts"]),
     ] + fuzzProducts,
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Pinned to a minor range: a new minor or major release cannot change the build.
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        .package(url: "https://github.com/x-sheep/swift-property-based", .upToNextMinor(from: "2.0.1")),
     ],
     targets: [
-        // PCRE2 from the system (Debian: libpcre2-dev), through a shim header.
-        .systemLibrary(
-            name: "CPCRE2",
-            pkgConfig: "libpcre2-8",
-            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
-        ),
+        // System C libraries (Debian: libpcre2-dev, libyaml-dev), each through a shim header.
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         // A small, safe Swift wrapper over PCRE2: compile, JIT, named groups, limits.
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
         // Turns Rules/**/*.yaml into Swift source so the default rules live inside the binary.
         .executableTarget(name: "RulesEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
-        
-        // The engine: text, rules, normalizers, extraction, records, checks, reports.
-        .target(
-            name: "TradeFacts",
-            dependencies: ["PCRE2Kit", .product(name: "Yams", package: "Yams")],
-            plugins: ["EmbedRules"]
-        ),
-        // The thin command-line front end.
+
+        // 1. Documents, spans, lines, calendar dates, text decoding, JSON values.
+        .target(name: "TradeFactsText", dependencies: ["PCRE2Kit"]),
+        // 2. The rule model: YAML rule files and lexicons, definitions, expansion, triggers.
+        .target(name: "TradeFactsRules", dependencies: ["TradeFactsText", "PCRE2Kit", "CLibYAML"], plugins: ["EmbedRules"]),
+        // 3. Mentions: rules run over a document, values normalized, periods resolved.
+        .target(name: "TradeFactsExtract", dependencies: ["TradeFactsRules"]),
+        // 4. Trade records assembled from mentions.
+        .target(name: "TradeFactsRecords", dependencies: ["TradeFactsExtract"]),
+        // 5. The validator's checks and suppressions.
+        .target(name: "TradeFactsChecks", dependencies: ["TradeFactsRecords"]),
+        // 6. Output: JSON, SARIF, text diagnostics, GitHub, JUnit.
+        .target(name: "TradeFactsReport", dependencies: ["TradeFactsChecks"]),
+        // 7. The engine and batch pipeline; re-exports the layers below (the library product).
+        .target(name: "TradeFacts", dependencies: ["TradeFactsReport"]),
+        // 8. Scorers and the Corpus runner (not in the library product).
+        .target(name: "TradeFactsEval", dependencies: ["TradeFacts"]),
+        // 9. The thin command-line front end.
         .executableTarget(
             name: "tradefacts",
-            dependencies: ["TradeFacts", "PCRE2Kit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TradeFacts", "TradeFactsEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The bodies of the fuzz targets, as a library so the tests replay the fuzzers' crashes.
-        .target(name: "FuzzHarness", dependencies: ["TradeFacts", "PCRE2Kit"]),
+        .target(name: "FuzzHarness", dependencies: ["TradeFacts"]),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
-        .testTarget(name: "TradeFactsTests", dependencies: ["TradeFacts", "FuzzHarness", "PCRE2Kit"]),
+        .testTarget(name: "TradeFactsTests", dependencies: ["TradeFacts", "TradeFactsEval", "FuzzHarness"]),
         // Property tests (Swift Testing, through swift-property-based).
         .testTarget(name: "PropertyTests", dependencies: [
             "TradeFacts", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// Hostile and broken input, through the CLI: every document is accounted for, an unreadable one
 /// names its file and cause and makes the run exit 3, and the others are still processed.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// The command-line contract: output shapes and exit codes.
 final class CLITests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// SwiftLint-style: every rule's and every check's examples run as tests.
 final class ExampleTests: XCTestCase {

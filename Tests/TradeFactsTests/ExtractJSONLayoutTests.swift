@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// `extract --format json` writes one object for a single document named by itself and an array
 /// otherwise, element by element; the bytes are those of each document's pretty JSON, indented

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import FuzzHarness
 @testable import TradeFacts
+import TradeFactsEval
 
 /// Inputs that once broke something (found by scripts/fuzz or the property tests), replayed
 /// through the fuzz targets' own bodies, and a seeded, bounded random-input stress test of the

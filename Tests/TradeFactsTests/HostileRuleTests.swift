@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// Rule files written by users: catastrophic patterns are stopped, malformed or oversized files
 /// are errors with file:line, YAML bombs are refused before anything is expanded, and a rule can

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// Markdown and JSON Lines inputs: metadata used, non-prose blanked with offsets kept, every record accounted for.
 final class InputFormatTests: XCTestCase {

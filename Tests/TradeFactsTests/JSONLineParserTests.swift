@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// The byte-level JSON Lines parser answers exactly as Foundation's `JSONSerialization` (the
 /// reference, and its fallback) wherever it answers, and leaves everything unusual to it.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// `extract` and `check` write their JSON with ``JSONWriter`` straight to bytes; everything else
 /// builds a ``JSONValue``. Both come from the same `write(to:)` code, and these tests hold the bytes

@@ -1,5 +1,6 @@
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// Line and column of every offset agree with counting scalars from the line's start, on short lines
 /// and on lines longer than the index's checkpoint stride.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// Configuration, suppressions, baselines and the generated check catalogue.
 final class LinterTests: XCTestCase {

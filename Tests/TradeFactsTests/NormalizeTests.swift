@@ -1,5 +1,6 @@
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 final class NumbersTests: XCTestCase {
     func testDigits() {

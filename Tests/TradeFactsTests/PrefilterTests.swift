@@ -1,5 +1,6 @@
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 import PCRE2Kit
 
 /// Rules run only where their triggers occur; that must never change what is extracted.

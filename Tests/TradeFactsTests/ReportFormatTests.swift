@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// Every `check` output format, and the `--fail-on` exit codes.
 final class ReportFormatTests: XCTestCase {

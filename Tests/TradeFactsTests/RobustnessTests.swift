@@ -1,5 +1,6 @@
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// Bad input never crashes and never silently loses data.
 final class RobustnessTests: XCTestCase {

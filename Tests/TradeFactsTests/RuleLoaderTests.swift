@@ -1,5 +1,6 @@
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// A bad rule file gets an error naming the file, the line and the cause.
 final class RuleLoaderTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// `extract` output validates against the documented JSON Schema (docs/schema/tradefacts-extract.schema.json),
 /// checked with Python's `jsonschema` (skipped when it is not installed).

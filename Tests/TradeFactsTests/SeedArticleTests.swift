@@ -1,5 +1,6 @@
 import XCTest
 @testable import TradeFacts
+import TradeFactsEval
 
 /// The user's own article, `../shared/seed/jilin-auto-parts.txt`, read exactly right; and its corrected twin
 /// (the three wrong years fixed) with no findings. The text is read from ../shared, never copied here.

@@ -1,0 +1,220 @@
+import Foundation
+import TradeFactsText
+import TradeFactsExtract
+
+/// One article read from an input, ready to become a ``Document`` — or the error that stopped it.
+public struct Article: Sendable {
+    public var id: String
+    public var bytes: [UInt8]
+    public var referenceDate: CalendarDate?
+    public var headline: String?
+    public var origin: DocumentOrigin?
+    public var warnings: [String] = []
+    /// Set when the article could not be read; it is still reported as a document.
+    public var error: String?
+
+    public func document(referenceDate override: CalendarDate?) -> Document {
+        var d = StageProfiler.time(.document) { Document(id: id, bytes: bytes, referenceDate: override ?? referenceDate) }
+        d.givenHeadline = headline
+        d.origin = origin
+        return d
+    }
+}
+
+/// How an input's bytes are read as articles.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// By file extension: `.jsonl`/`.ndjson` JSON Lines, `.md`/`.markdown` Markdown, anything else text;
+    /// standard input is JSON Lines when its first non-blank byte is `{`.
+    case auto
+    case text
+    case markdown
+    case jsonl
+}
+
+/// Reads plain text, Markdown (front matter `date:`/`title:`; code and HTML comments are not prose)
+/// and JSON Lines (one article per line: `id`, `date`, `title`, `text`).
+///
+/// Parts that are not prose are blanked (replaced by spaces, line breaks kept), never removed, so
+/// every offset and line number still points into the file as written.
+public enum ArticleReader {
+    /// The articles in an input. `firstLine` is the line number of the first line of `raw` when it
+    /// is a chunk of a larger JSON Lines input (see ``LineChunkReader``).
+    public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto, firstLine: Int = 1) -> [Article] {
+        let decoded = InputDecoder.decode(raw)
+        var bytes = decoded.bytes
+        switch resolvedFormat(path: path, declared: format, start: bytes) {
+        case .jsonl:
+            return jsonLines(path: path, bytes: bytes, firstLine: firstLine)
+        case .markdown:
+            var article = Article(id: path, bytes: [])
+            let front = blankFrontMatter(&bytes)
+            blankMarkdownNonProse(&bytes)
+            article.bytes = bytes
+            if let d = front["date"] {
+                if let date = CalendarDate(iso: String(d.prefix(10))) { article.referenceDate = date }
+                else { article.warnings.append("\(path): front matter date '\(d)' is not YYYY-MM-DD; the dateline is used instead") }
+            }
+            article.headline = front["title"]
+            if let note = decoded.note { article.warnings.append(note) }
+            return [article]
+        case .text, .auto:
+            var article = Article(id: path, bytes: bytes)
+            if let note = decoded.note { article.warnings.append(note) }
+            return [article]
+        }
+    }
+
+    /// The format an input is read in: the declared one, else by file extension (`.jsonl`/`.ndjson`
+    /// JSON Lines, `.md`/`.markdown` Markdown, anything else text); standard input is JSON Lines
+    /// when the first non-blank byte of `start` (its first bytes) is `{`.
+    public static func resolvedFormat(path: String, declared: InputFormat, start: some Collection<UInt8>) -> InputFormat {
+        guard declared == .auto else { return declared }
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ["jsonl", "ndjson"].contains(ext) { return .jsonl }
+        if ["md", "markdown"].contains(ext) { return .markdown }
+        if path == "-", let first = start.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == UInt8(ascii: "{") { return .jsonl }
+        return .text
+    }
+
+    // MARK: JSON Lines
+
+    package static func jsonLines(path: String, bytes: [UInt8], firstLine: Int = 1) -> [Article] {
+        var out: [Article] = []
+        var lineNumber = firstLine - 1
+        var start = 0
+        var parser = JSONLineParser()
+        while start < bytes.count {
+            lineNumber += 1
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let origin = DocumentOrigin(path: path, line: lineNumber)
+            let record = line.withUnsafeBufferPointer({ parser.parse($0) }) ?? foundationRecord(line)
+            var article = Article(id: record?.id ?? "\(path):\(lineNumber)", bytes: [], origin: origin)
+            guard let record else {
+                article.error = "\(path):\(lineNumber): not a JSON object (invalid JSON Lines record)"
+                out.append(article)
+                continue
+            }
+            guard let text = record.text else {
+                article.error = "\(path):\(lineNumber): record \(article.id) has no string field \"text\""
+                out.append(article)
+                continue
+            }
+            article.bytes = text
+            if record.date != .absent {
+                guard case let .string(s) = record.date, let date = CalendarDate(iso: String(s.prefix(10))) else {
+                    article.error = "\(path):\(lineNumber): record \(article.id) has a \"date\" that is not YYYY-MM-DD"
+                    out.append(article)
+                    continue
+                }
+                article.referenceDate = date
+            }
+            article.headline = record.title
+            out.append(article)
+        }
+        return out
+    }
+
+    /// A JSON Lines record as Foundation's `JSONSerialization` reads it, or nil when the line is not
+    /// a JSON object. The reference for ``JSONLineParser``, and its fallback.
+    package static func foundationRecord(_ line: ArraySlice<UInt8>) -> JSONLineRecord? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(escapingInnerBOMs(line))) as? [String: Any] else { return nil }
+        var record = JSONLineRecord()
+        if let id = object["id"] { record.id = "\(id)" }
+        if let text = object["text"] as? String { record.text = Array(text.utf8) }
+        if let d = object["date"] { record.date = (d as? String).map { .string($0) } ?? .other }
+        record.title = object["title"] as? String
+        return record
+    }
+
+    /// Foundation's JSON parser drops a raw U+FEFF at the start of a string value (it decodes the
+    /// string's bytes as UTF-8 "with BOM"), which would shift every offset of a record whose text
+    /// begins with one. Written as the escape `\ufeff` it is kept; that spelling means the same
+    /// inside a string, and a U+FEFF anywhere else (except a leading byte-order mark, left alone)
+    /// is invalid JSON either way.
+    package static func escapingInnerBOMs(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var i = line.startIndex
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { out += [0xEF, 0xBB, 0xBF]; i += 3 }
+        while i < line.endIndex {
+            if line[i] == 0xEF, i + 2 < line.endIndex, line[i + 1] == 0xBB, line[i + 2] == 0xBF {
+                out += Array("\\ufeff".utf8)
+                i += 3
+            } else {
+                out.append(line[i]); i += 1
+            }
+        }
+        return out
+    }
+
+    // MARK: Markdown
+
+    /// Blanks a leading `---` … `---` block and returns its simple `key: value` pairs.
+    ///
+    /// Works on the bytes line by line, so invalid UTF-8 inside the block never changes how many
+    /// bytes are blanked (decoding it to `String` first would turn one bad byte into three).
+    package static func blankFrontMatter(_ bytes: inout [UInt8]) -> [String: String] {
+        guard bytes.starts(with: Array("---\n".utf8)) || bytes.starts(with: Array("---\r\n".utf8)) else { return [:] }
+        var fields: [String: String] = [:]
+        var lineStart = bytes.firstIndex(of: 0x0A)! + 1
+        var closeEnd: Int? = nil
+        var pending: [(String, String)] = []
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+            if line.trimmingCharacters(in: .whitespaces) == "---" || line.trimmingCharacters(in: .whitespaces) == "---\r" {
+                closeEnd = lineEnd
+                break
+            }
+            if let colon = line.firstIndex(of: ":") {
+                let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f { value = String(value.dropFirst().dropLast()) }
+                pending.append((key, value))
+            }
+            lineStart = lineEnd + 1
+        }
+        guard let end = closeEnd else { return [:] }
+        for (k, v) in pending { fields[k] = v }
+        for i in 0..<min(end + 1, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 }
+        return fields
+    }
+
+    /// Blanks fenced code blocks (``` or ~~~) and HTML comments.
+    package static func blankMarkdownNonProse(_ bytes: inout [UInt8]) {
+        func blank(_ a: Int, _ b: Int) { for i in a..<min(b, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 } }
+        // HTML comments.
+        var i = 0
+        let open = Array("<!--".utf8), close = Array("-->".utf8)
+        while i + 4 <= bytes.count {
+            if Array(bytes[i..<i + 4]) == open {
+                var j = i + 4
+                while j + 3 <= bytes.count && Array(bytes[j..<j + 3]) != close { j += 1 }
+                let end = min(bytes.count, j + 3)
+                blank(i, end)
+                i = end
+            } else { i += 1 }
+        }
+        // Fenced code blocks, line by line.
+        var lineStart = 0
+        var fenceStart: Int? = nil
+        var fence: UInt8 = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var k = lineStart
+            while k < lineEnd && bytes[k] == 0x20 { k += 1 }
+            let isFence = k + 3 <= lineEnd && (bytes[k] == UInt8(ascii: "`") || bytes[k] == UInt8(ascii: "~")) && bytes[k + 1] == bytes[k] && bytes[k + 2] == bytes[k]
+            if let s = fenceStart {
+                if isFence && bytes[k] == fence { blank(s, lineEnd); fenceStart = nil }
+            } else if isFence {
+                fenceStart = lineStart; fence = bytes[k]
+            }
+            lineStart = lineEnd + 1
+        }
+        if let s = fenceStart { blank(s, bytes.count) }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import PCRE2Kit
+import TradeFactsText
+import TradeFactsReport
+
+/// Counts for the end-of-run summary.
+public struct BatchSummary: Sendable {
+    public var documents = 0
+    public var unreadable = 0
+    public var bytes = 0
+    public var mentions = 0
+    public var records = 0
+    public var findings = 0
+    public var seconds = 0.0
+
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_048_576 / seconds : 0 }
+    public var documentsPerSecond: Double { seconds > 0 ? Double(documents) / seconds : 0 }
+
+    public var line: String {
+        String(format: "%d document(s), %d mention(s), %d record(s), %d finding(s), %d unreadable; %.1f MB in %.2f s (%.1f MB/s, %.0f docs/s)",
+               documents, mentions, records, findings, unreadable, Double(bytes) / 1_048_576, seconds, megabytesPerSecond, documentsPerSecond)
+    }
+}
+
+/// Runs the engine over many inputs on all cores with bounded memory and output in input order.
+///
+/// Inputs are read on the calling thread in batches of `batchSize` articles; each batch is processed
+/// (and, with `render`, turned into output text) in parallel, then handed to `emit` in input order
+/// before the next batch is read. Memory therefore depends on the batch size, never on the number of
+/// documents, and the output is byte-identical whatever the number of jobs.
+public struct BatchRunner {
+    public let engine: Engine
+    public var jobs: Int
+    public var batchSize: Int
+    public var referenceDate: CalendarDate?
+    public var inputFormat: InputFormat = .auto
+    public var configuration = Configuration()
+    /// About how many bytes of a JSON Lines input are read at a time (see ``LineChunkReader``).
+    public var chunkSize = 4 << 20
+    /// Called on the calling thread after each document with the running totals (for a progress bar).
+    public var progress: ((BatchSummary) -> Void)? = nil
+
+    public init(engine: Engine, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil, referenceDate: CalendarDate? = nil) {
+        self.engine = engine
+        self.jobs = max(1, jobs)
+        self.batchSize = batchSize ?? max(16, 64 * max(1, jobs))
+        self.referenceDate = referenceDate
+    }
+
+    /// Processes every input; `render` runs on worker threads, `emit` on the calling thread in input order.
+    ///
+    /// With more than one job the batches overlap: while the workers process one batch, the calling
+    /// thread emits the one before it and reads the next (at most two batches in flight). With one
+    /// job everything runs on the calling thread, one batch after another.
+    @discardableResult
+    public func run(_ paths: [String], render: (@Sendable (DocumentResult) -> String)? = nil,
+                    emit: (DocumentResult, String?) -> Void) -> BatchSummary {
+        var summary = BatchSummary()
+        let start = Date()
+        var batch: [Article] = []
+        batch.reserveCapacity(batchSize)
+        var inFlight: InFlightBatch? = nil
+
+        /// Waits for a batch and hands its results to `emit` in input order.
+        func finish(_ running: InFlightBatch) {
+            running.group.wait()
+            for case let (r, text)? in running.results.buffer {
+                summary.documents += 1
+                if r.error != nil { summary.unreadable += 1 }
+                summary.mentions += r.extraction?.mentions.count ?? 0
+                summary.records += r.records.count
+                summary.findings += r.findings.count
+                summary.bytes += r.extraction?.document.bytes.count ?? 0
+                emit(r, text)
+                summary.seconds = Date().timeIntervalSince(start)
+                progress?(summary)
+            }
+        }
+
+        func flush() {
+            guard !batch.isEmpty else { return }
+            let running = InFlightBatch(batch)
+            let engine = self.engine, date = self.referenceDate, results = running.results, work = batch
+            let chunks = min(jobs, work.count)
+            /// Chunk `chunk` processes every `chunks`-th article from its own index.
+            let process: @Sendable (Int) -> Void = { chunk in
+                let scratch = MatchScratch.forCurrentThread
+                var i = chunk
+                while i < work.count {
+                    let r = engine.process(work[i], referenceDate: date, scratch: scratch)
+                    results.buffer[i] = (r, render?(r))
+                    i += chunks
+                }
+            }
+            if jobs == 1 {
+                process(0)
+                finish(running)
+            } else {
+                for chunk in 0..<chunks { DispatchQueue.global().async(group: running.group) { process(chunk) } }
+                if let previous = inFlight { finish(previous) }
+                inFlight = running
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        func add(_ articles: [Article]) {
+            for var article in articles {
+                if configuration.referenceDate == .dateline { article.referenceDate = nil }
+                batch.append(article)
+                if batch.count >= batchSize { flush() }
+            }
+        }
+        for source in Inputs.expand(paths, admit: configuration.admits) {
+            do {
+                // JSON Lines (UTF-8) is read a chunk of lines at a time, so a file or stream of any
+                // size takes bounded memory; anything else is one article per input, read whole.
+                let reader = try LineChunkReader(source, chunkSize: chunkSize)
+                let start = try reader.peek(1 << 16)
+                if ArticleReader.resolvedFormat(path: source.path, declared: inputFormat, start: start) == .jsonl, !InputDecoder.hasUTF16ByteOrderMark(start) {
+                    while let chunk = try reader.nextChunk() {
+                        add(ArticleReader.articles(path: source.path, raw: chunk.bytes, format: .jsonl, firstLine: chunk.firstLine))
+                    }
+                } else {
+                    add(ArticleReader.articles(path: source.path, raw: try reader.readToEnd(), format: inputFormat))
+                }
+            } catch {
+                var failed = Article(id: source.path, bytes: [])
+                failed.error = "\(error)"
+                add([failed])
+            }
+        }
+        flush()
+        if let last = inFlight { finish(last) }
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+}
+
+/// A batch handed to the workers: its results, filled in by slot, and the group that tells when
+/// every worker is done.
+private final class InFlightBatch: @unchecked Sendable {
+    let results: ResultsBox
+    let group = DispatchGroup()
+    init(_ work: [Article]) { results = ResultsBox(count: work.count) }
+}
+
+/// Lets worker threads write disjoint slots of one buffer.
+private final class ResultsBox: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<(DocumentResult, String?)?>
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import TradeFactsRules
+import TradeFactsChecks
+
+/// Project configuration from `.tradefacts.yml` (found upward from the working directory, or `--config`).
+///
+/// ```yaml
+/// checks:
+///   yoy-base-year: { enabled: false }
+///   stale-anchor: { severity: error }
+/// fail-on: warning                  # error (default), warning, info, never
+/// rules: [house-rules]              # extra rule folders, relative to this file
+/// include: ["articles/**/*.md"]     # globs, relative to this file, for files found in folders
+/// exclude: ["articles/drafts/**"]
+/// reference-date: metadata          # metadata (front matter / JSONL date, then dateline) or dateline
+/// tolerances:
+///   stale-anchor-years: 10
+///   percent-change-slack: 0.5       # percentage points beyond rounding
+///   multiple-tolerance: 0.1         # fraction of the multiple ("doubled") beyond rounding
+///   sum-slack: 0                    # fraction of the larger figure, for sums and balances
+/// ```
+/// Unknown keys and wrong types are errors with file:line.
+public struct Configuration: Sendable {
+    public enum ReferenceDatePolicy: String, Sendable { case metadata, dateline }
+
+    public var path: String? = nil
+    public var disabled: Set<String> = []
+    public var severities: [String: Severity] = [:]
+    public var failOn: String? = nil
+    public var ruleDirectories: [String] = []
+    public var include: [String] = []
+    public var exclude: [String] = []
+    public var referenceDate: ReferenceDatePolicy = .metadata
+    public var settings = CheckSettings()
+
+    public init() {}
+
+    /// The nearest `.tradefacts.yml` in `directory` or above it.
+    public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(".tradefacts.yml").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    public static func load(path: String) throws -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw RuleError(file: path, line: 0, "cannot read the configuration file")
+        }
+        var config = Configuration()
+        config.path = path
+        guard let root = try YAMLNode.parse(text, file: path) else { return config }
+        try root.checkKeys(["checks", "fail-on", "rules", "include", "exclude", "reference-date", "tolerances"], in: "the configuration")
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let known = Set(CheckCatalogue.all.map { $0.description.id })
+        if let checks = root.value("checks") {
+            for entry in try checks.requireMapping("checks") {
+                guard known.contains(entry.key) else {
+                    throw entry.keyNode.error("unknown check '\(entry.key)' (see `tradefacts checks`)")
+                }
+                try entry.value.checkKeys(["enabled", "severity"], in: "check '\(entry.key)'")
+                if let e = entry.value.value("enabled"), try !e.requireBool("enabled") { config.disabled.insert(entry.key) }
+                if let s = entry.value.value("severity") {
+                    let name = try s.requireString("severity")
+                    guard let severity = Severity(rawValue: name) else { throw s.error("severity must be error, warning or info") }
+                    config.severities[entry.key] = severity
+                }
+            }
+        }
+        if let f = root.value("fail-on") {
+            let v = try f.requireString("fail-on")
+            guard ["error", "warning", "info", "never"].contains(v) else { throw f.error("fail-on must be error, warning, info or never") }
+            config.failOn = v
+        }
+        func strings(_ key: String) throws -> [String] {
+            guard let node = root.value(key) else { return [] }
+            return try node.requireSequence(key).map { try $0.requireString("an item of \(key)") }
+        }
+        config.ruleDirectories = try strings("rules").map { base.appendingPathComponent($0).path }
+        config.include = try strings("include").map { base.appendingPathComponent($0).standardizedFileURL.path }
+        config.exclude = try strings("exclude").map { base.appendingPathComponent($0).standardizedFileURL.path }
+        if let r = root.value("reference-date") {
+            let v = try r.requireString("reference-date")
+            guard let p = ReferenceDatePolicy(rawValue: v) else { throw r.error("reference-date must be metadata or dateline") }
+            config.referenceDate = p
+        }
+        if let t = root.value("tolerances") {
+            try t.checkKeys(["stale-anchor-years", "percent-change-slack", "multiple-tolerance", "sum-slack"], in: "tolerances")
+            if let y = t.value("stale-anchor-years") {
+                let v = try y.requireInt("stale-anchor-years")
+                guard v >= 1 else { throw y.error("stale-anchor-years must be at least 1") }
+                config.settings.staleAnchorYears = v
+            }
+            if let s = t.value("percent-change-slack") {
+                guard let text = s.scalar, let v = Decimal(string: text), v >= 0 else { throw s.error("percent-change-slack must be a number ≥ 0") }
+                config.settings.percentChangeSlack = v
+            }
+            if let s = t.value("multiple-tolerance") {
+                guard let text = s.scalar, let v = Decimal(string: text), v >= 0, v < 1 else { throw s.error("multiple-tolerance must be a number ≥ 0 and < 1") }
+                config.settings.multipleTolerance = v
+            }
+            if let s = t.value("sum-slack") {
+                guard let text = s.scalar, let v = Decimal(string: text), v >= 0 else { throw s.error("sum-slack must be a number ≥ 0") }
+                config.settings.sumSlack = v
+            }
+        }
+        return config
+    }
+
+    /// The checks in force.
+    public var checks: [any Check.Type] { CheckCatalogue.all.filter { !disabled.contains($0.description.id) } }
+
+    /// Whether a file found by walking a folder is read: it matches an `include` glob (when any are
+    /// given) and no `exclude` glob. Paths are compared as absolute paths.
+    public func admits(_ path: String) -> Bool {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if !include.isEmpty && !include.contains(where: { Glob.matches($0, absolute) }) { return false }
+        return !exclude.contains { Glob.matches($0, absolute) }
+    }
+}
+
+/// Shell-style globs: `**` any run of characters including `/`, `*` any run without `/`, `?` one character.
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
+        let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
+        var memo = [Int: Bool]()
+        func m(_ i: Int, _ j: Int) -> Bool {
+            let key = i * (s.count + 1) + j
+            if let v = memo[key] { return v }
+            var result: Bool
+            if i == p.count { result = j == s.count }
+            else if p[i] == "*" && i + 1 < p.count && p[i + 1] == "*" {
+                // "**/" also matches no folder at all.
+                let next = i + 2 < p.count && p[i + 2] == "/" ? i + 3 : i + 2
+                result = m(next, j) || (j < s.count && m(i, j + 1))
+            } else if p[i] == "*" {
+                result = m(i + 1, j) || (j < s.count && s[j] != "/" && m(i, j + 1))
+            } else if p[i] == "?" {
+                result = j < s.count && s[j] != "/" && m(i + 1, j + 1)
+            } else {
+                result = j < s.count && s[j] == p[i] && m(i + 1, j + 1)
+            }
+            memo[key] = result
+            return result
+        }
+        return m(0, 0)
+    }
+}

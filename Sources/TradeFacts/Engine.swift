@@ -1,0 +1,93 @@
+import Foundation
+import PCRE2Kit
+import TradeFactsText
+import TradeFactsRules
+import TradeFactsExtract
+import TradeFactsRecords
+import TradeFactsChecks
+import TradeFactsReport
+
+
+/// Extraction → records → checks for one document. Thread-safe: share one engine across threads,
+/// give each thread its own `MatchScratch`.
+public final class Engine: @unchecked Sendable {
+    public let ruleSet: RuleSet
+    public let extractor: Extractor
+    public let assembler: RecordAssembler
+    public let checks: [any Check]
+    package let helpers: CheckHelpers
+
+    /// `keepLatent`: keep mentions of latent rules (bare numbers) in the output (`extract --latent`, `eval`).
+    /// Severity per check id where configuration changes it.
+    public let severities: [String: Severity]
+    public let settings: CheckSettings
+
+    /// `prefilter: false` runs every rule over the whole text (the same results, slower; for verification).
+    public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all, keepLatent: Bool = false,
+                severities: [String: Severity] = [:], settings: CheckSettings = CheckSettings(), prefilter: Bool = true) throws {
+        self.ruleSet = ruleSet
+        self.severities = severities
+        self.settings = settings
+        extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent, prefilter: prefilter)
+        assembler = try RecordAssembler(ruleSet: ruleSet)
+        helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler)
+        self.checks = checks.map { $0.init() }
+        checksBeforeSuppressions = self.checks.filter { !type(of: $0).runsAfterSuppressions }
+        checksAfterSuppressions = self.checks.filter { type(of: $0).runsAfterSuppressions }
+    }
+
+    /// ``checks`` split once by when they run (see ``Check/runsAfterSuppressions``), not per document.
+    package let checksBeforeSuppressions: [any Check]
+    package let checksAfterSuppressions: [any Check]
+
+    /// Every check id a suppression may name (the whole catalogue, also checks switched off).
+    package static let knownChecks = Set(CheckCatalogue.all.map { $0.description.id })
+
+    public func process(_ given: Document, scratch: MatchScratch = MatchScratch.forCurrentThread) -> DocumentResult {
+        // Suppression comments are read, then blanked so that extraction never sees them.
+        let (document, scanned) = StageProfiler.time(.suppressions) { Suppressions.scan(given, knownChecks: Engine.knownChecks) }
+        var directives = scanned
+        let extraction = extractor.extract(document, scratch: scratch)
+        let records = StageProfiler.time(.records) { assembler.assemble(extraction) }
+        let findings = StageProfiler.time(.checks) {
+            // The engine's settings are passed in: the default `CheckSettings()` would build its
+            // decimals (a float literal among them, slow to convert) for every document.
+            var context = CheckContext(extraction: extraction, records: records, helpers: helpers, settings: settings)
+            var findings = checksBeforeSuppressions.flatMap { $0.run(context) }
+            findings = Suppressions.apply(&directives, to: findings, in: document)
+            context.suppressions = directives
+            findings += checksAfterSuppressions.flatMap { $0.run(context) }
+            for i in findings.indices { if let s = severities[findings[i].check] { findings[i].severity = s } }
+            findings.sort { ($0.span.start, $0.check) < ($1.span.start, $1.check) }
+            return findings
+        }
+        var warnings: [String] = []
+        if let bad = InputDecoder.firstInvalidUTF8(document.bytes) {
+            let loc = document.location(of: bad)
+            warnings.append("invalid UTF-8 at byte \(bad) (line \(loc.line), column \(loc.column)); the valid text was processed")
+        }
+        warnings += extraction.diagnostics.map { "rule \($0.rule): \($0.message); its other matches in this document were kept" }
+        var result = DocumentResult(documentID: document.id, extraction: extraction, records: records, findings: findings, error: nil, warnings: warnings)
+        result.origin = document.origin
+        result.namedPartners = assembler.namedPartnersOfCounts(extraction)
+        return result
+    }
+
+    /// Processes an article read by ``ArticleReader``; its read warnings join the result's, and an
+    /// article that could not be read becomes a failed result.
+    public func process(_ article: Article, referenceDate: CalendarDate? = nil, scratch: MatchScratch = MatchScratch.forCurrentThread) -> DocumentResult {
+        if let error = article.error {
+            var failed = Engine.failed(article.id, error)
+            failed.origin = article.origin
+            return failed
+        }
+        var result = process(article.document(referenceDate: referenceDate), scratch: scratch)
+        result.warnings = article.warnings + result.warnings
+        return result
+    }
+
+    /// A result for an input that could not be read.
+    public static func failed(_ id: String, _ error: String) -> DocumentResult {
+        DocumentResult(documentID: id, extraction: nil, records: [], findings: [], error: error, warnings: [])
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import PCRE2Kit
+import TradeFactsText
+import TradeFactsRules
+import TradeFactsExtract
+import TradeFactsRecords
+
+/// How serious a finding is.
+public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
+    /// A likely style-level note.
+    case info
+    /// A likely slip an editor should look at.
+    case warning
+    /// A gross contradiction: a year or sign that flips the meaning.
+    case error
+
+    package var rank: Int { switch self { case .info: 0; case .warning: 1; case .error: 2 } }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// Another span a finding involves, with what it is.
+public struct RelatedSpan: Sendable {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(span: Span, message: String) { self.span = span; self.message = message }
+    public let span: Span
+    public let message: String
+}
+
+/// A consistency problem found in a document.
+public struct Finding: Sendable {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(check: String, severity: Severity, message: String, span: Span, related: [RelatedSpan], details: [(String, JSONValue)]) { self.check = check; self.severity = severity; self.message = message; self.span = span; self.related = related; self.details = details }
+    public let check: String
+    /// The check's severity, or the one configuration gives it.
+    public var severity: Severity
+    public let message: String
+    /// The offending text.
+    public let span: Span
+    public let related: [RelatedSpan]
+    /// What was compared, with the numbers (e.g. `expectedYear`, `foundYear`, `yearsApart`).
+    public let details: [(String, JSONValue)]
+}
+
+/// One example in a check's description. Mark the place the finding must point to with `↓`.
+public struct CheckExample: Sendable {
+    public let text: String
+    public let referenceDate: CalendarDate?
+    public init(_ text: String, date: String? = nil) {
+        self.text = text
+        self.referenceDate = date.flatMap(CalendarDate.init(iso:))
+    }
+}
+
+/// What a check is, SwiftLint-style: id, severity, explanation, and examples a generic test runs.
+public struct CheckDescription: Sendable {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(id: String, name: String, severity: Severity, summary: String, rationale: String, triggering: [CheckExample], nonTriggering: [CheckExample]) { self.id = id; self.name = name; self.severity = severity; self.summary = summary; self.rationale = rationale; self.triggering = triggering; self.nonTriggering = nonTriggering }
+    public let id: String
+    public let name: String
+    public let severity: Severity
+    public let summary: String
+    public let rationale: String
+    public let triggering: [CheckExample]
+    public let nonTriggering: [CheckExample]
+}
+
+/// A validator check: one file each, with its description and examples.
+public protocol Check: Sendable {
+    static var description: CheckDescription { get }
+    /// Checks about the suppressions themselves run after the others' findings were suppressed.
+    static var runsAfterSuppressions: Bool { get }
+    init()
+    func run(_ context: CheckContext) -> [Finding]
+}
+
+extension Check {
+    public static var runsAfterSuppressions: Bool { false }
+
+    /// A finding of this check at its default severity.
+    package func finding(_ message: String, at span: Span, related: [RelatedSpan] = [], details: [(String, JSONValue)] = []) -> Finding {
+        Finding(check: Self.description.id, severity: Self.description.severity, message: message, span: span, related: related, details: details)
+    }
+}
+
+/// Everything a check may look at: the document, its mentions and records, and shared helpers.
+public struct CheckContext {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(extraction: Extraction, records: [TradeRecord], helpers: CheckHelpers, settings: CheckSettings = CheckSettings(), suppressions: [SuppressionDirective] = []) { self.extraction = extraction; self.records = records; self.helpers = helpers; self.settings = settings; self.suppressions = suppressions }
+    public let extraction: Extraction
+    public let records: [TradeRecord]
+    package let helpers: CheckHelpers
+    /// Tolerances and thresholds from configuration.
+    public var settings = CheckSettings()
+    /// Suppression comments in the article, with whether each silenced a finding.
+    public var suppressions: [SuppressionDirective] = []
+    /// Values the checks derive more than once, computed once per document.
+    package let cache = CheckCache()
+
+    public var document: Document { extraction.document }
+    public var mentions: [Mention] { extraction.mentions }
+    public var referenceDate: CalendarDate? { extraction.referenceDate }
+
+    /// How messages name the reference date: "the dateline (2025-10-03)", or "the article's date (…)"
+    /// when it came from the command line, front matter or a JSON Lines record.
+    public var referenceDescription: String {
+        guard let r = referenceDate else { return "the article's date" }
+        return extraction.referenceDateSource == .dateline ? "the dateline (\(r.iso))" : "the article's date (\(r.iso))"
+    }
+
+    /// Canonical flows ("exports", "imports") named in the sentence at `index`.
+    public func flows(inSentence index: Int) -> Set<String> {
+        Set(helpers.assembler.hits(helpers.assembler.flows, lexicon: helpers.assembler.flowsLexicon, in: document.sentences[index].span, document).map(\.value))
+    }
+
+    /// Whether the sentence at `index` gives a cause ("due to", "because of", …).
+    public func isCausal(sentence index: Int) -> Bool {
+        helpers.assembler.firstMatch(helpers.causalCue, in: document.sentences[index].span, document) != nil
+    }
+
+    /// The sentence index of a span's start (0 when outside every sentence).
+    public func sentence(of span: Span) -> Int { document.sentenceIndex(of: span.start) ?? 0 }
+
+    /// Whether a span lies in the headline or the first body sentence after it (the lede).
+    public func isInHeadlineOrLede(_ span: Span) -> Bool {
+        let s = sentence(of: span)
+        let firstBody = document.sentences.firstIndex { sentence in
+            sentence.span.start > (extraction.datelineSpan?.end ?? extraction.headlineSpan?.end ?? -1)
+        } ?? 0
+        return s <= firstBody
+    }
+}
+
+/// Per-document memo of derived values shared by the checks (one context, one thread).
+package final class CheckCache: @unchecked Sendable {
+    package var rounding: [Span: (value: Decimal, halfUnit: Decimal)?] = [:]
+    package var future: [Int: Bool] = [:]
+    package var comparable: [TradeRecord]? = nil
+}
+
+/// Tolerances and thresholds that configuration may change (`.tradefacts.yml`, `tolerances:`).
+public struct CheckSettings: Sendable, Equatable {
+    /// `stale-anchor`: how many years before the reference date a "since" anchor must lie.
+    public var staleAnchorYears = 10
+    /// `percent-change-arithmetic`: percentage points allowed beyond what rounding explains.
+    public var percentChangeSlack: Decimal = 0
+    /// `multiple-contradiction`: how far (a fraction of the multiple) "doubled" may be from 2 beyond rounding.
+    public var multipleTolerance: Decimal = 0.1
+    /// `balance-sign`, `parts-exceed-total`: a fraction of the total allowed beyond what rounding explains.
+    public var sumSlack: Decimal = 0
+    public init() {}
+}
+
+/// Compiled helper patterns shared by all checks.
+package final class CheckHelpers: @unchecked Sendable {
+    package let assembler: RecordAssembler
+    package let causalCue: Pattern
+    package let futureCue: Pattern
+    package let shareCue: Pattern
+    package let multipleWord: Pattern
+    package let balanceNotTrade: Pattern
+    package let figureVariant: Pattern
+    package let relativePeriod: Pattern
+    /// A flow word followed by the rest of an institution's name ("Trade Department").
+    package let institutionAfter: Pattern
+    package init(ruleSet: RuleSet, assembler: RecordAssembler) throws {
+        self.assembler = assembler
+        causalCue = try ruleSet.compile("{{causal-cue}}")
+        futureCue = try ruleSet.compile("{{forecast-cue}}")
+        shareCue = try ruleSet.compile("{{share-cue}}")
+        balanceNotTrade = try ruleSet.compile("{{balance-not-trade-cue}}")
+        figureVariant = try ruleSet.compile("{{figure-variant-cue}}")
+        relativePeriod = try ruleSet.compile("{{relative-period-cue}}")
+        multipleWord = try ruleSet.compile(#"(?<![A-Za-z])(?<w>doubled|tripled|trebled|quadrupled|halved)(?![A-Za-z])"#)
+        institutionAfter = try ruleSet.compile(#"\A\s+(?:Department|Ministry|Office|Council|Bureau|Commission|Board|Agency|Association|Minister|Secretary|Representative|Committee|Corporation|Bank)\b"#, caseless: false)
+    }
+}

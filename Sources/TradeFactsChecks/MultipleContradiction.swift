@@ -1,0 +1,72 @@
+import Foundation
+import TradeFactsText
+
+/// "Doubled", "tripled", "halved" against the two values stated.
+public struct MultipleContradiction: Check {
+    public static let description = CheckDescription(
+        id: "multiple-contradiction",
+        name: "A multiple contradicts its two values",
+        severity: .warning,
+        summary: "\"Doubled\", \"tripled\", \"quadrupled\" or \"halved\" (or \"more than doubled\") does not fit the two values it runs between.",
+        rationale: """
+            "Exports doubled to 5.6 billion dlrs from 3.5 billion" is a rise of 60 %: the word or a figure is wrong. \
+            A plain multiple is allowed the tolerance `multiple-tolerance` (10 % of the multiple by default) beyond \
+            the rounding of the figures; "more than doubled" must exceed the multiple for some rounding of the figures. \
+            Approximate forms ("nearly doubled", "about halved") are left alone. A multiple that says the opposite \
+            direction of the values ("halved" between rising values) is an error.
+            """,
+        triggering: [
+            CheckExample("Exports ↓doubled to 5.6 billion dlrs from 3.5 billion dlrs.", date: "1987-03-01"),
+            CheckExample("Imports more than ↓tripled from $2.0 million to $5.1 million.", date: "2025-03-01"),
+            CheckExample("The trade deficit ↓halved to 4.1 billion dlrs from 3.9 billion dlrs.", date: "1987-03-01"),
+        ],
+        nonTriggering: [
+            CheckExample("Exports doubled to 5.6 billion dlrs from 2.8 billion dlrs.", date: "1987-03-01"),
+            CheckExample("Exports doubled to 5.6 billion dlrs from 2.9 billion dlrs.", date: "1987-03-01"),
+            CheckExample("Imports more than tripled from $2.0 million to $6.5 million.", date: "2025-03-01"),
+            CheckExample("The trade deficit nearly halved to 4.1 billion dlrs from 7.0 billion dlrs.", date: "1987-03-01"),
+            CheckExample("The trade deficit halved to 4 billion dlrs from 7 billion dlrs.", date: "1987-03-01"),
+        ]
+    )
+
+    public init() {}
+
+    package static let multiples: [String: Decimal] = ["doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5]
+
+    public func run(_ context: CheckContext) -> [Finding] {
+        let m = context.mentions
+        // A finding needs two figures of money ("from … to …"); without them the text is not searched.
+        guard m.lazy.filter({ $0.type == .money }).count >= 2 else { return [] }
+        let tolerance = context.settings.multipleTolerance
+        var findings: [Finding] = []
+        for hit in context.document.matchSpans(of: context.helpers.multipleWord, in: Span(0, context.document.bytes.count), group: "w") {
+            let word = context.document.text(hit).lowercased()
+            guard let factor = Self.multiples[word] else { continue }
+            let before = context.textBefore(hit, length: 12)
+            let moreThan = before.hasSuffix("more than ") || before.hasSuffix("over ")
+            // Approximate multiples are not held to a number.
+            if ["nearly ", "almost ", "about ", "roughly ", "some ", "around ", "approximately ", "less than ", "roughly "].contains(where: { before.hasSuffix($0) }) { continue }
+            guard let (fi, ti) = context.fromTo(after: hit, type: .money), m[fi].currency == m[ti].currency,
+                  let from = context.valueWithRounding(m[fi]), let to = context.valueWithRounding(m[ti]),
+                  from.value - from.halfUnit > 0, m[fi].qualifier == nil, m[ti].qualifier == nil else { continue }
+            let ratio = to.value / from.value
+            let lowest = (to.value - to.halfUnit) / (from.value + from.halfUnit)
+            let highest = (to.value + to.halfUnit) / (from.value - from.halfUnit)
+            let flipped = (factor > 1 && highest < 1) || (factor < 1 && lowest > 1)
+            let wrong: Bool
+            if moreThan { wrong = factor > 1 ? highest <= factor : lowest >= factor }
+            else { wrong = highest < factor * (1 - tolerance) || lowest > factor * (1 + tolerance) }
+            guard wrong || flipped else { continue }
+            let phrase = (moreThan ? "more than " : "") + word
+            var f = finding(
+                "\"\(phrase)\" does not fit \"\(m[fi].text)\" → \"\(m[ti].text)\": the value was multiplied by \(DecimalMath.string(ratio, places: 2))" + (flipped ? ", the opposite direction" : ""),
+                at: hit,
+                related: [RelatedSpan(span: m[fi].span, message: "from"), RelatedSpan(span: m[ti].span, message: "to")],
+                details: [("stated", .decimal(factor)), ("moreThan", .bool(moreThan)), ("computed", .decimal(DecimalMath.rounded(ratio, places: 3))),
+                          ("lowest", .decimal(DecimalMath.rounded(lowest, places: 3))), ("highest", .decimal(DecimalMath.rounded(highest, places: 3)))])
+            if flipped { f.severity = .error }
+            findings.append(f)
+        }
+        return findings
+    }
+}

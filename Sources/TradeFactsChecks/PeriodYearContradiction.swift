@@ -1,0 +1,83 @@
+import TradeFactsText
+/// A figure's period names a year that contradicts the dateline and the rest of the story.
+///
+/// Triggers when a record's period carries an explicit year other than the dateline's, while
+/// another mention of the same stretch of the year ("the first three quarters of this year")
+/// resolves to the dateline's year in a sentence about the same flow.
+public struct PeriodYearContradiction: Check {
+    public static let description = CheckDescription(
+        id: "period-year-contradiction",
+        name: "Period year contradicts the dateline",
+        severity: .error,
+        summary: "A figure's period names a year that contradicts the dateline and another mention of the same period for the same flow.",
+        rationale: """
+            When the headline or lede reports "the first three quarters of this year" and the body gives the \
+            same exports for "the first nine months of 2024" in a 2025 article, one of the two years is wrong, \
+            and the figure is attributed to the wrong year either way. The check fires only when the story's \
+            figure for that flow is the other year's (no figure of the dateline's year for the same flow and \
+            the same stretch of the year stands beside it, which would make it a comparison), the period is \
+            part of a year (whole years are routinely compared), and the headline or lede names the \
+            same stretch of the dateline's year for the same flow.
+            """,
+        triggering: [
+            CheckExample("Exports rose in the first three quarters of this year.\nIn ↓the first nine months of 2024, exports reached $5 million.", date: "2025-10-03"),
+            CheckExample("Imports fell in the first half of this year. In ↓the first half of 2023, imports were $3 billion, down 4%.", date: "2024-08-01"),
+        ],
+        nonTriggering: [
+            CheckExample("Exports rose in the first half of this year.\nIn the first half of this year, exports reached $5 million, up from $4 million in the first half of 2024.", date: "2025-08-01"),
+            CheckExample("Exports grew strongly this year.\nIn 2024, exports reached $5 million, up 4%.", date: "2025-08-01"),
+            CheckExample("Exports rose in the first three quarters of this year.\nIn the first nine months of this year, exports reached $5 million.", date: "2025-10-03"),
+            CheckExample("Exports rose in the first half of this year. In the first half of 2024, imports were $3 billion.", date: "2025-08-01"),
+            CheckExample("In the first nine months of 2024, exports reached $5 million.", date: "2025-10-03"),
+        ]
+    )
+
+    public init() {}
+
+    public func run(_ context: CheckContext) -> [Finding] {
+        guard let reference = context.referenceDate else { return [] }
+        let mentions = context.mentions
+        var findings: [Finding] = []
+        var reported = Set<Int>()
+        func sameShape(_ a: ResolvedPeriod, _ b: ResolvedPeriod) -> Bool {
+            a.from.month == b.from.month && a.from.day == b.from.day && a.to.month == b.to.month && a.to.day == b.to.day
+        }
+        for record in context.records where !record.periodCarried {
+            // A part of a year (months, quarters, halves), written with an explicit other year.
+            // Whole years are left alone: last year's annual figure beside this year's is ordinary news.
+            guard let pi = record.period, !reported.contains(pi), mentions[pi].qualifier == nil, let p = mentions[pi].period,
+                  p.granularity != .year, p.granularity != .day, p.granularity != .decade,
+                  let year = mentions[pi].periodFields?.year, year != reference.year else { continue }
+            // When the story also gives a figure for the same flow in the dateline's year, the two are a comparison.
+            let hasCurrentFigure = context.records.contains { other in
+                guard other.flow.value == record.flow.value, other.reporter?.value == record.reporter?.value,
+                      other.commodity?.value == record.commodity?.value, !other.isComparison,
+                      let op = other.period.flatMap({ mentions[$0].period }) else { return false }
+                return op.from.year == reference.year && sameShape(op, p)
+            }
+            guard !hasCurrentFigure else { continue }
+            // Mentions of the same stretch of the year in the headline or lede, resolved to the dateline's year, about the same flow.
+            let matches = mentions.indices.filter { qi in
+                let q = mentions[qi]
+                guard qi != pi, let qp = q.period, q.role == nil, q.qualifier == nil, !(q.periodFields?.samePeriod ?? false),
+                      qp.from.year == reference.year, qp.to.year == reference.year, sameShape(qp, p),
+                      context.isInHeadlineOrLede(q.span) else { return false }
+                return context.flows(inSentence: context.sentence(of: q.span)).contains(record.flow.value)
+            }
+            guard !matches.isEmpty else { continue }
+            // Quote the mention that says the year most plainly ("… of this year") when there is one.
+            let quoted = mentions[matches.first { mentions[$0].periodFields?.yearOffset != nil } ?? matches[0]]
+            let qp = quoted.period!
+            var related = matches.map { qi in
+                RelatedSpan(span: mentions[qi].span, message: "\"\(mentions[qi].text)\" (\(qp.from.iso)..\(qp.to.iso)) for the same \(record.flow.value)")
+            }
+            if let d = context.extraction.datelineSpan { related.append(RelatedSpan(span: d, message: "dateline \(reference.iso)")) }
+            findings.append(finding(
+                "\"\(mentions[pi].text)\" (\(p.from.iso)..\(p.to.iso)) contradicts \(context.referenceDescription) and \"\(quoted.text)\" (\(qp.from.iso)..\(qp.to.iso)) for the same \(record.flow.value)",
+                at: mentions[pi].span, related: related,
+                details: [("foundYear", .int(year)), ("expectedYear", .int(reference.year)), ("yearsApart", .int(abs(reference.year - year)))]))
+            reported.insert(pi)
+        }
+        return findings
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TradeFactsRecords
+
+/// The same fact given two different values.
+public struct RepeatedFigureDiffers: Check {
+    public static let description = CheckDescription(
+        id: "repeated-figure-differs",
+        name: "Same figure given two values",
+        severity: .warning,
+        summary: "The same reporter, flow, commodity, partner and period are given two different amounts (headline and body, or twice in the body).",
+        rationale: """
+            When the headline says exports reached $5.2 billion and the body $5.8 billion for the same period, \
+            one is wrong. A value a thousand times the other is the classic million/billion slip and is said so. \
+            Figures introduced as a comparison ("from", "against", "compared with") and revised figures are left alone.
+            """,
+        triggering: [
+            CheckExample("Guangdong exports hit $5.2 billion in the first half\nMarch 5, 2025\nIn the first half of this year, Guangdong exported goods worth ↓$5.8 billion.", date: "2025-07-15"),
+            CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion. Guangdong's exports of goods in the first half of this year were ↓$5.8 million.", date: "2025-07-15"),
+        ],
+        nonTriggering: [
+            CheckExample("Guangdong exports hit $5.8 billion in the first half\nMarch 5, 2025\nIn the first half of this year, Guangdong exported goods worth $5.8 billion.", date: "2025-07-15"),
+            CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion, up from $5.2 billion in the first half of 2024.", date: "2025-07-15"),
+            CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion. Exports to Japan in the first half of this year were $1.2 billion.", date: "2025-07-15"),
+        ]
+    )
+
+    public init() {}
+
+    package static let comparisonCues = ["from ", "against ", "compared with ", "compared to ", "versus ", "than ", "revised ", "down from ", "up from "]
+
+    public func run(_ context: CheckContext) -> [Finding] {
+        let m = context.mentions
+        // Only figures that stand alone in their sentence, with their reporter and period written there:
+        // anything less and the "same fact" may be two facts the assembler could not tell apart.
+        func key(_ r: TradeRecord) -> String? {
+            guard !r.periodCarried, let p = r.period.flatMap({ m[$0].period }), let reporterField = r.reporter, reporterField.via != "carried",
+                  context.document.sentences.indices.contains(r.sentence) else { return nil }
+            let sentence = context.document.sentences[r.sentence].span
+            guard context.extraction.mentions(inSentence: r.sentence).filter({ m[$0].type == .money && sentence.contains(m[$0].span) }).count == 1 else { return nil }
+            let reporter = reporterField.value
+            return [reporter, r.flow.value, r.commodity?.value ?? "", r.partner?.value ?? "", p.from.iso, p.to.iso].joined(separator: "|")
+        }
+        func isComparison(_ r: TradeRecord) -> Bool {
+            let before = context.textBefore(m[r.value].matchSpan, length: 16)
+            return Self.comparisonCues.contains { before.hasSuffix($0) } || before.contains(" from ")
+        }
+        func amount(_ r: TradeRecord) -> (Decimal, String)? {
+            guard let a = m[r.value].numericValue, let c = m[r.value].currency else { return nil }
+            return (a, c)
+        }
+        var findings: [Finding] = []
+        var firstByKey: [String: TradeRecord] = [:]
+        for r in context.records {
+            guard let k = key(r), !isComparison(r), let (a, c) = amount(r) else { continue }
+            guard let first = firstByKey[k] else { firstByKey[k] = r; continue }
+            guard let (a0, c0) = amount(first), c0 == c, a0 != a else { continue }
+            let ratio = a > a0 ? a / a0 : a0 / a
+            let scaleSlip = ratio == 1000 || ratio == 1_000_000
+            findings.append(finding(
+                "\"\(m[r.value].text)\" for \(r.flow.value) differs from \"\(m[first.value].text)\" given for the same \(r.reporter?.value ?? "") \(r.flow.value) and period" + (scaleSlip ? " (a thousandfold difference: million and billion mixed up?)" : ""),
+                at: m[r.value].span,
+                related: [RelatedSpan(span: m[first.value].span, message: "first given as \(m[first.value].text)")],
+                details: [("first", .decimal(a0)), ("second", .decimal(a)), ("ratio", .decimal(Decimal(string: DecimalMath.string(ratio, places: 3)) ?? ratio))]))
+        }
+        return findings
+    }
+}

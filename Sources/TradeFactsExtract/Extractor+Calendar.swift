@@ -1,0 +1,243 @@
+import Foundation
+import TradeFactsText
+import TradeFactsRules
+
+/// Calendar work of the extractor: the dateline, tense, anaphora and reading calendar fields.
+extension Extractor {
+    /// The first full date near the start of one of the first three non-empty lines.
+    package func datelineIndex(_ mentions: [Mention], _ document: Document) -> Int? {
+        var nonEmpty = 0
+        for lineNo in 1...max(1, min(document.lineIndex.lineStarts.count, 6)) {
+            let line = document.lineIndex.span(ofLine: lineNo, in: document.bytes)
+            if document.bytes[line.start..<line.end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) { continue }
+            nonEmpty += 1
+            if nonEmpty > 3 { break }
+            for (i, m) in mentions.enumerated() where line.contains(m.span) && m.span.start - line.start <= 40 {
+                if let f = m.periodFields, f.year != nil, f.month != nil, f.day != nil, f.dayTo == nil { return i }
+            }
+        }
+        return nil
+    }
+
+    /// Resolves every calendar mention against the reference date, then the anaphoric ones against
+    /// their antecedents. An anaphoric mention without an antecedent ("a year ago" with no period
+    /// before it) is read from its own fields (a year back from the reference date).
+    package func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
+        var memo = TenseMemo(sentences: document.sentences.count)
+        for i in mentions.indices {
+            guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
+            let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
+            mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
+        }
+        for i in mentions.indices {
+            guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
+            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference) {
+                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
+            } else {
+                var own = fields
+                own.samePeriod = false
+                let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
+                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
+            }
+        }
+    }
+
+    /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
+    /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:memo:)``).
+    package func tense(of mention: Mention, in document: Document, memo: inout TenseMemo) -> Tense {
+        mention.qualifier == "since" ? .past : tense(around: mention.span, in: document, memo: &memo)
+    }
+
+    /// What reading the tense searches in a whole sentence, kept for the other dates of the
+    /// document's sentence rather than searched again for each: whether the sentence has a future
+    /// cue, and its clause boundaries.
+    package struct TenseMemo {
+        private let sentences: Int
+        /// Per sentence: 0 not searched yet, 1 no future cue, 2 a future cue (made on first use).
+        private var futureCue: [UInt8] = []
+        private var clauseBoundaries: [Int: [Span]] = [:]
+        package init(sentences: Int) { self.sentences = sentences }
+
+        package mutating func hasFutureCue(sentence s: Int, _ search: () -> Bool) -> Bool {
+            if futureCue.isEmpty { futureCue = Array(repeating: 0, count: sentences) }
+            if futureCue[s] == 0 { futureCue[s] = search() ? 2 : 1 }
+            return futureCue[s] == 2
+        }
+
+        package mutating func clauseBoundaries(sentence s: Int, _ search: () -> [Span]) -> [Span] {
+            if let known = clauseBoundaries[s] { return known }
+            let found = search()
+            clauseBoundaries[s] = found
+            return found
+        }
+    }
+
+    /// Future when the clause around the date has a future cue ("will", "is expected to",
+    /// "forecast"), unless the date directly follows a verb of reporting ("said Friday it will…":
+    /// Friday is when it was said); past otherwise. A cue in another clause of the sentence does not
+    /// count ("Talks ended on Friday and will resume in May").
+    package func tense(around span: Span, in document: Document, memo: inout TenseMemo) -> Tense {
+        guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
+        // A sentence without any future cue has none in its clauses: skip finding the clause.
+        let sentenceHasCue = memo.hasFutureCue(sentence: s) { !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty }
+        if !sentenceHasCue { return .past }
+        let clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo)
+        let future = !document.matchSpans(of: cues, in: clauseSpan, limit: 1).isEmpty
+        guard future else { return .past }
+        if let report = reportVerbBefore {
+            let before = Span(max(document.sentences[s].span.start, span.start - 24), span.start)
+            if !document.matchSpans(of: report, in: before, limit: 1).isEmpty { return .past }
+        }
+        return .future
+    }
+
+    /// The clause of sentence `s` that holds `span`: from the last clause boundary before it to the
+    /// first after it (punctuation and the `clause-openers` lexicon). A clause that is little more
+    /// than the date ("On Friday,", "Also Tuesday,") belongs to the clause it introduces.
+    package func clause(around span: Span, in document: Document, sentence s: Int, memo: inout TenseMemo) -> Span {
+        let sentence = document.sentences[s].span
+        guard let boundary = clauseBoundary else { return sentence }
+        let bounds = memo.clauseBoundaries(sentence: s) { document.matchSpans(of: boundary, in: sentence) }.filter { !$0.overlaps(span) }
+        var start = sentence.start, end = sentence.end
+        var next = bounds.endIndex
+        for (k, b) in bounds.enumerated() {
+            if b.end <= span.start { start = b.start } else { end = b.start; next = k; break }
+        }
+        if next < bounds.endIndex, Extractor.words(in: document, start, span.start, upTo: 3) + Extractor.words(in: document, span.end, end, upTo: 3) <= 2 {
+            end = next + 1 < bounds.endIndex ? bounds[next + 1].start : sentence.end
+        }
+        return Span(start, end)
+    }
+
+    /// How many sentences back an anaphoric period looks for its antecedent.
+    package static let antecedentReach = 8
+
+    /// The period a "same period" mention refers back to: the nearest earlier period in the same
+    /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
+    /// billion in the first quarter"), else the nearest in the ``antecedentReach`` previous sentences;
+    /// never a comparison base, an open anchor or a period shifted from another ("a year earlier"), nor
+    /// a single day. With `unit`, only a period of that granularity qualifies ("the quarter" refers back
+    /// to a quarter); with `anyWithinYear`, any period within one year, a day included ("that year").
+    package func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil,
+                          anyWithinYear: Bool = false, reference: CalendarDate? = nil) -> ResolvedPeriod? {
+        let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
+        func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
+        func candidate(_ j: Int) -> ResolvedPeriod? {
+            let m = mentions[j]
+            // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
+            let f = m.periodFields
+            let shifted = (f?.samePeriod ?? false) && !(f?.yearOffset == 0 && f?.year == nil)
+            // A comparison refers back to a reported figure's period: one that began by the reference date
+            // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
+            if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }
+            guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted, unit == nil || p.granularity == unit else { return nil }
+            // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
+            if anyWithinYear { return p.from.year == p.to.year ? p : nil }
+            return p.granularity != .day ? p : nil
+        }
+        for j in stride(from: index - 1, through: 0, by: -1) where sentence(j) == here {
+            if let p = candidate(j) { return p }
+        }
+        for j in (index + 1)..<max(index + 1, mentions.count) where sentence(j) == here {
+            if let p = candidate(j) { return p }
+        }
+        for j in stride(from: index - 1, through: 0, by: -1) {
+            let s = sentence(j)
+            if s == here { continue }
+            if here - s > Self.antecedentReach { return nil }
+            if let p = candidate(j) { return p }
+        }
+        return nil
+    }
+
+    package func offset(_ text: String) -> Int? {
+        if let v = normalizationLexicons.relativeOffsets?.lookup(text), let n = Int(v) { return n }
+        return Int(text)
+    }
+
+    /// Normalizes calendar fields; nil when a field that was captured cannot be read.
+    package func calendarFields(_ raw: CandidateFields) -> PeriodFields? {
+        let lex = normalizationLexicons
+        var f = PeriodFields()
+        /// Reads `field` into `target` with `parse`: true when the field is absent or reads.
+        func read<T>(_ field: RuleField, _ target: inout T?, _ parse: (String) -> T?) -> Bool {
+            guard let text = raw[field] else { return true }
+            guard let v = parse(text) else { return false }
+            target = v
+            return true
+        }
+        guard read(.year, &f.year, Numbers.year),
+              read(.yearOffset, &f.yearOffset, offset),
+              read(.month, &f.month, Numbers.month),
+              read(.monthTo, &f.monthTo, Numbers.month),
+              read(.day, &f.day, Numbers.ordinal),
+              read(.dayTo, &f.dayTo, Numbers.ordinal),
+              read(.quarter, &f.quarter, Numbers.ordinal),
+              read(.quarterTo, &f.quarterTo, Numbers.ordinal),
+              read(.half, &f.half, Numbers.ordinal),
+              read(.firstMonths, &f.firstMonths, Numbers.ordinal),
+              read(.firstQuarters, &f.firstQuarters, Numbers.ordinal),
+              read(.decade, &f.decade, { lex.decadeWords?.lookup($0).flatMap(Int.init) ?? Numbers.year($0) }),
+              read(.century, &f.century, Numbers.ordinal),
+              read(.dayOffset, &f.dayOffset, { lex.relativeDays?.lookup($0).flatMap(Int.init) ?? Int($0) }),
+              read(.monthOffset, &f.monthOffset, offset),
+              read(.weekOffset, &f.weekOffset, offset),
+              read(.weekday, &f.weekday, Numbers.weekday),
+              read(.fiscalEndMonth, &f.fiscalEndMonth, Numbers.month),
+              read(.fiscalEndDay, &f.fiscalEndDay, Numbers.ordinal),
+              read(.fiscalEndYear, &f.fiscalEndYear, Numbers.year),
+              read(.quarterOffset, &f.quarterOffset, offset)
+        else { return nil }
+        let firstYear = f.year
+        guard read(.yearTo, &f.yearTo, { Numbers.splitYearEnd($0, after: firstYear) }),
+              read(.season, &f.season, { lex.seasons?.lookup($0) ?? $0.uppercased() }),
+              read(.holiday, &f.holiday, { lex.holidays?.lookup($0) }),
+              read(.reference, &f.reference, { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }),
+              read(.tense, &f.tense, { Tense(rawValue: $0) ?? lex.tenseWords?.lookup($0).flatMap(Tense.init(rawValue:)) }),
+              read(.anaphorUnit, &f.anaphorUnit, ResolvedPeriod.Granularity.init(rawValue:))
+        else { return nil }
+        // "two years ago", "three months ago", "a week ago", "five days ago": a count back from the reference date.
+        func ago(_ field: RuleField, _ target: inout Int?) -> Bool {
+            guard let text = raw[field] else { return true }
+            let lowered = text.lowercased()
+            guard let n = (lowered == "a" || lowered == "an") ? 1 : Numbers.ordinal(text), n > 0 else { return false }
+            target = -n
+            return true
+        }
+        guard ago(.yearsAgo, &f.yearOffset), ago(.monthsAgo, &f.monthOffset), ago(.weeksAgo, &f.weekOffset), ago(.daysAgo, &f.dayOffset) else { return nil }
+        if let q = f.quarter, q == -1 { f.quarter = 4 }
+        if let h = f.half, h == -1 { f.half = 2 }
+        if raw.has(.toDate) { f.toDate = true }
+        if raw.has(.samePeriod) { f.samePeriod = true }
+        if raw.has(.wholeYear) { f.wholeYear = true }
+        if raw.has(.weekend) { f.weekend = true }
+        if let s = raw[.monthShift] { guard let n = Int(s) else { return nil }; f.monthShift = n }
+        return f
+    }
+
+    /// The number of words (runs of letters, as `Character.isLetter` reads them: a combining mark
+    /// belongs to the letter before it) in bytes `a..<b`, counting no further than `limit`.
+    package static func words(in document: Document, _ a: Int, _ b: Int, upTo limit: Int) -> Int {
+        guard a < b else { return 0 }
+        var count = 0
+        var inWord = false
+        for u in String(decoding: document.bytes[a..<b], as: UTF8.self).unicodeScalars {
+            let letter: Bool
+            if u.isASCII {
+                letter = (u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A
+            } else {
+                switch u.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: letter = true
+                case .nonspacingMark, .spacingMark, .enclosingMark: letter = inWord
+                default: letter = false
+                }
+            }
+            if letter && !inWord {
+                count += 1
+                if count >= limit { return count }
+            }
+            inWord = letter
+        }
+        return count
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import TradeFactsText
+import TradeFactsRules
+
+/// Turning a rule match into a typed mention: money, percent, count, number; calendar fields are read in Extractor+Calendar.
+extension Extractor {
+    // MARK: Normalization
+
+    package func normalize(_ c: Candidate, _ document: Document) -> Mention? {
+        let rule = ruleSet.rules[c.rule]
+        let raw = CandidateFields(groups: c.groups, literals: rule.literalFields, document: document)
+        let lex = normalizationLexicons
+        let qualifier = raw[.qualifier].map { q in
+            let key = Lexicon.key(q)
+            return lex.qualifiers?.lookup(key: key) ?? lex.dateQualifiers?.lookup(key: key) ?? key
+        }
+        let value: MentionValue
+        var pending: PendingCurrency? = nil
+        switch rule.type {
+        case .money:
+            let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
+            let amount = raw[.amount].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            let low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            let high = raw[.high].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            guard amount != nil || low != nil || high != nil else { return nil }
+            let currencyText = raw[.currency]
+            let currencyKey = currencyText.map(Lexicon.key)
+            let cur = currencyText.flatMap { currency($0, key: currencyKey!) }
+            // Minor units ("50 cents", "470 pence") are amounts in the main unit.
+            let minor = currencyKey.flatMap { lex.minorUnits[$0] } ?? 1
+            let per = raw[.per].map { lex.priceUnits?.lookup($0) ?? Lexicon.key($0) }
+            // (Decimal division is slow: skip it for the usual main unit.)
+            func main(_ d: Decimal?) -> Decimal? { minor == 1 ? d : d.map { $0 / minor } }
+            value = .money(amount: main(amount), low: main(low), high: main(high), currency: cur, per: per)
+            if raw.has(.carry) && currencyText == nil { pending = .carry }
+            else if let k = currencyKey, lex.ambiguousDollars?.lookup(key: k) != nil { pending = .localDollar }
+        case .percent:
+            let unit = raw[.unit].flatMap { lex.percentUnits?.lookup($0) }.flatMap(PercentUnit.init(rawValue:)) ?? .percent
+            var v = raw[.value].flatMap(Numbers.parse)
+            let low = raw[.low].flatMap(Numbers.parse), high = raw[.high].flatMap(Numbers.parse)
+            guard v != nil || low != nil || high != nil else { return nil }
+            var direction = raw[.direction].flatMap { lex.directions?.lookup($0) }.flatMap(Direction.init(rawValue:))
+            if let sign = raw[.sign] {
+                if sign.hasPrefix("-") || sign.hasPrefix("\u{2212}") || sign.lowercased().hasPrefix("minus") || sign.lowercased().hasPrefix("negative") { direction = .down } else if sign.hasPrefix("+") { direction = .up }
+            }
+            if let x = v, x < 0 { v = -x; direction = .down }
+            let basis = raw[.basis].map { lex.bases?.lookup($0) ?? Lexicon.key($0) }
+            value = .percent(value: v, low: low, high: high, unit: unit, direction: direction, basis: basis)
+        case .count:
+            let v = raw[.value].flatMap(Numbers.parse)
+            let low = raw[.low].flatMap(Numbers.parse), high = raw[.high].flatMap(Numbers.parse)
+            guard v != nil || low != nil else { return nil }
+            let of = Lexicon.key(raw[.of] ?? "")
+            let partners = lex.partnerNouns?.lookup(of) != nil
+            value = .count(value: v, low: low, high: high, of: of, partners: partners)
+        case .number:
+            guard var v = raw[.value].flatMap(Numbers.parse) else { return nil }
+            if let s = raw[.scale].flatMap(Numbers.scale) { v *= s }
+            value = .number(value: v)
+        case .quantity:
+            let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
+            let v = raw[.value].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            let low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            let high = raw[.high].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            guard v != nil || low != nil || high != nil, let u = raw[.unit] else { return nil }
+            value = .quantity(value: v, low: low, high: high, unit: lex.volumeUnits?.lookup(u) ?? Lexicon.key(u))
+        case .date, .period:
+            guard let f = calendarFields(raw) else { return nil }
+            value = .calendar(fields: f, resolved: nil)
+        }
+        var m = Mention(type: rule.type, span: c.span, matchSpan: c.match, text: document.text(c.span), rule: rule.id,
+                        value: value, qualifier: qualifier, role: nil)
+        m.latent = rule.latent
+        m.pendingCurrency = pending
+        if c.groups.contains(where: { $0.field.timexPart != nil }) {
+            m.timexParts = c.groups.compactMap { g in g.field.timexPart.map { TimexPart(kind: $0, span: Span(g.range)) } }
+        }
+        return m
+    }
+
+    /// `value` times `scale`. A figure without a scale word has scale 1, and multiplying by one
+    /// gives the same decimal (values are kept compact): the slow Decimal multiplication is skipped.
+    package static func scaled(_ value: Decimal, by scale: Decimal) -> Decimal {
+        scale == 1 ? value : value * scale
+    }
+
+    // MARK: Currency from context
+
+    /// Document-level currency work, after every mention is known:
+    /// - a figure without a currency (`carry` set on its rule: "4.3 billion" after "7.3 billion dlrs")
+    ///   takes the currency of the nearest earlier money mention in the same or the previous
+    ///   sentence; without one it is not money after all and becomes a latent number;
+    /// - an unqualified dollar ("$", "dollars", "dlrs": the `ambiguous-dollars` lexicon) becomes the
+    ///   local dollar (the `local-dollars` lexicon: place → ISO code) when the dateline's line or the
+    ///   first 60 bytes of the lede (the first sentence after the headline) name such a place.
+    package func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?) {
+        var local: String? = nil
+        if let places = localDollarPlaces, mentions.contains(where: { $0.pendingCurrency == .localDollar }) {
+            var zones: [Span] = []
+            if let d = datelineSpan {
+                zones.append(document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: d.start) + 1, in: document.bytes))
+            }
+            let lede = document.sentences.first { s in
+                (headlineSpan.map { s.span.start >= $0.end } ?? true) && !(datelineSpan.map { s.span.contains($0) && s.span.length < $0.length + 8 } ?? false)
+            }
+            if let lede {
+                zones.append(Span(lede.span.start, min(lede.span.end, lede.span.start + 60)))
+            }
+            for z in zones {
+                if let hit = document.matchSpans(of: places, in: z, group: "w").first {
+                    local = normalizationLexicons.localDollars?.lookup(document.text(hit)); break
+                }
+            }
+        }
+        for i in mentions.indices {
+            guard let pending = mentions[i].pendingCurrency, case let .money(a, lo, hi, cur, per) = mentions[i].value else { continue }
+            mentions[i].pendingCurrency = nil
+            switch pending {
+            case .localDollar:
+                if let local, local != cur {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local, per: per)
+                    mentions[i].currencyVia = "place"
+                }
+            case .carry:
+                let here = document.sentenceIndex(of: mentions[i].span.start)
+                let antecedent = mentions[..<i].last { m in
+                    guard m.type == .money, case .money(_, _, _, .some, _) = m.value, m.pendingCurrency == nil else { return false }
+                    guard let h = here, let s = document.sentenceIndex(of: m.span.start) else { return false }
+                    return s == h || s == h - 1
+                }
+                // A share count between the two ("Avg shrs 13.9 mln vs 13.8 mln") stops the carry.
+                let barred = antecedent.map { a in
+                    carryBarrier.map { !document.matchSpans(of: $0, in: Span(a.span.end, mentions[i].span.start), limit: 1).isEmpty } ?? false
+                } ?? false
+                if !barred, let antecedent, case let .money(_, _, _, c?, _) = antecedent.value {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
+                    mentions[i].currencyVia = "carried"
+                } else if let a {
+                    mentions[i].type = .number
+                    mentions[i].value = .number(value: a)
+                    mentions[i].latent = true
+                } else {
+                    mentions[i].latent = true
+                }
+            }
+        }
+    }
+
+    /// The ISO code of a currency as written (`key`: its ``Lexicon/key(_:)``): from the currency
+    /// lexicons, else three capital letters taken as a code.
+    package func currency(_ text: String, key: String) -> String? {
+        for lexicon in normalizationLexicons.currencies {
+            if let code = lexicon.lookup(key: key) { return code }
+        }
+        let t = Numbers.trimmed(text)
+        if t.utf8.count == 3, t.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return String(t) }
+        return nil
+    }
+}
+
+/// The texts of a candidate's fields: a group's text where the match captured one, else the
+/// rule's literal (`set:`), else nil. A text is made from the document's bytes when read.
+package struct CandidateFields {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(groups: [(field: RuleField, range: Range<Int>)], literals: [(field: RuleField, value: String)], document: Document) { self.groups = groups; self.literals = literals; self.document = document }
+    /// The candidate's groups; a field has at most one (see ``Rule/fieldGroups``; a qualifier
+    /// found before the match is added only to a candidate without one).
+    package let groups: [(field: RuleField, range: Range<Int>)]
+    package let literals: [(field: RuleField, value: String)]
+    package let document: Document
+
+    package subscript(_ field: RuleField) -> String? {
+        if let g = groups.first(where: { $0.field == field }) { return document.text(Span(g.range)) }
+        return literals.first(where: { $0.field == field })?.value
+    }
+
+    /// Whether the field has a text (a group or a literal), without making it.
+    package func has(_ field: RuleField) -> Bool {
+        groups.contains { $0.field == field } || literals.contains { $0.field == field }
+    }
+}
+
+/// The lexicons normalization reads, found by name once, when the extractor is made, rather
+/// than for every mention. A lexicon the rule set lacks is nil, as its lookup by name would be.
+package struct NormalizationLexicons: Sendable {
+    package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns,
+        volumeUnits, localDollars, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
+    /// `currency-symbols`, `currency-words` and `currency-codes`, in that order (those present).
+    package let currencies: [Lexicon]
+    /// `minor-currency-units` ("cents" → 100): each phrase's key → its value read as a decimal
+    /// (a value that does not read as one is left out: the amount stays in the main unit).
+    package let minorUnits: [String: Decimal]
+
+    package init(_ ruleSet: RuleSet) {
+        let l = ruleSet.lexicons
+        qualifiers = l["qualifiers"]; dateQualifiers = l["date-qualifiers"]; priceUnits = l["price-units"]
+        ambiguousDollars = l["ambiguous-dollars"]; percentUnits = l["percent-units"]; directions = l["directions"]
+        bases = l["bases"]; partnerNouns = l["partner-nouns"]; volumeUnits = l["volume-units"]; localDollars = l["local-dollars"]
+        relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
+        seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
+        currencies = ["currency-symbols", "currency-words", "currency-codes"].compactMap { l[$0] }
+        minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
+    }
+}

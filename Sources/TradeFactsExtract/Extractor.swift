@@ -1,0 +1,298 @@
+import Foundation
+import PCRE2Kit
+import TradeFactsText
+import TradeFactsRules
+
+/// A problem met while extracting from one document (e.g. a rule hit the match limit).
+/// The rest of the document's results are kept.
+public struct ExtractionDiagnostic: Sendable, Codable {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(rule: String, message: String) { self.rule = rule; self.message = message }
+    public let rule: String
+    public let message: String
+}
+
+/// What extraction yields for one document.
+public struct Extraction: Sendable {
+    public let document: Document
+    public let referenceDate: CalendarDate?
+    public let referenceDateSource: ReferenceDateSource
+    /// The dateline mention's span, when the reference date came from it.
+    public let datelineSpan: Span?
+    /// The headline line (first line, when a dateline follows it).
+    public let headlineSpan: Span?
+    public let mentions: [Mention]
+    public let diagnostics: [ExtractionDiagnostic]
+    /// The indices of the mentions inside each sentence, in order (mentions are sorted by position),
+    /// so that records and checks never scan every mention for every sentence.
+    public let bySentence: [[Int]]
+
+    package init(document: Document, referenceDate: CalendarDate?, referenceDateSource: ReferenceDateSource, datelineSpan: Span?,
+         headlineSpan: Span?, mentions: [Mention], diagnostics: [ExtractionDiagnostic]) {
+        self.document = document
+        self.referenceDate = referenceDate
+        self.referenceDateSource = referenceDateSource
+        self.datelineSpan = datelineSpan
+        self.headlineSpan = headlineSpan
+        self.mentions = mentions
+        self.diagnostics = diagnostics
+        var by = Array(repeating: [Int](), count: document.sentences.count)
+        for (i, m) in mentions.enumerated() {
+            if let s = document.sentenceIndex(of: m.span.start), document.sentences[s].span.contains(m.span) { by[s].append(i) }
+        }
+        bySentence = by
+    }
+
+    /// The mentions inside the sentence at `index`.
+    public func mentions(inSentence index: Int) -> [Int] {
+        bySentence.indices.contains(index) ? bySentence[index] : []
+    }
+}
+
+/// Runs every rule over a document, resolves overlaps, normalizes values and resolves dates
+/// against the reference date (the `--date` option, else the dateline).
+public final class Extractor: @unchecked Sendable {
+    public let ruleSet: RuleSet
+    package let futureCues: Pattern?
+    package let localDollarPlaces: Pattern?
+    /// The `carry-barrier` definition: text that a carried currency may not cross (a share count).
+    package let carryBarrier: Pattern?
+    /// Keep mentions of latent rules (bare numbers) in the output; off by default.
+    public let keepLatent: Bool
+    /// A verb of reporting ending right where a date starts (see ``tense(around:in:memo:)``).
+    package let reportVerbBefore: Pattern?
+    /// Where a clause begins inside a sentence (see ``clause(around:in:sentence:memo:)``).
+    package let clauseBoundary: Pattern?
+
+    /// A qualifier ending right where a mention starts ("about ", "since "), for quantities and for calendar mentions.
+    package let quantityQualifier: Pattern?
+    package let calendarQualifier: Pattern?
+
+    /// Run each rule only where its trigger occurs (see ``triggerRegions(_:_:scratch:diagnostics:)``);
+    /// on by default. Off, every rule scans the whole text: the same mentions, more slowly.
+    public let prefilter: Bool
+    /// Finds the literal triggers (all built-in ones) in one pass.
+    package let triggerScanner: TriggerScanner
+    /// For each trigger, whether ``triggerScanner`` finds it (else it is a PCRE2 search).
+    package let scannedTriggers: [Bool]
+    /// How far before a trigger region a rule's search begins.
+    package static let regionLead = 48
+    /// The lexicons ``normalize(_:_:)`` reads.
+    package let normalizationLexicons: NormalizationLexicons
+
+    public init(ruleSet: RuleSet, keepLatent: Bool = false, prefilter: Bool = true) throws {
+        self.ruleSet = ruleSet
+        self.prefilter = prefilter
+        normalizationLexicons = NormalizationLexicons(ruleSet)
+        triggerScanner = TriggerScanner(literals: ruleSet.triggerLiterals)
+        var scanned = Array(repeating: false, count: ruleSet.triggerPatterns.count)
+        for t in triggerScanner.triggers { scanned[t] = true }
+        scannedTriggers = scanned
+        quantityQualifier = ruleSet.definitions["qualifier-before-quantity"] == nil ? nil
+            : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-quantity}})[ \t\n]+\z"#)
+        calendarQualifier = ruleSet.definitions["qualifier-before-calendar"] == nil ? nil
+            : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-calendar}})[ \t\n]+\z"#)
+        carryBarrier = ruleSet.definitions["carry-barrier"] == nil ? nil : try ruleSet.compile("{{carry-barrier}}")
+        self.keepLatent = keepLatent
+        localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
+            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
+        futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
+        clauseBoundary = ruleSet.lexicons["clause-openers"] != nil ? try ruleSet.compile(#"[,;:]|--|``|''|"|\b(?:{{lexicon:clause-openers}})\b"#) : nil
+        reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil
+    }
+
+    package struct Candidate {
+        /// Every stored property, as the memberwise initializer takes them.
+        package init(rule: Int, match: Span, span: Span, groups: [(field: RuleField, range: Range<Int>)]) { self.rule = rule; self.match = match; self.span = span; self.groups = groups }
+        package let rule: Int
+        package let match: Span
+        package let span: Span
+        /// The rule's groups that took part in the match (fields and TIMEX3 parts), in ``Rule/fieldGroups`` order.
+        package let groups: [(field: RuleField, range: Range<Int>)]
+    }
+
+    /// Runs the rules over `document` (each only where its trigger occurs, when prefiltering) and
+    /// returns their matches, unresolved, with any rule failures. The first stage of ``extract(_:scratch:keepLatent:)``.
+    package func scan(_ document: Document, scratch: MatchScratch, keepLatent keep: Bool) -> ([Candidate], [ExtractionDiagnostic]) {
+        var candidates: [Candidate] = []
+        var diagnostics: [ExtractionDiagnostic] = []
+        document.bytes.withUnsafeBufferPointer { buffer in
+            let regions = prefilter ? StageProfiler.time(.triggers) { triggerRegions(document, buffer, scratch: scratch, diagnostics: &diagnostics) } : []
+            StageProfiler.time(.rules) {
+            let whole = [0..<buffer.count]
+            for (index, rule) in ruleSet.rules.enumerated() {
+                // A latent rule's mentions would be dropped and never displace another: skip its scan.
+                if rule.latent && !keep { continue }
+                let searched = prefilter ? ruleSet.ruleTriggers[index].map { regions[$0] } ?? whole : whole
+                var lastEnd = 0
+                do {
+                    for region in searched where lastEnd < region.upperBound {
+                        // The search begins a little before the region (a match may start in the sentence
+                        // before its trigger's: "its first\nquarter" across a short wire line) and finds
+                        // only matches that start inside it; they may end after it, as in the whole text.
+                        let start = max(region.lowerBound - Extractor.regionLead, lastEnd, 0)
+                        try rule.pattern.forEachMatch(in: buffer, from: start, startingBefore: region.upperBound, scratch: scratch) { m in
+                            let whole = m.range
+                            if whole.lowerBound >= region.upperBound { return false }
+                            lastEnd = whole.upperBound
+                            let span = rule.spanGroup.flatMap { m.range(ofGroup: $0) } ?? whole
+                            var groups: [(field: RuleField, range: Range<Int>)] = []
+                            groups.reserveCapacity(rule.fieldGroups.count)
+                            for fg in rule.fieldGroups { if let r = m.range(ofGroup: fg.group) { groups.append((fg.field, r)) } }
+                            if !whole.isEmpty { candidates.append(Candidate(rule: index, match: Span(whole), span: Span(span), groups: groups)) }
+                            return true
+                        }
+                    }
+                } catch {
+                    diagnostics.append(ExtractionDiagnostic(rule: rule.id, message: "\(error)"))
+                }
+            }
+            }
+        }
+        return (candidates, diagnostics)
+    }
+
+    /// Matches found by the rules in `document` (for timing: the scan alone, without normalization).
+    public func scanCount(_ document: Document, scratch: MatchScratch) -> Int {
+        scan(document, scratch: scratch, keepLatent: keepLatent).0.count
+    }
+
+    /// Extracts mentions from `document`. `scratch` is per-thread matching state; `keepLatent`
+    /// overrides the extractor's setting for this call.
+    public func extract(_ document: Document, scratch: MatchScratch = MatchScratch(), keepLatent: Bool? = nil) -> Extraction {
+        let (candidates, diagnostics) = scan(document, scratch: scratch, keepLatent: keepLatent ?? self.keepLatent)
+        var chosen = StageProfiler.time(.overlaps) { resolveOverlaps(candidates) }
+        StageProfiler.time(.qualifiers) { attachQualifiers(&chosen, document) }
+        var mentions: [Mention] = StageProfiler.time(.normalize) { chosen.compactMap { normalize($0, document) } }
+        let calendarStart = StageProfiler.enabled ? StageProfiler.now() : 0
+
+        // Reference date: given, else the dateline.
+        var reference = document.givenReferenceDate
+        var source: ReferenceDateSource = reference == nil ? .none : .option
+        var datelineSpan: Span? = nil
+        var headlineSpan: Span? = nil
+        if let i = datelineIndex(mentions, document) {
+            mentions[i].role = "dateline"
+            datelineSpan = mentions[i].span
+            let f = mentions[i].periodFields!
+            if reference == nil {
+                reference = CalendarDate(validYear: f.year!, month: f.month!, day: f.day!)
+                source = reference == nil ? .none : .dateline
+            }
+            let line = document.lineIndex.lineIndex(of: mentions[i].span.start)
+            if line > 0 { headlineSpan = document.lineIndex.span(ofLine: 1, in: document.bytes) }
+        }
+
+        // Resolve calendar mentions, then anaphoric ones ("the same period last year").
+        resolveCalendar(&mentions, reference: reference, document)
+        if StageProfiler.enabled { StageProfiler.totals[Stage.calendar.rawValue] &+= StageProfiler.now() &- calendarStart }
+        StageProfiler.time(.currencies) { resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) }
+        // Latent mentions are dropped before anything refers to mentions by index.
+        if !(keepLatent ?? self.keepLatent) { mentions.removeAll { $0.latent } }
+        return Extraction(document: document, referenceDate: reference, referenceDateSource: source,
+                          datelineSpan: datelineSpan, headlineSpan: headlineSpan, mentions: mentions, diagnostics: diagnostics)
+    }
+
+    /// For each of the rule set's triggers, the byte ranges where its rules run: runs of consecutive
+    /// sentences in which the trigger occurs. The literal triggers are found together in one pass
+    /// (``TriggerScanner``); any other is a PCRE2 search that, after a hit, resumes at the end of the
+    /// hit's sentence. A trigger that fails (match limit) yields the whole text.
+    package func triggerRegions(_ document: Document, _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatchScratch,
+                        diagnostics: inout [ExtractionDiagnostic]) -> [[Range<Int>]] {
+        let sentences = document.sentences
+        var regions = [[Range<Int>]](repeating: [], count: ruleSet.triggerPatterns.count)
+        /// Runs of consecutive sentences whose flag is set.
+        func runs(_ marked: (Int) -> Bool) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            var previous = -2
+            for s in sentences.indices where marked(s) {
+                let span = sentences[s].span
+                if previous == s - 1, let last = out.last { out[out.count - 1] = last.lowerBound..<span.end } else { out.append(span.start..<span.end) }
+                previous = s
+            }
+            return out
+        }
+        // The literal triggers' runs, in one pass over the sentences (bit k of a mask is `triggers[k]`).
+        let masks = triggerScanner.sentenceMasks(buffer, sentences: sentences)
+        var lastSentence = [Int](repeating: -2, count: triggerScanner.triggers.count)
+        for (s, mask) in masks.enumerated() where mask != 0 {
+            let span = sentences[s].span
+            var m = mask
+            while m != 0 {
+                let k = m.trailingZeroBitCount
+                m &= m - 1
+                let t = triggerScanner.triggers[k]
+                if lastSentence[k] == s - 1 { regions[t][regions[t].count - 1] = regions[t][regions[t].count - 1].lowerBound..<span.end } else { regions[t].append(span.start..<span.end) }
+                lastSentence[k] = s
+            }
+        }
+        for (t, pattern) in ruleSet.triggerPatterns.enumerated() where !scannedTriggers[t] {
+            var marked = Set<Int>()
+            var offset = 0
+            var s = 0
+            do {
+                while s < sentences.count, let hit = try pattern.firstMatch(in: buffer, from: offset, scratch: scratch) {
+                    while s < sentences.count && sentences[s].span.end <= hit.lowerBound { s += 1 }
+                    guard s < sentences.count else { break }
+                    marked.insert(s)
+                    offset = max(sentences[s].span.end, hit.upperBound)
+                    s += 1
+                }
+                regions[t] = runs { marked.contains($0) }
+            } catch {
+                diagnostics.append(ExtractionDiagnostic(rule: "trigger \(t + 1)", message: "\(error); its rules searched the whole text"))
+                regions[t] = [0..<buffer.count]
+            }
+        }
+        return regions
+    }
+
+    /// Finds a qualifier just before each candidate that has none from its rule, and widens the
+    /// candidate's match over it ("about $5 million", "since October 2004"). A qualifier that the
+    /// previous candidate's match already covers is left alone.
+    package func attachQualifiers(_ chosen: inout [Candidate], _ document: Document) {
+        var previousEnd = 0
+        for i in chosen.indices {
+            defer { previousEnd = max(previousEnd, chosen[i].match.end) }
+            let c = chosen[i]
+            let rule = ruleSet.rules[c.rule]
+            guard rule.allowsQualifier, !c.groups.contains(where: { $0.field == .qualifier }) else { continue }
+            guard let pattern = rule.type.isCalendar ? calendarQualifier : quantityQualifier else { continue }
+            let window = Span(max(previousEnd, c.match.start - 48), c.match.start)
+            // The pattern's match starts where its qualifier group does (only a lookbehind precedes it).
+            guard window.length > 1, let q = document.matchSpans(of: pattern, in: window, group: "q").last else { continue }
+            chosen[i] = Candidate(rule: c.rule, match: Span(q.start, c.match.end), span: c.span, groups: c.groups + [(.qualifier, q.range)])
+        }
+    }
+
+    /// Non-latent matches are placed first, so a latent match (a bare number) never displaces a typed
+    /// one, even a shorter one, and loses every tie; then the longest match wins, then higher
+    /// priority, then the earlier rule. Accepted matches never overlap.
+    package func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+        let order = candidates.indices.sorted { a, b in
+            let x = candidates[a], y = candidates[b]
+            let lx = ruleSet.rules[x.rule].latent, ly = ruleSet.rules[y.rule].latent
+            if lx != ly { return !lx }
+            if x.match.length != y.match.length { return x.match.length > y.match.length }
+            let px = ruleSet.rules[x.rule].priority, py = ruleSet.rules[y.rule].priority
+            if px != py { return px > py }
+            if x.match.start != y.match.start { return x.match.start < y.match.start }
+            return x.rule < y.rule
+        }
+        var accepted: [Candidate] = []
+        var taken: [Span] = []  // kept sorted by start
+        for i in order {
+            let c = candidates[i]
+            // Binary search for the first taken span ending after c starts.
+            var lo = 0, hi = taken.count
+            while lo < hi { let mid = (lo + hi) / 2; if taken[mid].start < c.match.start { lo = mid + 1 } else { hi = mid } }
+            let overlapsPrevious = lo > 0 && taken[lo - 1].end > c.match.start
+            let overlapsNext = lo < taken.count && taken[lo].start < c.match.end
+            if overlapsPrevious || overlapsNext { continue }
+            taken.insert(c.match, at: lo)
+            accepted.append(c)
+        }
+        return accepted.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+    }
+
+}

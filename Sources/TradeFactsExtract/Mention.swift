@@ -1,0 +1,135 @@
+import Foundation
+import TradeFactsText
+import TradeFactsRules
+
+/// Direction of a change.
+public enum Direction: String, Codable, Sendable { case up, down, flat }
+
+/// The unit of a percentage: percent, percentage points, or basis points — never mixed up.
+public enum PercentUnit: String, Codable, Sendable { case percent, points, basis_points }
+
+/// The typed value of a mention.
+public enum MentionValue: Sendable {
+    /// `per`: the unit of a price ("17.50 dlrs a barrel" → barrel).
+    case money(amount: Decimal?, low: Decimal?, high: Decimal?, currency: String?, per: String?)
+    case percent(value: Decimal?, low: Decimal?, high: Decimal?, unit: PercentUnit, direction: Direction?, basis: String?)
+    indirect case calendar(fields: PeriodFields, resolved: ResolvedPeriod?)
+    case count(value: Decimal?, low: Decimal?, high: Decimal?, of: String, partners: Bool)
+    case number(value: Decimal)
+    /// A physical amount ("9.8 mln tonnes"): value, or a range, and its canonical unit.
+    case quantity(value: Decimal?, low: Decimal?, high: Decimal?, unit: String)
+}
+
+/// A typed value found in a document: its span, the rule that made it, and its normalized value.
+public struct Mention: Sendable {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(type: MentionType, span: Span, matchSpan: Span, text: String, rule: String, value: MentionValue, qualifier: String? = nil, role: String? = nil, latent: Bool = false, currencyVia: String? = nil, timexParts: [TimexPart] = [], pendingCurrency: PendingCurrency? = nil) { self.type = type; self.span = span; self.matchSpan = matchSpan; self.text = text; self.rule = rule; self.value = value; self.qualifier = qualifier; self.role = role; self.latent = latent; self.currencyVia = currencyVia; self.timexParts = timexParts; self.pendingCurrency = pendingCurrency }
+    public var type: MentionType
+    /// The mention's own span (the rule's `span` group when it has one, else the whole match).
+    public var span: Span
+    /// The whole match, including context words such as "since" or "compared to".
+    public var matchSpan: Span
+    public var text: String
+    public var rule: String
+    public var value: MentionValue
+    /// "about", "more than", "since", "compared to", …
+    public var qualifier: String?
+    /// A special role in the document, e.g. `dateline`.
+    public var role: String?
+    /// Made by a latent rule (a bare number): dropped from a document's mentions unless asked for.
+    public var latent: Bool = false
+    /// How a money mention's currency was fixed when the text did not name it: `carried` (from a
+    /// nearby figure) or `place` (an unqualified dollar in a story whose dateline/lede names a place).
+    public var currencyVia: String? = nil
+    /// The parts TimeML annotates as TIMEX3s of their own (see ``TimexPart``); empty for most mentions.
+    public var timexParts: [TimexPart] = []
+    /// Currency work left for the document-level pass (see `Extractor.resolveCurrencies`).
+    package var pendingCurrency: PendingCurrency? = nil
+
+    /// The resolved period of a date/period mention.
+    public var period: ResolvedPeriod? {
+        if case let .calendar(_, resolved) = value { return resolved }
+        return nil
+    }
+    public var periodFields: PeriodFields? {
+        if case let .calendar(fields, _) = value { return fields }
+        return nil
+    }
+    /// The TIMEX3-style value of a date/period mention: the resolved period's, or a reference value (`PRESENT_REF`).
+    public var timexValue: String? { period?.value ?? periodFields?.reference }
+    /// The output type: `date` for a single day, `period` otherwise.
+    public var outputType: String {
+        if case let .calendar(fields, resolved) = value {
+            if let r = resolved { return r.granularity == .day ? "date" : "period" }
+            return fields.day != nil || fields.dayOffset != nil || fields.weekday != nil ? "date" : "period"
+        }
+        return type.rawValue
+    }
+    /// The signed change of a percent mention (−61.1 for "a drop of 61.1%").
+    public var signedChange: Decimal? {
+        guard case let .percent(v?, _, _, _, direction, _) = value else { return nil }
+        return direction == .down && v > 0 ? -v : v
+    }
+}
+
+
+extension Mention {
+    /// The TIMEX3 value of one of this mention's parts, from its resolved period.
+    public func timexValue(of part: TimexPart) -> String? {
+        guard let p = period else { return nil }
+        let ends = p.value.split(separator: "/")
+        switch part.kind {
+        case .from: return ends.first.map(String.init)
+        case .to: return ends.last.map(String.init)
+        case .year: return p.from.year == p.to.year ? TimexValue.format4(p.from.year) : nil
+        }
+    }
+}
+
+/// Named accessors, so that code reading one part of a value does not break when a field is added.
+extension Mention {
+    /// The single numeric value: a money amount, a percentage, a count, or a number.
+    public var numericValue: Decimal? {
+        switch value {
+        case let .money(amount, _, _, _, _): return amount
+        case let .percent(v, _, _, _, _, _): return v
+        case let .count(v, _, _, _, _): return v
+        case let .number(v): return v
+        case let .quantity(v, _, _, _): return v
+        case .calendar: return nil
+        }
+    }
+    /// The ISO currency of a money mention.
+    public var currency: String? {
+        if case let .money(_, _, _, c, _) = value { return c }
+        return nil
+    }
+    /// The direction of a percent change.
+    public var direction: Direction? {
+        if case let .percent(_, _, _, _, d, _) = value { return d }
+        return nil
+    }
+    /// The unit of a percentage.
+    public var percentUnit: PercentUnit? {
+        if case let .percent(_, _, _, u, _, _) = value { return u }
+        return nil
+    }
+    /// The basis of a percent change ("year-on-year").
+    public var basis: String? {
+        if case let .percent(_, _, _, _, _, b) = value { return b }
+        return nil
+    }
+    /// Whether a count counts trading partners.
+    public var isPartnerCount: Bool {
+        if case let .count(_, _, _, _, p) = value { return p }
+        return false
+    }
+}
+
+/// What a money mention still needs once every mention of the document is known.
+package enum PendingCurrency: Sendable {
+    /// No currency in the text: take the nearest earlier figure's (same or previous sentence).
+    case carry
+    /// An unqualified dollar ("$", "dollars", "dlrs"): the story's place may fix which dollar.
+    case localDollar
+}

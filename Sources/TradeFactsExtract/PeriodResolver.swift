@@ -1,0 +1,319 @@
+import TradeFactsText
+/// The calendar fields a date or period rule captured, already normalized to numbers.
+/// Every field is optional; ``PeriodResolver`` decides what they mean together.
+public struct PeriodFields: Sendable, Hashable {
+    public var year: Int?
+    /// Year relative to the reference date's: "this year" 0, "last year" −1, "next year" +1.
+    public var yearOffset: Int?
+    public var month: Int?
+    public var monthTo: Int?
+    public var day: Int?
+    public var dayTo: Int?
+    public var quarter: Int?
+    public var quarterTo: Int?
+    public var half: Int?
+    /// "the first nine months": months 1…n of the year.
+    public var firstMonths: Int?
+    /// "the first three quarters": quarters 1…n.
+    public var firstQuarters: Int?
+    /// "1980s" → 1980.
+    public var decade: Int?
+    /// "the 20th century" → 20: the years 1900–1999, TimeML value `19`.
+    public var century: Int?
+    /// "today" 0, "yesterday" −1, "tomorrow" +1.
+    public var dayOffset: Int?
+    /// "last month" −1, "this month" 0.
+    public var monthOffset: Int?
+    /// "last week" −1, "this week" 0.
+    public var weekOffset: Int?
+    /// ISO weekday named without a date ("on Tuesday").
+    public var weekday: Int?
+    /// "year to date", "so far this year": from 1 January to the reference date.
+    public var toDate: Bool = false
+    /// A fiscal year written with its last day ("fiscal 1986, which ended on March 31").
+    /// "the weekend": the Saturday and Sunday nearest the reference date on the clause's side.
+    public var weekend: Bool = false
+    public var fiscalEndMonth: Int?
+    public var fiscalEndDay: Int?
+    public var fiscalEndYear: Int?
+    /// Anaphoric period: "the same period last year" takes the period of the figure it is compared with.
+    public var samePeriod: Bool = false
+    /// An anaphor naming the whole year of its antecedent ("that year", "the following year"), which may
+    /// be any period within one year, a day included; moved by `yearOffset` (0 when absent).
+    public var wholeYear: Bool = false
+    /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
+    public var anaphorUnit: ResolvedPeriod.Granularity?
+    /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
+    public var monthShift: Int?
+    /// "this quarter" 0, "last quarter" −1.
+    public var quarterOffset: Int?
+    /// Season code: `SP`, `SU`, `FA`, `WI` ("last summer", "the winter of 1990").
+    public var season: String?
+    /// A holiday by its key in the `holidays` lexicon ("Thanksgiving" → `thanksgiving`); see ``PeriodResolver/holiday(_:year:)``.
+    public var holiday: String?
+    /// Last year of a split year ("1986/87", "the 1986/87 season").
+    public var yearTo: Int?
+    /// A TimeML reference value instead of a calendar stretch: `PRESENT_REF` ("now"), `PAST_REF`
+    /// ("recently"), `FUTURE_REF` ("the future"). Such a mention has a value but no first and last day.
+    public var reference: String?
+    /// The direction the words themselves give ("last Friday" past, "next Tuesday" future); overrides the clause's tense.
+    public var tense: Tense?
+    public init() {}
+}
+
+/// Grammatical time of the clause around a mention: past reports look back, future looks ahead.
+/// `present` is for words that point at the reference date's own period ("this summer", "this
+/// September"): the nearest occurrence, either side.
+public enum Tense: String, Sendable { case past, present, future }
+
+/// Turns ``PeriodFields`` into a ``ResolvedPeriod`` against a reference date. Pure calendar arithmetic.
+public enum PeriodResolver {
+    /// Resolves `f`; returns nil when the fields are contradictory ("February 30"), incomplete,
+    /// or need a reference date that is missing. Anaphoric (`samePeriod`) fields are resolved by
+    /// ``resolveSamePeriod(antecedent:yearOffset:)`` instead.
+    public static func resolve(_ f: PeriodFields, reference: CalendarDate?, tense: Tense = .past) -> ResolvedPeriod? {
+        if f.samePeriod { return nil }
+        if let decade = f.decade {
+            return ResolvedPeriod(from: CalendarDate(year: decade, month: 1, day: 1), to: CalendarDate(year: decade + 9, month: 12, day: 31),
+                                  value: String(TimexValue.format4(decade).prefix(3)) + "X", granularity: .decade)
+        }
+        if let c = f.century {
+            guard (1...30).contains(c) else { return nil }
+            let first = 100 * (c - 1)
+            return ResolvedPeriod(from: CalendarDate(year: first, month: 1, day: 1), to: CalendarDate(year: first + 99, month: 12, day: 31),
+                                  value: String(TimexValue.format4(first).prefix(2)), granularity: .century)
+        }
+        if let offset = f.dayOffset {
+            guard let r = reference else { return nil }
+            let d = r.adding(days: offset)
+            return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
+        }
+        if let offset = f.quarterOffset {
+            guard let r = reference else { return nil }
+            let first = CalendarDate(year: r.year, month: 3 * ((r.month - 1) / 3) + 1, day: 1).adding(months: 3 * offset)
+            return within(year: first.year, { var q = PeriodFields(); q.quarter = (first.month + 2) / 3; return q }())
+        }
+        if let offset = f.monthOffset {
+            guard let r = reference else { return nil }
+            let first = CalendarDate(year: r.year, month: r.month, day: 1).adding(months: offset)
+            return ResolvedPeriod(from: first, to: first.lastDayOfMonth,
+                                  value: String(first.iso.prefix(7)), granularity: .month)
+        }
+        if let wd = f.weekday, f.day == nil {
+            guard let r = reference else { return nil }
+            var delta = wd - r.weekday
+            // "last Friday" / "next Friday" (a direction in the words) never mean the reference day itself.
+            let strict = f.tense != nil
+            if tense == .past && (delta > 0 || strict && delta == 0) { delta -= 7 }
+            if tense == .future && (delta < 0 || strict && delta == 0) { delta += 7 }
+            let d = r.adding(days: delta)
+            return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
+        }
+        if f.weekend {
+            guard let r = reference else { return nil }
+            // Saturday of the weekend before (past) or after (future) the reference date; a weekend day itself is its own weekend.
+            var saturday = r.adding(days: 6 - r.weekday)          // this week's Saturday
+            if r.weekday == 7 { saturday = r.adding(days: -1) }
+            else if tense == .past && saturday > r { saturday = saturday.adding(days: -7) }
+            return ResolvedPeriod(from: saturday, to: saturday.adding(days: 1), value: isoWeek(saturday.adding(days: -5)) + "-WE", granularity: .week)
+        }
+        if let offset = f.weekOffset {
+            guard let r = reference else { return nil }
+            let monday = r.adding(days: 1 - r.weekday + 7 * offset)
+            return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
+        }
+        if let em = f.fiscalEndMonth, let ed = f.fiscalEndDay {
+            // The last day: the year written, else the latest such day that has passed and falls in or just after the fiscal year named.
+            let candidates = (f.fiscalEndYear.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { [$0.year, $0.year - 1] } ?? [])
+                .compactMap { CalendarDate(validYear: $0, month: em, day: ed) }
+            guard let end = candidates.first(where: { d in reference.map { d <= $0 } ?? true }) ?? candidates.last else { return nil }
+            let from = end.adding(years: -1).adding(days: 1)
+            return ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
+        }
+        if f.toDate && f.month == nil && f.quarter == nil && f.firstMonths == nil && f.firstQuarters == nil {
+            guard let r = reference else { return nil }
+            let y = f.year ?? r.year + (f.yearOffset ?? 0)
+            let end = y == r.year ? r : CalendarDate(year: y, month: 12, day: 31)
+            return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: end,
+                                  value: "\(TimexValue.format4(y))-01-01/\(end.iso)", granularity: .span)
+        }
+        // A year explicitly written, relative to the reference, or inferred from the tense.
+        if let y = f.year ?? f.yearOffset.flatMap({ off in reference.map { $0.year + off } }) {
+            return within(year: y, f)
+        }
+        guard f.month != nil || f.quarter != nil || f.half != nil || f.firstMonths != nil || f.firstQuarters != nil || f.season != nil
+                || f.holiday != nil else {
+            return nil
+        }
+        guard let r = reference else { return nil }
+        let candidates = [r.year - 1, r.year, r.year + 1].compactMap { within(year: $0, f) }
+        // A direction in the words ("last November", "next spring") excludes the other side and the period under way.
+        if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
+        if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
+        return nearest(candidates, to: r, tense: tense)
+    }
+
+    /// How many times farther a period on the wrong side of the reference date (ahead of a past-tense
+    /// report, behind a future-tense one) may be before it loses to one on the tense's side.
+    package static let againstTense = 4
+    /// The same for a future-tense clause naming a period behind the reference date: only one just
+    /// ended is meant ("will release December figures" in January, "third-quarter results are
+    /// expected" in late October), not one most of a year back ("will command a mission in
+    /// December" said in March means the coming December).
+    package static let againstFutureTense = 6
+
+    /// A period named without its year ("Dec. 15", "January", "the fourth quarter") is the occurrence
+    /// nearest the reference date, counting distance on the side the tense points away from
+    /// ``againstTense`` times (``againstFutureTense`` for a future clause): a past report means the
+    /// latest such period unless the coming one is much nearer ("payable Dec. 15" in a November story);
+    /// for a past report, the unelapsed part of a period under way counts as ahead.
+    package static func nearest(_ candidates: [ResolvedPeriod], to r: CalendarDate, tense: Tense) -> ResolvedPeriod? {
+        func cost(_ p: ResolvedPeriod) -> Int {
+            let behind = p.to < r ? r.dayNumber - p.to.dayNumber : 0
+            let aheadStart = p.from > r ? p.from.dayNumber - r.dayNumber : 0
+            let unelapsed = p.to > r ? p.to.dayNumber - r.dayNumber : 0
+            switch tense {
+            case .past: return behind + againstTense * (aheadStart > 0 ? aheadStart : unelapsed)
+            case .present: return behind + aheadStart
+            case .future: return againstFutureTense * behind + aheadStart
+            }
+        }
+        return candidates.min { cost($0) < cost($1) }
+    }
+
+    /// "the same period last year": the antecedent's period shifted by `yearOffset` years (−1 by default).
+    public static func resolveSamePeriod(antecedent: ResolvedPeriod, yearOffset: Int?) -> ResolvedPeriod {
+        antecedent.shifted(years: yearOffset ?? -1)
+    }
+
+    /// An anaphoric period from its fields: moved to the year written ("the 1988 period"), else by
+    /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago"); with `wholeYear`,
+    /// the antecedent's year moved by `yearOffset` ("later that year", "the following year").
+    public static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
+        if let shift = f.monthShift {
+            let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
+            return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+        }
+        if f.wholeYear {
+            let y = antecedent.from.year + (f.yearOffset ?? 0)
+            return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
+                                  value: TimexValue.format4(y), granularity: .year)
+        }
+        if let y = f.year { return antecedent.shifted(years: y - antecedent.from.year) }
+        return antecedent.shifted(years: f.yearOffset ?? -1)
+    }
+
+    /// The part of year `y` that the fields name.
+    package static func within(year y: Int, _ f: PeriodFields) -> ResolvedPeriod? {
+        let yy = TimexValue.format4(y)
+        func monthSpan(_ a: Int, _ b: Int, value: String, _ g: ResolvedPeriod.Granularity) -> ResolvedPeriod? {
+            guard (1...12).contains(a), (1...12).contains(b), a <= b else { return nil }
+            return ResolvedPeriod(from: CalendarDate(year: y, month: a, day: 1),
+                                  to: CalendarDate(year: y, month: b, day: 1).lastDayOfMonth, value: value, granularity: g)
+        }
+        func mm(_ m: Int) -> String { m < 10 ? "0\(m)" : "\(m)" }
+        if let y2 = f.yearTo {
+            guard y2 > y else { return nil }
+            return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y2, month: 12, day: 31),
+                                  value: "\(yy)/\(TimexValue.format4(y2))", granularity: .span)
+        }
+        if let h = f.holiday {
+            guard let d = holiday(h, year: y) else { return nil }
+            return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
+        }
+        if let s = f.season {
+            let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][s]
+            guard let m = start else { return nil }
+            let from = CalendarDate(year: y, month: m, day: 1)
+            return ResolvedPeriod(from: from, to: from.adding(months: 2).lastDayOfMonth, value: "\(yy)-\(s)", granularity: .season)
+        }
+        if let m = f.month, let d = f.day {
+            guard let from = CalendarDate(validYear: y, month: m, day: d) else { return nil }
+            if let d2 = f.dayTo {
+                guard let to = CalendarDate(validYear: y, month: f.monthTo ?? m, day: d2), from <= to else { return nil }
+                return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
+            }
+            return ResolvedPeriod(from: from, to: from, value: from.iso, granularity: .day)
+        }
+        if let m = f.month, let m2 = f.monthTo {
+            return monthSpan(m, m2, value: "\(yy)-\(mm(m))/\(yy)-\(mm(m2))", .span)
+        }
+        if let m = f.month {
+            guard var p = monthSpan(m, m, value: "\(yy)-\(mm(m))", .month) else { return nil }
+            if f.toDate { p.value = "\(yy)-\(mm(m))"; return p }
+            return p
+        }
+        if let q = f.quarter {
+            let q2 = f.quarterTo ?? q
+            guard (1...4).contains(q), (1...4).contains(q2) else { return nil }
+            return monthSpan(3 * q - 2, 3 * q2, value: q == q2 ? "\(yy)-Q\(q)" : "\(yy)-Q\(q)/\(yy)-Q\(q2)", q == q2 ? .quarter : .span)
+        }
+        if let h = f.half {
+            guard (1...2).contains(h) else { return nil }
+            return monthSpan(6 * h - 5, 6 * h, value: "\(yy)-H\(h)", .half)
+        }
+        if let n = f.firstMonths {
+            return monthSpan(1, n, value: "\(yy)-01/\(yy)-\(mm(n))", n == 12 ? .year : .span)
+        }
+        if let n = f.firstQuarters {
+            switch n {
+            case 1: return monthSpan(1, 3, value: "\(yy)-Q1", .quarter)
+            case 2: return monthSpan(1, 6, value: "\(yy)-H1", .half)
+            case 4: return monthSpan(1, 12, value: yy, .year)
+            default: return monthSpan(1, 3 * n, value: "\(yy)-Q1/\(yy)-Q\(n)", .span)
+            }
+        }
+        return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
+                              value: yy, granularity: .year)
+    }
+
+    /// The day of holiday `key` in year `y`: fixed days, US holidays defined by a weekday of a month
+    /// (Thanksgiving the fourth Thursday of November, Election Day the Tuesday after the first Monday
+    /// of November), and the Western Easter and the days counted from it. Nil for an unknown key.
+    public static func holiday(_ key: String, year y: Int) -> CalendarDate? {
+        /// The `n`th weekday `wd` (ISO, Monday 1) of a month; `n` = −1 for the last.
+        func nth(_ n: Int, _ wd: Int, month m: Int) -> CalendarDate {
+            if n < 0 {
+                let last = CalendarDate(year: y, month: m, day: 1).lastDayOfMonth
+                return last.adding(days: -((last.weekday - wd + 7) % 7))
+            }
+            let first = CalendarDate(year: y, month: m, day: 1)
+            return first.adding(days: (wd - first.weekday + 7) % 7 + 7 * (n - 1))
+        }
+        let fixed: [String: (Int, Int)] = ["new-years-day": (1, 1), "independence-day-us": (7, 4), "halloween": (10, 31),
+                                           "christmas-eve": (12, 24), "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31)]
+        if let (m, d) = fixed[key] { return CalendarDate(year: y, month: m, day: d) }
+        switch key {
+        case "memorial-day": return nth(-1, 1, month: 5)
+        case "labor-day": return nth(1, 1, month: 9)
+        case "election-day": return nth(1, 1, month: 11).adding(days: 1)
+        case "thanksgiving": return nth(4, 4, month: 11)
+        case "black-friday": return nth(4, 4, month: 11).adding(days: 1)
+        case "cyber-monday": return nth(4, 4, month: 11).adding(days: 4)
+        case "good-friday": return easter(y).adding(days: -2)
+        case "easter": return easter(y)
+        case "easter-monday": return easter(y).adding(days: 1)
+        default: return nil
+        }
+    }
+
+    /// Western (Gregorian) Easter Sunday: the anonymous Gregorian computus.
+    package static func easter(_ y: Int) -> CalendarDate {
+        let a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4
+        let f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4, k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let n = h + l - 7 * m + 114
+        return CalendarDate(year: y, month: n / 31, day: n % 31 + 1)
+    }
+
+    package static func isoWeek(_ monday: CalendarDate) -> String {
+        // ISO week-numbering year is the year of that week's Thursday.
+        let thursday = monday.adding(days: 3)
+        let jan1 = CalendarDate(year: thursday.year, month: 1, day: 1)
+        let week = (thursday.dayNumber - jan1.dayNumber) / 7 + 1
+        return "\(TimexValue.format4(thursday.year))-W\(week < 10 ? "0" : "")\(week)"
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import PCRE2Kit
+import TradeFactsText
+import TradeFactsRules
+import TradeFactsExtract
+
+/// Assembles trade records from mentions, sentence by sentence, using the lexicons in `Rules/`
+/// (flows, places, commodities) and the `record-*` definitions. Parts a sentence leaves out are
+/// carried from context the way a reader does: the reporter, commodity and period of the previous
+/// figure, else of the headline and lede; the source named anywhere in the article.
+public final class RecordAssembler: @unchecked Sendable {
+    package let flows: Pattern
+    package let places: Pattern
+    package let commodities: Pattern
+    package let source: Pattern
+    package let partnerListIntro: Pattern
+    package let clauseBreak: Pattern
+    package let comparisonCue: Pattern
+    package let qualifierWords: Pattern?
+    package let ruleSet: RuleSet
+    /// The lexicons whose values hits take, found by name once (nil when the rule set lacks one).
+    package let flowsLexicon, placesLexicon, commoditiesLexicon, qualifiersLexicon: Lexicon?
+
+    public init(ruleSet: RuleSet) throws {
+        self.ruleSet = ruleSet
+        flowsLexicon = ruleSet.lexicons["flows"]
+        placesLexicon = ruleSet.lexicons["places"]
+        commoditiesLexicon = ruleSet.lexicons["commodities"]
+        qualifiersLexicon = ruleSet.lexicons["record-qualifiers"]
+        flows = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])"#)
+        places = try ruleSet.compile(#"(?<![A-Za-z])(?<w>(?:The\s+)?{{lexicon:places}})(?![A-Za-z])"#, caseless: false)
+        commodities = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:commodities}})(?![A-Za-z])"#)
+        source = try ruleSet.compile("{{record-source}}", caseless: false)
+        partnerListIntro = try ruleSet.compile("{{partner-list-intro}}")
+        clauseBreak = try ruleSet.compile("{{record-clause-break}}")
+        comparisonCue = try ruleSet.compile("{{record-comparison-cue}}")
+        qualifierWords = ruleSet.lexicons["record-qualifiers"] == nil ? nil
+            : try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:record-qualifiers}})(?![A-Za-z])"#)
+    }
+
+    /// The clauses of a sentence, split at `record-clause-break`.
+    package func clauses(of sentence: Span, _ doc: Document) -> [Span] {
+        var out: [Span] = []
+        var start = sentence.start
+        for b in doc.matchSpans(of: clauseBreak, in: sentence) where b.start > start {
+            out.append(Span(start, b.start))
+            start = b.end
+        }
+        out.append(Span(start, sentence.end))
+        return out
+    }
+
+    /// Whether the words just before a figure make it a comparison base ("from 7.79 billion").
+    package func hasComparisonCue(before span: Span, _ doc: Document) -> Bool {
+        let window = Span(max(0, span.start - 40), span.start)
+        return !doc.matchSpans(of: comparisonCue, in: window, limit: 1).isEmpty
+    }
+
+    package struct Hit { package let value: String; package let span: Span }
+
+    /// The flows lexicon's value for balances that are not trade flows.
+    package static let notTrade = "not trade"
+
+    /// The matches of `pattern`'s `group` in `span`, each valued by `lexicon` when it lists the text, else the text itself.
+    package func hits(_ pattern: Pattern, lexicon: Lexicon?, in span: Span, _ doc: Document, group: String = "w") -> [Hit] {
+        doc.matchSpans(of: pattern, in: span, group: group).map { s in
+            let text = doc.text(s)
+            return Hit(value: lexicon?.lookup(text) ?? text, span: s)
+        }
+    }
+
+    public func assemble(_ extraction: Extraction) -> [TradeRecord] {
+        let doc = extraction.document
+        let mentions = extraction.mentions
+        var records: [TradeRecord] = []
+        // Records are made of money figures and volumes; a document without any has none.
+        guard mentions.contains(where: { $0.type == .money || $0.type == .quantity }) else { return records }
+        let everything = Span(0, doc.bytes.count)
+
+        // Article-level context: the source and the headline/lede's reporter, commodity and period.
+        let docSource = hits(source, lexicon: nil, in: everything, doc, group: "source").first
+        let leadEnd = doc.sentences.prefix(3).last?.span.end ?? 0
+        let lead = Span(0, leadEnd)
+        let leadReporter = placesIn(lead, doc).first
+        let leadCommodity = hits(commodities, lexicon: commoditiesLexicon, in: lead, doc).first
+
+        func isFigurePeriod(_ m: Mention) -> Bool {
+            guard let p = m.period else { return false }
+            return m.role == nil && m.qualifier == nil && p.granularity != .day && !(m.periodFields?.samePeriod ?? false)
+        }
+
+        // The month offset between a current figure's period and its comparison base, once the story
+        // has stated one ("from 7.79 billion a year earlier" → −12): later bare bases follow it.
+        var establishedOffset: Int? = nil
+
+        for (si, sentence) in doc.sentences.enumerated() {
+            let inSentence = extraction.mentions(inSentence: si)
+            // Unit prices ("1.24 dlrs a pound") are prices, not trade figures.
+            // Volumes ("9.8 mln tonnes") are a record's value when their clause gives no money;
+            // beside a money figure ("5.82 million tonnes of steel worth 24.6 billion yuan") they are its volume.
+            let plainMoneys = inSentence.filter { mentions[$0].type == .money && !hasUnit(mentions[$0]) }
+            let volumes = inSentence.filter { mentions[$0].type == .quantity }
+            // Records are made of figures: a sentence without any is not read further.
+            guard !plainMoneys.isEmpty || !volumes.isEmpty else { continue }
+            let clauseSpansForVolumes = plainMoneys.isEmpty || volumes.isEmpty ? [] : clauses(of: sentence.span, doc)
+            func clauseOf(_ i: Int) -> Span { clauseSpansForVolumes.first { $0.start <= mentions[i].span.start && mentions[i].span.start < $0.end } ?? sentence.span }
+            let attachedVolume: [Int: Int] = Dictionary(uniqueKeysWithValues: volumes.compactMap { v in
+                let c = clauseOf(v)
+                return plainMoneys.filter { c.contains(mentions[$0].span) }
+                    .min { distance(mentions[$0].span, mentions[v].span) < distance(mentions[$1].span, mentions[v].span) }
+                    .map { ($0, v) }
+            }.reduce(into: [Int: Int]()) { acc, pair in if acc[pair.0] == nil { acc[pair.0] = pair.1 } }.map { ($0.key, $0.value) })
+            let moneys = (plainMoneys + volumes.filter { v in !attachedVolume.values.contains(v) }).sorted()
+            guard !moneys.isEmpty else { continue }
+            let flowHits = hits(flows, lexicon: flowsLexicon, in: sentence.span, doc)
+            guard !flowHits.isEmpty else { continue }
+            let placeHits = placesIn(sentence.span, doc)
+            let commodityHits = hits(commodities, lexicon: commoditiesLexicon, in: sentence.span, doc)
+            let sourceHit = hits(source, lexicon: nil, in: sentence.span, doc, group: "source").first
+            let clauseSpans = clauses(of: sentence.span, doc)
+            func clause(of span: Span) -> Span { clauseSpans.first { $0.start <= span.start && span.start < $0.end } ?? sentence.span }
+            let changes = inSentence.filter { mentions[$0].direction != nil && mentions[$0].type == .percent }
+
+            // A figure is a comparison base when a cue precedes it and its clause has another figure.
+            // (Cues are read once per figure: long sentences must not make this quadratic in regex calls.)
+            var cue: [Int: Bool] = [:]
+            for mi in moneys { cue[mi] = hasComparisonCue(before: mentions[mi].matchSpan, doc) }
+            var plainInClause: [Int: Int] = [:]  // clause start → figures without a cue
+            for mi in moneys where cue[mi] == false { plainInClause[clause(of: mentions[mi].span).start, default: 0] += 1 }
+            func isComparison(_ mi: Int) -> Bool {
+                cue[mi] == true && (plainInClause[clause(of: mentions[mi].span).start] ?? 0) > 0
+            }
+            var recordOfMoney: [Int: TradeRecord] = [:]
+            // Current figures first, then the bases that lean on them.
+            let ordered = moneys.filter { !isComparison($0) } + moneys.filter(isComparison)
+            let prices = inSentence.filter { mentions[$0].type == .money && hasUnit(mentions[$0]) }
+            for mi in ordered {
+                let money = mentions[mi]
+                let figureClause = clause(of: money.span)
+                // The base of a unit price ("down from 1.71 dlrs") is a price too.
+                if hasComparisonCue(before: money.matchSpan, doc) && prices.contains(where: { figureClause.contains(mentions[$0].span) }) { continue }
+                let comparison = isComparison(mi)
+                let previous = records.last { !$0.isComparison }
+                if comparison {
+                    // The base takes the current figure's reporter, flow, commodity and partner.
+                    let currentIndex = moneys.filter { $0 != mi && figureClause.contains(mentions[$0].span) && !isComparison($0) }
+                        .min { distance(mentions[$0].span, money.span) < distance(mentions[$1].span, money.span) }
+                    guard let ci = currentIndex, let current = recordOfMoney[ci] else { continue }
+                    var record = current
+                    record.value = mi
+                    record.change = nil
+                    record.isComparison = true
+                    record.partnerCount = nil
+                    record.namedPartners = []
+                    // Its period: written right after it ("a year earlier", "in February"), else the story's usual offset.
+                    let nextMoney = moneys.filter { mentions[$0].span.start > money.span.end }.map { mentions[$0].span.start }.min() ?? figureClause.end
+                    let written = inSentence.first { i in
+                        let m = mentions[i]
+                        return m.span.start >= money.span.end && m.span.start < nextMoney && figureClause.contains(m.span)
+                            && m.period != nil && m.role == nil && m.period?.granularity != .day
+                    }
+                    record.period = written
+                    record.periodCarried = false
+                    record.derivedPeriod = nil
+                    if written == nil, let offset = establishedOffset, let cp = current.period.flatMap({ mentions[$0].period }) {
+                        var derived = ResolvedPeriod(from: cp.from.adding(months: offset), to: cp.to.adding(months: offset).lastDayOfMonth,
+                                                     value: cp.value, granularity: cp.granularity)
+                        derived.value = offset % 12 == 0 ? TimexValue.shift(cp.value, years: offset / 12) : String(derived.from.iso.prefix(7))
+                        record.derivedPeriod = derived
+                    }
+                    if let w = written, let wp = mentions[w].period, let cp = current.period.flatMap({ mentions[$0].period }) {
+                        establishedOffset = (wp.from.year - cp.from.year) * 12 + (wp.from.month - cp.from.month)
+                    }
+                    recordOfMoney[mi] = record
+                    records.append(record)
+                    continue
+                }
+
+                // The flow word nearest the figure in its clause, else in the sentence, preferring one before it.
+                let clauseFlows = flowHits.filter { figureClause.contains($0.span) }
+                let flow = nearest(clauseFlows.isEmpty ? flowHits : clauseFlows, to: money.span)!
+                // The nearest balance is not a trade flow ("current account surplus"): no trade record.
+                if flow.value == Self.notTrade { continue }
+                var record = TradeRecord(flow: RecordField(value: flow.value, span: flow.span, via: "flows"), value: mi, sentence: si)
+
+                // Reporter: a place before the flow word that is not the object of to/from/with.
+                let reporterHit = placeHits.last { $0.span.end <= flow.span.start && figureClause.contains($0.span) && !isPartnerPosition($0.span, doc) }
+                    ?? placeHits.first { $0.span.end <= flow.span.start && !isPartnerPosition($0.span, doc) }
+                if let r = reporterHit {
+                    record.reporter = RecordField(value: r.value, span: r.span, via: "places")
+                } else if let r = previous?.reporter {
+                    record.reporter = RecordField(value: r.value, span: r.span, via: "carried")
+                } else if let r = leadReporter {
+                    record.reporter = RecordField(value: r.value, span: r.span, via: "carried")
+                }
+                // Bilateral partner: "exports to the United States", "the surplus with Japan".
+                if let p = placeHits.first(where: { $0.span.start > flow.span.end && $0.span.start - flow.span.end < 24 && isPartnerPosition($0.span, doc)
+                                                      && (figureClause.contains(flow.span) == figureClause.contains($0.span)) }) {
+                    record.partner = RecordField(value: p.value, span: p.span, via: "places")
+                }
+                let clauseCommodities = commodityHits.filter { figureClause.contains($0.span) }
+                if let c = nearest(clauseCommodities.isEmpty ? commodityHits : clauseCommodities, to: flow.span) {
+                    record.commodity = RecordField(value: c.value, span: c.span, via: "commodities")
+                } else if let c = previous?.commodity {
+                    record.commodity = RecordField(value: c.value, span: c.span, via: "carried")
+                } else if let c = leadCommodity {
+                    record.commodity = RecordField(value: c.value, span: c.span, via: "carried")
+                }
+                // Period: written in the figure's clause, else in the sentence (not after a base), else carried.
+                let bases = moneys.filter(isComparison).map { mentions[$0].span.start }
+                let periods = inSentence.filter { i in
+                    isFigurePeriod(mentions[i]) && !bases.contains { b in b > money.span.end && mentions[i].span.start > b && figureClause.contains(mentions[i].span) }
+                }
+                // A period in the figure's own clause; else one in a clause of the sentence that has no figure of its own.
+                let clausePeriods = periods.filter { figureClause.contains(mentions[$0].span) }
+                let freePeriods = periods.filter { i in
+                    let c = clause(of: mentions[i].span)
+                    return !moneys.contains { c.contains(mentions[$0].span) }
+                }
+                let candidates = clausePeriods.isEmpty ? freePeriods : clausePeriods
+                if let p = candidates.min(by: { distance(mentions[$0].span, money.span) < distance(mentions[$1].span, money.span) }) {
+                    record.period = p
+                } else if let p = previous?.period {
+                    record.period = p
+                    record.periodCarried = true
+                }
+                // Change: the nearest percent with a direction in the figure's clause, not beyond a base.
+                let clauseChanges = changes.filter { i in
+                    figureClause.contains(mentions[i].span) && !bases.contains { b in b > money.span.end && mentions[i].span.start > b }
+                }
+                record.change = clauseChanges.min { a, b in
+                    let da = distance(mentions[a].span, money.span) + (mentions[a].span.start > money.span.end ? 1 : 0)
+                    let db = distance(mentions[b].span, money.span) + (mentions[b].span.start > money.span.end ? 1 : 0)
+                    return da < db
+                }
+                // A change without a basis word takes one from a compared period in its clause ("from July").
+                if let c = record.change, mentions[c].basis == nil, let rp = record.period.flatMap({ mentions[$0].period }) {
+                    let compared = inSentence.first { i in
+                        figureClause.contains(mentions[i].span) && ["from", "compared to"].contains(mentions[i].qualifier ?? "") && mentions[i].period != nil
+                    }
+                    if let ci = compared, let cp = mentions[ci].period {
+                        let months = (rp.from.year - cp.from.year) * 12 + (rp.from.month - cp.from.month)
+                        switch (months, rp.granularity) {
+                        case (1, .month): record.derivedBasis = "month-on-month"
+                        case (3, .quarter): record.derivedBasis = "quarter-on-quarter"
+                        case (12, _): record.derivedBasis = "year-on-year"
+                        default: break
+                        }
+                    }
+                }
+                // Partner count: in this sentence, or the next one when it names no other figure.
+                var countSentence = si
+                var count = inSentence.first { isPartnerCount(mentions[$0]) }
+                if count == nil, si + 1 < doc.sentences.count {
+                    let next = doc.sentences[si + 1].span
+                    let nextMentions = extraction.mentions(inSentence: si + 1).filter { next.contains(mentions[$0].span) }
+                    if !nextMentions.contains(where: { mentions[$0].type == .money }) {
+                        count = nextMentions.first { isPartnerCount(mentions[$0]) }
+                        countSentence = si + 1
+                    }
+                }
+                if let c = count {
+                    record.partnerCount = c
+                    record.namedPartners = namedPartners(after: mentions[c].span, in: doc.sentences[countSentence].span, doc)
+                }
+                if let s = sourceHit ?? docSource {
+                    // "the Agriculture Department" → "Agriculture Department".
+                    let name = s.value.hasPrefix("the ") || s.value.hasPrefix("The ") ? String(s.value.dropFirst(4)) : s.value
+                    record.source = RecordField(value: name, span: s.span, via: sourceHit != nil ? "record-source" : "carried")
+                }
+                record.volume = attachedVolume[mi]
+                if let q = qualifierWords {
+                    record.qualifiers = Array(Set(hits(q, lexicon: qualifiersLexicon, in: figureClause, doc).map(\.value))).sorted()
+                }
+                recordOfMoney[mi] = record
+                records.append(record)
+            }
+        }
+        records.sort { mentions[$0.value].span.start < mentions[$1.value].span.start }
+        return records
+    }
+
+    /// For every partner-count mention, the partners named after it in its sentence.
+    public func namedPartnersOfCounts(_ extraction: Extraction) -> [Int: [RecordField]] {
+        var out: [Int: [RecordField]] = [:]
+        let doc = extraction.document
+        for (i, m) in extraction.mentions.enumerated() where isPartnerCount(m) {
+            guard let s = doc.sentenceIndex(of: m.span.start) else { continue }
+            let named = namedPartners(after: m.span, in: doc.sentences[s].span, doc)
+            if !named.isEmpty { out[i] = named }
+        }
+        return out
+    }
+
+    package func hasUnit(_ m: Mention) -> Bool {
+        if case let .money(_, _, _, _, per) = m.value { return per != nil }
+        return false
+    }
+
+    /// Places in a span: the lexicon's phrases, also after a capitalised "The" ("The US trade deficit").
+    package func placesIn(_ span: Span, _ doc: Document) -> [Hit] {
+        hits(places, lexicon: nil, in: span, doc).map { h in
+            let text = doc.text(h.span)
+            let lex = placesLexicon
+            let value = lex?.lookup(text) ?? (text.hasPrefix("The ") ? lex?.lookup(String(text.dropFirst(4))) : nil) ?? text
+            return Hit(value: value, span: h.span)
+        }
+    }
+
+    package func isPartnerCount(_ m: Mention) -> Bool {
+        if case let .count(_, _, _, _, partners) = m.value { return partners }
+        return false
+    }
+
+    /// Places listed after "including", "such as", … following a partner count.
+    package func namedPartners(after count: Span, in sentence: Span, _ doc: Document) -> [RecordField] {
+        let rest = Span(count.end, sentence.end)
+        guard let intro = firstMatch(partnerListIntro, in: rest, doc) else { return [] }
+        // The list runs to the end of the clause: stop at a comma followed by a non-place word like "with".
+        let listSpan = Span(intro.span.end, sentence.end)
+        var out: [RecordField] = []
+        var lastEnd = listSpan.start
+        for h in placesIn(listSpan, doc) {
+            let gap = doc.text(Span(lastEnd, h.span.start)).trimmingCharacters(in: .whitespaces)
+            let joiner = gap.replacingOccurrences(of: "the", with: "").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+            if !out.isEmpty && !(joiner.isEmpty || joiner == "and" || joiner == "or") { break }
+            out.append(RecordField(value: h.value, span: h.span, via: "places"))
+            lastEnd = h.span.end
+        }
+        return out
+    }
+
+    package func firstMatch(_ pattern: Pattern, in span: Span, _ doc: Document) -> Hit? {
+        doc.matchSpans(of: pattern, in: span, limit: 1).first.map { Hit(value: doc.text($0), span: $0) }
+    }
+
+    /// Whether the place is preceded by "to", "from" or "with" (so it is a partner, not the reporter).
+    package func isPartnerPosition(_ span: Span, _ doc: Document) -> Bool {
+        let before = doc.text(Span(max(0, span.start - 6), span.start)).lowercased()
+        return before.hasSuffix("to ") || before.hasSuffix("from ") || before.hasSuffix("with ")
+    }
+
+    package func nearest(_ hits: [Hit], to span: Span) -> Hit? {
+        hits.min { a, b in
+            let da = distance(a.span, span) + (a.span.start > span.end ? 1 : 0)
+            let db = distance(b.span, span) + (b.span.start > span.end ? 1 : 0)
+            return da < db
+        }
+    }
+
+    package func distance(_ a: Span, _ b: Span) -> Int {
+        if a.end <= b.start { return b.start - a.end }
+        if b.end <= a.start { return a.start - b.end }
+        return 0
+    }
+}

@@ -1,0 +1,22 @@
+import TradeFactsText
+import TradeFactsExtract
+import TradeFactsRecords
+import TradeFactsChecks
+
+/// The result of processing one document: mentions, records and findings, or the error that stopped it.
+public struct DocumentResult: Sendable {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(documentID: String, extraction: Extraction?, records: [TradeRecord], findings: [Finding], error: String?, warnings: [String], origin: DocumentOrigin? = nil, namedPartners: [Int: [RecordField]] = [:]) { self.documentID = documentID; self.extraction = extraction; self.records = records; self.findings = findings; self.error = error; self.warnings = warnings; self.origin = origin; self.namedPartners = namedPartners }
+    public let documentID: String
+    public let extraction: Extraction?
+    public let records: [TradeRecord]
+    public var findings: [Finding]
+    /// Set when the input could not be read; the document is still accounted for in the output.
+    public let error: String?
+    /// Notes about the input that did not stop processing (e.g. invalid UTF-8).
+    public var warnings: [String]
+    /// For an article that is one record of a JSON Lines file: the file and line.
+    public var origin: DocumentOrigin? = nil
+    /// Partners named with a partner count ("including the United States and South Africa"), by mention index.
+    public var namedPartners: [Int: [RecordField]] = [:]
+}

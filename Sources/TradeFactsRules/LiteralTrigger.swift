@@ -1,0 +1,117 @@
+/// A trigger that is a set of literal phrases (matched ignoring ASCII case, any run of white space
+/// standing for a space) and optionally any digit: the form every built-in trigger takes. Such
+/// triggers are found together in one pass by ``TriggerScanner``; any other trigger is a PCRE2 search.
+public struct LiteralTrigger: Sendable, Equatable {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(phrases: [String] = [], boundedPhrases: [String] = [], digits: Bool = false) { self.phrases = phrases; self.boundedPhrases = boundedPhrases; self.digits = digits }
+    /// Lower-cased phrases, words separated by one space.
+    public var phrases: [String] = []
+    /// Phrases that count only where no ASCII letter comes right before them (an alternative written
+    /// `(?<![A-Za-z])…`): "Rs" the rupee, not the end of "Shrs" or "years".
+    public var boundedPhrases: [String] = []
+    /// Whether any ASCII digit fires the trigger (`[0-9]`).
+    public var digits = false
+
+    /// The lookbehind that makes an alternative's phrases ``boundedPhrases``.
+    package static let letterBoundary = "(?<![A-Za-z])"
+
+    /// Reads a trigger's source as literals: alternatives separated by `|`, each `[0-9]`, a
+    /// `{{lexicon:NAME}}`, a `{{definition}}` that is itself literal, words of letters and digits
+    /// joined by `\s+`, or symbols (`\$`, `€`). Any of these but `[0-9]`, or a group `(?:…|…)` of
+    /// them, may follow `(?<![A-Za-z])`.
+    /// Nil for anything else (the trigger is then searched with PCRE2), and for phrases whose
+    /// non-ASCII letters have case (PCRE2 would fold them; this scanner folds ASCII only).
+    package static func parse(_ source: String, definitions: [String: String], lexicons: [String: Lexicon], depth: Int = 0) -> LiteralTrigger? {
+        guard depth < 16 else { return nil }
+        var result = LiteralTrigger()
+        for alternative in topLevelAlternatives(source) {
+            var a = alternative
+            let bounded = a.hasPrefix(letterBoundary)
+            if bounded { a.removeFirst(letterBoundary.count) }
+            var found: [String] = []
+            if a == "[0-9]" && !bounded {
+                result.digits = true
+            } else if bounded && a.hasPrefix("(?:") && a.hasSuffix(")") {
+                // A bounded group of alternatives: "(?<![A-Za-z])(?:USD|EUR)".
+                guard let inner = parse(String(a.dropFirst(3).dropLast()), definitions: definitions, lexicons: lexicons, depth: depth + 1),
+                      !inner.digits, inner.boundedPhrases.isEmpty else { return nil }
+                found = inner.phrases
+            } else if a.hasPrefix("{{") && a.hasSuffix("}}") && a.count > 4 {
+                let name = String(a.dropFirst(2).dropLast(2))
+                if name.hasPrefix("lexicon:") {
+                    guard let lexicon = lexicons[String(name.dropFirst("lexicon:".count))] else { return nil }
+                    for p in lexicon.phrases { guard let phrase = normalized(p) else { return nil }; found.append(phrase) }
+                } else {
+                    guard let d = definitions[name], let inner = parse(d, definitions: definitions, lexicons: lexicons, depth: depth + 1) else { return nil }
+                    // A definition's own bounded phrases stay bounded; bounding its other phrases
+                    // or its digits would need a look at each (not done: such a trigger is not literal).
+                    guard !bounded || (!inner.digits && inner.boundedPhrases.isEmpty) else { return nil }
+                    if bounded { found = inner.phrases } else { result.phrases += inner.phrases }
+                    result.boundedPhrases += inner.boundedPhrases
+                    result.digits = result.digits || inner.digits
+                }
+            } else if let symbols = symbolLiteral(a) {
+                found.append(symbols)
+            } else {
+                let words = a.components(separatedBy: "\\s+")
+                guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) } }) else { return nil }
+                found.append(words.joined(separator: " ").lowercased())
+            }
+            if bounded { result.boundedPhrases += found } else { result.phrases += found }
+        }
+        return result
+    }
+
+    /// `source` split at each `|` outside parentheses, brackets and `{{…}}`; nil-safe for unbalanced
+    /// text (which then fails to parse as literal and is searched with PCRE2).
+    package static func topLevelAlternatives(_ source: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        var escaped = false
+        for c in source {
+            if escaped { current.append(c); escaped = false; continue }
+            switch c {
+            case "\\": escaped = true
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            case "|" where depth == 0: parts.append(current); current = ""; continue
+            default: break
+            }
+            current.append(c)
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// A run of symbols written literally: ASCII punctuation escaped with a backslash (`\$`) or
+    /// non-ASCII characters without case (`€`, `元`); nil for anything else.
+    package static func symbolLiteral(_ a: String) -> String? {
+        var out = ""
+        var escaped = false
+        for u in a.unicodeScalars {
+            if escaped {
+                guard u.isASCII, !(u.properties.isAlphabetic || u.properties.numericType != nil || u.properties.isWhitespace) else { return nil }
+                out.unicodeScalars.append(u); escaped = false
+            } else if u == "\\" {
+                escaped = true
+            } else if !u.isASCII, !u.properties.changesWhenCaseMapped, !u.properties.isWhitespace {
+                out.unicodeScalars.append(u)
+            } else {
+                return nil
+            }
+        }
+        return escaped || out.isEmpty ? nil : out
+    }
+
+    /// A lexicon phrase as the scanner reads it: ASCII lower case, one space between words; nil when
+    /// a non-ASCII letter in it has case.
+    package static func normalized(_ phrase: String) -> String? {
+        for u in phrase.unicodeScalars where u.value >= 0x80 && u.properties.changesWhenCaseMapped { return nil }
+        let words = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        guard !words.isEmpty else { return nil }
+        return String(String.UnicodeScalarView(words.joined(separator: " ").unicodeScalars.map {
+            $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0
+        }))
+    }
+}

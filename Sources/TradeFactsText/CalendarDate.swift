@@ -1,0 +1,155 @@
+/// A day in the proleptic Gregorian calendar, free of time zones.
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    /// Validating initializer: nil for "February 30".
+    public init?(validYear year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(validYear: y, month: m, day: d)
+    }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(dayNumber z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    public var weekday: Int { let w = (dayNumber + 3) % 7; return (w < 0 ? w + 7 : w) + 1 }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// Adds months, clamping the day to the target month's length.
+    public func adding(months: Int) -> CalendarDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))
+    }
+
+    public func adding(years: Int) -> CalendarDate { adding(months: 12 * years) }
+
+    public var lastDayOfMonth: CalendarDate { CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) }
+
+    public var iso: String {
+        // Years 0–9999 (with month and day below 100): the ten bytes written directly, the same text
+        // as the general padding below, without its intermediate strings.
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { out in
+                TimexValue.writeDigits(year, count: 4, into: out, at: 0)
+                out[4] = UInt8(ascii: "-")
+                TimexValue.writeDigits(month, count: 2, into: out, at: 5)
+                out[7] = UInt8(ascii: "-")
+                TimexValue.writeDigits(day, count: 2, into: out, at: 8)
+                return 10
+            }
+        }
+        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+    public var description: String { iso }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(iso) }
+    public init(from decoder: Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard let d = CalendarDate(iso: s) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(s)"))
+        }
+        self = d
+    }
+
+    package static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    /// "Friday" etc.
+    public var weekdayName: String { CalendarDate.weekdayNames[weekday - 1] }
+}
+
+/// A resolved stretch of calendar time: first and last day (both inclusive) and a TIMEX3-style value.
+public struct ResolvedPeriod: Hashable, Sendable, Codable {
+    /// Every stored property, as the memberwise initializer takes them.
+    package init(from: CalendarDate, to: CalendarDate, value: String, granularity: Granularity) { self.from = from; self.to = to; self.value = value; self.granularity = granularity }
+    public var from: CalendarDate
+    public var to: CalendarDate
+    /// TIMEX3-style value: `2025`, `2025-Q3`, `2025-10`, `2025-10-03`, `2024-H1`, `198X`, …
+    public var value: String
+    /// The granularity the text spoke at.
+    public var granularity: Granularity
+
+    public enum Granularity: String, Codable, Sendable { case day, week, month, quarter, half, season, year, decade, century, span }
+
+    /// The number of days covered.
+    public var lengthInDays: Int { to.dayNumber - from.dayNumber + 1 }
+
+    /// The same period shifted by whole years (e.g. "the same period last year").
+    public func shifted(years: Int) -> ResolvedPeriod {
+        var p = self
+        p.from = from.adding(years: years)
+        p.to = to.month == 2 && to.day >= 28 ? CalendarDate(year: to.year + years, month: 2, day: 1).lastDayOfMonth : to.adding(years: years)
+        p.value = TimexValue.shift(value, years: years)
+        return p
+    }
+}
+
+package enum TimexValue {
+    /// Shifts the leading year of a TIMEX value ("2025-Q3" → "2024-Q3").
+    package static func shift(_ value: String, years: Int) -> String {
+        value.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            guard part.count >= 4, let y = Int(part.prefix(4)) else { return String(part) }
+            return format4(y + years) + part.dropFirst(4)
+        }.joined(separator: "/")
+    }
+    package static func format4(_ y: Int) -> String {
+        if (0...9999).contains(y) {
+            return String(unsafeUninitializedCapacity: 4) { out in writeDigits(y, count: 4, into: out, at: 0); return 4 }
+        }
+        let s = String(y); return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+
+    /// Writes the last `count` decimal digits of non-negative `value`, zero-padded, at `offset`.
+    package static func writeDigits(_ value: Int, count: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var v = value
+        for i in stride(from: offset + count - 1, through: offset, by: -1) {
+            out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import TradeFacts
+import PCRE2Kit
+import TradeFactsEval
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report inconsistencies; exit 1 when a finding is at or above --fail-on.",
+        discussion: """
+            Formats: text (compiler-style, colour on a terminal), json (an array of {document, findings}), \
+            jsonl (one such object per line), sarif (SARIF 2.1.0), github (workflow commands), junit (XML, \
+            one test case per document). Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or \
+            rule error, 3 an input could not be read (the others are still checked and reported).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github, junit }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
+
+    @OptionGroup var options: EngineOptions
+    @Option(help: "text, json, jsonl, sarif, github or junit.")
+    var format: Format = .text
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error (default), warning, info or never.")
+    var failOn: FailOn?
+    @Option(help: "Report only findings not recorded in this baseline file.")
+    var baseline: String?
+    @Option(name: .customLong("write-baseline"), help: "Record the current findings in this baseline file.")
+    var writeBaseline: String?
+    @Argument(help: "Files or folders to read; - for standard input.")
+    var paths: [String]
+
+    func failSeverity(_ config: Configuration) -> Severity? {
+        switch failOn ?? config.failOn.flatMap(FailOn.init(rawValue:)) ?? .error {
+        case .error: .error; case .warning: .warning; case .info: .info; case .never: nil
+        }
+    }
+
+    func run() throws {
+        var failing = false
+        var kept: [DocumentResult] = []
+        var findings = 0
+        let color = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let config = try options.configuration()
+        let threshold = failSeverity(config)
+        var accepted: Baseline? = nil
+        if let baseline {
+            do { accepted = try Baseline.load(path: baseline) } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        var recorded = Baseline()
+        let format = self.format
+        let streaming = [Format.text, .jsonl, .github].contains(format)
+        @Sendable func rendered(_ result: DocumentResult) -> String {
+            switch format {
+            case .text: return TextDiagnostics.render(result, color: color)
+            case .jsonl:
+                return JSONWriter.text { w in
+                    result.writeFindingsJSON(to: &w)
+                    w.raw("\n")
+                }
+            default: return GitHubReport.render(result)
+            }
+        }
+        // Without a baseline the streaming formats are rendered on the worker threads, in parallel;
+        // a baseline is consumed in input order, so with one they are rendered here.
+        let render: (@Sendable (DocumentResult) -> String)? = streaming && accepted == nil ? rendered : nil
+        let totals = try processAll(paths, options: options, configuration: config, render: render) { given, text in
+            if writeBaseline != nil { recorded.add(given) }
+            let result = accepted != nil ? accepted!.filter(given) : given
+            findings += result.findings.count
+            if let t = threshold, result.findings.contains(where: { $0.severity >= t }) { failing = true }
+            if let text { writeOut(text) } else if streaming { writeOut(rendered(result)) } else { kept.append(result) }
+        }
+        switch format {
+        case .json:
+            var w = JSONWriter(pretty: true)
+            w.beginArray()
+            for r in kept { r.writeFindingsJSON(to: &w) }
+            w.endArray()
+            w.raw("\n")
+            writeOut(w.text)
+        case .sarif: writeOut(SARIFReport.render(kept))
+        case .junit: writeOut(JUnitReport.render(kept, failOn: threshold))
+        case .text:
+            FileHandle.standardError.write(Data("\(totals.documents) document(s), \(findings) finding(s)\(totals.unreadable > 0 ? ", \(totals.unreadable) unreadable" : "")\n".utf8))
+        OutputBuffer.standardOutput.flush()
+        case .jsonl, .github: break
+        }
+        OutputBuffer.standardOutput.flush()
+        if options.showSummary { FileHandle.standardError.write(Data((totals.line + "\n").utf8)) }
+        if let writeBaseline {
+            do { try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
+                FileHandle.standardError.write(Data("\(writeBaseline): cannot write the baseline: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        if totals.unreadable > 0 { throw ExitCode(3) }
+        if failing { throw ExitCode(1) }
+    }
+}

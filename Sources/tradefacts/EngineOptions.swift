@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TradeFacts
+import PCRE2Kit
+import TradeFactsEval
+
+/// Options shared by commands that read articles.
+struct EngineOptions: ParsableArguments {
+    @Option(name: .long, help: "Reference date YYYY-MM-DD for every document (overrides the dateline).")
+    var date: String?
+
+    @Option(name: .customLong("rules"), help: "A folder of extra rule files; adds to or overrides the built-in rules. Repeatable.")
+    var ruleDirectories: [String] = []
+
+    enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
+        case auto, text, markdown, jsonl
+        var format: InputFormat { InputFormat(rawValue: rawValue)! }
+    }
+    @Option(name: .customLong("input-format"), help: "auto (by extension; stdin starting with { is JSON Lines), text, markdown or jsonl.")
+    var inputFormat: InputFormatOption = .auto
+
+    @Option(name: .customLong("jobs"), help: "Worker threads (default: all cores). Output order and bytes do not depend on it.")
+    var jobs: Int?
+
+    @Flag(help: "Print a summary line (documents, mentions, records, findings, throughput) on standard error; it is printed anyway when standard error is a terminal, after the progress bar.")
+    var summary = false
+
+    /// Whether to print the summary line: asked for, or an interactive run (the progress bar's terminal).
+    var showSummary: Bool { summary || isatty(STDERR_FILENO) == 1 }
+
+    @Option(name: .customLong("config"), help: "A configuration file (default: the nearest .tradefacts.yml upward from here).")
+    var configPath: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .tradefacts.yml files.")
+    var noConfig = false
+
+    @Flag(name: .customLong("no-prefilter"), help: "Run every rule over the whole text instead of only where its trigger occurs (same results, slower; for verification and benchmarks).")
+    var noPrefilter = false
+
+    /// The configuration in force; its errors exit 2 with file:line.
+    func configuration() throws -> Configuration {
+        if noConfig { return Configuration() }
+        guard let path = configPath ?? Configuration.find() else { return Configuration() }
+        do {
+            return try Configuration.load(path: path)
+        } catch let e as RuleError {
+            FileHandle.standardError.write(Data("\(e)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    func referenceDate() throws -> CalendarDate? {
+        guard let date else { return nil }
+        guard let d = CalendarDate(iso: date) else { throw ValidationError("--date must be a valid YYYY-MM-DD date, got '\(date)'") }
+        return d
+    }
+
+    /// An engine with the rules and checks of `config` (read once by the caller with
+    /// ``configuration()``) and of these options.
+    func engine(_ config: Configuration, keepLatent: Bool = false) throws -> Engine {
+        do {
+            return try Engine(ruleSet: RuleSet.load(extraDirectories: config.ruleDirectories + ruleDirectories), checks: config.checks,
+                              keepLatent: keepLatent, severities: config.severities, settings: config.settings,
+                              prefilter: !noPrefilter)
+        } catch let e as RuleError {
+            FileHandle.standardError.write(Data("\(e)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// An engine for commands that need nothing else from the configuration.
+    func engine(keepLatent: Bool = false) throws -> Engine {
+        try engine(try configuration(), keepLatent: keepLatent)
+    }
+}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import TradeFacts
+import PCRE2Kit
+import TradeFactsEval
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT) and on the Corpus.",
+        discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
+
+    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, corpus, recognizers, tempeval, reuters, mutations, prefilter }
+
+    @OptionGroup var options: EngineOptions
+    @Option(help: "The folder holding recognizers-specs/ and tempeval3/.")
+    var data: String = "../shared/data"
+    @Option(help: "Print up to N misses per suite or file, for reading.")
+    var misses: Int = 0
+    @Option(help: "Reuters topics to run (comma-separated).")
+    var topics: String = "trade"
+    @Option(help: "Reuters: print the records of N stories, for reading by eye.")
+    var sample: Int = 0
+    @Option(help: "Reuters: only these story ids (NEWID, comma-separated), e.g. to read a finding's records with --sample.")
+    var stories: String?
+    @Flag(help: "Reuters: print every finding, for classifying true problems and false alarms.")
+    var findings = false
+    @Option(help: "The corpus folder for the record scores.")
+    var corpus: String = "Corpus"
+    @Option(help: "Mutations: the generator's seed.")
+    var seed: UInt64 = 1987
+    @Option(help: "Mutations: edits drawn per article and kind.")
+    var perArticle: Int = 3
+    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations or prefilter.")
+    var suite: Suite = .all
+
+    func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
+        func p(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
+        return name.padding(toLength: 46, withPad: " ", startingAt: 0)
+            + String(format: "%6d %6d %6d  ", cases, r.gold, r.system)
+            + "\(p(s.precision)) \(p(s.recall)) \(p(s.f1))   \(p(r.precision)) \(p(r.recall)) \(p(r.f1))   \(p(r.valueAccuracy)) \(p(r.valueF1))\n"
+    }
+
+    func run() throws {
+        let engine = try options.engine(keepLatent: true)  // latent mentions are always scored
+        let header = "set".padding(toLength: 46, withPad: " ", startingAt: 0)
+            + " cases   gold    sys  strictP strictR strictF1  relaxP relaxR relaxF1  valAcc valF1\n"
+        if suite == .all || suite == .corpus {
+            let r = try RecordScorer.run(directory: corpus, engine: engine)
+            func p(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
+            writeOut("Records against the Corpus gold (\(r.articles) articles)\n")
+            writeOut("field        tp    fp    fn     P      R      F1\n")
+            for f in CorpusRunner.coreRecordFields + ["record"] {
+                let s = f == "record" ? r.records : (r.fields[f] ?? RecordScorer.FieldScore())
+                writeOut(f.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%5d %5d %5d ", s.tp, s.fp, s.fn) + " \(p(s.precision))  \(p(s.recall))  \(p(s.f1))\n")
+            }
+            for m in r.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
+            writeOut("\n")
+        }
+        if suite == .all || suite == .recognizers {
+            let dir = "\(data)/recognizers-specs"
+            if FileManager.default.fileExists(atPath: dir) {
+                writeOut("Recognizers-Text English specs (\(dir))\n" + header)
+                let results = try RecognizersScorer.run(directory: dir, engine: engine, keepMisses: misses)
+                for r in results { writeOut(row(r.file, r.cases, r.strict, r.relaxed)) }
+                for r in results where !r.outOfScope.isEmpty {
+                    writeOut("  out of scope in \(r.file): " + r.outOfScope.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ") + "\n")
+                }
+                for r in results { for m in r.misses { writeOut("  [\(r.file)] \"\(m.text)\": \(m.detail)\n      in: \(m.source.prefix(200))\n") } }
+            } else {
+                writeOut("Recognizers-Text specs not found at \(dir); skipped\n")
+            }
+        }
+        if suite == .all || suite == .tempeval {
+            let dir = "\(data)/tempeval3/TBAQ-cleaned"
+            if FileManager.default.fileExists(atPath: dir) {
+                writeOut("\nTempEval-3 TBAQ-cleaned, DATE expressions (\(dir))\n" + header)
+                var all = TempEvalScorer.Result()
+                var lenientRows = ""
+                for part in ["TimeBank", "AQUAINT"] {
+                    let r = try TempEvalScorer.run(directory: "\(dir)/\(part)", engine: engine, keepMisses: misses)
+                    writeOut(row("\(part), values exact", r.documents, r.strict, r.relaxed))
+                    lenientRows += row("\(part), values lenient", r.documents, r.lenientStrict, r.lenientRelaxed)
+                    all = all + r
+                }
+                writeOut(row("TimeBank + AQUAINT, values exact", all.documents, all.strict, all.relaxed))
+                writeOut(lenientRows + row("TimeBank + AQUAINT, values lenient", all.documents, all.lenientStrict, all.lenientRelaxed))
+                writeOut("  values exact: equal strings after notation mappings only (week W7 = W07, decade 198X = 198, century 19XX = 19), as TempEval-3 compares them\n")
+                writeOut("  values lenient: also an underspecified gold (1989-WXX, 1988-QX, 1968-XX) agrees with our value resolving or leaving out its X parts: \(all.underspecified) values\n")
+                writeOut("  set aside: \(all.otherType) mentions overlapping only a gold TIME, DURATION or SET\n")
+                for m in all.misses { writeOut("  [\(m.source)] \"\(m.text)\": \(m.detail)\n") }
+            } else {
+                writeOut("TempEval-3 data not found at \(dir); skipped\n")
+            }
+        }
+        if suite == .all || suite == .mutations {
+            // Findings, not mentions, are measured here: the engine the check command uses.
+            let checkEngine = try options.engine()
+            let r = try MutationEval.run(directory: corpus, engine: checkEngine, seed: seed, perArticle: perArticle, keepUndetected: misses)
+            writeOut("Mutations of the consistent Corpus articles (\(r.articles.count) articles, seed \(seed), up to \(perArticle) edits per article and kind)\n")
+            writeOut("  unmutated articles: \(r.cleanFindings.count) findings\n")
+            for f in r.cleanFindings { writeOut("    \(f)\n") }
+            writeOut("kind                 mutants detected   rate  articles without a site  checks that fired\n")
+            for kind in MutationEval.Kind.allCases {
+                let k = r.kinds[kind] ?? MutationEval.KindResult()
+                let rate = k.mutants == 0 ? "    -" : String(format: "%5.1f%%", Double(k.detected) * 100 / Double(k.mutants))
+                let fired: [String] = k.byCheck.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { "\($0.key) \($0.value)" }
+                var line = kind.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+                line += String(format: "%8d %8d ", k.mutants, k.detected) + rate
+                line += String(format: "  %23d  ", k.articlesWithoutSite) + fired.joined(separator: ", ") + "\n"
+                writeOut(line)
+                for u in r.undetected[kind] ?? [] { writeOut("    undetected: \(u)\n") }
+            }
+            writeOut("\n")
+        }
+        if suite == .all || suite == .prefilter {
+            // The prefilter must not change any mention: compare it with a full scan on real text.
+            var documents = try CorpusRunner.documents(in: corpus)
+            let tml = "\(data)/tempeval3/TBAQ-cleaned"
+            if let walker = FileManager.default.enumerator(atPath: tml) {
+                for case let f as String in walker where f.hasSuffix(".tml") {
+                    if let xml = try? String(contentsOfFile: "\(tml)/\(f)", encoding: .utf8), let d = TimeMLDocument.parse(xml, id: f) {
+                        documents.append(Document(id: f, text: d.text, referenceDate: d.dct))
+                    }
+                }
+            }
+            let reuters = "\(data)/reuters21578"
+            if FileManager.default.fileExists(atPath: reuters) {
+                documents += try ReutersStory.load(directory: reuters).map { Document(id: "reuters-\($0.id)", text: $0.text, referenceDate: $0.date) }
+            }
+            let r = try PrefilterEval.compare(documents, ruleSet: engine.ruleSet)
+            writeOut("Prefilter against a full scan (Corpus, TempEval-3 and Reuters-21578 where present): \(r.documents) documents, "
+                     + String(format: "%.1f MB", Double(r.bytes) / 1_048_576) + ", \(r.mentions) mentions\n")
+            writeOut("  documents whose mentions differ: \(r.differences.count)\n")
+            writeOut(String(format: "  extraction time: %.2f s prefiltered, %.2f s full scan (%.1fx)\n", r.prefilteredSeconds, r.fullScanSeconds,
+                            r.fullScanSeconds / max(r.prefilteredSeconds, 1e-9)))
+            for d in r.differences.prefix(max(misses, 5)) { writeOut("  [\(d.document)]\n      \(d.detail)\n") }
+            writeOut("\n")
+        }
+        if suite == .all || suite == .reuters {
+            let dir = "\(data)/reuters21578"
+            guard FileManager.default.fileExists(atPath: dir) else {
+                writeOut("Reuters-21578 not found at \(dir); skipped\n")
+                return
+            }
+            let wanted = Set(topics.split(separator: ",").map(String.init))
+            let only = stories.map { Set($0.split(separator: ",").map(String.init)) }
+            let stories = try ReutersStory.load(directory: dir).filter { !wanted.isDisjoint(with: $0.topics) && (only?.contains($0.id) ?? true) }
+            var withRecord = 0, withComplete = 0, records = 0, complete = 0, findingCount = 0, sampled = 0
+            var bySeverity: [String: Int] = [:]
+            for story in stories {
+                let r = engine.process(Document(id: "reuters-\(story.id)", text: story.text, referenceDate: story.date))
+                records += r.records.count
+                complete += r.records.filter(\.isComplete).count
+                if !r.records.isEmpty { withRecord += 1 }
+                if r.records.contains(where: \.isComplete) { withComplete += 1 }
+                findingCount += r.findings.count
+                for f in r.findings { bySeverity[f.severity.rawValue, default: 0] += 1 }
+                if findings, !r.findings.isEmpty { writeOut(TextDiagnostics.render(r)) }
+                if sampled < sample, let e = r.extraction, !r.records.isEmpty {
+                    sampled += 1
+                    writeOut("== \(r.documentID) (\(story.date?.iso ?? "no date")): \(story.text.prefix(while: { $0 != "\n" }))\n")
+                    for rec in r.records { writeOut("   " + CorpusRunner.flatten(rec.json(mentions: e.mentions, in: e.document)).serialized() + "\n") }
+                }
+            }
+            let n = max(1, stories.count)
+            writeOut("\nReuters-21578 stories with topics \(wanted.sorted().joined(separator: ",")): \(stories.count)\n")
+            writeOut("  with at least one record: \(withRecord) (\(percent(withRecord, n))); with a complete record: \(withComplete) (\(percent(withComplete, n)))\n")
+            writeOut("  records: \(records), complete: \(complete)\n")
+            writeOut("  findings: \(findingCount) (\(String(format: "%.1f", Double(findingCount) * 100 / Double(n))) per 100 stories) \(bySeverity.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))\n")
+        }
+    }
+
+    func percent(_ a: Int, _ n: Int) -> String { String(format: "%.1f%%", Double(a) * 100 / Double(n)) }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import TradeFacts
+import PCRE2Kit
+import TradeFactsEval
+
+/// Reads each input and processes it on all cores (`--jobs`), in input order; unreadable inputs
+/// become error results so every document is accounted for. `render` runs on worker threads.
+/// `configuration` is the one ``EngineOptions/configuration()`` read for this run.
+func processAll(_ paths: [String], options: EngineOptions, configuration: Configuration, keepLatent: Bool = false,
+                render: (@Sendable (DocumentResult) -> String)? = nil,
+                _ body: (DocumentResult, String?) -> Void) throws -> BatchSummary {
+    let engine = try options.engine(configuration, keepLatent: keepLatent)
+    var runner = BatchRunner(engine: engine, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                             referenceDate: try options.referenceDate())
+    runner.configuration = configuration
+    runner.inputFormat = options.inputFormat.format
+    let progress = ProgressBar(paths: paths)
+    if progress.enabled { runner.progress = { progress.update($0) } }
+    let summary = runner.run(paths, render: render) { result, text in body(result, text) }
+    progress.finish()
+    OutputBuffer.standardOutput.flush()
+    return summary
+}
