@@ -16,6 +16,7 @@ final class ExampleTests: XCTestCase {
         for rule in Fixtures.engine.ruleSet.rules {
             XCTAssertFalse(rule.examples.isEmpty, "rule \(rule.id) has no examples")
             XCTAssertTrue(rule.examples.contains { $0.expect != nil }, "rule \(rule.id) has no positive example")
+            XCTAssertTrue(rule.examples.contains { $0.expect == nil }, "rule \(rule.id) has no non-triggering example (expect: none)")
             XCTAssertFalse(rule.description.isEmpty, "rule \(rule.id) has no description")
         }
     }
