@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Throughput of two public peer extractors on the bytes our benchmark uses (for the README).
+"""Throughput of two public peer extractors on the bytes our benchmark uses (for docs/performance.md).
 
 Peers: quantulum3 (quantities, money, percentages) and Microsoft Recognizers-Text for Python,
 English culture, running the number, percentage, currency and date-time models (what tradefacts

@@ -6,7 +6,7 @@ import FuzzHarness
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    FuzzHarness.jsonLines(bytes)
+    FuzzHarness.require(FuzzHarness.jsonLines(bytes))
     return 0
 }
 

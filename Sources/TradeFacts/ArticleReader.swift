@@ -134,7 +134,7 @@ public enum ArticleReader {
     /// begins with one. Written as the escape `\ufeff` it is kept; that spelling means the same
     /// inside a string, and a U+FEFF anywhere else (except a leading byte-order mark, left alone)
     /// is invalid JSON either way.
-    package static func escapingInnerBOMs(_ line: ArraySlice<UInt8>) -> [UInt8] {
+    static func escapingInnerBOMs(_ line: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
         var i = line.startIndex
@@ -156,7 +156,7 @@ public enum ArticleReader {
     ///
     /// Works on the bytes line by line, so invalid UTF-8 inside the block never changes how many
     /// bytes are blanked (decoding it to `String` first would turn one bad byte into three).
-    package static func blankFrontMatter(_ bytes: inout [UInt8]) -> [String: String] {
+    static func blankFrontMatter(_ bytes: inout [UInt8]) -> [String: String] {
         guard bytes.starts(with: Array("---\n".utf8)) || bytes.starts(with: Array("---\r\n".utf8)) else { return [:] }
         var fields: [String: String] = [:]
         var lineStart = bytes.firstIndex(of: 0x0A)! + 1
@@ -184,7 +184,7 @@ public enum ArticleReader {
     }
 
     /// Blanks fenced code blocks (``` or ~~~) and HTML comments.
-    package static func blankMarkdownNonProse(_ bytes: inout [UInt8]) {
+    static func blankMarkdownNonProse(_ bytes: inout [UInt8]) {
         func blank(_ a: Int, _ b: Int) { for i in a..<min(b, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 } }
         // HTML comments.
         var i = 0

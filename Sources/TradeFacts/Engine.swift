@@ -17,12 +17,14 @@ public final class Engine: @unchecked Sendable {
     public let checks: [any Check]
     package let helpers: CheckHelpers
 
-    /// `keepLatent`: keep mentions of latent rules (bare numbers) in the output (`extract --latent`, `eval`).
     /// Severity per check id where configuration changes it.
     public let severities: [String: Severity]
     public let settings: CheckSettings
 
-    /// `prefilter: false` runs every rule over the whole text (the same results, slower; for verification).
+    /// An engine with `ruleSet` and the `checks` to run.
+    /// - `keepLatent`: keep mentions of latent rules (bare numbers) in the output (`extract --latent`, `eval`).
+    /// - `severities`: severity per check id where configuration changes it.
+    /// - `prefilter: false` runs every rule over the whole text (the same results, slower; for verification).
     public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all, keepLatent: Bool = false,
                 severities: [String: Severity] = [:], settings: CheckSettings = CheckSettings(), prefilter: Bool = true) throws {
         self.ruleSet = ruleSet
@@ -30,15 +32,15 @@ public final class Engine: @unchecked Sendable {
         self.settings = settings
         extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent, prefilter: prefilter)
         assembler = try RecordAssembler(ruleSet: ruleSet)
-        helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler)
+        helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler, checks: checks)
         self.checks = checks.map { $0.init() }
         checksBeforeSuppressions = self.checks.filter { !type(of: $0).runsAfterSuppressions }
         checksAfterSuppressions = self.checks.filter { type(of: $0).runsAfterSuppressions }
     }
 
     /// ``checks`` split once by when they run (see ``Check/runsAfterSuppressions``), not per document.
-    package let checksBeforeSuppressions: [any Check]
-    package let checksAfterSuppressions: [any Check]
+    let checksBeforeSuppressions: [any Check]
+    let checksAfterSuppressions: [any Check]
 
     /// Every check id a suppression may name (the whole catalogue, also checks switched off).
     package static let knownChecks = Set(CheckCatalogue.all.map { $0.description.id })

@@ -70,7 +70,7 @@ public enum Inputs {
 
     /// Throws when `source` (a path, not standard input) is missing, a directory, or (found by
     /// walking a folder) not a regular file.
-    package static func checkReadable(_ source: InputSource) throws {
+    static func checkReadable(_ source: InputSource) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDir) else {
             throw InputError(message: "\(source.path): no such file")
@@ -84,7 +84,7 @@ public enum Inputs {
     }
 
     /// What a path is when it is not a regular file (after following symbolic links), or nil.
-    package static func nonRegularKind(_ path: String) -> String? {
+    static func nonRegularKind(_ path: String) -> String? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         switch st.st_mode & S_IFMT {

@@ -2,7 +2,7 @@ import TradeFactsText
 /// The members of a JSON Lines record that make an article (see ``ArticleReader``).
 package struct JSONLineRecord: Equatable {
     /// How the record's `date` member was given.
-    package enum DateMember: Equatable {
+    enum DateMember: Equatable {
         case absent
         case string(String)
         /// Present but not a string (`null`, a number, …).
@@ -12,7 +12,7 @@ package struct JSONLineRecord: Equatable {
     package var id: String?
     /// The UTF-8 bytes of the `text` member, when it is a string.
     package var text: [UInt8]?
-    package var date: DateMember = .absent
+    var date: DateMember = .absent
     /// The `title` member, when it is a string.
     package var title: String?
 }

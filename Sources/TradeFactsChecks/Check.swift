@@ -14,7 +14,7 @@ public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
     /// A gross contradiction: a year or sign that flips the meaning.
     case error
 
-    package var rank: Int { switch self { case .info: 0; case .warning: 1; case .error: 2 } }
+    var rank: Int { switch self { case .info: 0; case .warning: 1; case .error: 2 } }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
@@ -51,17 +51,34 @@ public struct CheckExample: Sendable {
     }
 }
 
-/// What a check is, SwiftLint-style: id, severity, explanation, and examples a generic test runs.
+/// What a check is, SwiftLint-style: id, severity, explanation, the examples a generic test runs,
+/// and the cue patterns it searches the text with.
 public struct CheckDescription: Sendable {
-    /// Every stored property, as the memberwise initializer takes them.
-    package init(id: String, name: String, severity: Severity, summary: String, rationale: String, triggering: [CheckExample], nonTriggering: [CheckExample]) { self.id = id; self.name = name; self.severity = severity; self.summary = summary; self.rationale = rationale; self.triggering = triggering; self.nonTriggering = nonTriggering }
+    /// The id findings, configuration and suppressions name ("period-year-contradiction").
     public let id: String
+    /// A short title.
     public let name: String
+    /// The default severity; configuration may change it.
     public let severity: Severity
+    /// One sentence: what the check flags.
     public let summary: String
+    /// Why an editor wants it flagged, and what is left alone.
     public let rationale: String
+    /// Texts where the check must flag the place marked `↓`.
     public let triggering: [CheckExample]
+    /// Texts where the check must stay silent.
     public let nonTriggering: [CheckExample]
+    /// The check's own cue patterns by name: PCRE2 sources in which `{{definition}}` and
+    /// `{{lexicon:NAME}}` from `Rules/` are expanded, compiled once per engine (case-insensitive;
+    /// write `(?-i)` for case). The words belong in `Rules/lexicons/`; the pattern says how they
+    /// stand. A check reads a cue with ``Check/cue(_:in:)``.
+    public let cues: [String: String]
+
+    public init(id: String, name: String, severity: Severity, summary: String, rationale: String,
+                triggering: [CheckExample], nonTriggering: [CheckExample], cues: [String: String] = [:]) {
+        self.id = id; self.name = name; self.severity = severity; self.summary = summary; self.rationale = rationale
+        self.triggering = triggering; self.nonTriggering = nonTriggering; self.cues = cues
+    }
 }
 
 /// A validator check: one file each, with its description and examples.
@@ -75,6 +92,14 @@ public protocol Check: Sendable {
 
 extension Check {
     public static var runsAfterSuppressions: Bool { false }
+
+    /// This check's cue `name` (declared in its ``CheckDescription/cues``), as the engine compiled it.
+    package func cue(_ name: String, in context: CheckContext) -> Pattern {
+        guard let p = context.helpers.cues[CheckHelpers.cueKey(Self.description.id, name)] else {
+            preconditionFailure("check \(Self.description.id) reads cue '\(name)', which its description does not declare")
+        }
+        return p
+    }
 
     /// A finding of this check at its default severity.
     package func finding(_ message: String, at span: Span, related: [RelatedSpan] = [], details: [(String, JSONValue)] = []) -> Finding {
@@ -94,7 +119,7 @@ public struct CheckContext {
     /// Suppression comments in the article, with whether each silenced a finding.
     public var suppressions: [SuppressionDirective] = []
     /// Values the checks derive more than once, computed once per document.
-    package let cache = CheckCache()
+    let cache = CheckCache()
 
     public var document: Document { extraction.document }
     public var mentions: [Mention] { extraction.mentions }
@@ -109,12 +134,12 @@ public struct CheckContext {
 
     /// Canonical flows ("exports", "imports") named in the sentence at `index`.
     public func flows(inSentence index: Int) -> Set<String> {
-        Set(helpers.assembler.hits(helpers.assembler.flows, lexicon: helpers.assembler.flowsLexicon, in: document.sentences[index].span, document).map(\.value))
+        helpers.assembler.flowNames(in: document.sentences[index].span, document)
     }
 
     /// Whether the sentence at `index` gives a cause ("due to", "because of", …).
     public func isCausal(sentence index: Int) -> Bool {
-        helpers.assembler.firstMatch(helpers.causalCue, in: document.sentences[index].span, document) != nil
+        !document.matchSpans(of: helpers[.causal], in: document.sentences[index].span, limit: 1).isEmpty
     }
 
     /// The sentence index of a span's start (0 when outside every sentence).
@@ -131,10 +156,10 @@ public struct CheckContext {
 }
 
 /// Per-document memo of derived values shared by the checks (one context, one thread).
-package final class CheckCache: @unchecked Sendable {
+final class CheckCache: @unchecked Sendable {
     package var rounding: [Span: (value: Decimal, halfUnit: Decimal)?] = [:]
     package var future: [Int: Bool] = [:]
-    package var comparable: [TradeRecord]? = nil
+    var comparable: [TradeRecord]? = nil
 }
 
 /// Tolerances and thresholds that configuration may change (`.tradefacts.yml`, `tolerances:`).
@@ -150,27 +175,41 @@ public struct CheckSettings: Sendable, Equatable {
     public init() {}
 }
 
-/// Compiled helper patterns shared by all checks.
+/// The cues every check may use through ``CheckContext``: definitions in `Rules/checks.yaml`.
+package enum SharedCue: String, CaseIterable, Sendable {
+    case causal = "causal-cue"
+    case forecast = "forecast-cue"
+    case share = "share-cue"
+    case balanceNotTrade = "balance-not-trade-cue"
+    case figureVariant = "figure-variant-cue"
+    case relativePeriod = "relative-period-cue"
+    /// A flow word followed by the rest of an institution's name ("Trade Department"); with case.
+    case institutionAfter = "institution-after-cue"
+}
+
+/// Compiled cue patterns: the ``SharedCue``s, and each check's own ``CheckDescription/cues``.
 package final class CheckHelpers: @unchecked Sendable {
     package let assembler: RecordAssembler
-    package let causalCue: Pattern
-    package let futureCue: Pattern
-    package let shareCue: Pattern
-    package let multipleWord: Pattern
-    package let balanceNotTrade: Pattern
-    package let figureVariant: Pattern
-    package let relativePeriod: Pattern
-    /// A flow word followed by the rest of an institution's name ("Trade Department").
-    package let institutionAfter: Pattern
-    package init(ruleSet: RuleSet, assembler: RecordAssembler) throws {
+    let lexicons: [String: Lexicon]
+    private let shared: [Pattern]
+    /// Each check's own cues, by ``cueKey(_:_:)``.
+    let cues: [String: Pattern]
+
+    static func cueKey(_ check: String, _ name: String) -> String { check + "/" + name }
+
+    package init(ruleSet: RuleSet, assembler: RecordAssembler, checks: [any Check.Type]) throws {
         self.assembler = assembler
-        causalCue = try ruleSet.compile("{{causal-cue}}")
-        futureCue = try ruleSet.compile("{{forecast-cue}}")
-        shareCue = try ruleSet.compile("{{share-cue}}")
-        balanceNotTrade = try ruleSet.compile("{{balance-not-trade-cue}}")
-        figureVariant = try ruleSet.compile("{{figure-variant-cue}}")
-        relativePeriod = try ruleSet.compile("{{relative-period-cue}}")
-        multipleWord = try ruleSet.compile(#"(?<![A-Za-z])(?<w>doubled|tripled|trebled|quadrupled|halved)(?![A-Za-z])"#)
-        institutionAfter = try ruleSet.compile(#"\A\s+(?:Department|Ministry|Office|Council|Bureau|Commission|Board|Agency|Association|Minister|Secretary|Representative|Committee|Corporation|Bank)\b"#, caseless: false)
+        lexicons = ruleSet.lexicons
+        shared = try SharedCue.allCases.map { try ruleSet.compile("{{\($0.rawValue)}}", caseless: $0 != .institutionAfter) }
+        var cues: [String: Pattern] = [:]
+        for check in checks {
+            for (name, source) in check.description.cues {
+                cues[Self.cueKey(check.description.id, name)] = try ruleSet.compile(source)
+            }
+        }
+        self.cues = cues
     }
+
+    /// A shared cue, compiled.
+    subscript(cue: SharedCue) -> Pattern { shared[SharedCue.allCases.firstIndex(of: cue)!] }
 }

@@ -45,6 +45,10 @@ extension CheckCatalogue {
             }
             examples("Triggers", d.triggering)
             examples("Does not trigger", d.nonTriggering)
+            if !d.cues.isEmpty {
+                out += "\nCues (PCRE2, with `{{definitions}}` and `{{lexicon:…}}` from `Rules/`):\n\n"
+                for (name, pattern) in d.cues.sorted(by: { $0.key < $1.key }) { out += "- `\(name)`: `` \(pattern) ``\n" }
+            }
         }
         return out
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PCRE2Kit
 import TradeFactsText
 import TradeFactsRules
 import TradeFactsExtract
@@ -11,10 +12,18 @@ extension CheckContext {
         document.text(Span(max(0, span.start - length), span.start)).lowercased()
     }
 
+    /// The rule set's lexicon `name` (nil when the rule set lacks it).
+    public func lexicon(_ name: String) -> Lexicon? { helpers.lexicons[name] }
+
+    /// Whether `cue` matches the `length` bytes just before `span` (a cue written to end there, `… \\z`).
+    public func hasCue(_ cue: Pattern, before span: Span, length: Int = 16) -> Bool {
+        !document.matchSpans(of: cue, in: Span(max(0, span.start - length), span.start), limit: 1).isEmpty
+    }
+
     /// Whether the sentence at `index` forecasts or plans ("will", "would", "is expected to", "forecast", "target").
     public func isFuture(sentence index: Int) -> Bool {
         if let cached = cache.future[index] { return cached }
-        let future = !document.matchSpans(of: helpers.futureCue, in: document.sentences[index].span, limit: 1).isEmpty
+        let future = !document.matchSpans(of: helpers[.forecast], in: document.sentences[index].span, limit: 1).isEmpty
         cache.future[index] = future
         return future
     }
@@ -22,7 +31,7 @@ extension CheckContext {
     /// Whether the text around a percentage makes it a share ("accounted for 78.5% of exports").
     public func isShare(_ span: Span) -> Bool {
         let window = Span(max(0, span.start - 40), min(document.bytes.count, span.end + 30))
-        return !document.matchSpans(of: helpers.shareCue, in: window, limit: 1).isEmpty
+        return !document.matchSpans(of: helpers[.share], in: window, limit: 1).isEmpty
     }
 
     /// The figures a change runs between: mentions of the same type in the change's sentence, after
@@ -124,19 +133,19 @@ extension CheckContext {
         if isBase { return between.end - between.start <= 4 }  // "December's 421 mln"
         // No base, and no word that moves the period ("the year-ago month total of"), between the period and the figure.
         if moneys.contains(where: { between.contains(mentions[$0].span) && helpers.assembler.hasComparisonCue(before: mentions[$0].matchSpan, document) }) { return false }
-        return document.matchSpans(of: helpers.relativePeriod, in: between, limit: 1).isEmpty
+        return document.matchSpans(of: helpers[.relativePeriod], in: between, limit: 1).isEmpty
     }
 
     /// Whether a flow word is part of a name ("the Foreign Trade Department", "Trade Ministry").
     public func isInstitutionName(_ span: Span) -> Bool {
         let after = Span(span.end, min(document.bytes.count, span.end + 16))
-        return after.length > 0 && !document.matchSpans(of: helpers.institutionAfter, in: after, limit: 1).isEmpty
+        return after.length > 0 && !document.matchSpans(of: helpers[.institutionAfter], in: after, limit: 1).isEmpty
     }
 
     /// Words that make a figure a variant (seasonally adjusted, smoothed, provisional, revised, …) in the
     /// sentence at `index`, lower-cased: figures are compared only when their sentences agree on them.
     public func variantCues(sentence index: Int) -> Set<String> {
-        Set(document.matchSpans(of: helpers.figureVariant, in: document.sentences[index].span).map { document.text($0).lowercased() })
+        Set(document.matchSpans(of: helpers[.figureVariant], in: document.sentences[index].span).map { document.text($0).lowercased() })
     }
 
     /// Whether the clause of a balance figure makes it something other than the merchandise trade
@@ -148,8 +157,8 @@ extension CheckContext {
         // The words before the flow ("the long-term capital account deficit"), and the figure's clause up to the figure.
         let phrase = Span(max(s.start, r.flow.span.start - 40), r.flow.span.end)
         let figure = Span(clause.start, money.end)
-        return !document.matchSpans(of: helpers.balanceNotTrade, in: phrase, limit: 1).isEmpty
-            || !document.matchSpans(of: helpers.balanceNotTrade, in: figure, limit: 1).isEmpty
+        return !document.matchSpans(of: helpers[.balanceNotTrade], in: phrase, limit: 1).isEmpty
+            || !document.matchSpans(of: helpers[.balanceNotTrade], in: figure, limit: 1).isEmpty
     }
 
     /// What makes two records "the same" apart from their flow: reporter, commodity, partner, period
@@ -172,7 +181,7 @@ extension CheckContext {
         return computed
     }
 
-    package func computeValueWithRounding(_ m: Mention) -> (value: Decimal, halfUnit: Decimal)? {
+    func computeValueWithRounding(_ m: Mention) -> (value: Decimal, halfUnit: Decimal)? {
         let value = m.numericValue
         guard let v = value else { return nil }
         // The first number written in the mention gives the precision and the scale.
@@ -201,8 +210,8 @@ extension CheckContext {
 }
 
 /// Decimal helpers for the checks.
-package enum DecimalMath {
-    package static func abs(_ d: Decimal) -> Decimal { d < 0 ? -d : d }
+enum DecimalMath {
+    static func abs(_ d: Decimal) -> Decimal { d < 0 ? -d : d }
     /// A value rounded to `places` decimals, for details.
     package static func rounded(_ d: Decimal, places: Int = 2) -> Decimal {
         var v = d, r = Decimal()

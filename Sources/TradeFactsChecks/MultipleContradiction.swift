@@ -26,12 +26,18 @@ public struct MultipleContradiction: Check {
             CheckExample("Imports more than tripled from $2.0 million to $6.5 million.", date: "2025-03-01"),
             CheckExample("The trade deficit nearly halved to 4.1 billion dlrs from 7.0 billion dlrs.", date: "1987-03-01"),
             CheckExample("The trade deficit halved to 4 billion dlrs from 7 billion dlrs.", date: "1987-03-01"),
+            CheckExample("Exports approximately doubled to 5.6 billion dlrs from 3.5 billion dlrs.", date: "1987-03-01"),
+        ],
+        cues: [
+            // A multiple verb (lexicon multiples: the value is the factor).
+            "multiple": #"(?<![A-Za-z])(?<w>{{lexicon:multiples}})(?![A-Za-z])"#,
+            // A qualifier right before it (lexicon qualifiers: "more than", "nearly", "about").
+            "qualifier": #"(?<![A-Za-z])(?<q>{{lexicon:qualifiers}}) \z"#,
         ]
     )
 
     public init() {}
 
-    package static let multiples: [String: Decimal] = ["doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5]
 
     public func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
@@ -39,13 +45,18 @@ public struct MultipleContradiction: Check {
         guard m.lazy.filter({ $0.type == .money }).count >= 2 else { return [] }
         let tolerance = context.settings.multipleTolerance
         var findings: [Finding] = []
-        for hit in context.document.matchSpans(of: context.helpers.multipleWord, in: Span(0, context.document.bytes.count), group: "w") {
+        let multiples = context.lexicon("multiples")
+        let qualifiers = context.lexicon("qualifiers")
+        let qualifier = cue("qualifier", in: context)
+        for hit in context.document.matchSpans(of: cue("multiple", in: context), in: Span(0, context.document.bytes.count), group: "w") {
             let word = context.document.text(hit).lowercased()
-            guard let factor = Self.multiples[word] else { continue }
-            let before = context.textBefore(hit, length: 12)
-            let moreThan = before.hasSuffix("more than ") || before.hasSuffix("over ")
+            guard let factor = multiples?.lookup(word).flatMap({ Decimal(string: $0) }) else { continue }
+            // The qualifier right before the verb ("more than doubled", "nearly tripled").
+            let q = context.document.matchSpans(of: qualifier, in: Span(max(0, hit.start - 20), hit.start), group: "q", limit: 1).first
+                .flatMap { qualifiers?.lookup(context.document.text($0)) }
+            let moreThan = q == "more than"
             // Approximate multiples are not held to a number.
-            if ["nearly ", "almost ", "about ", "roughly ", "some ", "around ", "approximately ", "less than ", "roughly "].contains(where: { before.hasSuffix($0) }) { continue }
+            if q == "about" || q == "less than" { continue }
             guard let (fi, ti) = context.fromTo(after: hit, type: .money), m[fi].currency == m[ti].currency,
                   let from = context.valueWithRounding(m[fi]), let to = context.valueWithRounding(m[ti]),
                   from.value - from.halfUnit > 0, m[fi].qualifier == nil, m[ti].qualifier == nil else { continue }

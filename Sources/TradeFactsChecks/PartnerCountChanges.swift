@@ -19,16 +19,19 @@ public struct PartnerCountChanges: Check {
             CheckExample("In the first half of this year, Jilin exported auto parts worth $22.1 million to 64 countries and regions. Jilin's auto parts exports in the first half of this year reached $22.1 million, shipped to 64 countries and regions.", date: "2025-07-15"),
             CheckExample("In the first half of this year, Jilin exported auto parts worth $22.1 million to 64 countries and regions. In the first half of 2024, Jilin's auto parts exports were $18.0 million, shipped to 46 countries and regions.", date: "2025-07-15"),
             CheckExample("In the first half of this year, Jilin exported auto parts worth $22.1 million to 64 countries and regions. Jilin's auto parts exports in the first half of this year reached $22.1 million, shipped to more than 60 countries and regions.", date: "2025-07-15"),
+        ],
+        cues: [
+            // A count given as a comparison base ("up from 58 countries") is not a second statement of the count.
+            "comparison": #"(?:{{lexicon:comparison-cues}}) \z"#,
         ]
     )
 
     public init() {}
 
-    package static let comparisonCues = ["from ", "than ", "against ", "compared with ", "compared to ", "versus "]
-
     public func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
-        var first: [String: Int] = [:]
+        var first: [FactKey: Int] = [:]
+        let comparison = cue("comparison", in: context)
         var reported = Set<Int>()
         var findings: [Finding] = []
         let ordered = context.records.filter { $0.partnerCount != nil && !$0.isComparison }
@@ -37,9 +40,9 @@ public struct PartnerCountChanges: Check {
             let ci = r.partnerCount!
             guard case let .count(v?, nil, nil, _, true) = m[ci].value, m[ci].qualifier == nil, r.reporter != nil,
                   let p = context.period(of: r), !context.isFuture(sentence: context.sentence(of: m[ci].span)) else { continue }
-            let before = context.textBefore(m[ci].matchSpan, length: 16)
-            if Self.comparisonCues.contains(where: { before.hasSuffix($0) }) { continue }
-            let key = [r.reporter!.value, r.flow.value, r.commodity?.value ?? "", r.partner?.value ?? "", p.from.iso, p.to.iso].joined(separator: "|")
+            if context.hasCue(comparison, before: m[ci].matchSpan) { continue }
+            let key = FactKey(reporter: r.reporter!.value, flow: r.flow.value, commodity: r.commodity?.value ?? "",
+                              partner: r.partner?.value ?? "", from: p.from, to: p.to)
             guard let fi = first[key] else { first[key] = ci; continue }
             guard case let .count(v0?, _, _, _, _) = m[fi].value, v0 != v, !reported.contains(ci) else { continue }
             reported.insert(ci)

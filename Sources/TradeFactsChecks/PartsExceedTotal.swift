@@ -30,12 +30,11 @@ public struct PartsExceedTotal: Check {
 
     public init() {}
 
-    /// Partners that group other partners, so that their figures overlap with their members'.
-    package static let groups: Set<String> = ["European Union", "ASEAN"]
 
     public func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         let records = context.comparableRecords()
+        let groups = context.lexicon("partner-groups")
         var byKey: [FactKey: [TradeRecord]] = [:]
         for r in records { if let k = context.factKey(r) { byKey[k, default: []].append(r) } }
         /// The story's one amount for a fact, or nil when it gives none or several.
@@ -81,7 +80,8 @@ public struct PartsExceedTotal: Check {
                 partners.insert(p.partner!.value)
                 parts.append((one, a))
             }
-            if parts.count > 1 { parts.removeAll { Self.groups.contains($0.0.partner!.value) } }
+            // Partners that group other partners (lexicon partner-groups) overlap their members' figures.
+            if parts.count > 1 { parts.removeAll { groups?.lookup($0.0.partner!.value) != nil } }
             guard !parts.isEmpty else { continue }
             let low = parts.reduce(Decimal(0)) { $0 + $1.1.value - $1.1.halfUnit }
             guard low > tot.value + tot.halfUnit + context.settings.sumSlack * tot.value else { continue }

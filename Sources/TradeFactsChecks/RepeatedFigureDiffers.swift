@@ -21,35 +21,36 @@ public struct RepeatedFigureDiffers: Check {
             CheckExample("Guangdong exports hit $5.8 billion in the first half\nMarch 5, 2025\nIn the first half of this year, Guangdong exported goods worth $5.8 billion.", date: "2025-07-15"),
             CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion, up from $5.2 billion in the first half of 2024.", date: "2025-07-15"),
             CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion. Exports to Japan in the first half of this year were $1.2 billion.", date: "2025-07-15"),
+        ],
+        cues: [
+            // A figure given as a base or a revision ("up from $5.2 billion", "a revised $5.6 billion"),
+            // or with "from" shortly before it, is not a second statement of the same fact.
+            "comparison": #"(?:(?:{{lexicon:comparison-cues}}|revised) \z| from )"#,
         ]
     )
 
     public init() {}
 
-    package static let comparisonCues = ["from ", "against ", "compared with ", "compared to ", "versus ", "than ", "revised ", "down from ", "up from "]
-
     public func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         // Only figures that stand alone in their sentence, with their reporter and period written there:
         // anything less and the "same fact" may be two facts the assembler could not tell apart.
-        func key(_ r: TradeRecord) -> String? {
+        func key(_ r: TradeRecord) -> FactKey? {
             guard !r.periodCarried, let p = r.period.flatMap({ m[$0].period }), let reporterField = r.reporter, reporterField.via != "carried",
                   context.document.sentences.indices.contains(r.sentence) else { return nil }
             let sentence = context.document.sentences[r.sentence].span
             guard context.extraction.mentions(inSentence: r.sentence).filter({ m[$0].type == .money && sentence.contains(m[$0].span) }).count == 1 else { return nil }
             let reporter = reporterField.value
-            return [reporter, r.flow.value, r.commodity?.value ?? "", r.partner?.value ?? "", p.from.iso, p.to.iso].joined(separator: "|")
+            return FactKey(reporter: reporter, flow: r.flow.value, commodity: r.commodity?.value ?? "", partner: r.partner?.value ?? "", from: p.from, to: p.to)
         }
-        func isComparison(_ r: TradeRecord) -> Bool {
-            let before = context.textBefore(m[r.value].matchSpan, length: 16)
-            return Self.comparisonCues.contains { before.hasSuffix($0) } || before.contains(" from ")
-        }
+        let comparison = cue("comparison", in: context)
+        func isComparison(_ r: TradeRecord) -> Bool { context.hasCue(comparison, before: m[r.value].matchSpan) }
         func amount(_ r: TradeRecord) -> (Decimal, String)? {
             guard let a = m[r.value].numericValue, let c = m[r.value].currency else { return nil }
             return (a, c)
         }
         var findings: [Finding] = []
-        var firstByKey: [String: TradeRecord] = [:]
+        var firstByKey: [FactKey: TradeRecord] = [:]
         for r in context.records {
             guard let k = key(r), !isComparison(r), let (a, c) = amount(r) else { continue }
             guard let first = firstByKey[k] else { firstByKey[k] = r; continue }

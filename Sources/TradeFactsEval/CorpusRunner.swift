@@ -95,7 +95,7 @@ public enum CorpusRunner {
     /// Record fields whose absence the gold states by not listing them: a system value there is wrong.
     public static let coreRecordFields = ["reporter", "flow", "commodity", "partner", "period", "amount", "currency", "change", "partners", "source"]
 
-    package static func compareLists(_ what: String, got: [JSONValue], want: [[String: Any]], describe: (JSONValue) -> String,
+    static func compareLists(_ what: String, got: [JSONValue], want: [[String: Any]], describe: (JSONValue) -> String,
                              absentUnlessListed: [String] = [], into failures: inout [String]) {
         for i in 0..<max(got.count, want.count) {
             if i >= want.count { failures.append("unexpected \(what) #\(i + 1): \(describe(got[i]))"); continue }

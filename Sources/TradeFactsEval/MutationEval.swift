@@ -51,17 +51,17 @@ public enum MutationEval {
 
     package struct Edit { package let span: Span; package let replacement: String; package let note: String }
 
-    package static let directionSwap: [String: String] = [
+    static let directionSwap: [String: String] = [
         "rose": "fell", "fell": "rose", "rise": "fall", "fall": "rise", "rising": "falling", "falling": "rising",
         "increased": "decreased", "decreased": "increased", "increase": "decrease", "decrease": "increase",
         "up": "down", "down": "up", "grew": "shrank", "gained": "lost", "climbed": "declined", "declined": "climbed",
         "jumped": "dropped", "dropped": "jumped", "surged": "plunged", "plunged": "surged", "growth": "decline",
         "drop": "rise", "widened": "narrowed", "narrowed": "widened", "higher": "lower", "lower": "higher",
     ]
-    package static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     /// Every site in `doc` where an edit of `kind` can be made, from the article's own mentions.
-    package static func sites(_ kind: Kind, _ result: DocumentResult) -> [Edit] {
+    static func sites(_ kind: Kind, _ result: DocumentResult) -> [Edit] {
         guard let e = result.extraction else { return [] }
         let doc = e.document
         var out: [Edit] = []

@@ -40,7 +40,7 @@ public enum PrefilterEval {
     }
 
     /// The first mention present in one list and not the other, described for reading; nil when equal.
-    package static func firstDifference(_ prefiltered: [Mention], _ full: [Mention], in document: Document) -> String? {
+    static func firstDifference(_ prefiltered: [Mention], _ full: [Mention], in document: Document) -> String? {
         let a = prefiltered.map { $0.json(in: document).serialized() }
         let b = full.map { $0.json(in: document).serialized() }
         if a == b { return nil }

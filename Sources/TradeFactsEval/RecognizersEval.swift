@@ -11,11 +11,11 @@ public enum RecognizersScorer {
     public struct Spec: Sendable {
         public let file: String
         /// Gold result types taken from the file (`TypeName` or `Type`).
-        package let goldTypes: Set<String>
+        let goldTypes: Set<String>
         /// Which of our mentions compete.
         package let system: @Sendable (Mention) -> Bool
         /// Whether our mention has the gold result's value.
-        package let valueMatches: @Sendable (Mention, [String: Any]) -> Bool
+        let valueMatches: @Sendable (Mention, [String: Any]) -> Bool
         /// Why a case is out of scope for news text (nil when in scope). Out-of-scope cases are
         /// counted and reported apart, never silently dropped.
         package var outOfScope: @Sendable (_ input: String, _ results: [[String: Any]]) -> String? = { _, _ in nil }
@@ -132,7 +132,7 @@ public enum RecognizersScorer {
     ]
 
     /// Character offsets of a mention (the specs count characters, not bytes).
-    package static func characterRange(_ span: Span, in bytes: [UInt8]) -> Range<Int> {
+    static func characterRange(_ span: Span, in bytes: [UInt8]) -> Range<Int> {
         let start = String(decoding: bytes[0..<span.start], as: UTF8.self).count
         let length = String(decoding: bytes[span.start..<span.end], as: UTF8.self).count
         return start..<(start + length)

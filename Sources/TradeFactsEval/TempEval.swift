@@ -54,7 +54,7 @@ public struct TimeMLDocument: Sendable {
         return TimeMLDocument(id: id, dct: dct, text: String(decoding: out, as: UTF8.self), timexes: timexes)
     }
 
-    package static func attributes(_ tag: String) -> [String: String] {
+    static func attributes(_ tag: String) -> [String: String] {
         var attrs: [String: String] = [:]
         let parts = tag.split(separator: "\"", omittingEmptySubsequences: false)
         var k = 0
@@ -141,7 +141,7 @@ public enum TempEvalScorer {
     }
 
     /// `2000-W7` → `2000-W07`.
-    package static func padWeek(_ v: String) -> String {
+    static func padWeek(_ v: String) -> String {
         guard let r = v.range(of: #"^[0-9]{4}-W[0-9]$"#, options: .regularExpression) else { return v }
         return v[r].dropLast() + "0" + String(v.last!)
     }

@@ -5,7 +5,7 @@ import TradeFactsRules
 /// Calendar work of the extractor: the dateline, tense, anaphora and reading calendar fields.
 extension Extractor {
     /// The first full date near the start of one of the first three non-empty lines.
-    package func datelineIndex(_ mentions: [Mention], _ document: Document) -> Int? {
+    func datelineIndex(_ mentions: [Mention], _ document: Document) -> Int? {
         var nonEmpty = 0
         for lineNo in 1...max(1, min(document.lineIndex.lineStarts.count, 6)) {
             let line = document.lineIndex.span(ofLine: lineNo, in: document.bytes)
@@ -22,7 +22,7 @@ extension Extractor {
     /// Resolves every calendar mention against the reference date, then the anaphoric ones against
     /// their antecedents. An anaphoric mention without an antecedent ("a year ago" with no period
     /// before it) is read from its own fields (a year back from the reference date).
-    package func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
+    func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
         var memo = TenseMemo(sentences: document.sentences.count)
         for i in mentions.indices {
             guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
@@ -44,27 +44,27 @@ extension Extractor {
 
     /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
     /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:memo:)``).
-    package func tense(of mention: Mention, in document: Document, memo: inout TenseMemo) -> Tense {
+    func tense(of mention: Mention, in document: Document, memo: inout TenseMemo) -> Tense {
         mention.qualifier == "since" ? .past : tense(around: mention.span, in: document, memo: &memo)
     }
 
     /// What reading the tense searches in a whole sentence, kept for the other dates of the
     /// document's sentence rather than searched again for each: whether the sentence has a future
     /// cue, and its clause boundaries.
-    package struct TenseMemo {
+    struct TenseMemo {
         private let sentences: Int
         /// Per sentence: 0 not searched yet, 1 no future cue, 2 a future cue (made on first use).
         private var futureCue: [UInt8] = []
         private var clauseBoundaries: [Int: [Span]] = [:]
         package init(sentences: Int) { self.sentences = sentences }
 
-        package mutating func hasFutureCue(sentence s: Int, _ search: () -> Bool) -> Bool {
+        mutating func hasFutureCue(sentence s: Int, _ search: () -> Bool) -> Bool {
             if futureCue.isEmpty { futureCue = Array(repeating: 0, count: sentences) }
             if futureCue[s] == 0 { futureCue[s] = search() ? 2 : 1 }
             return futureCue[s] == 2
         }
 
-        package mutating func clauseBoundaries(sentence s: Int, _ search: () -> [Span]) -> [Span] {
+        mutating func clauseBoundaries(sentence s: Int, _ search: () -> [Span]) -> [Span] {
             if let known = clauseBoundaries[s] { return known }
             let found = search()
             clauseBoundaries[s] = found
@@ -76,7 +76,7 @@ extension Extractor {
     /// "forecast"), unless the date directly follows a verb of reporting ("said Friday it will…":
     /// Friday is when it was said); past otherwise. A cue in another clause of the sentence does not
     /// count ("Talks ended on Friday and will resume in May").
-    package func tense(around span: Span, in document: Document, memo: inout TenseMemo) -> Tense {
+    func tense(around span: Span, in document: Document, memo: inout TenseMemo) -> Tense {
         guard let cues = futureCues, let s = document.sentenceIndex(of: span.start) else { return .past }
         // A sentence without any future cue has none in its clauses: skip finding the clause.
         let sentenceHasCue = memo.hasFutureCue(sentence: s) { !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty }
@@ -94,7 +94,7 @@ extension Extractor {
     /// The clause of sentence `s` that holds `span`: from the last clause boundary before it to the
     /// first after it (punctuation and the `clause-openers` lexicon). A clause that is little more
     /// than the date ("On Friday,", "Also Tuesday,") belongs to the clause it introduces.
-    package func clause(around span: Span, in document: Document, sentence s: Int, memo: inout TenseMemo) -> Span {
+    func clause(around span: Span, in document: Document, sentence s: Int, memo: inout TenseMemo) -> Span {
         let sentence = document.sentences[s].span
         guard let boundary = clauseBoundary else { return sentence }
         let bounds = memo.clauseBoundaries(sentence: s) { document.matchSpans(of: boundary, in: sentence) }.filter { !$0.overlaps(span) }
@@ -110,7 +110,7 @@ extension Extractor {
     }
 
     /// How many sentences back an anaphoric period looks for its antecedent.
-    package static let antecedentReach = 8
+    static let antecedentReach = 8
 
     /// The period a "same period" mention refers back to: the nearest earlier period in the same
     /// sentence, else the first one after it in the same sentence ("up 24% from a year earlier to $11
@@ -118,7 +118,7 @@ extension Extractor {
     /// never a comparison base, an open anchor or a period shifted from another ("a year earlier"), nor
     /// a single day. With `unit`, only a period of that granularity qualifies ("the quarter" refers back
     /// to a quarter); with `anyWithinYear`, any period within one year, a day included ("that year").
-    package func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil,
+    func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil,
                           anyWithinYear: Bool = false, reference: CalendarDate? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
@@ -156,7 +156,7 @@ extension Extractor {
     }
 
     /// Normalizes calendar fields; nil when a field that was captured cannot be read.
-    package func calendarFields(_ raw: CandidateFields) -> PeriodFields? {
+    func calendarFields(_ raw: CandidateFields) -> PeriodFields? {
         let lex = normalizationLexicons
         var f = PeriodFields()
         /// Reads `field` into `target` with `parse`: true when the field is absent or reads.

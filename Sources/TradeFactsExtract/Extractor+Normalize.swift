@@ -6,7 +6,7 @@ import TradeFactsRules
 extension Extractor {
     // MARK: Normalization
 
-    package func normalize(_ c: Candidate, _ document: Document) -> Mention? {
+    func normalize(_ c: Candidate, _ document: Document) -> Mention? {
         let rule = ruleSet.rules[c.rule]
         let raw = CandidateFields(groups: c.groups, literals: rule.literalFields, document: document)
         let lex = normalizationLexicons
@@ -93,7 +93,7 @@ extension Extractor {
     /// - an unqualified dollar ("$", "dollars", "dlrs": the `ambiguous-dollars` lexicon) becomes the
     ///   local dollar (the `local-dollars` lexicon: place → ISO code) when the dateline's line or the
     ///   first 60 bytes of the lede (the first sentence after the headline) name such a place.
-    package func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?) {
+    func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?) {
         var local: String? = nil
         if let places = localDollarPlaces, mentions.contains(where: { $0.pendingCurrency == .localDollar }) {
             var zones: [Span] = []
@@ -160,7 +160,7 @@ extension Extractor {
 
 /// The texts of a candidate's fields: a group's text where the match captured one, else the
 /// rule's literal (`set:`), else nil. A text is made from the document's bytes when read.
-package struct CandidateFields {
+struct CandidateFields {
     /// Every stored property, as the memberwise initializer takes them.
     package init(groups: [(field: RuleField, range: Range<Int>)], literals: [(field: RuleField, value: String)], document: Document) { self.groups = groups; self.literals = literals; self.document = document }
     /// The candidate's groups; a field has at most one (see ``Rule/fieldGroups``; a qualifier
@@ -182,14 +182,14 @@ package struct CandidateFields {
 
 /// The lexicons normalization reads, found by name once, when the extractor is made, rather
 /// than for every mention. A lexicon the rule set lacks is nil, as its lookup by name would be.
-package struct NormalizationLexicons: Sendable {
+struct NormalizationLexicons: Sendable {
     package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns,
         volumeUnits, localDollars, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
     /// `currency-symbols`, `currency-words` and `currency-codes`, in that order (those present).
     package let currencies: [Lexicon]
     /// `minor-currency-units` ("cents" → 100): each phrase's key → its value read as a decimal
     /// (a value that does not read as one is left out: the amount stays in the main unit).
-    package let minorUnits: [String: Decimal]
+    let minorUnits: [String: Decimal]
 
     package init(_ ruleSet: RuleSet) {
         let l = ruleSet.lexicons

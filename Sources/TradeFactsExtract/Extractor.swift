@@ -53,32 +53,32 @@ public struct Extraction: Sendable {
 /// against the reference date (the `--date` option, else the dateline).
 public final class Extractor: @unchecked Sendable {
     public let ruleSet: RuleSet
-    package let futureCues: Pattern?
-    package let localDollarPlaces: Pattern?
+    let futureCues: Pattern?
+    let localDollarPlaces: Pattern?
     /// The `carry-barrier` definition: text that a carried currency may not cross (a share count).
-    package let carryBarrier: Pattern?
+    let carryBarrier: Pattern?
     /// Keep mentions of latent rules (bare numbers) in the output; off by default.
     public let keepLatent: Bool
     /// A verb of reporting ending right where a date starts (see ``tense(around:in:memo:)``).
-    package let reportVerbBefore: Pattern?
+    let reportVerbBefore: Pattern?
     /// Where a clause begins inside a sentence (see ``clause(around:in:sentence:memo:)``).
-    package let clauseBoundary: Pattern?
+    let clauseBoundary: Pattern?
 
     /// A qualifier ending right where a mention starts ("about ", "since "), for quantities and for calendar mentions.
-    package let quantityQualifier: Pattern?
-    package let calendarQualifier: Pattern?
+    let quantityQualifier: Pattern?
+    let calendarQualifier: Pattern?
 
     /// Run each rule only where its trigger occurs (see ``triggerRegions(_:_:scratch:diagnostics:)``);
     /// on by default. Off, every rule scans the whole text: the same mentions, more slowly.
     public let prefilter: Bool
     /// Finds the literal triggers (all built-in ones) in one pass.
-    package let triggerScanner: TriggerScanner
+    let triggerScanner: TriggerScanner
     /// For each trigger, whether ``triggerScanner`` finds it (else it is a PCRE2 search).
-    package let scannedTriggers: [Bool]
+    let scannedTriggers: [Bool]
     /// How far before a trigger region a rule's search begins.
-    package static let regionLead = 48
+    static let regionLead = 48
     /// The lexicons ``normalize(_:_:)`` reads.
-    package let normalizationLexicons: NormalizationLexicons
+    let normalizationLexicons: NormalizationLexicons
 
     public init(ruleSet: RuleSet, keepLatent: Bool = false, prefilter: Bool = true) throws {
         self.ruleSet = ruleSet
@@ -101,7 +101,7 @@ public final class Extractor: @unchecked Sendable {
         reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil
     }
 
-    package struct Candidate {
+    struct Candidate {
         /// Every stored property, as the memberwise initializer takes them.
         package init(rule: Int, match: Span, span: Span, groups: [(field: RuleField, range: Range<Int>)]) { self.rule = rule; self.match = match; self.span = span; self.groups = groups }
         package let rule: Int
@@ -113,7 +113,7 @@ public final class Extractor: @unchecked Sendable {
 
     /// Runs the rules over `document` (each only where its trigger occurs, when prefiltering) and
     /// returns their matches, unresolved, with any rule failures. The first stage of ``extract(_:scratch:keepLatent:)``.
-    package func scan(_ document: Document, scratch: MatchScratch, keepLatent keep: Bool) -> ([Candidate], [ExtractionDiagnostic]) {
+    func scan(_ document: Document, scratch: MatchScratch, keepLatent keep: Bool) -> ([Candidate], [ExtractionDiagnostic]) {
         var candidates: [Candidate] = []
         var diagnostics: [ExtractionDiagnostic] = []
         document.bytes.withUnsafeBufferPointer { buffer in
@@ -197,7 +197,7 @@ public final class Extractor: @unchecked Sendable {
     /// sentences in which the trigger occurs. The literal triggers are found together in one pass
     /// (``TriggerScanner``); any other is a PCRE2 search that, after a hit, resumes at the end of the
     /// hit's sentence. A trigger that fails (match limit) yields the whole text.
-    package func triggerRegions(_ document: Document, _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatchScratch,
+    func triggerRegions(_ document: Document, _ buffer: UnsafeBufferPointer<UInt8>, scratch: MatchScratch,
                         diagnostics: inout [ExtractionDiagnostic]) -> [[Range<Int>]] {
         let sentences = document.sentences
         var regions = [[Range<Int>]](repeating: [], count: ruleSet.triggerPatterns.count)
@@ -250,7 +250,7 @@ public final class Extractor: @unchecked Sendable {
     /// Finds a qualifier just before each candidate that has none from its rule, and widens the
     /// candidate's match over it ("about $5 million", "since October 2004"). A qualifier that the
     /// previous candidate's match already covers is left alone.
-    package func attachQualifiers(_ chosen: inout [Candidate], _ document: Document) {
+    func attachQualifiers(_ chosen: inout [Candidate], _ document: Document) {
         var previousEnd = 0
         for i in chosen.indices {
             defer { previousEnd = max(previousEnd, chosen[i].match.end) }
@@ -268,7 +268,7 @@ public final class Extractor: @unchecked Sendable {
     /// Non-latent matches are placed first, so a latent match (a bare number) never displaces a typed
     /// one, even a shorter one, and loses every tie; then the longest match wins, then higher
     /// priority, then the earlier rule. Accepted matches never overlap.
-    package func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+    func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         let order = candidates.indices.sorted { a, b in
             let x = candidates[a], y = candidates[b]
             let lx = ruleSet.rules[x.rule].latent, ly = ruleSet.rules[y.rule].latent

@@ -23,7 +23,7 @@ public enum MentionValue: Sendable {
 /// A typed value found in a document: its span, the rule that made it, and its normalized value.
 public struct Mention: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
-    package init(type: MentionType, span: Span, matchSpan: Span, text: String, rule: String, value: MentionValue, qualifier: String? = nil, role: String? = nil, latent: Bool = false, currencyVia: String? = nil, timexParts: [TimexPart] = [], pendingCurrency: PendingCurrency? = nil) { self.type = type; self.span = span; self.matchSpan = matchSpan; self.text = text; self.rule = rule; self.value = value; self.qualifier = qualifier; self.role = role; self.latent = latent; self.currencyVia = currencyVia; self.timexParts = timexParts; self.pendingCurrency = pendingCurrency }
+    init(type: MentionType, span: Span, matchSpan: Span, text: String, rule: String, value: MentionValue, qualifier: String? = nil, role: String? = nil, latent: Bool = false, currencyVia: String? = nil, timexParts: [TimexPart] = [], pendingCurrency: PendingCurrency? = nil) { self.type = type; self.span = span; self.matchSpan = matchSpan; self.text = text; self.rule = rule; self.value = value; self.qualifier = qualifier; self.role = role; self.latent = latent; self.currencyVia = currencyVia; self.timexParts = timexParts; self.pendingCurrency = pendingCurrency }
     public var type: MentionType
     /// The mention's own span (the rule's `span` group when it has one, else the whole match).
     public var span: Span
@@ -44,7 +44,7 @@ public struct Mention: Sendable {
     /// The parts TimeML annotates as TIMEX3s of their own (see ``TimexPart``); empty for most mentions.
     public var timexParts: [TimexPart] = []
     /// Currency work left for the document-level pass (see `Extractor.resolveCurrencies`).
-    package var pendingCurrency: PendingCurrency? = nil
+    var pendingCurrency: PendingCurrency? = nil
 
     /// The resolved period of a date/period mention.
     public var period: ResolvedPeriod? {
@@ -127,7 +127,7 @@ extension Mention {
 }
 
 /// What a money mention still needs once every mention of the document is known.
-package enum PendingCurrency: Sendable {
+enum PendingCurrency: Sendable {
     /// No currency in the text: take the nearest earlier figure's (same or previous sentence).
     case carry
     /// An unqualified dollar ("$", "dollars", "dlrs"): the story's place may fix which dollar.

@@ -3,26 +3,16 @@ import TradeFactsText
 
 /// Shared number normalization: digits with separators, number words, ordinals, scales and fractions.
 public enum Numbers {
-    package static let units: [String: Int] = [
-        "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "nought": 0, "naught": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    ]
-    package static let tens: [String: Int] = [
-        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    ]
-    package static let ordinals: [String: Int] = [
+    /// The values of number and scale words, from `Rules/lexicons/` (see ``NumberWords``).
+    package static let words = NumberWords.bundled
+    package static var units: [String: Int] { words.units }
+    package static var tens: [String: Int] { words.tens }
+    static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "final": -1, "last": -1,
         "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
     ]
-    package static let scales: [String: Decimal] = [
-        "thousand": 1_000, "k": 1_000,
-        "million": 1_000_000, "mm": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "m": 1_000_000, "mil": 1_000_000, "millions": 1_000_000,
-        "billion": 1_000_000_000, "bln": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "billions": 1_000_000_000,
-        "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "tln": 1_000_000_000_000,
-        "hundred": 100, "lakh": 100_000, "crore": 10_000_000,
-    ]
+    package static var scales: [String: Decimal] { words.scales }
 
     /// The multiplier of a scale word ("million", "mln", "bn", "k"); nil when unknown.
     public static func scale(_ word: String) -> Decimal? {
@@ -33,7 +23,7 @@ public enum Numbers {
     }
 
     /// Denominators of spelled fractions: "half" → 2, "thirds" → 3, "quarter" → 4, "hundredths" → 100.
-    package static let denominators: [String: Decimal] = {
+    static let denominators: [String: Decimal] = {
         var d: [String: Decimal] = ["half": 2, "halves": 2, "quarter": 4, "quarters": 4]
         let ords = ["third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
                     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
@@ -43,10 +33,10 @@ public enum Numbers {
         for (w, v) in ords { d[w] = Decimal(v); d[w + "s"] = Decimal(v) }
         return d
     }()
-    package static let firstOrdinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    static let firstOrdinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                                                "seventh": 7, "eighth": 8, "ninth": 9]
-    package static let dozens: Set<String> = ["dozen", "dozens", "dz", "dzs", "doz", "dozs"]
-    package static let vulgarFractions: [Character: Decimal] = ["½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3,
+    package static var dozens: Set<String> { words.dozens }
+    static let vulgarFractions: [Character: Decimal] = ["½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3,
                                                         "⅕": 0.2, "⅙": Decimal(1) / 6, "⅛": 0.125]
 
     /// Parses "22.13", "7,000", "1 234 567", "-3.5", "nine", "twenty-one", "seven thousand", "a dozen",
@@ -95,7 +85,7 @@ public enum Numbers {
     }
 
     /// "1 234 567", "-40 000.5": thousands grouped with single spaces.
-    package static func isSpaceGrouped(_ text: String) -> Bool {
+    static func isSpaceGrouped(_ text: String) -> Bool {
         var groups = text.split(separator: " ", omittingEmptySubsequences: false)
         guard groups.count >= 2, var first = groups.first else { return false }
         if first.hasPrefix("-") { first = first.dropFirst() }
@@ -112,7 +102,7 @@ public enum Numbers {
 
     /// "10k", "1.2 b", "-1,500 million": a number in digits (sign, commas, one decimal part) and a
     /// lower-case word glued to it or after one space.
-    package static func digitsAndWord(_ text: String) -> (String, String)? {
+    static func digitsAndWord(_ text: String) -> (String, String)? {
         let b = Array(text.utf8)
         var i = 0
         if i < b.count && (b[i] == 0x2D || b[i] == 0x2B) { i += 1 }
@@ -140,7 +130,7 @@ public enum Numbers {
     }
 
     /// "22.13", "7,000", "-3.5" without any Foundation string work; nil for anything else.
-    package static func fastDigits(_ text: String) -> Decimal? {
+    static func fastDigits(_ text: String) -> Decimal? {
         var significand: UInt64 = 0
         var exponent = 0
         var negative = false
@@ -172,7 +162,7 @@ public enum Numbers {
         return d
     }
 
-    package static func parseDigits(_ text: String) -> Decimal? {
+    static func parseDigits(_ text: String) -> Decimal? {
         if let d = fastDigits(text) { return d }
         var s = text
         var sign: Decimal = 1
@@ -186,7 +176,7 @@ public enum Numbers {
         return sign * d
     }
 
-    package static func parseFraction(_ text: String) -> Decimal? {
+    static func parseFraction(_ text: String) -> Decimal? {
         let f = text.split(separator: "/")
         if f.count == 2 {
             let n = f[0].trimmingCharacters(in: .whitespaces), d = f[1].trimmingCharacters(in: .whitespaces)
@@ -199,7 +189,7 @@ public enum Numbers {
     /// dozens, spelled fractions ("two thirds", "five and a quarter", "a hundredth"), fractions of
     /// scales ("half a million", "three quarters billion", "3 million and a half"), "point" decimals,
     /// "over"/"out of" ratios and a leading "minus"/"negative". Digits may stand for words ("3 hundred and 21").
-    package static func parseWords(_ text: String) -> Decimal? {
+    static func parseWords(_ text: String) -> Decimal? {
         // Keep "twenty-fifth" whole (a compound denominator); other hyphens separate words.
         // (An ASCII text is searched for the hyphen byte; Foundation's substring search is slow.)
         let hasHyphen = text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.contains(UInt8(ascii: "-")) : text.contains("-")
@@ -292,7 +282,7 @@ public enum Numbers {
     }
 
     /// "twenty_fifth" (joined by `parseWords`) → 25.
-    package static func compoundDenominator(_ w: String) -> Decimal? {
+    static func compoundDenominator(_ w: String) -> Decimal? {
         let p = w.split(separator: "_").map(String.init)
         guard p.count == 2, let t = tens[p[0]] else { return nil }
         let o = p[1].hasSuffix("s") ? String(p[1].dropLast()) : p[1]
@@ -329,7 +319,7 @@ public enum Numbers {
     /// ``month(_:)`` without Foundation for text of ASCII letters, digits, points and spaces (what
     /// rules capture): the same answer, or nil for other text, which `month` reads the general way.
     /// An `Int?` of `Int?`: `.some(nil)` is a text of that kind that is not a month.
-    package static func asciiMonth(_ raw: String) -> Int?? {
+    static func asciiMonth(_ raw: String) -> Int?? {
         let result = raw.utf8.withContiguousStorageIfAvailable { u -> Int?? in
             func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
             func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
@@ -358,13 +348,13 @@ public enum Numbers {
     }
 
     /// The first three letters of each month's name, as ASCII bytes.
-    package static let monthPrefixes: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
+    static let monthPrefixes: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
         let b = Array($0.utf8); return (b[0], b[1], b[2])
     }
 
     /// A text of 1 to 18 ASCII digits as its number (leading zeros allowed), else nil: the common
     /// case of ``ordinal(_:)`` and ``year(_:)``, which read it no differently.
-    package static func plainDigits(_ raw: String) -> Int? {
+    static func plainDigits(_ raw: String) -> Int? {
         let u = raw.utf8
         guard (1...18).contains(u.count), u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return u.reduce(0) { $0 * 10 + Int($1 - 0x30) }
@@ -390,7 +380,7 @@ public enum Numbers {
 
     /// Years in words: "nineteen ninety-six" → 1996, "nineteen oh five" → 1905, "two thousand and one" → 2001,
     /// "twenty twenty-five" → 2025.
-    package static func spelledYear(_ raw: String) -> Int? {
+    static func spelledYear(_ raw: String) -> Int? {
         let words = raw.lowercased().replacingOccurrences(of: "-", with: " ").split(separator: " ").map(String.init)
         guard let first = words.first else { return nil }
         if first == "two", words.count >= 2, words[1] == "thousand" {

@@ -155,12 +155,12 @@ public enum PeriodResolver {
 
     /// How many times farther a period on the wrong side of the reference date (ahead of a past-tense
     /// report, behind a future-tense one) may be before it loses to one on the tense's side.
-    package static let againstTense = 4
+    static let againstTense = 4
     /// The same for a future-tense clause naming a period behind the reference date: only one just
     /// ended is meant ("will release December figures" in January, "third-quarter results are
     /// expected" in late October), not one most of a year back ("will command a mission in
     /// December" said in March means the coming December).
-    package static let againstFutureTense = 6
+    static let againstFutureTense = 6
 
     /// A period named without its year ("Dec. 15", "January", "the fourth quarter") is the occurrence
     /// nearest the reference date, counting distance on the side the tense points away from
@@ -309,7 +309,7 @@ public enum PeriodResolver {
         return CalendarDate(year: y, month: n / 31, day: n % 31 + 1)
     }
 
-    package static func isoWeek(_ monday: CalendarDate) -> String {
+    static func isoWeek(_ monday: CalendarDate) -> String {
         // ISO week-numbering year is the year of that week's Thursday.
         let thursday = monday.adding(days: 3)
         let jan1 = CalendarDate(year: thursday.year, month: 1, day: 1)

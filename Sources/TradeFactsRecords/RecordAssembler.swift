@@ -9,17 +9,18 @@ import TradeFactsExtract
 /// carried from context the way a reader does: the reporter, commodity and period of the previous
 /// figure, else of the headline and lede; the source named anywhere in the article.
 public final class RecordAssembler: @unchecked Sendable {
-    package let flows: Pattern
-    package let places: Pattern
-    package let commodities: Pattern
-    package let source: Pattern
-    package let partnerListIntro: Pattern
-    package let clauseBreak: Pattern
-    package let comparisonCue: Pattern
-    package let qualifierWords: Pattern?
-    package let ruleSet: RuleSet
+    let flows: Pattern
+    let places: Pattern
+    let commodities: Pattern
+    let source: Pattern
+    let partnerListIntro: Pattern
+    let clauseBreak: Pattern
+    let comparisonCue: Pattern
+    let partnerPreposition: Pattern
+    let qualifierWords: Pattern?
+    let ruleSet: RuleSet
     /// The lexicons whose values hits take, found by name once (nil when the rule set lacks one).
-    package let flowsLexicon, placesLexicon, commoditiesLexicon, qualifiersLexicon: Lexicon?
+    let flowsLexicon, placesLexicon, commoditiesLexicon, qualifiersLexicon: Lexicon?
 
     public init(ruleSet: RuleSet) throws {
         self.ruleSet = ruleSet
@@ -34,6 +35,7 @@ public final class RecordAssembler: @unchecked Sendable {
         partnerListIntro = try ruleSet.compile("{{partner-list-intro}}")
         clauseBreak = try ruleSet.compile("{{record-clause-break}}")
         comparisonCue = try ruleSet.compile("{{record-comparison-cue}}")
+        partnerPreposition = try ruleSet.compile("{{partner-preposition}}")
         qualifierWords = ruleSet.lexicons["record-qualifiers"] == nil ? nil
             : try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:record-qualifiers}})(?![A-Za-z])"#)
     }
@@ -56,13 +58,18 @@ public final class RecordAssembler: @unchecked Sendable {
         return !doc.matchSpans(of: comparisonCue, in: window, limit: 1).isEmpty
     }
 
-    package struct Hit { package let value: String; package let span: Span }
+    /// The canonical flows ("exports", "imports") named in `span`.
+    package func flowNames(in span: Span, _ doc: Document) -> Set<String> {
+        Set(hits(flows, lexicon: flowsLexicon, in: span, doc).map(\.value))
+    }
+
+    struct Hit { let value: String; let span: Span }
 
     /// The flows lexicon's value for balances that are not trade flows.
-    package static let notTrade = "not trade"
+    static let notTrade = "not trade"
 
     /// The matches of `pattern`'s `group` in `span`, each valued by `lexicon` when it lists the text, else the text itself.
-    package func hits(_ pattern: Pattern, lexicon: Lexicon?, in span: Span, _ doc: Document, group: String = "w") -> [Hit] {
+    func hits(_ pattern: Pattern, lexicon: Lexicon?, in span: Span, _ doc: Document, group: String = "w") -> [Hit] {
         doc.matchSpans(of: pattern, in: span, group: group).map { s in
             let text = doc.text(s)
             return Hit(value: lexicon?.lookup(text) ?? text, span: s)
@@ -292,13 +299,13 @@ public final class RecordAssembler: @unchecked Sendable {
         return out
     }
 
-    package func hasUnit(_ m: Mention) -> Bool {
+    func hasUnit(_ m: Mention) -> Bool {
         if case let .money(_, _, _, _, per) = m.value { return per != nil }
         return false
     }
 
     /// Places in a span: the lexicon's phrases, also after a capitalised "The" ("The US trade deficit").
-    package func placesIn(_ span: Span, _ doc: Document) -> [Hit] {
+    func placesIn(_ span: Span, _ doc: Document) -> [Hit] {
         hits(places, lexicon: nil, in: span, doc).map { h in
             let text = doc.text(h.span)
             let lex = placesLexicon
@@ -322,25 +329,32 @@ public final class RecordAssembler: @unchecked Sendable {
         var lastEnd = listSpan.start
         for h in placesIn(listSpan, doc) {
             let gap = doc.text(Span(lastEnd, h.span.start)).trimmingCharacters(in: .whitespaces)
-            let joiner = gap.replacingOccurrences(of: "the", with: "").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
-            if !out.isEmpty && !(joiner.isEmpty || joiner == "and" || joiner == "or") { break }
+            if !out.isEmpty && !Self.isListJoiner(gap) { break }
             out.append(RecordField(value: h.value, span: h.span, via: "places"))
             lastEnd = h.span.end
         }
         return out
     }
 
-    package func firstMatch(_ pattern: Pattern, in span: Span, _ doc: Document) -> Hit? {
+    /// Whether the text between two places of a list joins them: nothing, a comma, "and" or "or",
+    /// with or without the word "the" ("the United States, the Netherlands and the EU"). "the"
+    /// counts only as a word of its own ("other" is not "or").
+    package static func isListJoiner(_ gap: String) -> Bool {
+        let words = gap.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" || $0 == "\r" }).filter { $0 != "the" }
+        return words.isEmpty || words == ["and"] || words == ["or"]
+    }
+
+    func firstMatch(_ pattern: Pattern, in span: Span, _ doc: Document) -> Hit? {
         doc.matchSpans(of: pattern, in: span, limit: 1).first.map { Hit(value: doc.text($0), span: $0) }
     }
 
-    /// Whether the place is preceded by "to", "from" or "with" (so it is a partner, not the reporter).
-    package func isPartnerPosition(_ span: Span, _ doc: Document) -> Bool {
-        let before = doc.text(Span(max(0, span.start - 6), span.start)).lowercased()
-        return before.hasSuffix("to ") || before.hasSuffix("from ") || before.hasSuffix("with ")
+    /// Whether the words just before the place make it a partner, not the reporter
+    /// (`partner-preposition`: "exports to the United States").
+    func isPartnerPosition(_ span: Span, _ doc: Document) -> Bool {
+        !doc.matchSpans(of: partnerPreposition, in: Span(max(0, span.start - 6), span.start), limit: 1).isEmpty
     }
 
-    package func nearest(_ hits: [Hit], to span: Span) -> Hit? {
+    func nearest(_ hits: [Hit], to span: Span) -> Hit? {
         hits.min { a, b in
             let da = distance(a.span, span) + (a.span.start > span.end ? 1 : 0)
             let db = distance(b.span, span) + (b.span.start > span.end ? 1 : 0)

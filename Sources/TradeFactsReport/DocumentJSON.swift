@@ -6,7 +6,7 @@ extension Finding {
     /// The finding as a JSON object: check, severity, message, position, text, related spans and details.
     public func json(in document: Document) -> JSONValue { JSONTreeBuilder.build { write(to: &$0, in: document) } }
 
-    package func write<S: JSONSink>(to o: inout S, in document: Document) {
+    func write<S: JSONSink>(to o: inout S, in document: Document) {
         o.object { o in
             let loc = document.location(of: span.start)
             o.add("check", check)
@@ -50,7 +50,7 @@ extension DocumentResult {
     /// ``json()`` written straight to bytes (the same bytes as `json().serialized(pretty:)`).
     public func writeJSON(to writer: inout JSONWriter) { write(to: &writer) }
 
-    package func write<S: JSONSink>(to o: inout S) {
+    func write<S: JSONSink>(to o: inout S) {
         o.beginObject()
         o.add("document", documentID)
         if let origin {
@@ -97,7 +97,7 @@ extension DocumentResult {
     /// ``findingsJSON()`` written straight to bytes.
     public func writeFindingsJSON(to writer: inout JSONWriter) { writeFindingsObject(to: &writer) }
 
-    package func writeFindingsObject<S: JSONSink>(to o: inout S) {
+    func writeFindingsObject<S: JSONSink>(to o: inout S) {
         o.object { o in
             o.add("document", documentID)
             o.add("error", error)

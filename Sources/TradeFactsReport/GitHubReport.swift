@@ -1,6 +1,6 @@
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 public enum GitHubReport {
-    package static func escapeData(_ s: String) -> String {
+    static func escapeData(_ s: String) -> String {
         s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
     }
     package static func escapeProperty(_ s: String) -> String {

@@ -193,13 +193,13 @@ public struct JSONWriter: JSONSink {
 /// What a thread's ``JSONWriter/text(pretty:_:)`` calls reuse: the output buffer, and the text of
 /// decimals already written (`Numbers.string` divides the mantissa by ten per digit; the same
 /// figures recur across documents).
-package final class JSONWriterScratch {
+final class JSONWriterScratch {
     package var buffer: [UInt8] = []
     /// Keyed by the decimal's bytes, not by its value: 1.5 and 1.50 are equal but print differently,
     /// while equal bytes are the same mantissa, exponent and sign, so the same text.
     private var decimals: [DecimalBits: [UInt8]] = [:]
 
-    package struct DecimalBits: Hashable {
+    struct DecimalBits: Hashable {
         package var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
         /// Nil when a Decimal does not fit in 24 bytes (then nothing is cached).
         package init?(_ d: Decimal) {
@@ -210,7 +210,7 @@ package final class JSONWriterScratch {
 
     package init() { buffer.reserveCapacity(1 << 14) }
 
-    package func writeDecimal(_ d: Decimal, into out: inout [UInt8]) {
+    func writeDecimal(_ d: Decimal, into out: inout [UInt8]) {
         guard let key = DecimalBits(d) else { out.append(contentsOf: Numbers.string(d).utf8); return }
         if let text = decimals[key] { out.append(contentsOf: text); return }
         let text = Array(Numbers.string(d).utf8)
@@ -235,7 +235,7 @@ package final class JSONWriterScratch {
 }
 
 /// Builds a ``JSONValue`` from ``JSONSink`` events.
-package struct JSONTreeBuilder: JSONSink {
+struct JSONTreeBuilder: JSONSink {
     /// Every stored property, as the memberwise initializer takes them.
     package init(result: JSONValue = .null) { self.result = result }
     /// An open container and the key it will be stored under in its parent.
@@ -266,9 +266,9 @@ package struct JSONTreeBuilder: JSONSink {
     }
 
     package mutating func key(_ key: StaticString) { pendingKey = key.description }
-    package mutating func beginObject() { frames.append(Frame(key: pendingKey, isObject: true)); pendingKey = nil }
+    mutating func beginObject() { frames.append(Frame(key: pendingKey, isObject: true)); pendingKey = nil }
     package mutating func beginArray() { frames.append(Frame(key: pendingKey, isObject: false)); pendingKey = nil }
-    package mutating func endObject() { let f = frames.removeLast(); pendingKey = f.key; put(.object(f.members)) }
+    mutating func endObject() { let f = frames.removeLast(); pendingKey = f.key; put(.object(f.members)) }
     package mutating func endArray() { let f = frames.removeLast(); pendingKey = f.key; put(.array(f.items)) }
     package mutating func string(_ s: String) { put(.string(s)) }
     package mutating func string(utf8 bytes: ArraySlice<UInt8>) { put(.string(String(decoding: bytes, as: UTF8.self))) }

@@ -3,13 +3,13 @@ import TradeFactsText
 import TradeFactsExtract
 
 extension Mention {
-    /// The mention as a JSON object per the output contract (see README, "Output").
+    /// The mention as a JSON object per the output contract (see docs/output.md).
     public func json(in document: Document) -> JSONValue {
         JSONTreeBuilder.build { b in b.object { write(members: &$0, in: document) } }
     }
 
     /// The members of the mention's JSON object (without braces, so that a caller can add some).
-    package func write<S: JSONSink>(members o: inout S, in document: Document) {
+    func write<S: JSONSink>(members o: inout S, in document: Document) {
         let loc = document.location(of: span.start)
         o.add("type", outputType)
         o.add("text", text)

@@ -6,7 +6,7 @@ import TradeFactsRecords
 extension RecordField {
     package func json(in document: Document) -> JSONValue { JSONTreeBuilder.build { write(to: &$0, in: document) } }
 
-    package func write<S: JSONSink>(to o: inout S, in document: Document) {
+    func write<S: JSONSink>(to o: inout S, in document: Document) {
         o.object { o in
             o.add("value", value)
             o.add("text", textOf: span, in: document)
@@ -20,7 +20,7 @@ extension RecordField {
 extension TradeRecord {
     /// A money or quantity mention as a record part: amount (or range), currency or unit, text,
     /// mention index. Nothing (not even the key) for another kind of mention.
-    package static func writeFigure<S: JSONSink>(_ key: StaticString, _ index: Int, _ mentions: [Mention], to o: inout S) {
+    static func writeFigure<S: JSONSink>(_ key: StaticString, _ index: Int, _ mentions: [Mention], to o: inout S) {
         let m = mentions[index]
         switch m.value {
         case .money, .quantity: break
@@ -46,7 +46,7 @@ extension TradeRecord {
         JSONTreeBuilder.build { write(to: &$0, mentions: mentions, in: document) }
     }
 
-    package func write<S: JSONSink>(to o: inout S, mentions: [Mention], in document: Document) {
+    func write<S: JSONSink>(to o: inout S, mentions: [Mention], in document: Document) {
         o.beginObject()
         if let reporter { o.key("reporter"); reporter.write(to: &o, in: document) }
         o.key("flow"); flow.write(to: &o, in: document)

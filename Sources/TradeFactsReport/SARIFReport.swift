@@ -123,5 +123,5 @@ public enum SARIFReport {
 }
 
 extension String {
-    package func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

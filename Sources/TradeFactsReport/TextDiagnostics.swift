@@ -27,7 +27,7 @@ public enum TextDiagnostics {
         return out
     }
 
-    package static func colored(_ s: Severity) -> String {
+    static func colored(_ s: Severity) -> String {
         switch s {
         case .error: return "\u{1B}[1;31merror\u{1B}[0m"
         case .warning: return "\u{1B}[1;33mwarning\u{1B}[0m"
@@ -36,7 +36,7 @@ public enum TextDiagnostics {
     }
 
     /// The line of `span` with a caret line under it, cut to a window when long.
-    package static func snippet(_ doc: Document, _ span: Span, indent: String) -> String {
+    static func snippet(_ doc: Document, _ span: Span, indent: String) -> String {
         let line = doc.lineIndex.lineIndex(of: span.start) + 1
         let lineSpan = doc.lineIndex.span(ofLine: line, in: doc.bytes)
         let scalars = Array(doc.text(lineSpan).unicodeScalars)

@@ -13,7 +13,7 @@ public struct LiteralTrigger: Sendable, Equatable {
     public var digits = false
 
     /// The lookbehind that makes an alternative's phrases ``boundedPhrases``.
-    package static let letterBoundary = "(?<![A-Za-z])"
+    static let letterBoundary = "(?<![A-Za-z])"
 
     /// Reads a trigger's source as literals: alternatives separated by `|`, each `[0-9]`, a
     /// `{{lexicon:NAME}}`, a `{{definition}}` that is itself literal, words of letters and digits
@@ -64,7 +64,7 @@ public struct LiteralTrigger: Sendable, Equatable {
 
     /// `source` split at each `|` outside parentheses, brackets and `{{…}}`; nil-safe for unbalanced
     /// text (which then fails to parse as literal and is searched with PCRE2).
-    package static func topLevelAlternatives(_ source: String) -> [String] {
+    static func topLevelAlternatives(_ source: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -86,7 +86,7 @@ public struct LiteralTrigger: Sendable, Equatable {
 
     /// A run of symbols written literally: ASCII punctuation escaped with a backslash (`\$`) or
     /// non-ASCII characters without case (`€`, `元`); nil for anything else.
-    package static func symbolLiteral(_ a: String) -> String? {
+    static func symbolLiteral(_ a: String) -> String? {
         var out = ""
         var escaped = false
         for u in a.unicodeScalars {

@@ -10,7 +10,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
     public var allowedFields: Set<String> { Set(allowedFieldList.map(\.rawValue)) }
 
     /// The fields a rule of this type may fill, as ``RuleField``s.
-    package var allowedFieldList: [RuleField] {
+    var allowedFieldList: [RuleField] {
         switch self {
         case .money: return [.amount, .scale, .currency, .low, .high, .qualifier, .per, .carry]
         case .percent: return [.value, .scale, .unit, .direction, .basis, .qualifier, .low, .high, .sign]

@@ -6,11 +6,17 @@ import TradeFactsText
 ///
 /// A rule in a later source with the id of an earlier one replaces it (so a user can override a
 /// default rule); two rules with the same id in one source are an error.
+///
+/// Thread-safe: everything public is set while the rule set loads and never changes afterwards;
+/// the one cache that ``compile(_:caseless:)`` fills later (lexicon alternations) is guarded by a
+/// lock, so any thread may compile helper patterns from a shared rule set.
 public final class RuleSet: @unchecked Sendable {
     public private(set) var rules: [Rule] = []
-    public private(set) var lexicons: [String: Lexicon] = [:] { didSet { alternations.removeAll() } }
-    /// Lexicon alternations already built, by lexicon name and case (a trie per use would cost startup time).
+    public private(set) var lexicons: [String: Lexicon] = [:] { didSet { alternationsLock.withLock { alternations.removeAll() } } }
+    /// Lexicon alternations already built, by lexicon name and case (a trie per use would cost
+    /// start-up time); read and written only under ``alternationsLock``.
     private var alternations: [String: String] = [:]
+    private let alternationsLock = NSLock()
     /// Named pattern fragments, usable in patterns as `{{name}}`.
     public private(set) var definitions: [String: String] = [:]
     /// Files loaded, in order.
@@ -27,6 +33,12 @@ public final class RuleSet: @unchecked Sendable {
     /// The rules compiled into the binary from the package's `Rules/` folder.
     public static func embedded() throws -> RuleSet {
         try RuleSet(sources: [EmbeddedRules.files.map { RuleSource(path: $0.path, text: $0.contents) }])
+    }
+
+    /// Only the embedded lexicons named (for tables read once, such as number words' values).
+    package static func embeddedLexicons(_ names: Set<String>) throws -> [String: Lexicon] {
+        let files = EmbeddedRules.files.filter { f in names.contains { f.path.hasSuffix("lexicons/\($0).yaml") } }
+        return try RuleSet(sources: [files.map { RuleSource(path: $0.path, text: $0.contents) }]).lexicons
     }
 
     /// Embedded rules plus rule folders given by the user.
@@ -115,7 +127,7 @@ public final class RuleSet: @unchecked Sendable {
         try compileTriggers()
     }
 
-    package static func mentionType(_ node: YAMLNode) throws -> MentionType {
+    static func mentionType(_ node: YAMLNode) throws -> MentionType {
         let s = try node.requireString("type")
         guard let t = MentionType(rawValue: s) else {
             throw node.error("unknown type '\(s)' (one of: \(MentionType.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -123,7 +135,7 @@ public final class RuleSet: @unchecked Sendable {
         return t
     }
 
-    package func loadLexicon(_ root: YAMLNode, file: String) throws {
+    func loadLexicon(_ root: YAMLNode, file: String) throws {
         try root.checkKeys(["lexicon", "description", "entries"], in: "a lexicon file")
         let name = try root.value("lexicon")!.requireString("lexicon")
         let lexDescription = try root.value("description")?.requireString("description") ?? ""
@@ -175,8 +187,12 @@ public final class RuleSet: @unchecked Sendable {
                 let lex = String(name.dropFirst("lexicon:".count))
                 guard let l = lexicons[lex] else { throw node?.error("unknown lexicon '\(lex)' in pattern") ?? RuleError(file: "", line: 0, "unknown lexicon \(lex)") }
                 let cacheKey = (caseless ? "i:" : "c:") + lex
-                let alternation = alternations[cacheKey] ?? l.alternation(caseless: caseless)
-                alternations[cacheKey] = alternation
+                let alternation = alternationsLock.withLock {
+                    if let built = alternations[cacheKey] { return built }
+                    let built = l.alternation(caseless: caseless)
+                    alternations[cacheKey] = built
+                    return built
+                }
                 budget -= alternation.utf8.count
                 guard budget >= 0 else { throw tooLong() }
                 out += alternation
@@ -200,7 +216,7 @@ public final class RuleSet: @unchecked Sendable {
 
     /// Reads a `trigger:` (a pattern fragment, or `none`): nil for `none`; an error located at the
     /// node when it does not compile.
-    package func checkTrigger(_ node: YAMLNode) throws -> String? {
+    func checkTrigger(_ node: YAMLNode) throws -> String? {
         let source = try node.requireString("trigger")
         if source == "none" { return nil }
         if checkedTriggers.contains(source) { return source }
@@ -217,7 +233,7 @@ public final class RuleSet: @unchecked Sendable {
 
     /// The compiled triggers, one per distinct expanded trigger, and each rule's index into them
     /// (nil: the rule runs on the whole text). Built once, after loading.
-    package func compileTriggers() throws {
+    func compileTriggers() throws {
         var index: [String: Int] = [:]
         var patterns: [Pattern] = []
         var literals: [LiteralTrigger?] = []
@@ -234,7 +250,7 @@ public final class RuleSet: @unchecked Sendable {
         triggerLiterals = literals
     }
 
-    package func loadRule(_ node: YAMLNode, defaultType: MentionType?, defaultTrigger: String? = nil, file: String) throws -> Rule {
+    func loadRule(_ node: YAMLNode, defaultType: MentionType?, defaultTrigger: String? = nil, file: String) throws -> Rule {
         try node.checkKeys(["id", "description", "type", "pattern", "priority", "latent", "caseSensitive", "fields", "set", "examples", "trigger"], in: "a rule")
         guard let idNode = node.value("id") else { throw node.error("rule has no id") }
         let id = try idNode.requireString("id")

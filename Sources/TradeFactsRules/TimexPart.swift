@@ -16,7 +16,7 @@ public struct TimexPart: Sendable, Equatable {
         case to
         /// The year the period lies in.
         case year
-        package var groupName: String { "timex" + rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+        var groupName: String { "timex" + rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
         package init?(groupName: String) {
             guard let k = Kind.allCases.first(where: { $0.groupName == groupName }) else { return nil }
             self = k

@@ -17,10 +17,10 @@ package struct YAMLNode {
         case mapping([(key: String, keyNode: YAMLNode, value: YAMLNode)])
     }
 
-    package let content: Content
+    let content: Content
     /// Whether a scalar was written plain (unquoted, not a block): only a plain scalar can read as
     /// a number, a Boolean or null in ``plainValue``.
-    package var isPlain = false
+    var isPlain = false
     package let file: String
     /// Where the node starts, 1-based.
     package let line: Int
@@ -29,9 +29,9 @@ package struct YAMLNode {
     package func error(_ message: String) -> RuleError { RuleError(file: file, line: line, column: column, message) }
 
     /// Deepest nesting of mappings and lists a rule file may have (rule files need about 5).
-    package static let maximumDepth = 64
+    static let maximumDepth = 64
     /// The error for an anchor or alias, wherever it is found.
-    package static let anchorMessage = "YAML anchors and aliases are not allowed in rule files"
+    static let anchorMessage = "YAML anchors and aliases are not allowed in rule files"
 
     /// Parses a YAML document; nil for an empty stream. Rejected, with the place: invalid YAML,
     /// anchors and aliases (rule files have no use for them, and they are how "billion laughs"
@@ -134,7 +134,7 @@ package struct YAMLNode {
 
     /// Finds `&name` or `*name` outside quotes and comments, line by line (a conservative scan of
     /// the bytes; every indicator is ASCII, and any non-ASCII byte after one counts as a name).
-    package static func anchorOrAlias(in text: String) -> (line: Int, column: Int)? {
+    static func anchorOrAlias(in text: String) -> (line: Int, column: Int)? {
         var lineNo = 1
         var quote: UInt8? = nil
         var previous: UInt8 = 0x20
@@ -160,7 +160,7 @@ package struct YAMLNode {
         return nil
     }
 
-    package var mapping: [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
+    var mapping: [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
         guard case let .mapping(m) = content else { return nil }
         return m
     }
@@ -226,7 +226,7 @@ package struct YAMLNode {
     }
 
     /// Reads a plain scalar's text as YAML's core schema does (with YAML 1.1's yes/no/on/off).
-    package static func resolvePlain(_ s: String) -> Any {
+    static func resolvePlain(_ s: String) -> Any {
         switch s {
         case "", "~", "null", "Null", "NULL": return NSNull()
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true

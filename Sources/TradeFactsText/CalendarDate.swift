@@ -145,7 +145,7 @@ package enum TimexValue {
     }
 
     /// Writes the last `count` decimal digits of non-negative `value`, zero-padded, at `offset`.
-    package static func writeDigits(_ value: Int, count: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+    static func writeDigits(_ value: Int, count: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
         var v = value
         for i in stride(from: offset + count - 1, through: offset, by: -1) {
             out[i] = UInt8(ascii: "0") + UInt8(v % 10)

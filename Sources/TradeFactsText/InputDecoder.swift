@@ -64,7 +64,7 @@ public enum InputDecoder {
 
     /// True when no byte ≥ 0x80 is part of a valid multi-byte UTF-8 sequence (so the text is in a
     /// single-byte encoding, or plain ASCII).
-    package static func looksLikeSingleByteText(_ bytes: [UInt8]) -> Bool {
+    static func looksLikeSingleByteText(_ bytes: [UInt8]) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -99,12 +99,12 @@ public enum InputDecoder {
     }
 
     /// Windows-1252's 0x80–0x9F (Latin-1 has control characters there); the five undefined bytes map to themselves.
-    package static let cp1252High: [UInt32] = [
+    static let cp1252High: [UInt32] = [
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ]
 
-    package static func windows1252ToUTF8(_ raw: [UInt8]) -> [UInt8] {
+    static func windows1252ToUTF8(_ raw: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count + raw.count / 8)
         for b in raw {

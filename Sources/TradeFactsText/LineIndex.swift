@@ -7,7 +7,7 @@ public struct LineIndex: Sendable {
     public let lineStarts: [Int]
     /// The number of Unicode scalars before every `stride`-th byte, so that a column on a very long
     /// line costs at most `stride` bytes of counting, never a scan from the line's start.
-    package let scalarCheckpoints: [Int]
+    let scalarCheckpoints: [Int]
     package static let stride = 1024
 
     public init(_ bytes: [UInt8]) {

@@ -76,7 +76,7 @@ public enum SentenceSplitter {
         return result
     }
 
-    package static func isSoftWrap(_ bytes: [UInt8], lineStart: Int, newline: Int, lineNumber: Int) -> Bool {
+    static func isSoftWrap(_ bytes: [UInt8], lineStart: Int, newline: Int, lineNumber: Int) -> Bool {
         guard lineNumber >= 1 else { return false }
         var end = newline
         while end > lineStart && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09) { end -= 1 }
@@ -90,7 +90,7 @@ public enum SentenceSplitter {
         return !(c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09)
     }
 
-    package static func startsSentence(_ bytes: [UInt8], _ k: Int) -> Bool {
+    static func startsSentence(_ bytes: [UInt8], _ k: Int) -> Bool {
         let c = bytes[k]
         if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") { return true }
         if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { return true }
@@ -99,7 +99,7 @@ public enum SentenceSplitter {
         return false
     }
 
-    package static func isAbbreviation(_ bytes: [UInt8], dotAt i: Int) -> Bool {
+    static func isAbbreviation(_ bytes: [UInt8], dotAt i: Int) -> Bool {
         guard bytes[i] == UInt8(ascii: ".") else { return false }
         var s = i
         while s > 0 {

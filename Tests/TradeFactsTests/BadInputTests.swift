@@ -182,7 +182,7 @@ final class BadInputTests: XCTestCase {
     /// A long single line with nothing to extract finishes (2 MB by default; 100 MB with
     /// `TRADEFACTS_LARGE_TESTS=1`, best with a release build). The bound is loose because the
     /// debug build shares two cores with other builds. A long line or paragraph dense with dates
-    /// is not linear: see README, Reliability (column computation and clause search are quadratic).
+    /// is not linear: see docs/reliability.md (column computation and clause search are quadratic).
     func testLongSingleLine() throws {
         let megabytes = ProcessInfo.processInfo.environment["TRADEFACTS_LARGE_TESTS"] == "1" ? 100 : 2
         let dir = try folder()

@@ -6,7 +6,8 @@ import TradeFactsEval
 
 /// Inputs that once broke something (found by scripts/fuzz or the property tests), replayed
 /// through the fuzz targets' own bodies, and a seeded, bounded random-input stress test of the
-/// same four entry points, so the default test run covers them without a fuzzing build.
+/// same four entry points, so the default test run covers them without a fuzzing build. A broken
+/// invariant is a test failure naming the input, not a crash of the test run.
 final class FuzzRegressionTests: XCTestCase {
     /// Found by the JSON Lines property test: Foundation dropped a raw U+FEFF opening a record's text.
     func testByteOrderMarkOpeningAJSONLinesText() throws {
@@ -21,7 +22,7 @@ final class FuzzRegressionTests: XCTestCase {
 
     /// Invalid UTF-8 inside Markdown front matter used to change how many bytes were blanked.
     func testInvalidUTF8InFrontMatter() {
-        FuzzHarness.markdown(Array("---\ntitle: ".utf8) + [0xC3, 0x28, 0xE2, 0x82] + Array("\ndate: 2025-10-03\n---\nUp 5% to $1 billion.\n".utf8))
+        XCTAssertEqual(FuzzHarness.markdown(Array("---\ntitle: ".utf8) + [0xC3, 0x28, 0xE2, 0x82] + Array("\ndate: 2025-10-03\n---\nUp 5% to $1 billion.\n".utf8)), [])
     }
 
     func testEdgeInputsThroughEveryTarget() {
@@ -32,7 +33,8 @@ final class FuzzRegressionTests: XCTestCase {
             [UInt8](repeating: 0x80, count: 100), [UInt8](repeating: 0, count: 100),
         ]
         for input in inputs {
-            FuzzHarness.pipeline(input); FuzzHarness.markdown(input); FuzzHarness.jsonLines(input); FuzzHarness.rules(input)
+            let broken = FuzzHarness.pipeline(input) + FuzzHarness.markdown(input) + FuzzHarness.jsonLines(input) + FuzzHarness.rules(input)
+            XCTAssertEqual(broken, [], "input \(input.prefix(40))")
         }
     }
 
@@ -63,12 +65,12 @@ final class FuzzRegressionTests: XCTestCase {
         }
         for i in 0..<150 {
             let text = mutate(corpus[i % corpus.count])
-            FuzzHarness.pipeline(text)
-            FuzzHarness.markdown(Array("---\ndate: 2025-10-03\n---\n".utf8) + text)
+            XCTAssertEqual(FuzzHarness.pipeline(text), [], "mutation \(i) (pipeline)")
+            XCTAssertEqual(FuzzHarness.markdown(Array("---\ndate: 2025-10-03\n---\n".utf8) + text), [], "mutation \(i) (Markdown)")
             let json = try JSONSerialization.data(withJSONObject: ["id": i, "text": String(decoding: text, as: UTF8.self)])
-            FuzzHarness.jsonLines(mutate(Array(json) + [0x0A] + Array(json)))
+            XCTAssertEqual(FuzzHarness.jsonLines(mutate(Array(json) + [0x0A] + Array(json))), [], "mutation \(i) (JSON Lines)")
         }
-        for i in 0..<300 { FuzzHarness.rules(mutate(rules[i % rules.count])) }
+        for i in 0..<300 { XCTAssertEqual(FuzzHarness.rules(mutate(rules[i % rules.count])), [], "mutation \(i) (rules)") }
     }
 }
 
