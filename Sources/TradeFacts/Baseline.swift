@@ -5,24 +5,24 @@ import TradeFactsReport
 /// A baseline: the findings a team has accepted, by document, check and fingerprint (which survive
 /// edits elsewhere in the article). `check --baseline FILE` reports only findings not in it;
 /// `--write-baseline FILE` records the current ones.
-public struct Baseline: Sendable {
-    public struct Entry: Hashable, Sendable {
-        public let document: String
-        public let check: String
-        public let fingerprint: String
+package struct Baseline: Sendable {
+    package struct Entry: Hashable, Sendable {
+        package let document: String
+        package let check: String
+        package let fingerprint: String
     }
     /// Entries with their counts (the same finding may occur twice in one article).
-    public private(set) var counts: [Entry: Int] = [:]
+    package private(set) var counts: [Entry: Int] = [:]
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ result: DocumentResult) {
+    package mutating func add(_ result: DocumentResult) {
         guard let doc = result.extraction?.document else { return }
         for f in result.findings { counts[Entry(document: result.documentID, check: f.check, fingerprint: Fingerprint.of(f, in: doc)), default: 0] += 1 }
     }
 
     /// Removes the findings the baseline already holds (each entry absorbs as many findings as it counts).
-    public mutating func filter(_ result: DocumentResult) -> DocumentResult {
+    package mutating func filter(_ result: DocumentResult) -> DocumentResult {
         guard let doc = result.extraction?.document else { return result }
         var out = result
         out.findings = result.findings.filter { f in
@@ -33,7 +33,7 @@ public struct Baseline: Sendable {
         return out
     }
 
-    public func serialized() -> String {
+    package func serialized() -> String {
         let entries = counts.flatMap { e, n in Array(repeating: e, count: n) }
             .sorted { ($0.document, $0.check, $0.fingerprint) < ($1.document, $1.check, $1.fingerprint) }
         return JSONValue.object([
@@ -43,7 +43,7 @@ public struct Baseline: Sendable {
         ]).serialized(pretty: true) + "\n"
     }
 
-    public static func load(path: String) throws -> Baseline {
+    package static func load(path: String) throws -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(message: "\(path): cannot read the baseline") }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let findings = object["findings"] as? [[String: Any]] else {

@@ -4,19 +4,19 @@ import TradeFactsText
 import TradeFactsReport
 
 /// Counts for the end-of-run summary.
-public struct BatchSummary: Sendable {
-    public var documents = 0
-    public var unreadable = 0
-    public var bytes = 0
-    public var mentions = 0
-    public var records = 0
-    public var findings = 0
-    public var seconds = 0.0
+package struct BatchSummary: Sendable {
+    package var documents = 0
+    package var unreadable = 0
+    package var bytes = 0
+    package var mentions = 0
+    package var records = 0
+    package var findings = 0
+    package var seconds = 0.0
 
-    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_048_576 / seconds : 0 }
-    public var documentsPerSecond: Double { seconds > 0 ? Double(documents) / seconds : 0 }
+    package var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_048_576 / seconds : 0 }
+    package var documentsPerSecond: Double { seconds > 0 ? Double(documents) / seconds : 0 }
 
-    public var line: String {
+    package var line: String {
         String(format: "%d document(s), %d mention(s), %d record(s), %d finding(s), %d unreadable; %.1f MB in %.2f s (%.1f MB/s, %.0f docs/s)",
                documents, mentions, records, findings, unreadable, Double(bytes) / 1_048_576, seconds, megabytesPerSecond, documentsPerSecond)
     }
@@ -28,19 +28,19 @@ public struct BatchSummary: Sendable {
 /// (and, with `render`, turned into output text) in parallel, then handed to `emit` in input order
 /// before the next batch is read. Memory therefore depends on the batch size, never on the number of
 /// documents, and the output is byte-identical whatever the number of jobs.
-public struct BatchRunner {
-    public let engine: Engine
-    public var jobs: Int
-    public var batchSize: Int
-    public var referenceDate: CalendarDate?
-    public var inputFormat: InputFormat = .auto
-    public var configuration = Configuration()
+package struct BatchRunner {
+    package let engine: Engine
+    package var jobs: Int
+    package var batchSize: Int
+    package var referenceDate: CalendarDate?
+    package var inputFormat: InputFormat = .auto
+    package var configuration = Configuration()
     /// About how many bytes of a JSON Lines input are read at a time (see ``LineChunkReader``).
-    public var chunkSize = 4 << 20
+    package var chunkSize = 4 << 20
     /// Called on the calling thread after each document with the running totals (for a progress bar).
-    public var progress: ((BatchSummary) -> Void)? = nil
+    package var progress: ((BatchSummary) -> Void)? = nil
 
-    public init(engine: Engine, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil, referenceDate: CalendarDate? = nil) {
+    package init(engine: Engine, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil, referenceDate: CalendarDate? = nil) {
         self.engine = engine
         self.jobs = max(1, jobs)
         self.batchSize = batchSize ?? max(16, 64 * max(1, jobs))
@@ -53,7 +53,7 @@ public struct BatchRunner {
     /// thread emits the one before it and reads the next (at most two batches in flight). With one
     /// job everything runs on the calling thread, one batch after another.
     @discardableResult
-    public func run(_ paths: [String], render: (@Sendable (DocumentResult) -> String)? = nil,
+    package func run(_ paths: [String], render: (@Sendable (DocumentResult) -> String)? = nil,
                     emit: (DocumentResult, String?) -> Void) -> BatchSummary {
         var summary = BatchSummary()
         let start = Date()

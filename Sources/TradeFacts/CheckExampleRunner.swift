@@ -1,19 +1,19 @@
 import TradeFactsText
 /// The outcome of one check example.
-public struct CheckExampleResult: Sendable {
-    public let check: String
-    public let triggering: Bool
-    public let text: String
+package struct CheckExampleResult: Sendable {
+    package let check: String
+    package let triggering: Bool
+    package let text: String
     /// nil when the example passed.
-    public let failure: String?
+    package let failure: String?
 }
 
 /// Runs every check's examples through the whole engine: a triggering example must produce a
 /// finding of that check starting at the `↓` marker; a non-triggering one must produce none.
-public enum CheckExampleRunner {
-    public static let marker = "↓"
+package enum CheckExampleRunner {
+    package static let marker = "↓"
 
-    public static func run(_ engine: Engine) -> [CheckExampleResult] {
+    package static func run(_ engine: Engine) -> [CheckExampleResult] {
         var results: [CheckExampleResult] = []
         for check in engine.checks {
             let d = type(of: check).description

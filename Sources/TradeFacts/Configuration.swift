@@ -20,23 +20,23 @@ import TradeFactsChecks
 ///   sum-slack: 0                    # fraction of the larger figure, for sums and balances
 /// ```
 /// Unknown keys and wrong types are errors with file:line.
-public struct Configuration: Sendable {
-    public enum ReferenceDatePolicy: String, Sendable { case metadata, dateline }
+package struct Configuration: Sendable {
+    package enum ReferenceDatePolicy: String, Sendable { case metadata, dateline }
 
-    public var path: String? = nil
-    public var disabled: Set<String> = []
-    public var severities: [String: Severity] = [:]
-    public var failOn: String? = nil
-    public var ruleDirectories: [String] = []
-    public var include: [String] = []
-    public var exclude: [String] = []
-    public var referenceDate: ReferenceDatePolicy = .metadata
-    public var settings = CheckSettings()
+    package var path: String? = nil
+    package var disabled: Set<String> = []
+    package var severities: [String: Severity] = [:]
+    package var failOn: String? = nil
+    package var ruleDirectories: [String] = []
+    package var include: [String] = []
+    package var exclude: [String] = []
+    package var referenceDate: ReferenceDatePolicy = .metadata
+    package var settings = CheckSettings()
 
-    public init() {}
+    package init() {}
 
     /// The nearest `.tradefacts.yml` in `directory` or above it.
-    public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
+    package static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
             let candidate = url.appendingPathComponent(".tradefacts.yml").path
@@ -47,7 +47,7 @@ public struct Configuration: Sendable {
         }
     }
 
-    public static func load(path: String) throws -> Configuration {
+    package static func load(path: String) throws -> Configuration {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw RuleError(file: path, line: 0, "cannot read the configuration file")
         }
@@ -112,11 +112,11 @@ public struct Configuration: Sendable {
     }
 
     /// The checks in force.
-    public var checks: [any Check.Type] { CheckCatalogue.all.filter { !disabled.contains($0.description.id) } }
+    package var checks: [any Check.Type] { CheckCatalogue.all.filter { !disabled.contains($0.description.id) } }
 
     /// Whether a file found by walking a folder is read: it matches an `include` glob (when any are
     /// given) and no `exclude` glob. Paths are compared as absolute paths.
-    public func admits(_ path: String) -> Bool {
+    package func admits(_ path: String) -> Bool {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         if !include.isEmpty && !include.contains(where: { Glob.matches($0, absolute) }) { return false }
         return !exclude.contains { Glob.matches($0, absolute) }
@@ -124,8 +124,8 @@ public struct Configuration: Sendable {
 }
 
 /// Shell-style globs: `**` any run of characters including `/`, `*` any run without `/`, `?` one character.
-public enum Glob {
-    public static func matches(_ pattern: String, _ path: String) -> Bool {
+package enum Glob {
+    package static func matches(_ pattern: String, _ path: String) -> Bool {
         let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
         var memo = [Int: Bool]()
         func m(_ i: Int, _ j: Int) -> Bool {

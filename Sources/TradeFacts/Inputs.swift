@@ -4,24 +4,24 @@ import Glibc
 #endif
 
 /// One input document to read: a file path, or standard input (`-`).
-public struct InputSource: Sendable, Hashable {
-    public let path: String
+package struct InputSource: Sendable, Hashable {
+    package let path: String
     /// Found by walking a folder (rather than named on the command line).
-    public var fromWalk = false
-    public init(path: String, fromWalk: Bool = false) { self.path = path; self.fromWalk = fromWalk }
-    public var isStandardInput: Bool { path == "-" }
+    package var fromWalk = false
+    package init(path: String, fromWalk: Bool = false) { self.path = path; self.fromWalk = fromWalk }
+    package var isStandardInput: Bool { path == "-" }
 }
 
 /// Expands command-line paths into input documents and reads them.
-public enum Inputs {
+package enum Inputs {
     /// File extensions read when a directory is given.
-    public static let articleExtensions: Set<String> = ["txt", "md", "text", "markdown", "jsonl", "ndjson"]
+    package static let articleExtensions: Set<String> = ["txt", "md", "text", "markdown", "jsonl", "ndjson"]
 
     /// Files in the order given; directories are walked recursively (sorted, hidden entries skipped,
     /// symbolic links to directories not followed), keeping the files `admit` accepts (configuration
     /// include/exclude globs; files named explicitly are always read). Paths that do not exist are kept so that reading
     /// them reports the error.
-    public static func expand(_ paths: [String], admit: (String) -> Bool = { _ in true }) -> [InputSource] {
+    package static func expand(_ paths: [String], admit: (String) -> Bool = { _ in true }) -> [InputSource] {
         var out: [InputSource] = []
         for path in paths {
             var isDir: ObjCBool = false
@@ -46,7 +46,7 @@ public enum Inputs {
     }
 
     /// Reads an input's bytes; throws a message naming the file and the cause.
-    public static func read(_ source: InputSource) throws -> [UInt8] {
+    package static func read(_ source: InputSource) throws -> [UInt8] {
         if source.isStandardInput {
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
@@ -99,25 +99,25 @@ public enum Inputs {
 }
 
 /// An input that could not be read.
-public struct InputError: Error, CustomStringConvertible, Sendable {
-    public let message: String
-    public var description: String { message }
+package struct InputError: Error, CustomStringConvertible, Sendable {
+    package let message: String
+    package var description: String { message }
 }
 
 /// Reads an input in chunks that end at a line break, so that a JSON Lines file or stream of any
 /// size is processed with memory bounded by the chunk size (and the longest line), never by the
 /// size of the input.
-public final class LineChunkReader {
-    public let source: InputSource
+package final class LineChunkReader {
+    package let source: InputSource
     private let fd: Int32
     private var pending: [UInt8] = []
     private var atEnd = false
     /// The line number (from 1) of the first line of the next chunk.
-    public private(set) var nextLine = 1
+    package private(set) var nextLine = 1
     /// About how many bytes a chunk holds (a chunk is never cut inside a line).
-    public let chunkSize: Int
+    package let chunkSize: Int
 
-    public init(_ source: InputSource, chunkSize: Int = 4 << 20) throws {
+    package init(_ source: InputSource, chunkSize: Int = 4 << 20) throws {
         self.source = source
         self.chunkSize = max(1, chunkSize)
         if source.isStandardInput {
@@ -151,14 +151,14 @@ public final class LineChunkReader {
     }
 
     /// The first bytes of the input (up to `count`) without consuming them.
-    public func peek(_ count: Int) throws -> ArraySlice<UInt8> {
+    package func peek(_ count: Int) throws -> ArraySlice<UInt8> {
         try fill(count)
         return pending.prefix(count)
     }
 
     /// The next chunk of whole lines (the last one may lack its line break at the end of the
     /// input) and the number of its first line; nil at the end.
-    public func nextChunk() throws -> (bytes: [UInt8], firstLine: Int)? {
+    package func nextChunk() throws -> (bytes: [UInt8], firstLine: Int)? {
         try fill(chunkSize)
         // Cut after the last line break within the chunk size, else after the first one beyond it
         // (a line longer than a chunk is read whole).
@@ -173,7 +173,7 @@ public final class LineChunkReader {
     }
 
     /// The rest of the input.
-    public func readToEnd() throws -> [UInt8] {
+    package func readToEnd() throws -> [UInt8] {
         try fill(.max)
         defer { pending = [] }
         return pending

@@ -1,20 +1,20 @@
 import TradeFactsText
 /// The outcome of running one rule example.
-public struct RuleExampleResult: Sendable {
-    public let rule: String
-    public let file: String
-    public let line: Int
-    public let text: String
+package struct RuleExampleResult: Sendable {
+    package let rule: String
+    package let file: String
+    package let line: Int
+    package let text: String
     /// nil when the example passed; otherwise what went wrong.
-    public let failure: String?
+    package let failure: String?
 }
 
 /// Runs every rule's examples through the whole extractor (so overlaps with other rules count),
 /// SwiftLint-style: a positive example must yield a mention from that rule with every expected
 /// field; a negative one (`expect: none`) must yield no mention from that rule.
-public enum RuleExampleRunner {
+package enum RuleExampleRunner {
     /// Reference date for examples that do not give one.
-    public static let defaultReferenceDate = CalendarDate(year: 2025, month: 10, day: 3)
+    package static let defaultReferenceDate = CalendarDate(year: 2025, month: 10, day: 3)
 
     /// The text an example's expected field is compared with: a scalar as written; the TIMEX3 parts
     /// (`timex`) as `text=value` pairs joined by "; " (`timex: "Aug. 26=1989-08-26; Oct. 20=1989-10-20"`).
@@ -26,7 +26,7 @@ public enum RuleExampleRunner {
         return v.scalarText
     }
 
-    public static func run(_ extractor: Extractor) -> [RuleExampleResult] {
+    package static func run(_ extractor: Extractor) -> [RuleExampleResult] {
         var results: [RuleExampleResult] = []
         for rule in extractor.ruleSet.rules {
             for example in rule.examples {

@@ -3,8 +3,8 @@ import TradeFactsText
 import TradeFactsRecords
 
 /// A surplus or deficit that the exports and imports stated beside it contradict.
-public struct BalanceSign: Check {
-    public static let description = CheckDescription(
+package struct BalanceSign: Check {
+    package static let description = CheckDescription(
         id: "balance-sign",
         name: "Surplus or deficit contradicts exports and imports",
         severity: .error,
@@ -31,9 +31,9 @@ public struct BalanceSign: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         let records = context.comparableRecords()
         // One amount per fact, or the story's figures cannot be told apart.

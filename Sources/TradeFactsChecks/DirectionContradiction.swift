@@ -2,8 +2,8 @@ import Foundation
 import TradeFactsExtract
 
 /// A rise word with a falling pair of values, or the reverse.
-public struct DirectionContradiction: Check {
-    public static let description = CheckDescription(
+package struct DirectionContradiction: Check {
+    package static let description = CheckDescription(
         id: "direction-contradiction",
         name: "Direction word contradicts the numbers",
         severity: .error,
@@ -23,9 +23,9 @@ public struct DirectionContradiction: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         for (i, m) in context.mentions.enumerated() {
             guard case let .percent(_, _, _, _, direction?, _) = m.value, direction != .flat,

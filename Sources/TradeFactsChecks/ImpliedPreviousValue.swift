@@ -2,8 +2,8 @@ import Foundation
 import TradeFactsText
 
 /// A change whose implied previous value contradicts the previous value stated for the same fact.
-public struct ImpliedPreviousValue: Check {
-    public static let description = CheckDescription(
+package struct ImpliedPreviousValue: Check {
+    package static let description = CheckDescription(
         id: "implied-previous-value",
         name: "Change implies a previous value the story contradicts",
         severity: .warning,
@@ -28,9 +28,9 @@ public struct ImpliedPreviousValue: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         let records = context.comparableRecords()
         var findings: [Finding] = []

@@ -1,7 +1,7 @@
 import TradeFactsText
 /// "February 30": a date that does not exist.
-public struct ImpossibleDate: Check {
-    public static let description = CheckDescription(
+package struct ImpossibleDate: Check {
+    package static let description = CheckDescription(
         id: "impossible-date",
         name: "Date that does not exist",
         severity: .error,
@@ -14,9 +14,9 @@ public struct ImpossibleDate: Check {
         nonTriggering: [CheckExample("Data released on February 29, 2024 showed a rise.", date: "2025-10-03")]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let mentions = context.mentions
         // Only dates and periods have calendar fields: the others are passed over without copying them.
         return mentions.indices.compactMap { i in

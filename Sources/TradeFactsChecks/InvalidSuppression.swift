@@ -1,6 +1,6 @@
 /// A suppression comment without a known check or without a reason.
-public struct InvalidSuppression: Check {
-    public static let description = CheckDescription(
+package struct InvalidSuppression: Check {
+    package static let description = CheckDescription(
         id: "invalid-suppression",
         name: "Suppression without a check or a reason",
         severity: .error,
@@ -12,10 +12,10 @@ public struct InvalidSuppression: Check {
         ],
         nonTriggering: [CheckExample("<!-- tradefacts-disable-next-line yoy-base-year: the 1985 base is what the ministry used -->\nExports reached $5 million in 2024, up 5% year-on-year, compared to 1985.", date: "2025-03-01")]
     )
-    public static var runsAfterSuppressions: Bool { true }
-    public init() {}
+    package static var runsAfterSuppressions: Bool { true }
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         context.suppressions.compactMap { d in
             guard let problem = d.problem else { return nil }
             return finding(problem, at: d.span)

@@ -2,8 +2,8 @@ import Foundation
 import TradeFactsText
 
 /// "Doubled", "tripled", "halved" against the two values stated.
-public struct MultipleContradiction: Check {
-    public static let description = CheckDescription(
+package struct MultipleContradiction: Check {
+    package static let description = CheckDescription(
         id: "multiple-contradiction",
         name: "A multiple contradicts its two values",
         severity: .warning,
@@ -36,10 +36,10 @@ public struct MultipleContradiction: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         // A finding needs two figures of money ("from … to …"); without them the text is not searched.
         guard m.lazy.filter({ $0.type == .money }).count >= 2 else { return [] }

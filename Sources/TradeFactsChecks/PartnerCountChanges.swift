@@ -1,8 +1,8 @@
 import Foundation
 
 /// A partner count that changes within the story for the same flow.
-public struct PartnerCountChanges: Check {
-    public static let description = CheckDescription(
+package struct PartnerCountChanges: Check {
+    package static let description = CheckDescription(
         id: "partner-count-changes",
         name: "Partner count changes within the story",
         severity: .warning,
@@ -26,9 +26,9 @@ public struct PartnerCountChanges: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         var first: [FactKey: Int] = [:]
         let comparison = cue("comparison", in: context)

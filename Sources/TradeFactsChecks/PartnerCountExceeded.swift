@@ -1,8 +1,8 @@
 import Foundation
 
 /// More partners named than the count says.
-public struct PartnerCountExceeded: Check {
-    public static let description = CheckDescription(
+package struct PartnerCountExceeded: Check {
+    package static let description = CheckDescription(
         id: "partner-count-exceeded",
         name: "More named partners than the stated count",
         severity: .warning,
@@ -12,9 +12,9 @@ public struct PartnerCountExceeded: Check {
         nonTriggering: [CheckExample("Exports of $5 million went to 12 countries, including Japan, Vietnam and Thailand.", date: "2025-03-01")]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let named = context.helpers.assembler.namedPartnersOfCounts(context.extraction)
         return named.keys.sorted().compactMap { i in
             guard case let .count(v?, _, _, _, true) = context.mentions[i].value, let list = named[i],

@@ -2,8 +2,8 @@ import Foundation
 import TradeFactsRecords
 
 /// Parts that do not add up to their stated total.
-public struct PartsExceedTotal: Check {
-    public static let description = CheckDescription(
+package struct PartsExceedTotal: Check {
+    package static let description = CheckDescription(
         id: "parts-exceed-total",
         name: "Parts do not add up to the total",
         severity: .warning,
@@ -28,10 +28,10 @@ public struct PartsExceedTotal: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         let records = context.comparableRecords()
         let groups = context.lexicon("partner-groups")

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A percent change that does not fit the two values it runs between, within the rounding of what is written.
-public struct PercentChangeArithmetic: Check {
-    public static let description = CheckDescription(
+package struct PercentChangeArithmetic: Check {
+    package static let description = CheckDescription(
         id: "percent-change-arithmetic",
         name: "Percent change does not fit its two values",
         severity: .warning,
@@ -26,9 +26,9 @@ public struct PercentChangeArithmetic: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         for (i, m) in context.mentions.enumerated() {
             // An approximate change ("nearly 30 pct") is not held to its digits.

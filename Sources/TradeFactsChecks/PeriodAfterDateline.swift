@@ -1,6 +1,6 @@
 /// Data reported for a period that has not begun by the dateline.
-public struct PeriodAfterDateline: Check {
-    public static let description = CheckDescription(
+package struct PeriodAfterDateline: Check {
+    package static let description = CheckDescription(
         id: "period-after-dateline",
         name: "Reported period lies after the dateline",
         severity: .error,
@@ -16,9 +16,9 @@ public struct PeriodAfterDateline: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         guard let reference = context.referenceDate else { return [] }
         var findings: [Finding] = []
         var seen = Set<Int>()

@@ -4,8 +4,8 @@ import TradeFactsText
 /// Triggers when a record's period carries an explicit year other than the dateline's, while
 /// another mention of the same stretch of the year ("the first three quarters of this year")
 /// resolves to the dateline's year in a sentence about the same flow.
-public struct PeriodYearContradiction: Check {
-    public static let description = CheckDescription(
+package struct PeriodYearContradiction: Check {
+    package static let description = CheckDescription(
         id: "period-year-contradiction",
         name: "Period year contradicts the dateline",
         severity: .error,
@@ -32,9 +32,9 @@ public struct PeriodYearContradiction: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         guard let reference = context.referenceDate else { return [] }
         let mentions = context.mentions
         var findings: [Finding] = []

@@ -2,8 +2,8 @@ import Foundation
 import TradeFactsExtract
 
 /// "rose 1% from 5% to 6%": a change in percentage points written as a percent change.
-public struct PointsVersusPercent: Check {
-    public static let description = CheckDescription(
+package struct PointsVersusPercent: Check {
+    package static let description = CheckDescription(
         id: "points-vs-percent",
         name: "Percent written for percentage points",
         severity: .warning,
@@ -21,9 +21,9 @@ public struct PointsVersusPercent: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         for (i, m) in context.mentions.enumerated() {
             guard case let .percent(v?, _, _, .percent, direction?, _) = m.value, direction != .flat,

@@ -2,8 +2,8 @@ import Foundation
 import TradeFactsRecords
 
 /// The same fact given two different values.
-public struct RepeatedFigureDiffers: Check {
-    public static let description = CheckDescription(
+package struct RepeatedFigureDiffers: Check {
+    package static let description = CheckDescription(
         id: "repeated-figure-differs",
         name: "Same figure given two values",
         severity: .warning,
@@ -29,9 +29,9 @@ public struct RepeatedFigureDiffers: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         // Only figures that stand alone in their sentence, with their reporter and period written there:
         // anything less and the "same fact" may be two facts the assembler could not tell apart.

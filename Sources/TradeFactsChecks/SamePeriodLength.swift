@@ -2,8 +2,8 @@ import Foundation
 import TradeFactsText
 
 /// "The same period last year" whose length differs from the period it is compared with.
-public struct SamePeriodLength: Check {
-    public static let description = CheckDescription(
+package struct SamePeriodLength: Check {
+    package static let description = CheckDescription(
         id: "same-period-length",
         name: "\"Same period\" of another length",
         severity: .warning,
@@ -30,7 +30,7 @@ public struct SamePeriodLength: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// Whole months covered, or nil when the period does not run from a month's first day to a month's last.
     package static func months(_ p: ResolvedPeriod) -> Int? {
@@ -38,7 +38,7 @@ public struct SamePeriodLength: Check {
         return (p.to.year * 12 + p.to.month) - (p.from.year * 12 + p.from.month) + 1
     }
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         var findings: [Finding] = []
         // Only dates and periods have calendar fields: the others are passed over without copying them.

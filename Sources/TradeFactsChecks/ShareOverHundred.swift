@@ -1,8 +1,8 @@
 import Foundation
 
 /// A share of a whole above 100 %.
-public struct ShareOverHundred: Check {
-    public static let description = CheckDescription(
+package struct ShareOverHundred: Check {
+    package static let description = CheckDescription(
         id: "share-over-100",
         name: "Share above 100 percent",
         severity: .warning,
@@ -15,9 +15,9 @@ public struct ShareOverHundred: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let mentions = context.mentions
         // Only percentages can be shares: the others are passed over without copying them.
         return mentions.indices.compactMap { i in

@@ -1,7 +1,7 @@
 /// "since October 2004" given as the cause of this year's change in a 2025 article.
-public struct StaleAnchor: Check {
+package struct StaleAnchor: Check {
 
-    public static let description = CheckDescription(
+    package static let description = CheckDescription(
         id: "stale-anchor",
         name: "Stale 'since' anchor explains a current change",
         severity: .warning,
@@ -21,9 +21,9 @@ public struct StaleAnchor: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         guard let reference = context.referenceDate else { return [] }
         let mentions = context.mentions
         var findings: [Finding] = []

@@ -1,6 +1,6 @@
 /// A suppression comment that silences nothing.
-public struct UnusedSuppression: Check {
-    public static let description = CheckDescription(
+package struct UnusedSuppression: Check {
+    package static let description = CheckDescription(
         id: "unused-suppression",
         name: "Suppression that silences nothing",
         severity: .warning,
@@ -9,10 +9,10 @@ public struct UnusedSuppression: Check {
         triggering: [CheckExample("↓<!-- tradefacts-disable-next-line yoy-base-year: the base year is right -->\nExports reached $5 million in 2024, up 5%, compared to 2023.", date: "2025-03-01")],
         nonTriggering: [CheckExample("<!-- tradefacts-disable-next-line yoy-base-year: the 1985 base is what the ministry used -->\nExports reached $5 million in 2024, up 5% year-on-year, compared to 1985.", date: "2025-03-01")]
     )
-    public static var runsAfterSuppressions: Bool { true }
-    public init() {}
+    package static var runsAfterSuppressions: Bool { true }
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         context.suppressions.filter { $0.problem == nil && !$0.used }.map { d in
             finding("this suppression of \(d.checks.joined(separator: ", ")) silences nothing on line \(d.targetLine)", at: d.span,
                     details: [("targetLine", .int(d.targetLine))])

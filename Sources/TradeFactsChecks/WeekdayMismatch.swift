@@ -1,7 +1,7 @@
 import TradeFactsText
 /// "Tuesday, October 3, 2025" — it was a Friday.
-public struct WeekdayMismatch: Check {
-    public static let description = CheckDescription(
+package struct WeekdayMismatch: Check {
+    package static let description = CheckDescription(
         id: "weekday-mismatch",
         name: "Weekday does not match its date",
         severity: .warning,
@@ -14,9 +14,9 @@ public struct WeekdayMismatch: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let mentions = context.mentions
         // Only dates and periods have calendar fields: the others are passed over without copying them.
         return mentions.indices.compactMap { i in

@@ -1,6 +1,6 @@
 /// A year-on-year change compared to a year that is not the year before the period it describes.
-public struct YearOnYearBase: Check {
-    public static let description = CheckDescription(
+package struct YearOnYearBase: Check {
+    package static let description = CheckDescription(
         id: "yoy-base-year",
         name: "Year-on-year base is not the previous year",
         severity: .warning,
@@ -21,9 +21,9 @@ public struct YearOnYearBase: Check {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    package func run(_ context: CheckContext) -> [Finding] {
         let mentions = context.mentions
         var findings: [Finding] = []
         for (bi, base) in mentions.enumerated() {

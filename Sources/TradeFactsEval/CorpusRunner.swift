@@ -6,10 +6,10 @@ import TradeFactsReport
 import TradeFacts
 
 /// One article of the corpus and how it compares with its expected output.
-public struct CorpusResult: Sendable {
-    public let article: String
+package struct CorpusResult: Sendable {
+    package let article: String
     /// Empty when the article reads exactly as expected.
-    public let failures: [String]
+    package let failures: [String]
 }
 
 /// Runs `Corpus/`: every `NAME.txt` (or `.md`) with a `NAME.expected.yaml` beside it.
@@ -19,8 +19,8 @@ public struct CorpusResult: Sendable {
 /// `from..to`, periodText, amount, currency, change, basis, partners, named, source, complete),
 /// and every finding (check, line, column, and optionally severity). Lists are compared exactly:
 /// a missing or an extra item is a failure.
-public enum CorpusRunner {
-    public static func run(directory: String, engine: Engine) throws -> [CorpusResult] {
+package enum CorpusRunner {
+    package static func run(directory: String, engine: Engine) throws -> [CorpusResult] {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         var results: [CorpusResult] = []
         for file in files where file.hasSuffix(".txt") || file.hasSuffix(".md") {
@@ -49,7 +49,7 @@ public enum CorpusRunner {
     }
 
     /// The Corpus articles as documents, with the reference dates their expected files give.
-    public static func documents(in directory: String) throws -> [Document] {
+    package static func documents(in directory: String) throws -> [Document] {
         try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
             .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
             .map { try article($0, in: directory).0 }
@@ -93,7 +93,7 @@ public enum CorpusRunner {
     }
 
     /// Record fields whose absence the gold states by not listing them: a system value there is wrong.
-    public static let coreRecordFields = ["reporter", "flow", "commodity", "partner", "period", "amount", "currency", "change", "partners", "source"]
+    package static let coreRecordFields = ["reporter", "flow", "commodity", "partner", "period", "amount", "currency", "change", "partners", "source"]
 
     static func compareLists(_ what: String, got: [JSONValue], want: [[String: Any]], describe: (JSONValue) -> String,
                              absentUnlessListed: [String] = [], into failures: inout [String]) {
@@ -114,7 +114,7 @@ public enum CorpusRunner {
     }
 
     /// A record's JSON reduced to the flat fields the corpus compares.
-    public static func flatten(_ r: JSONValue) -> JSONValue {
+    package static func flatten(_ r: JSONValue) -> JSONValue {
         var o = JSONObjectBuilder()
         o.add("reporter", r["reporter"]?["value"]?.scalarText)
         o.add("flow", r["flow"]?["value"]?.scalarText)

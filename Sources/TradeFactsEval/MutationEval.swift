@@ -6,9 +6,9 @@ import TradeFacts
 
 /// Sensitivity of the checks: seeded, typed edits a real editor could make, applied one at a time to
 /// the consistent Corpus articles (those whose gold lists no finding), and how often some check fires.
-public enum MutationEval {
+package enum MutationEval {
     /// The kinds of edit.
-    public enum Kind: String, CaseIterable, Sendable {
+    package enum Kind: String, CaseIterable, Sendable {
         case periodYear = "period-year"          // a year digit in a period flipped ("the first half of 2024" → 2025)
         case direction = "direction-word"        // "rose" ↔ "fell", "up" ↔ "down" in a change
         case figureDigit = "figure-digit"        // one digit of a money figure changed
@@ -17,23 +17,23 @@ public enum MutationEval {
         case partnerCount = "count-below-named"  // a partner count set below the number of partners named
     }
 
-    public struct KindResult: Sendable {
-        public var mutants = 0
-        public var detected = 0
+    package struct KindResult: Sendable {
+        package var mutants = 0
+        package var detected = 0
         /// Check id → mutants it fired on.
-        public var byCheck: [String: Int] = [:]
+        package var byCheck: [String: Int] = [:]
         /// Articles that offered no site for this kind.
-        public var articlesWithoutSite = 0
-        public init() {}
+        package var articlesWithoutSite = 0
+        package init() {}
     }
 
-    public struct Result: Sendable {
-        public var articles: [String] = []
+    package struct Result: Sendable {
+        package var articles: [String] = []
         /// Findings on the unmutated articles (must be zero).
-        public var cleanFindings: [String] = []
-        public var kinds: [Kind: KindResult] = [:]
+        package var cleanFindings: [String] = []
+        package var kinds: [Kind: KindResult] = [:]
         /// Up to a few undetected mutants per kind, for reading.
-        public var undetected: [Kind: [String]] = [:]
+        package var undetected: [Kind: [String]] = [:]
     }
 
     /// SplitMix64: a tiny deterministic generator, so every run draws the same mutants.
@@ -133,7 +133,7 @@ public enum MutationEval {
 
     /// Runs the evaluation: for every consistent article and every kind, up to `perArticle` sites drawn
     /// with the seeded generator, each edited alone.
-    public static func run(directory: String, engine: Engine, seed: UInt64 = 1987, perArticle: Int = 3, keepUndetected: Int = 0) throws -> Result {
+    package static func run(directory: String, engine: Engine, seed: UInt64 = 1987, perArticle: Int = 3, keepUndetected: Int = 0) throws -> Result {
         var result = Result()
         var random = Random(state: seed)
         for file in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where file.hasSuffix(".txt") {

@@ -6,21 +6,21 @@ import TradeFactsExtract
 /// Checks the extractor's prefilter against a full scan on real text: every document is extracted
 /// twice, once with rules run only where their triggers occur and once with every rule over the
 /// whole text, and the mentions must be the same (type, span, rule and every output field).
-public enum PrefilterEval {
+package enum PrefilterEval {
     /// What the comparison found.
-    public struct Result: Sendable {
-        public var documents = 0
-        public var bytes = 0
-        public var mentions = 0
+    package struct Result: Sendable {
+        package var documents = 0
+        package var bytes = 0
+        package var mentions = 0
         /// Documents whose mentions differ, with the first difference of each.
-        public var differences: [(document: String, detail: String)] = []
+        package var differences: [(document: String, detail: String)] = []
         /// Seconds spent extracting with and without the prefilter (one thread, same documents).
-        public var prefilteredSeconds = 0.0
-        public var fullScanSeconds = 0.0
+        package var prefilteredSeconds = 0.0
+        package var fullScanSeconds = 0.0
     }
 
     /// Extracts each document with both extractors and compares the mentions.
-    public static func compare(_ documents: [Document], ruleSet: RuleSet) throws -> Result {
+    package static func compare(_ documents: [Document], ruleSet: RuleSet) throws -> Result {
         let filtered = try Extractor(ruleSet: ruleSet, prefilter: true)
         let full = try Extractor(ruleSet: ruleSet, prefilter: false)
         var result = Result()

@@ -6,10 +6,10 @@ import TradeFacts
 /// Scores the engine on Microsoft Recognizers-Text's English test specs (number, percent, currency,
 /// date periods): span precision/recall/F1 (strict = same span, relaxed = overlapping) and value
 /// accuracy over the relaxed matches, per file.
-public enum RecognizersScorer {
+package enum RecognizersScorer {
     /// How one spec file is read and compared.
-    public struct Spec: Sendable {
-        public let file: String
+    package struct Spec: Sendable {
+        package let file: String
         /// Gold result types taken from the file (`TypeName` or `Type`).
         let goldTypes: Set<String>
         /// Which of our mentions compete.
@@ -21,14 +21,14 @@ public enum RecognizersScorer {
         package var outOfScope: @Sendable (_ input: String, _ results: [[String: Any]]) -> String? = { _, _ in nil }
     }
 
-    public struct FileResult: Sendable {
-        public let file: String
-        public var cases = 0
-        public var strict = Score()
-        public var relaxed = Score()
-        public var misses: [EvalMiss] = []
+    package struct FileResult: Sendable {
+        package let file: String
+        package var cases = 0
+        package var strict = Score()
+        package var relaxed = Score()
+        package var misses: [EvalMiss] = []
         /// Cases left out of the scores, by reason.
-        public var outOfScope: [String: Int] = [:]
+        package var outOfScope: [String: Int] = [:]
     }
 
     package static func decimal(_ any: Any?) -> Decimal? {
@@ -54,7 +54,7 @@ public enum RecognizersScorer {
         return (p.from.iso, p.to.adding(days: 1).iso)
     }
 
-    public static let specs: [Spec] = [
+    package static let specs: [Spec] = [
         // A number inside a money or count mention is read as its amount or value (our overlap
         // resolution keeps the typed mention and drops the bare number inside it).
         Spec(file: "Number/English/NumberModel.json", goldTypes: ["number"],
@@ -138,7 +138,7 @@ public enum RecognizersScorer {
         return start..<(start + length)
     }
 
-    public static func run(directory: String, engine: Engine, keepMisses: Int = 0) throws -> [FileResult] {
+    package static func run(directory: String, engine: Engine, keepMisses: Int = 0) throws -> [FileResult] {
         var results: [FileResult] = []
         for spec in specs {
             let path = "\(directory)/\(spec.file)"

@@ -10,24 +10,24 @@ import TradeFacts
 /// positive when the system gives a value the gold does not, and a false negative when the gold
 /// gives a value the system does not. A record is correct when every core field and every extra
 /// field the gold lists agree.
-public enum RecordScorer {
-    public struct FieldScore: Sendable {
-        public var tp = 0, fp = 0, fn = 0
-        public init() {}
-        public var precision: Double { tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp) }
-        public var recall: Double { tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn) }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+package enum RecordScorer {
+    package struct FieldScore: Sendable {
+        package var tp = 0, fp = 0, fn = 0
+        package init() {}
+        package var precision: Double { tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp) }
+        package var recall: Double { tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn) }
+        package var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
 
-    public struct Result: Sendable {
-        public var articles = 0
-        public var fields: [String: FieldScore] = [:]
+    package struct Result: Sendable {
+        package var articles = 0
+        package var fields: [String: FieldScore] = [:]
         /// Records: tp = correct system records, fp = other system records, fn = gold records not matched correctly.
-        public var records = FieldScore()
-        public var misses: [EvalMiss] = []
+        package var records = FieldScore()
+        package var misses: [EvalMiss] = []
     }
 
-    public static func run(directory: String, engine: Engine) throws -> Result {
+    package static func run(directory: String, engine: Engine) throws -> Result {
         var result = Result()
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         for file in files where file.hasSuffix(".txt") || file.hasSuffix(".md") {

@@ -3,17 +3,17 @@ import TradeFactsText
 
 /// Reads Reuters-21578 SGML (`reut2-*.sgm`) into articles: headline, dateline and body as text,
 /// the story's DATE as reference date, and its TOPICS.
-public struct ReutersStory: Sendable {
-    public let id: String
-    public let date: CalendarDate?
-    public let topics: [String]
+package struct ReutersStory: Sendable {
+    package let id: String
+    package let date: CalendarDate?
+    package let topics: [String]
     /// "TITLE\nDATELINE - BODY", entities decoded, the trailing "Reuter" sign-off removed.
-    public let text: String
+    package let text: String
 
     package static let months = ["JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12]
 
     /// All stories in the `reut2-*.sgm` files of `directory`, in file and document order.
-    public static func load(directory: String) throws -> [ReutersStory] {
+    package static func load(directory: String) throws -> [ReutersStory] {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasPrefix("reut2-") && $0.hasSuffix(".sgm") }.sorted()
         var out: [ReutersStory] = []

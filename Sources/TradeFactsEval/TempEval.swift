@@ -4,20 +4,20 @@ import TradeFactsExtract
 import TradeFacts
 
 /// A TimeML document: text with TIMEX3 tags removed, the gold TIMEX3s as byte spans, and the DCT.
-public struct TimeMLDocument: Sendable {
-    public struct Timex: Sendable {
-        public let span: Span
-        public let type: String
-        public let value: String
-        public let text: String
+package struct TimeMLDocument: Sendable {
+    package struct Timex: Sendable {
+        package let span: Span
+        package let type: String
+        package let value: String
+        package let text: String
     }
-    public let id: String
-    public let dct: CalendarDate?
-    public let text: String
-    public let timexes: [Timex]
+    package let id: String
+    package let dct: CalendarDate?
+    package let text: String
+    package let timexes: [Timex]
 
     /// Parses a `.tml` file: the DCT's value, and the TEXT element with its inline TIMEX3s.
-    public static func parse(_ xml: String, id: String) -> TimeMLDocument? {
+    package static func parse(_ xml: String, id: String) -> TimeMLDocument? {
         var dct: CalendarDate? = nil
         if let d = xml.range(of: "<DCT>"), let v = xml[d.upperBound...].range(of: "value=\"") {
             dct = CalendarDate(iso: String(xml[v.upperBound...].prefix(10)))
@@ -81,23 +81,23 @@ public struct TimeMLDocument: Sendable {
 /// "the first nine months", SET) and no gold DATE is set aside, counted in `otherType` and printed,
 /// not scored as spurious: it is a real time expression whose TimeML type differs (TempEval-3
 /// scores extraction over all types). Gold TIME/DURATION/SET are not in the gold count either.
-public enum TempEvalScorer {
-    public struct Result: Sendable {
-        public var documents = 0
+package enum TempEvalScorer {
+    package struct Result: Sendable {
+        package var documents = 0
         /// Spans, and values compared exactly (notation mappings only).
-        public var strict = Score()
-        public var relaxed = Score()
+        package var strict = Score()
+        package var relaxed = Score()
         /// The same spans, and values compared under the lenient underspecified-gold convention.
-        public var lenientStrict = Score()
-        public var lenientRelaxed = Score()
-        public var misses: [EvalMiss] = []
+        package var lenientStrict = Score()
+        package var lenientRelaxed = Score()
+        package var misses: [EvalMiss] = []
         /// System mentions set aside because they overlap a gold TIMEX3 of another type only.
-        public var otherType = 0
+        package var otherType = 0
         /// Values right only under the lenient convention (`1989-WXX` matched by `1989-W43`).
-        public var underspecified = 0
-        public init() {}
+        package var underspecified = 0
+        package init() {}
 
-        public static func + (a: Result, b: Result) -> Result {
+        package static func + (a: Result, b: Result) -> Result {
             var r = Result()
             r.documents = a.documents + b.documents
             r.strict = a.strict + b.strict; r.relaxed = a.relaxed + b.relaxed
@@ -109,7 +109,7 @@ public enum TempEvalScorer {
     }
 
     /// How our value stands to the gold value.
-    public enum Agreement: Sendable, Equatable {
+    package enum Agreement: Sendable, Equatable {
         /// Equal strings after mappings of notation only, each a second spelling of the same value:
         /// week numbers with or without a leading zero (`2000-W7`, `2000-W07`: ISO writes two
         /// digits), and TimeBank's decade `198X` and century `19XX` for TimeML's `198` and `19`
@@ -177,7 +177,7 @@ public enum TempEvalScorer {
         return v
     }
 
-    public static func run(directory: String, engine: Engine, keepMisses: Int = 0) throws -> Result {
+    package static func run(directory: String, engine: Engine, keepMisses: Int = 0) throws -> Result {
         var result = Result()
         let fm = FileManager.default
         var files: [String] = []

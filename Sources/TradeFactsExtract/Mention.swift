@@ -51,7 +51,7 @@ public struct Mention: Sendable {
         if case let .calendar(_, resolved) = value { return resolved }
         return nil
     }
-    public var periodFields: PeriodFields? {
+    package var periodFields: PeriodFields? {
         if case let .calendar(fields, _) = value { return fields }
         return nil
     }

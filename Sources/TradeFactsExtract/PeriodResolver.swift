@@ -57,21 +57,21 @@ public struct PeriodFields: Sendable, Hashable {
     /// ("recently"), `FUTURE_REF` ("the future"). Such a mention has a value but no first and last day.
     public var reference: String?
     /// The direction the words themselves give ("last Friday" past, "next Tuesday" future); overrides the clause's tense.
-    public var tense: Tense?
+    package var tense: Tense?
     public init() {}
 }
 
 /// Grammatical time of the clause around a mention: past reports look back, future looks ahead.
 /// `present` is for words that point at the reference date's own period ("this summer", "this
 /// September"): the nearest occurrence, either side.
-public enum Tense: String, Sendable { case past, present, future }
+package enum Tense: String, Sendable { case past, present, future }
 
 /// Turns ``PeriodFields`` into a ``ResolvedPeriod`` against a reference date. Pure calendar arithmetic.
-public enum PeriodResolver {
+package enum PeriodResolver {
     /// Resolves `f`; returns nil when the fields are contradictory ("February 30"), incomplete,
     /// or need a reference date that is missing. Anaphoric (`samePeriod`) fields are resolved by
     /// ``resolveSamePeriod(antecedent:yearOffset:)`` instead.
-    public static func resolve(_ f: PeriodFields, reference: CalendarDate?, tense: Tense = .past) -> ResolvedPeriod? {
+    package static func resolve(_ f: PeriodFields, reference: CalendarDate?, tense: Tense = .past) -> ResolvedPeriod? {
         if f.samePeriod { return nil }
         if let decade = f.decade {
             return ResolvedPeriod(from: CalendarDate(year: decade, month: 1, day: 1), to: CalendarDate(year: decade + 9, month: 12, day: 31),
@@ -182,14 +182,14 @@ public enum PeriodResolver {
     }
 
     /// "the same period last year": the antecedent's period shifted by `yearOffset` years (−1 by default).
-    public static func resolveSamePeriod(antecedent: ResolvedPeriod, yearOffset: Int?) -> ResolvedPeriod {
+    package static func resolveSamePeriod(antecedent: ResolvedPeriod, yearOffset: Int?) -> ResolvedPeriod {
         antecedent.shifted(years: yearOffset ?? -1)
     }
 
     /// An anaphoric period from its fields: moved to the year written ("the 1988 period"), else by
     /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago"); with `wholeYear`,
     /// the antecedent's year moved by `yearOffset` ("later that year", "the following year").
-    public static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
+    package static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
         if let shift = f.monthShift {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
@@ -270,7 +270,7 @@ public enum PeriodResolver {
     /// The day of holiday `key` in year `y`: fixed days, US holidays defined by a weekday of a month
     /// (Thanksgiving the fourth Thursday of November, Election Day the Tuesday after the first Monday
     /// of November), and the Western Easter and the days counted from it. Nil for an unknown key.
-    public static func holiday(_ key: String, year y: Int) -> CalendarDate? {
+    package static func holiday(_ key: String, year y: Int) -> CalendarDate? {
         /// The `n`th weekday `wd` (ISO, Monday 1) of a month; `n` = −1 for the last.
         func nth(_ n: Int, _ wd: Int, month m: Int) -> CalendarDate {
             if n < 0 {

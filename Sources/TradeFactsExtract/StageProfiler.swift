@@ -3,12 +3,12 @@ import Glibc
 #endif
 
 /// A stage of processing one document, for ``StageProfiler``.
-public enum Stage: Int, CaseIterable, Sendable {
+package enum Stage: Int, CaseIterable, Sendable {
     case read = 0, document, suppressions, triggers, rules, overlaps, qualifiers, normalize, calendar, currencies
     case records, checks, render
 
     /// A short label for reports.
-    public var label: String {
+    package var label: String {
         switch self {
         case .read: "read input (JSON Lines, Markdown, decoding)"
         case .document: "document (lines, sentences)"
@@ -31,16 +31,16 @@ public enum Stage: Int, CaseIterable, Sendable {
 ///
 /// Off by default, when it costs one load and branch per stage. It accumulates into process-wide
 /// totals without locking, so switch it on only while a single thread processes documents.
-public enum StageProfiler {
-    nonisolated(unsafe) public static var enabled = false
+package enum StageProfiler {
+    nonisolated(unsafe) package static var enabled = false
     package nonisolated(unsafe) static var totals = [UInt64](repeating: 0, count: Stage.allCases.count)
 
     /// Nanoseconds spent in each stage since the last ``reset()``.
-    public static var nanoseconds: [Stage: UInt64] {
+    package static var nanoseconds: [Stage: UInt64] {
         Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, totals[$0.rawValue]) })
     }
 
-    public static func reset() { for i in totals.indices { totals[i] = 0 } }
+    package static func reset() { for i in totals.indices { totals[i] = 0 } }
 
     @inline(__always) package static func now() -> UInt64 {
         var t = timespec()
@@ -49,7 +49,7 @@ public enum StageProfiler {
     }
 
     /// Runs `body`, adding its time to `stage` when profiling.
-    @inline(__always) public static func time<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
+    @inline(__always) package static func time<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
         let start = now()
         defer { totals[stage.rawValue] &+= now() &- start }

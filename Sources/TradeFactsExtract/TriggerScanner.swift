@@ -5,9 +5,9 @@ import TradeFactsText
 /// bytes of all their phrases (ASCII letters folded, runs of white space read as one space), with a
 /// bit per trigger. It reports, for each sentence, the triggers that occur in it; a phrase that
 /// begins in one sentence and ends in the next counts for both.
-public final class TriggerScanner: @unchecked Sendable {
+package final class TriggerScanner: @unchecked Sendable {
     /// Triggers found here, by their index among the rule set's triggers (at most 64).
-    public let triggers: [Int]
+    package let triggers: [Int]
     /// state × ``columns`` + a byte's column → state.
     private let delta: [Int32]
     /// A (folded) byte → its column in ``delta``: one per byte that occurs in a phrase, and column 0
@@ -25,7 +25,7 @@ public final class TriggerScanner: @unchecked Sendable {
     private let digitMask: UInt64
 
     /// `literals[i]` is trigger `i`'s literal form, or nil when it is not literal.
-    public init(literals: [LiteralTrigger?]) {
+    package init(literals: [LiteralTrigger?]) {
         var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
         var out: [UInt64] = [0]
         var dep: [Int32] = [0]
@@ -111,7 +111,7 @@ public final class TriggerScanner: @unchecked Sendable {
     }
 
     /// For each sentence, a bit per trigger (bit k is `triggers[k]`) that occurs in it.
-    public func sentenceMasks(_ bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) -> [UInt64] {
+    package func sentenceMasks(_ bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) -> [UInt64] {
         var masks = [UInt64](repeating: 0, count: sentences.count)
         guard !sentences.isEmpty, !triggers.isEmpty else { return masks }
         var state = 0

@@ -48,7 +48,7 @@ extension DocumentResult {
     public func json() -> JSONValue { JSONTreeBuilder.build { write(to: &$0) } }
 
     /// ``json()`` written straight to bytes (the same bytes as `json().serialized(pretty:)`).
-    public func writeJSON(to writer: inout JSONWriter) { write(to: &writer) }
+    package func writeJSON(to writer: inout JSONWriter) { write(to: &writer) }
 
     func write<S: JSONSink>(to o: inout S) {
         o.beginObject()
@@ -95,7 +95,7 @@ extension DocumentResult {
     public func findingsJSON() -> JSONValue { JSONTreeBuilder.build { writeFindingsObject(to: &$0) } }
 
     /// ``findingsJSON()`` written straight to bytes.
-    public func writeFindingsJSON(to writer: inout JSONWriter) { writeFindingsObject(to: &writer) }
+    package func writeFindingsJSON(to writer: inout JSONWriter) { writeFindingsObject(to: &writer) }
 
     func writeFindingsObject<S: JSONSink>(to o: inout S) {
         o.object { o in

@@ -62,13 +62,13 @@ extension JSONSink {
 ///
 /// Keep one writer and call ``reset()`` between documents to reuse its buffer, or use
 /// ``text(pretty:_:)``, which reuses a buffer per thread.
-public struct JSONWriter: JSONSink {
+package struct JSONWriter: JSONSink {
     /// The UTF-8 output so far.
-    public private(set) var bytes: [UInt8] = []
-    public let pretty: Bool
+    package private(set) var bytes: [UInt8] = []
+    package let pretty: Bool
     /// Levels of indentation added to every line after the first (pretty-printed), for a value
     /// that will stand inside an array written elsewhere.
-    public let indent: Int
+    package let indent: Int
     /// The thread's decimals already written, when writing for ``text(pretty:_:)``.
     private var scratch: JSONWriterScratch? = nil
     /// Open containers.
@@ -78,7 +78,7 @@ public struct JSONWriter: JSONSink {
     /// A key was just written: the next value is its member, not a new element.
     private var keyed = false
 
-    public init(pretty: Bool = false, indent: Int = 0, capacity: Int = 4096) {
+    package init(pretty: Bool = false, indent: Int = 0, capacity: Int = 4096) {
         self.pretty = pretty
         self.indent = indent
         bytes.reserveCapacity(capacity)
@@ -86,7 +86,7 @@ public struct JSONWriter: JSONSink {
 
     /// The text `body` writes, written into a buffer that the calling thread reuses from one call
     /// to the next (the batch path: one call per document on each worker thread).
-    public static func text(pretty: Bool = false, indent: Int = 0, _ body: (inout JSONWriter) -> Void) -> String {
+    package static func text(pretty: Bool = false, indent: Int = 0, _ body: (inout JSONWriter) -> Void) -> String {
         let scratch = JSONWriterScratch.current
         var w = JSONWriter(pretty: pretty, indent: indent, capacity: 0)
         swap(&w.bytes, &scratch.buffer)
@@ -99,16 +99,16 @@ public struct JSONWriter: JSONSink {
     }
 
     /// Empties the buffer (keeping its storage) to write another value.
-    public mutating func reset() {
+    package mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         depth = 0; empty = true; keyed = false
     }
 
     /// Appends raw bytes (a line break between values, say).
-    public mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+    package mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
     /// The output as a String.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Before a value or key: the separator and, pretty-printed, the line break and indentation.
     @inline(__always) private mutating func element() {
@@ -124,7 +124,7 @@ public struct JSONWriter: JSONSink {
         for _ in 0..<(level + indent) { bytes.append(0x20); bytes.append(0x20) }
     }
 
-    public mutating func key(_ key: StaticString) {
+    package mutating func key(_ key: StaticString) {
         element()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -148,12 +148,12 @@ public struct JSONWriter: JSONSink {
         empty = false
     }
 
-    public mutating func beginObject() { open(UInt8(ascii: "{")) }
-    public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray() { open(UInt8(ascii: "[")) }
-    public mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    public mutating func string(_ s: String) {
+    package mutating func string(_ s: String) {
         element()
         JSONValue.writeString(s, into: &bytes)
     }
@@ -164,27 +164,27 @@ public struct JSONWriter: JSONSink {
         if !written { JSONValue.writeString(String(decoding: slice, as: UTF8.self), into: &bytes) }
     }
 
-    public mutating func int(_ i: Int) {
+    package mutating func int(_ i: Int) {
         element()
         JSONValue.writeInt(i, into: &bytes)
     }
 
-    public mutating func decimal(_ d: Decimal) {
+    package mutating func decimal(_ d: Decimal) {
         element()
         if let scratch { scratch.writeDecimal(d, into: &bytes) } else { bytes.append(contentsOf: Numbers.string(d).utf8) }
     }
 
-    public mutating func bool(_ b: Bool) {
+    package mutating func bool(_ b: Bool) {
         element()
         if b { raw("true") } else { raw("false") }
     }
 
-    public mutating func null() {
+    package mutating func null() {
         element()
         raw("null")
     }
 
-    public mutating func value(_ v: JSONValue) {
+    package mutating func value(_ v: JSONValue) {
         element()
         v.write(into: &bytes, pretty: pretty, indent: depth + indent)
     }

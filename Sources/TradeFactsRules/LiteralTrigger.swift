@@ -1,16 +1,16 @@
 /// A trigger that is a set of literal phrases (matched ignoring ASCII case, any run of white space
 /// standing for a space) and optionally any digit: the form every built-in trigger takes. Such
 /// triggers are found together in one pass by ``TriggerScanner``; any other trigger is a PCRE2 search.
-public struct LiteralTrigger: Sendable, Equatable {
+package struct LiteralTrigger: Sendable, Equatable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(phrases: [String] = [], boundedPhrases: [String] = [], digits: Bool = false) { self.phrases = phrases; self.boundedPhrases = boundedPhrases; self.digits = digits }
     /// Lower-cased phrases, words separated by one space.
-    public var phrases: [String] = []
+    package var phrases: [String] = []
     /// Phrases that count only where no ASCII letter comes right before them (an alternative written
     /// `(?<![A-Za-z])…`): "Rs" the rupee, not the end of "Shrs" or "years".
-    public var boundedPhrases: [String] = []
+    package var boundedPhrases: [String] = []
     /// Whether any ASCII digit fires the trigger (`[0-9]`).
-    public var digits = false
+    package var digits = false
 
     /// The lookbehind that makes an alternative's phrases ``boundedPhrases``.
     static let letterBoundary = "(?<![A-Za-z])"

@@ -28,7 +28,7 @@ public final class RuleSet: @unchecked Sendable {
     public private(set) var ruleTriggers: [Int?] = []
     /// For each trigger, its literal form when it has one (found by ``TriggerScanner`` in one pass
     /// with the others), else nil (searched with its PCRE2 pattern).
-    public private(set) var triggerLiterals: [LiteralTrigger?] = []
+    package private(set) var triggerLiterals: [LiteralTrigger?] = []
 
     /// The rules compiled into the binary from the package's `Rules/` folder.
     public static func embedded() throws -> RuleSet {
