@@ -24,7 +24,23 @@ package enum RecordScorer {
         package var fields: [String: FieldScore] = [:]
         /// Records: tp = correct system records, fp = other system records, fn = gold records not matched correctly.
         package var records = FieldScore()
+        /// Gold records paired with a system record (right or not), and those of them whose period is right.
+        package var paired = 0, periodRight = 0
         package var misses: [EvalMiss] = []
+        package init() {}
+
+        /// Adds another result's counts and misses to this one.
+        package mutating func add(_ other: Result) {
+            articles += other.articles
+            for (f, s) in other.fields {
+                var t = fields[f, default: FieldScore()]
+                t.tp += s.tp; t.fp += s.fp; t.fn += s.fn
+                fields[f] = t
+            }
+            records.tp += other.records.tp; records.fp += other.records.fp; records.fn += other.records.fn
+            paired += other.paired; periodRight += other.periodRight
+            misses += other.misses
+        }
     }
 
     package static func run(directory: String, engine: Engine) throws -> Result {
@@ -34,46 +50,67 @@ package enum RecordScorer {
             let base = String(file[..<file.lastIndex(of: ".")!])
             guard let expectedText = try? String(contentsOfFile: "\(directory)/\(base).expected.yaml", encoding: .utf8),
                   let expected = try YAMLNode.parse(expectedText, file: "")?.plainValue as? [String: Any] else { continue }
-            result.articles += 1
             let bytes = [UInt8](FileManager.default.contents(atPath: "\(directory)/\(file)") ?? Data())
             let r = engine.process(Document(id: file, bytes: bytes, referenceDate: (expected["date"]).flatMap { CalendarDate(iso: "\($0)") }))
-            guard let e = r.extraction else { continue }
-            let system = r.records.map { CorpusRunner.flatten($0.json(mentions: e.mentions, in: e.document)) }
-            let gold = ((expected["records"] as? [[String: Any]]) ?? []).map { g in g.mapValues { CorpusRunner.text($0) ?? "" } }
-            var unpaired = Array(system.indices)
-            for g in gold {
-                // The system record agreeing on the most core fields.
-                let best = unpaired.max { a, b in agreement(system[a], g) < agreement(system[b], g) }
-                guard let s = best, agreement(system[s], g) > 0 else {
-                    for f in CorpusRunner.coreRecordFields where g[f] != nil { result.fields[f, default: FieldScore()].fn += 1 }
-                    result.records.fn += 1
-                    result.misses.append(EvalMiss(source: file, text: g["flow"] ?? "?", detail: "gold record not found: \(g)"))
-                    continue
-                }
-                unpaired.removeAll { $0 == s }
-                var allRight = true
-                for f in CorpusRunner.coreRecordFields {
-                    let sv = system[s][f]?.scalarText, gv = g[f]
-                    var score = result.fields[f, default: FieldScore()]
-                    if let gv, sv == gv { score.tp += 1 }
-                    else {
-                        if gv != nil { score.fn += 1 }
-                        if sv != nil { score.fp += 1 }
-                        if gv != nil || sv != nil { allRight = false }
-                    }
-                    result.fields[f] = score
-                }
-                for (k, v) in g where !CorpusRunner.coreRecordFields.contains(k) && system[s][k]?.scalarText != v { allRight = false }
-                if allRight { result.records.tp += 1 } else {
-                    result.records.fp += 1; result.records.fn += 1
-                    result.misses.append(EvalMiss(source: file, text: g["flow"] ?? "?", detail: "differs: gold \(g), ours \(system[s].serialized())"))
-                }
+            guard let system = systemRecords(r) else { result.articles += 1; continue }
+            result.add(score(system: system, gold: goldRecords(expected["records"]), source: file))
+        }
+        return result
+    }
+
+    /// A document's records, flattened as the gold writes them; nil when the document could not be read.
+    package static func systemRecords(_ r: DocumentResult) -> [JSONValue]? {
+        guard let e = r.extraction else { return nil }
+        return r.records.map { CorpusRunner.flatten($0.json(mentions: e.mentions, in: e.document)) }
+    }
+
+    /// A gold `records` list (parsed YAML) as field-to-text maps.
+    package static func goldRecords(_ any: Any?) -> [[String: String]] {
+        ((any as? [[String: Any]]) ?? []).map { g in g.mapValues { CorpusRunner.text($0) ?? "" } }
+    }
+
+    /// Scores one article: pairs each gold record with the unpaired system record agreeing most,
+    /// then compares `fields` (a field the gold leaves out must be absent from the system record
+    /// too) and every other field the gold lists. Counts as one article.
+    package static func score(system: [JSONValue], gold: [[String: String]], source: String,
+                             fields: [String] = CorpusRunner.coreRecordFields) -> Result {
+        var result = Result()
+        result.articles = 1
+        var unpaired = Array(system.indices)
+        for g in gold {
+            // The system record agreeing on the most core fields.
+            let best = unpaired.max { a, b in agreement(system[a], g) < agreement(system[b], g) }
+            guard let s = best, agreement(system[s], g) > 0 else {
+                for f in fields where g[f] != nil { result.fields[f, default: FieldScore()].fn += 1 }
+                result.records.fn += 1
+                result.misses.append(EvalMiss(source: source, text: g["flow"] ?? "?", detail: "gold record not found: \(g)"))
+                continue
             }
-            for s in unpaired {
-                result.records.fp += 1
-                for f in CorpusRunner.coreRecordFields where system[s][f] != nil { result.fields[f, default: FieldScore()].fp += 1 }
-                result.misses.append(EvalMiss(source: file, text: system[s]["flow"]?.scalarText ?? "?", detail: "spurious record: \(system[s].serialized())"))
+            unpaired.removeAll { $0 == s }
+            result.paired += 1
+            if g["period"] != nil, system[s]["period"]?.scalarText == g["period"] { result.periodRight += 1 }
+            var allRight = true
+            for f in fields {
+                let sv = system[s][f]?.scalarText, gv = g[f]
+                var score = result.fields[f, default: FieldScore()]
+                if let gv, sv == gv { score.tp += 1 }
+                else {
+                    if gv != nil { score.fn += 1 }
+                    if sv != nil { score.fp += 1 }
+                    if gv != nil || sv != nil { allRight = false }
+                }
+                result.fields[f] = score
             }
+            for (k, v) in g where !fields.contains(k) && system[s][k]?.scalarText != v { allRight = false }
+            if allRight { result.records.tp += 1 } else {
+                result.records.fp += 1; result.records.fn += 1
+                result.misses.append(EvalMiss(source: source, text: g["flow"] ?? "?", detail: "differs: gold \(g), ours \(system[s].serialized())"))
+            }
+        }
+        for s in unpaired {
+            result.records.fp += 1
+            for f in fields where system[s][f] != nil { result.fields[f, default: FieldScore()].fp += 1 }
+            result.misses.append(EvalMiss(source: source, text: system[s]["flow"]?.scalarText ?? "?", detail: "spurious record: \(system[s].serialized())"))
         }
         return result
     }

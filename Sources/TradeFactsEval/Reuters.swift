@@ -12,10 +12,10 @@ package struct ReutersStory: Sendable {
 
     package static let months = ["JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12]
 
-    /// All stories in the `reut2-*.sgm` files of `directory`, in file and document order.
-    package static func load(directory: String) throws -> [ReutersStory] {
+    /// All stories in the `reut2-*.sgm` files of `directory` (or only in `only` of them), in file and document order.
+    package static func load(directory: String, only: Set<String>? = nil) throws -> [ReutersStory] {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasPrefix("reut2-") && $0.hasSuffix(".sgm") }.sorted()
+            .filter { $0.hasPrefix("reut2-") && $0.hasSuffix(".sgm") && (only?.contains($0) ?? true) }.sorted()
         var out: [ReutersStory] = []
         for f in files {
             let data = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(f)"))

@@ -7,10 +7,13 @@ import TradeFactsEval
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT) and on the Corpus.",
+        abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT, the blind Reuters record gold) and on the Corpus.",
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
-    enum Suite: String, ExpressibleByArgument, CaseIterable { case all, corpus, recognizers, tempeval, reuters, mutations, prefilter }
+    enum Suite: String, ExpressibleByArgument, CaseIterable {
+        case all, corpus, recognizers, tempeval, reuters, mutations, prefilter
+        case recordsBlind = "records-blind"
+    }
 
     @OptionGroup var options: EngineOptions
     @Option(help: "The folder holding recognizers-specs/ and tempeval3/.")
@@ -27,11 +30,13 @@ struct EvalCommand: ParsableCommand {
     var findings = false
     @Option(help: "The corpus folder for the record scores.")
     var corpus: String = "Corpus"
+    @Option(help: "Records-blind: the folder of the blind Reuters record gold.")
+    var gold: String = "eval/gold/reuters-records"
     @Option(help: "Mutations: the generator's seed.")
     var seed: UInt64 = 1987
     @Option(help: "Mutations: edits drawn per article and kind.")
     var perArticle: Int = 3
-    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations or prefilter.")
+    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, prefilter or records-blind.")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -41,21 +46,29 @@ struct EvalCommand: ParsableCommand {
             + "\(p(s.precision)) \(p(s.recall)) \(p(s.f1))   \(p(r.precision)) \(p(r.recall)) \(p(r.f1))   \(p(r.valueAccuracy)) \(p(r.valueF1))\n"
     }
 
+    /// Per-field and record precision, recall and F1, and up to `misses` misses.
+    func recordTable(_ r: RecordScorer.Result, fields: [String]) {
+        func p(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
+        writeOut("field        tp    fp    fn     P      R      F1\n")
+        for f in fields + ["record"] {
+            let s = f == "record" ? r.records : (r.fields[f] ?? RecordScorer.FieldScore())
+            writeOut(f.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%5d %5d %5d ", s.tp, s.fp, s.fn) + " \(p(s.precision))  \(p(s.recall))  \(p(s.f1))\n")
+        }
+        for m in r.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
+    }
+
     func run() throws {
         let engine = try options.engine(keepLatent: true)  // latent mentions are always scored
         let header = "set".padding(toLength: 46, withPad: " ", startingAt: 0)
             + " cases   gold    sys  strictP strictR strictF1  relaxP relaxR relaxF1  valAcc valF1\n"
         if suite == .all || suite == .corpus {
             let r = try RecordScorer.run(directory: corpus, engine: engine)
-            func p(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
             writeOut("Records against the Corpus gold (\(r.articles) articles)\n")
-            writeOut("field        tp    fp    fn     P      R      F1\n")
-            for f in CorpusRunner.coreRecordFields + ["record"] {
-                let s = f == "record" ? r.records : (r.fields[f] ?? RecordScorer.FieldScore())
-                writeOut(f.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%5d %5d %5d ", s.tp, s.fp, s.fn) + " \(p(s.precision))  \(p(s.recall))  \(p(s.f1))\n")
-            }
-            for m in r.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
+            recordTable(r, fields: CorpusRunner.coreRecordFields)
             writeOut("\n")
+        }
+        if suite == .all || suite == .recordsBlind {
+            try recordsBlind(engine)
         }
         if suite == .all || suite == .recognizers {
             let dir = "\(data)/recognizers-specs"
@@ -169,6 +182,27 @@ struct EvalCommand: ParsableCommand {
             writeOut("  records: \(records), complete: \(complete)\n")
             writeOut("  findings: \(findingCount) (\(String(format: "%.1f", Double(findingCount) * 100 / Double(n))) per 100 stories) \(bySeverity.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))\n")
         }
+    }
+
+    /// Records against the blind Reuters gold, the stories read from the SGML in --data.
+    func recordsBlind(_ engine: Engine) throws {
+        let dir = "\(data)/reuters21578"
+        guard FileManager.default.fileExists(atPath: dir) else {
+            writeOut("Reuters-21578 not found at \(dir); records-blind skipped\n\n")
+            return
+        }
+        guard FileManager.default.fileExists(atPath: gold) else {
+            writeOut("Blind record gold not found at \(gold); records-blind skipped\n\n")
+            return
+        }
+        let stories = try BlindRecordEval.loadGold(directory: gold)
+        let r = try BlindRecordEval.run(gold: stories, reuters: dir, engine: engine)
+        let t = r.total
+        writeOut("Records against the blind Reuters gold (\(gold)): \(r.stories.count) stories scored of \(stories.count), "
+                 + "\(t.records.tp + t.records.fn) gold records, \(t.records.tp + t.records.fp) system records\n")
+        for u in r.unscored { writeOut("  not scored: \(u)\n") }
+        recordTable(t, fields: BlindRecordEval.fields)
+        writeOut(String(format: "period right on %.1f %% of matched records (%d of %d)\n\n", r.periodRightShare * 100, t.periodRight, t.paired))
     }
 
     func percent(_ a: Int, _ n: Int) -> String { String(format: "%.1f%%", Double(a) * 100 / Double(n)) }
