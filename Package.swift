@@ -30,6 +30,7 @@ let package = Package(
         // Pinned to a minor range: a new minor or major release cannot change the build.
         .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
         .package(url: "https://github.com/x-sheep/swift-property-based", .upToNextMinor(from: "2.0.1")),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", .upToNextMinor(from: "1.5.0")),
     ],
     targets: [
         // System C libraries (Debian: libpcre2-dev, libyaml-dev), each through a shim header.

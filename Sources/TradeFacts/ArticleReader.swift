@@ -2,17 +2,25 @@ import Foundation
 import TradeFactsText
 import TradeFactsExtract
 
-/// One article read from an input, ready to become a ``Document`` — or the error that stopped it.
+/// One article read from an input, ready to become a `Document` — or the error that stopped it.
 public struct Article: Sendable {
+    /// The document's name: the input's path, or a JSON Lines record's `id` (else `PATH:LINE`).
     public var id: String
+    /// The article's text as UTF-8: the decoded file, its non-prose parts blanked to spaces (so offsets
+    /// still match the file), or a JSON Lines record's `text`.
     public var bytes: [UInt8]
+    /// The date given with the article (front matter `date:`, a JSON Lines `date`); nil when none, and the dateline is used.
     public var referenceDate: CalendarDate?
+    /// A headline given outside the text (front matter `title:`, a JSON Lines `title`); nil when none.
     public var headline: String?
+    /// The JSON Lines file and line the article came from; nil for an article that is a file of its own.
     public var origin: DocumentOrigin?
+    /// Notes from reading that did not stop it (an encoding conversion, a front matter date that is not `YYYY-MM-DD`).
     public var warnings: [String] = []
     /// Set when the article could not be read; it is still reported as a document.
     public var error: String?
 
+    /// The article as a `Document`; `override`, when not nil, replaces the article's own reference date.
     public func document(referenceDate override: CalendarDate?) -> Document {
         var d = StageProfiler.time(.document) { Document(id: id, bytes: bytes, referenceDate: override ?? referenceDate) }
         d.givenHeadline = headline
@@ -26,8 +34,11 @@ public enum InputFormat: String, Sendable, CaseIterable {
     /// By file extension: `.jsonl`/`.ndjson` JSON Lines, `.md`/`.markdown` Markdown, anything else text;
     /// standard input is JSON Lines when its first non-blank byte is `{`.
     case auto
+    /// Plain text, read as it is.
     case text
+    /// Markdown: front matter `date:` and `title:` are read; front matter, code and HTML comments are blanked.
     case markdown
+    /// JSON Lines: one article per line, an object with `text` and optional `id`, `date` and `title`.
     case jsonl
 }
 
@@ -38,7 +49,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
 /// every offset and line number still points into the file as written.
 public enum ArticleReader {
     /// The articles in an input. `firstLine` is the line number of the first line of `raw` when it
-    /// is a chunk of a larger JSON Lines input (see ``LineChunkReader``).
+    /// is a chunk of a larger JSON Lines input (see `LineChunkReader`).
     public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto, firstLine: Int = 1) -> [Article] {
         let decoded = InputDecoder.decode(raw)
         var bytes = decoded.bytes

@@ -11,14 +11,19 @@ import TradeFactsReport
 /// Extraction → records → checks for one document. Thread-safe: share one engine across threads,
 /// give each thread its own `MatchScratch`.
 public final class Engine: @unchecked Sendable {
+    /// The rules and lexicons the engine was built with.
     public let ruleSet: RuleSet
+    /// Finds the mentions: the first stage of ``process(_:scratch:)``.
     public let extractor: Extractor
+    /// Assembles trade records from the mentions.
     public let assembler: RecordAssembler
+    /// One instance of each check the engine runs, in the order given (by default the whole catalogue).
     public let checks: [any Check]
     package let helpers: CheckHelpers
 
     /// Severity per check id where configuration changes it.
     public let severities: [String: Severity]
+    /// The tolerances and thresholds every check reads.
     public let settings: CheckSettings
 
     /// An engine with `ruleSet` and the `checks` to run.
@@ -45,6 +50,10 @@ public final class Engine: @unchecked Sendable {
     /// Every check id a suppression may name (the whole catalogue, also checks switched off).
     package static let knownChecks = Set(CheckCatalogue.all.map { $0.description.id })
 
+    /// Processes one document: reads and blanks its suppression comments, extracts mentions,
+    /// assembles records, runs the checks, applies the suppressions and the configured severities.
+    /// Findings are sorted by position, then check id; invalid UTF-8 and a rule that failed (the match
+    /// limit) become warnings. `scratch` is the calling thread's matching state.
     public func process(_ given: Document, scratch: MatchScratch = MatchScratch.forCurrentThread) -> DocumentResult {
         // Suppression comments are read, then blanked so that extraction never sees them.
         let (document, scanned) = StageProfiler.time(.suppressions) { Suppressions.scan(given, knownChecks: Engine.knownChecks) }

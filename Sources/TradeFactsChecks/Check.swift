@@ -22,7 +22,9 @@ public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
 public struct RelatedSpan: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(span: Span, message: String) { self.span = span; self.message = message }
+    /// The other text, as a byte span of the document.
     public let span: Span
+    /// What that text is to the finding ("from", "the balance").
     public let message: String
 }
 
@@ -30,12 +32,15 @@ public struct RelatedSpan: Sendable {
 public struct Finding: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(check: String, severity: Severity, message: String, span: Span, related: [RelatedSpan], details: [(String, JSONValue)]) { self.check = check; self.severity = severity; self.message = message; self.span = span; self.related = related; self.details = details }
+    /// The id of the check that made it ("period-year-contradiction").
     public let check: String
     /// The check's severity, or the one configuration gives it.
     public var severity: Severity
+    /// What is wrong, in one sentence for an editor, quoting the text.
     public let message: String
     /// The offending text.
     public let span: Span
+    /// The other places involved (the figures compared), each with a note; often empty.
     public let related: [RelatedSpan]
     /// What was compared, with the numbers (e.g. `expectedYear`, `foundYear`, `yearsApart`).
     public let details: [(String, JSONValue)]
@@ -43,8 +48,11 @@ public struct Finding: Sendable {
 
 /// One example in a check's description. Mark the place the finding must point to with `↓`.
 public struct CheckExample: Sendable {
+    /// The article text; in a triggering example `↓` marks where the finding must start (it is removed before the example runs).
     public let text: String
+    /// The article's date, from `date`; nil when none was given or it is not `YYYY-MM-DD`.
     public let referenceDate: CalendarDate?
+    /// An example: its text and, optionally, the article's date as `YYYY-MM-DD`.
     public init(_ text: String, date: String? = nil) {
         self.text = text
         self.referenceDate = date.flatMap(CalendarDate.init(iso:))
@@ -74,6 +82,7 @@ public struct CheckDescription: Sendable {
     /// stand. A check reads a cue with ``Check/cue(_:in:)``.
     public let cues: [String: String]
 
+    /// A description from its parts; `cues` defaults to none.
     public init(id: String, name: String, severity: Severity, summary: String, rationale: String,
                 triggering: [CheckExample], nonTriggering: [CheckExample], cues: [String: String] = [:]) {
         self.id = id; self.name = name; self.severity = severity; self.summary = summary; self.rationale = rationale
@@ -83,14 +92,19 @@ public struct CheckDescription: Sendable {
 
 /// A validator check: one file each, with its description and examples.
 public protocol Check: Sendable {
+    /// What the check is: its id, default severity, explanation, examples and cues.
     static var description: CheckDescription { get }
     /// Checks about the suppressions themselves run after the others' findings were suppressed.
     static var runsAfterSuppressions: Bool { get }
+    /// A new check. Checks hold no state: an engine makes one of each and runs it on every document.
     init()
+    /// The check's findings in one document (none when it finds nothing). An engine shared by
+    /// threads calls it on several documents at once.
     func run(_ context: CheckContext) -> [Finding]
 }
 
 extension Check {
+    /// By default a check runs before suppressions are applied.
     public static var runsAfterSuppressions: Bool { false }
 
     /// This check's cue `name` (declared in its ``CheckDescription/cues``), as the engine compiled it.
@@ -111,7 +125,9 @@ extension Check {
 public struct CheckContext {
     /// Every stored property, as the memberwise initializer takes them.
     package init(extraction: Extraction, records: [TradeRecord], helpers: CheckHelpers, settings: CheckSettings = CheckSettings(), suppressions: [SuppressionDirective] = []) { self.extraction = extraction; self.records = records; self.helpers = helpers; self.settings = settings; self.suppressions = suppressions }
+    /// The document's extraction: its mentions, reference date, dateline and headline.
     public let extraction: Extraction
+    /// The document's trade records.
     public let records: [TradeRecord]
     package let helpers: CheckHelpers
     /// Tolerances and thresholds from configuration.
@@ -121,8 +137,11 @@ public struct CheckContext {
     /// Values the checks derive more than once, computed once per document.
     let cache = CheckCache()
 
+    /// The document, its suppression comments blanked.
     public var document: Document { extraction.document }
+    /// The document's mentions, sorted by position; records refer to them by index.
     public var mentions: [Mention] { extraction.mentions }
+    /// The date relative expressions were resolved against; nil when the article has none.
     public var referenceDate: CalendarDate? { extraction.referenceDate }
 
     /// How messages name the reference date: "the dateline (2025-10-03)", or "the article's date (…)"
@@ -172,6 +191,7 @@ public struct CheckSettings: Sendable, Equatable {
     public var multipleTolerance: Decimal = 0.1
     /// `balance-sign`, `parts-exceed-total`: a fraction of the total allowed beyond what rounding explains.
     public var sumSlack: Decimal = 0
+    /// The default tolerances and thresholds, as documented on each property.
     public init() {}
 }
 

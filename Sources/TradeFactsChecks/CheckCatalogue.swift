@@ -1,5 +1,6 @@
 /// Every check tradefacts runs. To add a check, add one file with a `Check` type and list it here.
 public enum CheckCatalogue {
+    /// Every check type, in the order an engine runs them and `docs/checks.md` lists them.
     public static let all: [any Check.Type] = [
         PeriodYearContradiction.self,
         YearOnYearBase.self,
@@ -23,6 +24,7 @@ public enum CheckCatalogue {
         InvalidSuppression.self,
     ]
 
+    /// The check type whose id is `id`, or nil when there is none.
     public static func check(id: String) -> (any Check.Type)? { all.first { $0.description.id == id } }
 }
 

@@ -237,10 +237,16 @@ enum DecimalMath {
 public struct FactKey: Hashable, Sendable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(reporter: String, flow: String, commodity: String, partner: String, from: CalendarDate, to: CalendarDate) { self.reporter = reporter; self.flow = flow; self.commodity = commodity; self.partner = partner; self.from = from; self.to = to }
+    /// The reporter's canonical name; empty when the record has none.
     public let reporter: String
+    /// The flow ("exports", "trade surplus"); empty when records are compared across flows.
     public let flow: String
+    /// The commodity's normalized head; empty for a figure that names none (all goods).
     public let commodity: String
+    /// The single partner; empty for a figure that names none.
     public let partner: String
+    /// The first day of the record's period (inclusive).
     public let from: CalendarDate
+    /// The last day of the record's period (inclusive).
     public let to: CalendarDate
 }

@@ -14,7 +14,9 @@ public struct SuppressionDirective: Sendable {
     public let span: Span
     /// The 1-based line whose findings it silences.
     public let targetLine: Int
+    /// The ids of the checks it names, as written (an unknown one is reported in ``problem``).
     public let checks: [String]
+    /// The reason given after the colon, trimmed; nil when there is none.
     public let reason: String?
     /// What is wrong with it, if anything (no check named, unknown check, no reason).
     public let problem: String?

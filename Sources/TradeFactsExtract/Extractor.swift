@@ -8,20 +8,27 @@ import TradeFactsRules
 public struct ExtractionDiagnostic: Sendable, Codable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(rule: String, message: String) { self.rule = rule; self.message = message }
+    /// The id of the rule that failed, or `trigger N` for the rule set's Nth trigger (from 1).
     public let rule: String
+    /// What went wrong (the PCRE2 error, such as the match limit).
     public let message: String
 }
 
 /// What extraction yields for one document.
 public struct Extraction: Sendable {
+    /// The document extracted from (its suppression comments blanked, when the engine ran it).
     public let document: Document
+    /// The date relative expressions were resolved against: the caller's, else the dateline's; nil when there is neither.
     public let referenceDate: CalendarDate?
+    /// Where ``referenceDate`` came from.
     public let referenceDateSource: ReferenceDateSource
     /// The dateline mention's span, when the reference date came from it.
     public let datelineSpan: Span?
     /// The headline line (first line, when a dateline follows it).
     public let headlineSpan: Span?
+    /// The mentions found, sorted by position; records and findings refer to them by index.
     public let mentions: [Mention]
+    /// Problems met on the way (a rule that hit the match limit); every other result is kept.
     public let diagnostics: [ExtractionDiagnostic]
     /// The indices of the mentions inside each sentence, in order (mentions are sorted by position),
     /// so that records and checks never scan every mention for every sentence.
@@ -52,6 +59,7 @@ public struct Extraction: Sendable {
 /// Runs every rule over a document, resolves overlaps, normalizes values and resolves dates
 /// against the reference date (the `--date` option, else the dateline).
 public final class Extractor: @unchecked Sendable {
+    /// The rules and lexicons the extractor runs.
     public let ruleSet: RuleSet
     let futureCues: Pattern?
     let localDollarPlaces: Pattern?
@@ -80,6 +88,9 @@ public final class Extractor: @unchecked Sendable {
     /// The lexicons ``normalize(_:_:)`` reads.
     let normalizationLexicons: NormalizationLexicons
 
+    /// An extractor for `ruleSet`. `keepLatent` keeps latent rules' mentions (bare numbers);
+    /// `prefilter: false` runs every rule over the whole text (the same mentions, more slowly).
+    /// Throws when a helper pattern built from the rule set's definitions or lexicons does not compile.
     public init(ruleSet: RuleSet, keepLatent: Bool = false, prefilter: Bool = true) throws {
         self.ruleSet = ruleSet
         self.prefilter = prefilter

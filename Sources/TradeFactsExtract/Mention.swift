@@ -2,19 +2,30 @@ import Foundation
 import TradeFactsText
 import TradeFactsRules
 
-/// Direction of a change.
+/// Direction of a change: `up` (rose, gained), `down` (fell, a minus sign) or `flat` (unchanged).
 public enum Direction: String, Codable, Sendable { case up, down, flat }
 
 /// The unit of a percentage: percent, percentage points, or basis points — never mixed up.
+/// The cases: `percent` ("%", "per cent"), `points` (percentage points), `basis_points` (hundredths of a point).
 public enum PercentUnit: String, Codable, Sendable { case percent, points, basis_points }
 
 /// The typed value of a mention.
 public enum MentionValue: Sendable {
+    /// An amount of money, or a range `low`–`high`, scaled and in the main unit ("50 cents" → 0.5);
+    /// `currency` is an ISO 4217 code ("USD"), nil when neither the text nor the context gives one.
     /// `per`: the unit of a price ("17.50 dlrs a barrel" → barrel).
     case money(amount: Decimal?, low: Decimal?, high: Decimal?, currency: String?, per: String?)
+    /// A percentage or a change: the magnitude `value`, or a range `low`–`high`, in `unit`; the
+    /// `direction` of a change (nil when the text gives none); the `basis` it is measured against
+    /// (lexicon `bases`: "year-on-year", "month-on-month", …), nil when none is written.
     case percent(value: Decimal?, low: Decimal?, high: Decimal?, unit: PercentUnit, direction: Direction?, basis: String?)
+    /// A date or period: the captured `fields`, and the period they resolve to against the reference
+    /// date (nil when they do not resolve, e.g. "last year" without a reference date).
     indirect case calendar(fields: PeriodFields, resolved: ResolvedPeriod?)
+    /// A number of things (`value`, or a range `low`–`high`): `of` names them, normalized ("countries");
+    /// `partners` is true when they are trading partners (lexicon `partner-nouns`).
     case count(value: Decimal?, low: Decimal?, high: Decimal?, of: String, partners: Bool)
+    /// A bare number, scaled ("1.5 million" → 1500000).
     case number(value: Decimal)
     /// A physical amount ("9.8 mln tonnes"): value, or a range, and its canonical unit.
     case quantity(value: Decimal?, low: Decimal?, high: Decimal?, unit: String)
@@ -24,13 +35,17 @@ public enum MentionValue: Sendable {
 public struct Mention: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
     init(type: MentionType, span: Span, matchSpan: Span, text: String, rule: String, value: MentionValue, qualifier: String? = nil, role: String? = nil, latent: Bool = false, currencyVia: String? = nil, timexParts: [TimexPart] = [], pendingCurrency: PendingCurrency? = nil) { self.type = type; self.span = span; self.matchSpan = matchSpan; self.text = text; self.rule = rule; self.value = value; self.qualifier = qualifier; self.role = role; self.latent = latent; self.currencyVia = currencyVia; self.timexParts = timexParts; self.pendingCurrency = pendingCurrency }
+    /// The mention's type, its rule's.
     public var type: MentionType
     /// The mention's own span (the rule's `span` group when it has one, else the whole match).
     public var span: Span
     /// The whole match, including context words such as "since" or "compared to".
     public var matchSpan: Span
+    /// The text of ``span``, as written.
     public var text: String
+    /// The id of the rule that produced it.
     public var rule: String
+    /// The normalized value.
     public var value: MentionValue
     /// "about", "more than", "since", "compared to", …
     public var qualifier: String?

@@ -2,15 +2,23 @@ import TradeFactsText
 /// The calendar fields a date or period rule captured, already normalized to numbers.
 /// Every field is optional; ``PeriodResolver`` decides what they mean together.
 public struct PeriodFields: Sendable, Hashable {
+    /// The year written, as four digits ("'87" → 1987; a two-digit year below 50 is 20xx).
     public var year: Int?
     /// Year relative to the reference date's: "this year" 0, "last year" −1, "next year" +1.
     public var yearOffset: Int?
+    /// The month, 1–12.
     public var month: Int?
+    /// The last month of a range ("January-March" → 3), or the month of ``dayTo`` when it differs.
     public var monthTo: Int?
+    /// The day of the month, 1–31.
     public var day: Int?
+    /// The last day of a range of days ("April 24 and 25" → 25).
     public var dayTo: Int?
+    /// The quarter, 1–4.
     public var quarter: Int?
+    /// The last quarter of a range ("the second and third quarters" → 3).
     public var quarterTo: Int?
+    /// The half year, 1 or 2.
     public var half: Int?
     /// "the first nine months": months 1…n of the year.
     public var firstMonths: Int?
@@ -30,11 +38,14 @@ public struct PeriodFields: Sendable, Hashable {
     public var weekday: Int?
     /// "year to date", "so far this year": from 1 January to the reference date.
     public var toDate: Bool = false
-    /// A fiscal year written with its last day ("fiscal 1986, which ended on March 31").
     /// "the weekend": the Saturday and Sunday nearest the reference date on the clause's side.
     public var weekend: Bool = false
+    /// A fiscal year written with its last day ("fiscal 1986, which ended on March 31"): that
+    /// day's month, 1–12 (the fiscal year is the twelve months up to the day).
     public var fiscalEndMonth: Int?
+    /// The day of the month of a fiscal year's last day (see ``fiscalEndMonth``).
     public var fiscalEndDay: Int?
+    /// The year of a fiscal year's last day when written; else taken from ``year`` and the reference date.
     public var fiscalEndYear: Int?
     /// Anaphoric period: "the same period last year" takes the period of the figure it is compared with.
     public var samePeriod: Bool = false
@@ -58,6 +69,7 @@ public struct PeriodFields: Sendable, Hashable {
     public var reference: String?
     /// The direction the words themselves give ("last Friday" past, "next Tuesday" future); overrides the clause's tense.
     package var tense: Tense?
+    /// No field set: every optional nil, every flag false.
     public init() {}
 }
 

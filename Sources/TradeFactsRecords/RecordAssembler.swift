@@ -22,6 +22,8 @@ public final class RecordAssembler: @unchecked Sendable {
     /// The lexicons whose values hits take, found by name once (nil when the rule set lacks one).
     let flowsLexicon, placesLexicon, commoditiesLexicon, qualifiersLexicon: Lexicon?
 
+    /// An assembler reading `ruleSet`'s lexicons (`flows`, `places`, `commodities`, `record-qualifiers`)
+    /// and `record-*` definitions. Throws when one of its patterns does not compile (a definition missing, say).
     public init(ruleSet: RuleSet) throws {
         self.ruleSet = ruleSet
         flowsLexicon = ruleSet.lexicons["flows"]
@@ -76,6 +78,8 @@ public final class RecordAssembler: @unchecked Sendable {
         }
     }
 
+    /// The trade records of `extraction`, sentence by sentence in document order; none when the
+    /// document has no money or quantity mention.
     public func assemble(_ extraction: Extraction) -> [TradeRecord] {
         let doc = extraction.document
         let mentions = extraction.mentions

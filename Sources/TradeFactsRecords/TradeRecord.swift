@@ -5,7 +5,9 @@ import TradeFactsText
 public struct RecordField: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(value: String, span: Span, via: String) { self.value = value; self.span = span; self.via = via }
+    /// The normalized value: the lexicon's canonical form ("United States"), else the text as written.
     public var value: String
+    /// Where the value is written; for a carried field, the place it was taken from.
     public var span: Span
     /// Where the value came from: a lexicon name, a pattern name, or `carried` when taken from context.
     public var via: String
@@ -16,6 +18,8 @@ public struct RecordField: Sendable {
 public struct TradeRecord: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(reporter: RecordField? = nil, flow: RecordField, commodity: RecordField? = nil, partner: RecordField? = nil, period: Int? = nil, periodCarried: Bool = false, value: Int, volume: Int? = nil, change: Int? = nil, partnerCount: Int? = nil, namedPartners: [RecordField] = [], source: RecordField? = nil, qualifiers: [String] = [], sentence: Int, isComparison: Bool = false, derivedPeriod: ResolvedPeriod? = nil, derivedBasis: String? = nil) { self.reporter = reporter; self.flow = flow; self.commodity = commodity; self.partner = partner; self.period = period; self.periodCarried = periodCarried; self.value = value; self.volume = volume; self.change = change; self.partnerCount = partnerCount; self.namedPartners = namedPartners; self.source = source; self.qualifiers = qualifiers; self.sentence = sentence; self.isComparison = isComparison; self.derivedPeriod = derivedPeriod; self.derivedBasis = derivedBasis }
+    /// The place that reports the figure (lexicon `places`): named in its clause, else carried from
+    /// the previous figure or the headline and lede; nil when none is found.
     public var reporter: RecordField?
     /// exports, imports, total trade, trade surplus, trade deficit.
     public var flow: RecordField
@@ -37,6 +41,8 @@ public struct TradeRecord: Sendable {
     public var partnerCount: Int?
     /// Partners named with the count ("including the United States and South Africa").
     public var namedPartners: [RecordField] = []
+    /// Who the figure is attributed to ("according to the General Administration of Customs"),
+    /// named anywhere in the article; nil when nobody is.
     public var source: RecordField?
     /// "record", "lowest", "highest", "forecast", "revised", "provisional" (lexicon `record-qualifiers`, read in the figure's clause).
     public var qualifiers: [String] = []

@@ -7,9 +7,13 @@ import TradeFactsChecks
 public struct DocumentResult: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(documentID: String, extraction: Extraction?, records: [TradeRecord], findings: [Finding], error: String?, warnings: [String], origin: DocumentOrigin? = nil, namedPartners: [Int: [RecordField]] = [:]) { self.documentID = documentID; self.extraction = extraction; self.records = records; self.findings = findings; self.error = error; self.warnings = warnings; self.origin = origin; self.namedPartners = namedPartners }
+    /// The document's id: its path, `-` for standard input, or a JSON Lines record's id.
     public let documentID: String
+    /// The document and what extraction found in it; nil when the input could not be read (see ``error``).
     public let extraction: Extraction?
+    /// The trade records assembled from the mentions; empty for an unreadable input.
     public let records: [TradeRecord]
+    /// The findings left after suppressions, at their configured severities, sorted by position, then check id.
     public var findings: [Finding]
     /// Set when the input could not be read; the document is still accounted for in the output.
     public let error: String?

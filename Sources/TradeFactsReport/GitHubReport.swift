@@ -7,6 +7,8 @@ public enum GitHubReport {
         escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
+    /// GitHub Actions workflow commands for one result: a line per finding (`error`, `warning` or
+    /// `notice`), or one `::error` for an unreadable input; empty when there is nothing to report.
     public static func render(_ result: DocumentResult) -> String {
         if let error = result.error {
             let file = result.origin?.path ?? result.documentID

@@ -19,6 +19,8 @@ public enum JUnitReport {
         return out
     }
 
+    /// A JUnit XML document with one test case per result: a result fails when it has a finding at or
+    /// above `failOn` (none fails when `failOn` is nil).
     public static func render(_ results: [DocumentResult], failOn: Severity?) -> String {
         var cases = ""
         var failures = 0, errors = 0

@@ -51,6 +51,7 @@ public enum SARIFReport {
         return out
     }
 
+    /// The results as one SARIF 2.1.0 log (pretty-printed JSON and a newline), `checks` listed as its rules.
     public static func render(_ results: [DocumentResult], checks: [any Check.Type] = CheckCatalogue.all) -> String {
         let rules: [JSONValue] = checks.map { c in
             let d = c.description

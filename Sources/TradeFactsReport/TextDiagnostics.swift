@@ -6,6 +6,9 @@ public enum TextDiagnostics {
     /// Widest stretch of a source line shown; longer lines are cut around the finding with "…".
     package static let window = 100
 
+    /// The diagnostics of one result: its warnings, then per finding a header line, the source line
+    /// with a caret under the text, and a note per related span; an unreadable input gives one error
+    /// line. `color` colours the severities with ANSI escapes.
     public static func render(_ result: DocumentResult, color: Bool = false) -> String {
         var out = ""
         if let error = result.error {

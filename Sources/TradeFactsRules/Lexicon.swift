@@ -1,14 +1,18 @@
 /// A named word list from `Rules/lexicons/`: phrases mapped to a canonical value
 /// (e.g. "dlrs" → "USD", "slumped" → "down"). Lookup ignores case and collapses white space.
 public struct Lexicon: Sendable {
+    /// The lexicon's name (`lexicon:` in its file), as patterns write it: `{{lexicon:NAME}}`.
     public let name: String
+    /// What the list holds, from its `description:` (empty when it has none).
     public let description: String
+    /// The path of the file that first defined it (empty for a lexicon made in code).
     public let file: String
     /// Normalized phrase → canonical value.
     public private(set) var entries: [String: String] = [:]
     /// Phrases in file order, for building patterns.
     public private(set) var phrases: [String] = []
 
+    /// An empty lexicon named `name`.
     public init(name: String, description: String = "", file: String = "") {
         self.name = name; self.description = description; self.file = file
     }

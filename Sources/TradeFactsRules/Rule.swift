@@ -3,6 +3,10 @@ import TradeFactsText
 
 /// The kinds of value a rule can produce.
 public enum MentionType: String, Codable, Sendable, CaseIterable {
+    /// `money`: an amount in a currency; `percent`: a percentage, or a change in percent, points or
+    /// basis points; `date` and `period`: calendar expressions (one dimension, see ``isCalendar``);
+    /// `count`: a number of things, such as trading partners; `number`: a bare number; `quantity`: a
+    /// physical amount with its unit ("9.8 mln tonnes").
     case money, percent, date, period, count, number, quantity
 
     /// The fields a rule of this type may fill from groups (`fields:`) or literals (`set:`). For
@@ -59,18 +63,23 @@ package enum RuleField: String, CaseIterable, Sendable {
 public struct RuleExample: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(text: String, referenceDate: CalendarDate?, expect: [(key: String, value: String)]?, line: Int) { self.text = text; self.referenceDate = referenceDate; self.expect = expect; self.line = line }
+    /// The text the rule is run on.
     public let text: String
     /// Reference date for the example (the article's dateline); defaults to the rule set's example date.
     public let referenceDate: CalendarDate?
     /// Expected fields of the mention this rule produces, or nil for a negative example ("expect: none").
     public let expect: [(key: String, value: String)]?
+    /// The 1-based line of the example in its rule file.
     public let line: Int
 }
 
 /// A pattern rule loaded from a YAML file: a PCRE2 pattern, how its groups become typed fields, and examples.
 public final class Rule: @unchecked Sendable {
+    /// The rule's unique id (`id:`, e.g. `money.symbol-amount`), which mentions and diagnostics name.
     public let id: String
+    /// What the rule matches, from its `description:` (empty when it has none).
     public let description: String
+    /// The type of the mentions the rule produces (its own `type:`, else its file's).
     public let type: MentionType
     /// The pattern as written (before `{{…}}` expansion).
     public let patternSource: String
@@ -85,11 +94,14 @@ public final class Rule: @unchecked Sendable {
     /// A latent rule's mentions are kept for evaluation and internal use but dropped from a
     /// document's mentions unless the extractor is asked to keep them (Duckling's "latent").
     public let latent: Bool
+    /// The examples `tradefacts rules test` and the tests run: texts it must match, and negative ones.
     public let examples: [RuleExample]
     /// The rule's trigger as written (its own `trigger:`, else its file's), or nil when it runs on
     /// the whole text. The extractor runs the rule only on the sentences where the trigger occurs.
     public let trigger: String?
+    /// The path of the rule file it was loaded from.
     public let file: String
+    /// The 1-based line where the rule begins in its file.
     public let line: Int
     /// Whether the extractor may attach a qualifier found just before a match (rules whose type has a `qualifier` field).
     package let allowsQualifier: Bool

@@ -11,7 +11,9 @@ import TradeFactsText
 /// the one cache that ``compile(_:caseless:)`` fills later (lexicon alternations) is guarded by a
 /// lock, so any thread may compile helper patterns from a shared rule set.
 public final class RuleSet: @unchecked Sendable {
+    /// Every rule in force, in load order; a rule with the id of one in an earlier source takes that one's place.
     public private(set) var rules: [Rule] = []
+    /// Every lexicon by name; a later file naming an existing lexicon adds its entries to it (a phrase listed again takes the new value).
     public private(set) var lexicons: [String: Lexicon] = [:] { didSet { alternationsLock.withLock { alternations.removeAll() } } }
     /// Lexicon alternations already built, by lexicon name and case (a trie per use would cost
     /// start-up time); read and written only under ``alternationsLock``.
@@ -50,8 +52,11 @@ public final class RuleSet: @unchecked Sendable {
 
     /// A rule file's path and text.
     public struct RuleSource: Sendable {
+        /// The file's path, as errors and rules name it (`Rules/money.yaml` for an embedded file).
         public let path: String
+        /// The file's YAML text.
         public let text: String
+        /// A source from a path and its text; the file need not exist.
         public init(path: String, text: String) { self.path = path; self.text = text }
 
         /// Every `.yaml`/`.yml` file below `dir`, sorted by path. Symbolic links to directories are not followed.

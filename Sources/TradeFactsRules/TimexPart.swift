@@ -9,6 +9,7 @@ import TradeFactsText
 public struct TimexPart: Sendable, Equatable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(kind: Kind, span: Span) { self.kind = kind; self.span = span }
+    /// Which part of its mention a ``TimexPart`` is.
     public enum Kind: String, Sendable, CaseIterable {
         /// The first day or month of the range: the value before the `/`.
         case from
@@ -22,6 +23,8 @@ public struct TimexPart: Sendable, Equatable {
             self = k
         }
     }
+    /// Which part this is.
     public let kind: Kind
+    /// The part's bytes in the document, inside the mention's match.
     public let span: Span
 }

@@ -1,9 +1,13 @@
 /// A day in the proleptic Gregorian calendar, free of time zones.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year (proleptic Gregorian; any integer, though ``iso`` writes four digits only for 0–9999).
     public var year: Int
+    /// The month, 1–12.
     public var month: Int
+    /// The day of the month, 1–31.
     public var day: Int
 
+    /// A date from its parts, unchecked; ``init(validYear:month:day:)`` rejects impossible dates.
     public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
 
     /// Validating initializer: nil for "February 30".
@@ -19,7 +23,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.init(validYear: y, month: m, day: d)
     }
 
+    /// Whether `y` is a Gregorian leap year (divisible by 4, and centuries only when divisible by 400).
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    /// The number of days (28–31) in `month` of `year`; 31 for a month outside 1–12.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -40,6 +46,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return era * 146097 + doe - 719468
     }
 
+    /// The date `z0` days after 1970-01-01 (before it when negative): the inverse of ``dayNumber``.
     public init(dayNumber z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
@@ -55,6 +62,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public var weekday: Int { let w = (dayNumber + 3) % 7; return (w < 0 ? w + 7 : w) + 1 }
 
+    /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
     /// Adds months, clamping the day to the target month's length.
@@ -65,10 +73,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))
     }
 
+    /// The same month and day `years` years later (earlier when negative), February 29 becoming 28 in a common year.
     public func adding(years: Int) -> CalendarDate { adding(months: 12 * years) }
 
+    /// The last day of this date's month.
     public var lastDayOfMonth: CalendarDate { CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) }
 
+    /// The date as ISO 8601 `YYYY-MM-DD` ("2025-10-03"), the year zero-padded to four digits.
     public var iso: String {
         // Years 0–9999 (with month and day below 100): the ten bytes written directly, the same text
         // as the general padding below, without its intermediate strings.
@@ -85,11 +96,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
+    /// The ``iso`` text.
     public var description: String { iso }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
+    /// Encodes the date as its `YYYY-MM-DD` string.
     public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(iso) }
+    /// Decodes a `YYYY-MM-DD` string; throws `DecodingError.dataCorrupted` for anything else, an impossible date included.
     public init(from decoder: Decoder) throws {
         let s = try decoder.singleValueContainer().decode(String.self)
         guard let d = CalendarDate(iso: s) else {
@@ -107,13 +121,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 public struct ResolvedPeriod: Hashable, Sendable, Codable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(from: CalendarDate, to: CalendarDate, value: String, granularity: Granularity) { self.from = from; self.to = to; self.value = value; self.granularity = granularity }
+    /// The first day of the period (inclusive).
     public var from: CalendarDate
+    /// The last day of the period (inclusive).
     public var to: CalendarDate
     /// TIMEX3-style value: `2025`, `2025-Q3`, `2025-10`, `2025-10-03`, `2024-H1`, `198X`, …
     public var value: String
     /// The granularity the text spoke at.
     public var granularity: Granularity
 
+    /// The unit a period was written in: `day`, `week`, `month`, `quarter`, `half` (a half year),
+    /// `season`, `year`, `decade` or `century`, or `span` for any other stretch (a range such as
+    /// "January to March", the year to date, the first nine months, a fiscal year given by its last day).
     public enum Granularity: String, Codable, Sendable { case day, week, month, quarter, half, season, year, decade, century, span }
 
     /// The number of days covered.

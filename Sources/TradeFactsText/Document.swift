@@ -10,8 +10,11 @@ public enum ReferenceDateSource: String, Codable, Sendable {
 
 /// Where an article sits inside a larger input: a JSON Lines file and the line of its record.
 public struct DocumentOrigin: Sendable, Hashable {
+    /// The path of the JSON Lines file, as given.
     public let path: String
+    /// The 1-based line of the file that holds the article's record.
     public let line: Int
+    /// The origin at 1-based `line` of the file at `path`.
     public init(path: String, line: Int) { self.path = path; self.line = line }
 }
 
@@ -22,6 +25,7 @@ public struct Document: Sendable {
     public let id: String
     /// The raw UTF-8 text (possibly with invalid sequences, which never match a rule).
     public let bytes: [UInt8]
+    /// Maps byte offsets into ``bytes`` to lines and columns.
     public let lineIndex: LineIndex
     /// Sentences and headline-like lines, in order.
     public let sentences: [Sentence]
@@ -32,6 +36,8 @@ public struct Document: Sendable {
     /// Where the article came from when that is not a file of its own (a line of a JSON Lines file).
     public var origin: DocumentOrigin? = nil
 
+    /// A document over UTF-8 `bytes`, split into lines and sentences at once. `referenceDate`, when
+    /// given, resolves relative dates ("last month") instead of the dateline.
     public init(id: String, bytes: [UInt8], referenceDate: CalendarDate? = nil) {
         self.id = id
         self.bytes = bytes
@@ -40,6 +46,7 @@ public struct Document: Sendable {
         self.givenReferenceDate = referenceDate
     }
 
+    /// A document over the UTF-8 encoding of `text`; see ``init(id:bytes:referenceDate:)``.
     public init(id: String, text: String, referenceDate: CalendarDate? = nil) {
         self.init(id: id, bytes: Array(text.utf8), referenceDate: referenceDate)
     }
@@ -50,6 +57,7 @@ public struct Document: Sendable {
         return String(decoding: bytes[s..<e], as: UTF8.self)
     }
 
+    /// The 1-based line and column (in Unicode scalars) of byte `offset`.
     public func location(of offset: Int) -> SourceLocation { lineIndex.location(of: offset, in: bytes) }
 
     /// The index of the sentence containing `offset`, if any.

@@ -9,10 +9,14 @@ import Foundation
 ///   are reported by the engine), since guessing a second encoding there would garble the valid part.
 /// After a conversion, offsets, lines and columns refer to the UTF-8 text, not to the file's bytes.
 public enum InputDecoder {
+    /// The outcome of ``InputDecoder/decode(_:)``: the text as UTF-8, and a note when it was converted.
     public struct Decoded: Sendable {
         /// Every stored property, as the memberwise initializer takes them.
         package init(bytes: [UInt8], note: String?) { self.bytes = bytes; self.note = note }
+        /// The text as UTF-8; it may still hold invalid sequences when the input mixed them with valid UTF-8.
         public let bytes: [UInt8]
+        /// What was converted, for a warning ("converted from UTF-16LE (byte-order mark); …"); nil when
+        /// the bytes were kept as they are.
         public let note: String?
     }
 
@@ -22,6 +26,8 @@ public enum InputDecoder {
         return two == [0xFF, 0xFE] || two == [0xFE, 0xFF]
     }
 
+    /// Decodes raw file bytes: UTF-16 with a byte-order mark and text that looks like Windows-1252
+    /// are converted to UTF-8 (with a ``Decoded/note``); anything else is kept as it is.
     public static func decode(_ raw: [UInt8]) -> Decoded {
         if hasUTF16ByteOrderMark(raw) {
             let little = raw[0] == 0xFF

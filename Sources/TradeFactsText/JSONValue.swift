@@ -2,13 +2,19 @@ import Foundation
 
 /// A JSON value with ordered object keys, written deterministically (byte-identical across runs).
 public indirect enum JSONValue: Sendable, Equatable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer, written in decimal.
     case int(Int)
     /// A decimal number, written without exponent or binary rounding ("22130000", "87.4").
     case decimal(Decimal)
+    /// A string, escaped as JSON requires.
     case string(String)
+    /// An array, written in order.
     case array([JSONValue])
+    /// An object: its members (key, value) written in the order given, not sorted.
     case object([(String, JSONValue)])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }

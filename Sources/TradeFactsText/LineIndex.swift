@@ -10,6 +10,7 @@ public struct LineIndex: Sendable {
     let scalarCheckpoints: [Int]
     package static let stride = 1024
 
+    /// Indexes `bytes` in one pass: the start of every line, and scalar counts for columns on long lines.
     public init(_ bytes: [UInt8]) {
         var starts = [0]
         var checkpoints: [Int] = []

@@ -2,6 +2,7 @@
 public struct Sentence: Sendable, Hashable {
     /// Every stored property, as the memberwise initializer takes them.
     package init(span: Span, paragraph: Int) { self.span = span; self.paragraph = paragraph }
+    /// The sentence's bytes, without the white space around it.
     public let span: Span
     /// 0-based paragraph number; paragraphs are separated by line breaks.
     public let paragraph: Int
@@ -25,6 +26,7 @@ public enum SentenceSplitter {
     /// The longest a sentence may run, in bytes, before it is cut at the next space.
     public static let maxLength = 4096
 
+    /// The sentences of UTF-8 `bytes`, in order, each with its paragraph number; none for blank text.
     public static func split(_ bytes: [UInt8]) -> [Sentence] {
         var result: [Sentence] = []
         var paragraph = 0
