@@ -48,17 +48,19 @@ let package = Package(
         .target(name: "TradeFactsRules", dependencies: ["TradeFactsText", "PCRE2Kit", "CLibYAML"], plugins: ["EmbedRules"]),
         // 3. Mentions: rules run over a document, values normalized, periods resolved.
         .target(name: "TradeFactsExtract", dependencies: ["TradeFactsRules"]),
-        // 4. Trade records assembled from mentions.
-        .target(name: "TradeFactsRecords", dependencies: ["TradeFactsExtract"]),
-        // 5. The validator's checks and suppressions.
+        // 4. Statements: what a clause says changed, from what to what, between which periods.
+        .target(name: "TradeFactsStatements", dependencies: ["TradeFactsExtract"]),
+        // 5. Trade records assembled from mentions and statements.
+        .target(name: "TradeFactsRecords", dependencies: ["TradeFactsStatements"]),
+        // 6. The validator's checks and suppressions.
         .target(name: "TradeFactsChecks", dependencies: ["TradeFactsRecords"]),
-        // 6. Output: JSON, SARIF, text diagnostics, GitHub, JUnit.
+        // 7. Output: JSON, SARIF, text diagnostics, GitHub, JUnit.
         .target(name: "TradeFactsReport", dependencies: ["TradeFactsChecks"]),
-        // 7. The engine and batch pipeline; re-exports the layers below (the library product).
+        // 8. The engine and batch pipeline; re-exports the layers below (the library product).
         .target(name: "TradeFacts", dependencies: ["TradeFactsReport"]),
-        // 8. Scorers and the Corpus runner (not in the library product).
+        // 9. Scorers and the Corpus runner (not in the library product).
         .target(name: "TradeFactsEval", dependencies: ["TradeFacts"]),
-        // 9. The thin command-line front end.
+        // 10. The thin command-line front end.
         .executableTarget(
             name: "tradefacts",
             dependencies: ["TradeFacts", "TradeFactsEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]

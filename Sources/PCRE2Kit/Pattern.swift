@@ -59,6 +59,8 @@ public final class Pattern: @unchecked Sendable {
     public let captureCount: Int
     /// Named groups and their numbers.
     public let groupNumbers: [String: Int]
+    /// For a name that several groups share (`(?J)`), every group's number, in pattern order.
+    public let duplicateGroupNumbers: [String: [Int]]
     /// Compiled with `PCRE2_USE_OFFSET_LIMIT`, so searches may be limited to where a match starts.
     public let usesOffsetLimit: Bool
 
@@ -91,15 +93,18 @@ public final class Pattern: @unchecked Sendable {
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMETABLE), &table)
         var names: [String: Int] = [:]
+        var lists: [String: [Int]] = [:]
         if let table, nameCount > 0 {
             for i in 0..<Int(nameCount) {
                 let entry = table + i * Int(entrySize)
                 let number = Int(entry[0]) << 8 | Int(entry[1])
                 let name = String(cString: entry + 2)
                 names[name] = number
+                lists[name, default: []].append(number)
             }
         }
         groupNumbers = names
+        duplicateGroupNumbers = lists.filter { $0.value.count > 1 }
         if Pattern.profiling { Pattern.registered.append(self) }
     }
 
@@ -198,7 +203,12 @@ public struct Match: ~Copyable {
     }
 
     /// The byte range of the named group, or nil when it is unknown or did not take part.
+    /// A name that several groups share (`(?J)`) gives the first of them that took part.
     public func range(ofGroup name: String) -> Range<Int>? {
+        if let numbers = pattern.duplicateGroupNumbers[name] {
+            for n in numbers { if let r = range(ofGroup: n) { return r } }
+            return nil
+        }
         guard let n = pattern.groupNumbers[name] else { return nil }
         return range(ofGroup: n)
     }

@@ -15,6 +15,8 @@ public final class Engine: @unchecked Sendable {
     public let ruleSet: RuleSet
     /// Finds the mentions: the first stage of ``process(_:scratch:)``.
     public let extractor: Extractor
+    /// Stage two: the statements of a document, read from its mentions.
+    package let statementReader: StatementReader
     /// Assembles trade records from the mentions.
     public let assembler: RecordAssembler
     /// One instance of each check the engine runs, in the order given (by default the whole catalogue).
@@ -36,6 +38,7 @@ public final class Engine: @unchecked Sendable {
         self.severities = severities
         self.settings = settings
         extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent, prefilter: prefilter)
+        statementReader = try StatementReader(ruleSet: ruleSet)
         assembler = try RecordAssembler(ruleSet: ruleSet)
         helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler, checks: checks)
         self.checks = checks.map { $0.init() }
@@ -51,7 +54,7 @@ public final class Engine: @unchecked Sendable {
     package static let knownChecks = Set(CheckCatalogue.all.map { $0.description.id })
 
     /// Processes one document: reads and blanks its suppression comments, extracts mentions,
-    /// assembles records, runs the checks, applies the suppressions and the configured severities.
+    /// reads statements (stage two), assembles records, runs the checks, applies the suppressions and the configured severities.
     /// Findings are sorted by position, then check id; invalid UTF-8 and a rule that failed (the match
     /// limit) become warnings. `scratch` is the calling thread's matching state.
     public func process(_ given: Document, scratch: MatchScratch = MatchScratch.forCurrentThread) -> DocumentResult {
@@ -59,7 +62,8 @@ public final class Engine: @unchecked Sendable {
         let (document, scanned) = StageProfiler.time(.suppressions) { Suppressions.scan(given, knownChecks: Engine.knownChecks) }
         var directives = scanned
         let extraction = extractor.extract(document, scratch: scratch)
-        let records = StageProfiler.time(.records) { assembler.assemble(extraction) }
+        let statements = StageProfiler.time(.statements) { statementReader.read(extraction, scratch: scratch) }
+        let records = StageProfiler.time(.records) { assembler.assemble(extraction, statements: statements) }
         let findings = StageProfiler.time(.checks) {
             // The engine's settings are passed in: the default `CheckSettings()` would build its
             // decimals (a float literal among them, slow to convert) for every document.
@@ -81,6 +85,7 @@ public final class Engine: @unchecked Sendable {
         var result = DocumentResult(documentID: document.id, extraction: extraction, records: records, findings: findings, error: nil, warnings: warnings)
         result.origin = document.origin
         result.namedPartners = assembler.namedPartnersOfCounts(extraction)
+        result.statements = statements
         return result
     }
 

@@ -2,6 +2,7 @@
 @_exported import TradeFactsText
 @_exported import TradeFactsRules
 @_exported import TradeFactsExtract
+@_exported import TradeFactsStatements
 @_exported import TradeFactsRecords
 @_exported import TradeFactsChecks
 @_exported import TradeFactsReport

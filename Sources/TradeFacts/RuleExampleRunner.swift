@@ -26,28 +26,70 @@ package enum RuleExampleRunner {
         return v.scalarText
     }
 
+    /// What is wrong with an example's outcome, or nil: `mine` are the rule's results as JSON,
+    /// `field` reads a field of one as the example names it, `what` names a result ("mention").
+    static func judge(_ example: RuleExample, mine: [JSONValue], others: [String], what: String,
+                      field: (JSONValue, String) -> String?) -> String? {
+        guard let expect = example.expect else {
+            return mine.isEmpty ? nil : "expected no \(what) from this rule, found \(mine.count): "
+                + mine.map { $0["text"]?.scalarText.map { "\"\($0)\"" } ?? "one" }.joined(separator: ", ")
+        }
+        if mine.isEmpty {
+            return "expected a \(what) from this rule, found none" + (others.isEmpty ? "" : " (found: \(others.joined(separator: ", ")))")
+        }
+        if mine.contains(where: { m in expect.allSatisfy { field(m, $0.key) == $0.value } }) { return nil }
+        return expect.filter { field(mine[0], $0.key) != $0.value }
+            .map { "\($0.key): expected \($0.value), got \(field(mine[0], $0.key) ?? "nothing")" }.joined(separator: "; ")
+    }
+
+    /// The document an example is read in: its text, dated by the example or ``defaultReferenceDate``.
+    static func document(_ example: RuleExample, file: String) -> Document {
+        Document(id: "\(file):\(example.line)", text: example.text, referenceDate: example.referenceDate ?? defaultReferenceDate)
+    }
+
     package static func run(_ extractor: Extractor) -> [RuleExampleResult] {
         var results: [RuleExampleResult] = []
         for rule in extractor.ruleSet.rules {
             for example in rule.examples {
-                let doc = Document(id: "\(rule.file):\(example.line)", text: example.text,
-                                   referenceDate: example.referenceDate ?? defaultReferenceDate)
+                let doc = document(example, file: rule.file)
                 let extraction = extractor.extract(doc, keepLatent: true)
                 let mine = extraction.mentions.filter { $0.rule == rule.id }.map { $0.json(in: doc) }
-                var failure: String? = nil
-                if let expect = example.expect {
-                    if mine.isEmpty {
-                        let others = extraction.mentions.map { "\($0.rule) \"\($0.text)\"" }.joined(separator: ", ")
-                        failure = "expected a mention from this rule, found none" + (others.isEmpty ? "" : " (found: \(others))")
-                    } else if !mine.contains(where: { m in expect.allSatisfy { expected(m, $0.key) == $0.value } }) {
-                        let closest = mine[0]
-                        let diffs = expect.filter { expected(closest, $0.key) != $0.value }
-                            .map { "\($0.key): expected \($0.value), got \(expected(closest, $0.key) ?? "nothing")" }
-                        failure = diffs.joined(separator: "; ")
-                    }
-                } else if !mine.isEmpty {
-                    failure = "expected no mention from this rule, found " + mine.compactMap { $0["text"]?.scalarText }.map { "\"\($0)\"" }.joined(separator: ", ")
-                }
+                let failure = judge(example, mine: mine, others: extraction.mentions.map { "\($0.rule) \"\($0.text)\"" },
+                                    what: "mention", field: expected)
+                results.append(RuleExampleResult(rule: rule.id, file: rule.file, line: example.line, text: example.text, failure: failure))
+            }
+        }
+        return results
+    }
+
+    /// A statement's role as an example names it: word roles by value; `value`, `base` by amount
+    /// (or percent); `change` by its signed value; `period`, `baseperiod` as `from..to`.
+    package static func statementRole(_ statement: JSONValue, _ key: String) -> String? {
+        switch key {
+        case "value", "base":
+            guard let f = statement[key] else { return nil }
+            return (f["amount"] ?? f["value"])?.scalarText
+        case "change": return statement["change"]?["value"]?.scalarText
+        case "period", "baseperiod":
+            guard let p = statement[key == "period" ? "period" : "basePeriod"], let from = p["from"]?.scalarText,
+                  let to = p["to"]?.scalarText else { return nil }
+            return from + ".." + to
+        default: return statement[key]?["value"]?.scalarText
+        }
+    }
+
+    /// Runs every statement rule's examples through the whole engine (so the mentions, the other
+    /// statement rules and their priorities count): a positive example must yield a statement from
+    /// that rule with every expected role; a negative one must yield none from that rule.
+    package static func runStatements(_ engine: Engine) -> [RuleExampleResult] {
+        var results: [RuleExampleResult] = []
+        for rule in engine.ruleSet.statementRules {
+            for example in rule.examples {
+                let doc = document(example, file: rule.file)
+                let result = engine.process(doc)
+                let mentions = result.extraction?.mentions ?? []
+                let mine = result.statements.filter { $0.rule == rule.id }.map { $0.json(mentions: mentions, in: doc) }
+                let failure = judge(example, mine: mine, others: result.statements.map(\.rule), what: "statement", field: statementRole)
                 results.append(RuleExampleResult(rule: rule.id, file: rule.file, line: example.line, text: example.text, failure: failure))
             }
         }

@@ -5,12 +5,13 @@ import Glibc
 /// A stage of processing one document, for ``StageProfiler``.
 package enum Stage: Int, CaseIterable, Sendable {
     case read = 0, document, suppressions, triggers, rules, overlaps, qualifiers, normalize, calendar, currencies
-    case records, checks, render
+    case statements, records, checks, render
 
     /// A short label for reports.
     package var label: String {
         switch self {
         case .read: "read input (JSON Lines, Markdown, decoding)"
+        case .statements: "statements (stage two)"
         case .document: "document (lines, sentences)"
         case .suppressions: "suppression comments"
         case .triggers: "prefilter (trigger scan)"

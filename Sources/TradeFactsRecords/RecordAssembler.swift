@@ -3,6 +3,7 @@ import PCRE2Kit
 import TradeFactsText
 import TradeFactsRules
 import TradeFactsExtract
+import TradeFactsStatements
 
 /// Assembles trade records from mentions, sentence by sentence, using the lexicons in `Rules/`
 /// (flows, places, commodities) and the `record-*` definitions. Parts a sentence leaves out are
@@ -70,6 +71,15 @@ public final class RecordAssembler: @unchecked Sendable {
     /// The flows lexicon's value for balances that are not trade flows.
     static let notTrade = "not trade"
 
+    /// Whether a flows value is a balance (a trade surplus or deficit, or a balance that is not trade).
+    static func isBalance(_ value: String) -> Bool { value == "trade surplus" || value == "trade deficit" || value == notTrade }
+
+    /// Whether a balance is named by one word alone ("surplus", "deficits", "gap"), which leaves
+    /// open which balance it is.
+    static func isBare(_ hit: Hit, _ doc: Document) -> Bool {
+        (hit.value == "trade surplus" || hit.value == "trade deficit") && !doc.text(hit.span).contains(where: \.isWhitespace)
+    }
+
     /// The matches of `pattern`'s `group` in `span`, each valued by `lexicon` when it lists the text, else the text itself.
     func hits(_ pattern: Pattern, lexicon: Lexicon?, in span: Span, _ doc: Document, group: String = "w") -> [Hit] {
         doc.matchSpans(of: pattern, in: span, group: group).map { s in
@@ -78,9 +88,19 @@ public final class RecordAssembler: @unchecked Sendable {
         }
     }
 
-    /// The trade records of `extraction`, sentence by sentence in document order; none when the
-    /// document has no money or quantity mention.
-    public func assemble(_ extraction: Extraction) -> [TradeRecord] {
+    /// The trade records of a document, in document order (none without a money or quantity mention): one per money figure (or volume without money) that a
+    /// flow word in its sentence makes a trade figure, with reporter, commodity, partner, period,
+    /// change, partner count and source, read from the sentence or carried from context.
+    /// `statements` (stage two) then link each record to the statement of its figure, give it the
+    /// statement's modality, mark a statement's base as a comparison record with the base's own
+    /// period, and add a comparison record for a base no record had.
+    public func assemble(_ extraction: Extraction, statements: [Statement] = []) -> [TradeRecord] {
+        var records = assembleFromMentions(extraction)
+        if !statements.isEmpty { link(&records, statements, extraction.mentions) }
+        return records
+    }
+
+    func assembleFromMentions(_ extraction: Extraction) -> [TradeRecord] {
         let doc = extraction.document
         let mentions = extraction.mentions
         var records: [TradeRecord] = []
@@ -94,6 +114,10 @@ public final class RecordAssembler: @unchecked Sendable {
         let lead = Span(0, leadEnd)
         let leadReporter = placesIn(lead, doc).first
         let leadCommodity = hits(commodities, lexicon: commoditiesLexicon, in: lead, doc).first
+        // Balances named in full ("trade deficit", "current account deficit", "budget deficit"), in
+        // text order: a bare "the deficit" later refers to the last of them.
+        let namedBalances = hits(flows, lexicon: flowsLexicon, in: everything, doc)
+            .filter { Self.isBalance($0.value) && !Self.isBare($0, doc) }
 
         func isFigurePeriod(_ m: Mention) -> Bool {
             guard let p = m.period else { return false }
@@ -192,6 +216,10 @@ public final class RecordAssembler: @unchecked Sendable {
                 let flow = nearest(clauseFlows.isEmpty ? flowHits : clauseFlows, to: money.span)!
                 // The nearest balance is not a trade flow ("current account surplus"): no trade record.
                 if flow.value == Self.notTrade { continue }
+                // A bare "surplus" or "deficit" means the balance last named in full: after "budget
+                // deficit" or "current account surplus", it is not the trade balance.
+                if Self.isBare(flow, doc), let antecedent = namedBalances.last(where: { $0.span.end <= flow.span.start }),
+                   antecedent.value == Self.notTrade { continue }
                 var record = TradeRecord(flow: RecordField(value: flow.value, span: flow.span, via: "flows"), value: mi, sentence: si)
 
                 // Reporter: a place before the flow word that is not the object of to/from/with.
@@ -289,6 +317,52 @@ public final class RecordAssembler: @unchecked Sendable {
         }
         records.sort { mentions[$0.value].span.start < mentions[$1.value].span.start }
         return records
+    }
+
+    /// Links records to the statements of their figures (see ``assemble(_:statements:)``).
+    func link(_ records: inout [TradeRecord], _ statements: [Statement], _ mentions: [Mention]) {
+        var byValue: [Int: Int] = [:]
+        for (i, r) in records.enumerated() where byValue[r.value] == nil { byValue[r.value] = i }
+        var added: [TradeRecord] = []
+        for (si, st) in statements.enumerated() {
+            guard let v = st.value, let ri = byValue[v] else { continue }
+            if records[ri].statement == nil { records[ri].statement = si }
+            let modality = st.modality.value == "reported" ? nil : st.modality.value
+            records[ri].modality = modality
+            if records[ri].change == nil, let c = st.change { records[ri].change = c }
+            guard let b = st.base, mentions[b].type == .money || mentions[b].type == .quantity else { continue }
+            if let bi = byValue[b] {
+                records[bi].isComparison = true
+                records[bi].statement = si
+                records[bi].modality = nil
+                if let bp = st.basePeriod, records[bi].period != bp {
+                    records[bi].period = bp
+                    records[bi].periodCarried = false
+                    records[bi].derivedPeriod = nil
+                }
+            } else {
+                // A base no record had: it takes the current figure's reporter, flow, commodity and partner.
+                var base = records[ri]
+                base.value = b
+                base.change = nil
+                base.isComparison = true
+                base.partnerCount = nil
+                base.namedPartners = []
+                base.volume = nil
+                base.period = st.basePeriod
+                base.periodCarried = false
+                base.derivedPeriod = nil
+                base.derivedBasis = nil
+                base.statement = si
+                base.modality = nil
+                added.append(base)
+                byValue[b] = records.count + added.count - 1
+            }
+        }
+        if !added.isEmpty {
+            records += added
+            records.sort { mentions[$0.value].span.start < mentions[$1.value].span.start }
+        }
     }
 
     /// For every partner-count mention, the partners named after it in its sentence.

@@ -56,6 +56,12 @@ public struct TradeRecord: Sendable {
     /// The basis of the change when the clause gives it by a compared period rather than a word
     /// ("fell 0.5 per cent in August from July" → month-on-month).
     public var derivedBasis: String? = nil
+    /// The statement (an index of the document's statements) that states this figure, as its
+    /// value or as its base; nil when no statement rule read the clause.
+    public var statement: Int? = nil
+    /// How the figure is put when it is not a reported one: `forecast`, `target`, `estimate`,
+    /// `revised` or `provisional` (from its statement); nil for a reported figure.
+    public var modality: String? = nil
 
     /// A record is complete when it has reporter, flow, period and value.
     public var isComplete: Bool { reporter != nil && (period != nil || derivedPeriod != nil) }

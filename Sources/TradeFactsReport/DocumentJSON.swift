@@ -62,7 +62,7 @@ extension DocumentResult {
         guard let e = extraction else {
             o.add("error", error ?? "unknown error")
             o.key("referenceDate"); o.null()
-            for k: StaticString in ["mentions", "records", "findings"] { o.key(k); o.beginArray(); o.endArray() }
+            for k: StaticString in ["mentions", "statements", "records", "findings"] { o.key(k); o.beginArray(); o.endArray() }
             o.endObject()
             return
         }
@@ -80,6 +80,7 @@ extension DocumentResult {
                 }
             }
         }
+        o.array("statements", statements) { o, s in s.write(to: &o, mentions: e.mentions, in: doc) }
         o.array("records", records) { o, r in r.write(to: &o, mentions: e.mentions, in: doc) }
         writeFindings(to: &o, in: doc)
         if !warnings.isEmpty { o.array("warnings", warnings) { w, s in w.string(s) } }

@@ -1,5 +1,6 @@
 import TradeFactsText
 import TradeFactsExtract
+import TradeFactsStatements
 import TradeFactsRecords
 import TradeFactsChecks
 
@@ -23,4 +24,6 @@ public struct DocumentResult: Sendable {
     public var origin: DocumentOrigin? = nil
     /// Partners named with a partner count ("including the United States and South Africa"), by mention index.
     public var namedPartners: [Int: [RecordField]] = [:]
+    /// What the document's clauses state (measure, direction, value, base, change, periods), in text order.
+    public var statements: [Statement] = []
 }

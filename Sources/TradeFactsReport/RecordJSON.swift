@@ -96,6 +96,8 @@ extension TradeRecord {
         }
         if let source { o.key("source"); source.write(to: &o, in: document) }
         if isComparison { o.add("comparison", true) }
+        o.add("modality", modality)
+        o.add("statement", statement)
         if !qualifiers.isEmpty { o.array("qualifiers", qualifiers) { q, s in q.string(s) } }
         o.add("complete", isComplete)
         o.endObject()

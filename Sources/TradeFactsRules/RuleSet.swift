@@ -31,6 +31,8 @@ public final class RuleSet: @unchecked Sendable {
     /// For each trigger, its literal form when it has one (found by ``TriggerScanner`` in one pass
     /// with the others), else nil (searched with its PCRE2 pattern).
     package private(set) var triggerLiterals: [LiteralTrigger?] = []
+    /// The statement rules (files with a `statements:` list), in file order.
+    public private(set) var statementRules: [StatementRule] = []
 
     /// The rules compiled into the binary from the package's `Rules/` folder.
     public static func embedded() throws -> RuleSet {
@@ -102,7 +104,7 @@ public final class RuleSet: @unchecked Sendable {
                 if root.value("lexicon") != nil {
                     try loadLexicon(root, file: source.path)
                 } else {
-                    try root.checkKeys(["type", "description", "trigger", "definitions", "rules"], in: "a rule file")
+                    try root.checkKeys(["type", "description", "trigger", "definitions", "rules", "statements"], in: "a rule file")
                     if let defs = root.value("definitions") {
                         for entry in try defs.requireMapping("definitions") {
                             if let previous = seen["def:" + entry.key] {
@@ -118,6 +120,16 @@ public final class RuleSet: @unchecked Sendable {
                 var defaultType: MentionType? = nil
                 if let t = root.value("type") { defaultType = try Self.mentionType(t) }
                 let fileTrigger = try root.value("trigger").map { try checkTrigger($0) }
+                if let list = root.value("statements") {
+                    for node in try list.requireSequence("statements") {
+                        let rule = try loadStatementRule(node, file: source.path)
+                        if let previous = seen["rule:" + rule.id] {
+                            throw node.error("duplicate rule id '\(rule.id)' (first defined in \(previous))")
+                        }
+                        seen["rule:" + rule.id] = "\(source.path):\(node.line)"
+                        if let i = statementRules.firstIndex(where: { $0.id == rule.id }) { statementRules[i] = rule } else { statementRules.append(rule) }
+                    }
+                }
                 guard let list = root.value("rules") else { continue }
                 for node in try list.requireSequence("rules") {
                     let rule = try loadRule(node, defaultType: defaultType, defaultTrigger: fileTrigger ?? nil, file: source.path)
@@ -188,7 +200,13 @@ public final class RuleSet: @unchecked Sendable {
             }
             budget -= rest.utf8.distance(from: rest.startIndex, to: open.lowerBound)
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if name.hasPrefix("lexicon:") {
+            if name.hasPrefix("slot:") {
+                guard let slot = StatementRule.slot(String(name.dropFirst("slot:".count))) else {
+                    throw node?.error("unknown slot '\(name)' in pattern (money, percent, period, count, quantity, number, figure)")
+                        ?? RuleError(file: "", line: 0, "unknown slot \(name)")
+                }
+                out += slot
+            } else if name.hasPrefix("lexicon:") {
                 let lex = String(name.dropFirst("lexicon:".count))
                 guard let l = lexicons[lex] else { throw node?.error("unknown lexicon '\(lex)' in pattern") ?? RuleError(file: "", line: 0, "unknown lexicon \(lex)") }
                 let cacheKey = (caseless ? "i:" : "c:") + lex
@@ -305,27 +323,71 @@ public final class RuleSet: @unchecked Sendable {
         }
         let priority = try node.value("priority")?.requireInt("priority") ?? 0
         let latent = try node.value("latent")?.requireBool("latent") ?? false
-        var examples: [RuleExample] = []
-        if let ex = node.value("examples") {
-            for e in try ex.requireSequence("examples") {
-                try e.checkKeys(["text", "date", "expect"], in: "an example")
-                guard let t = e.value("text") else { throw e.error("example has no text") }
-                var date: CalendarDate? = nil
-                if let d = e.value("date") {
-                    guard let parsed = CalendarDate(iso: try d.requireString("date")) else { throw d.error("date must be YYYY-MM-DD") }
-                    date = parsed
-                }
-                guard let expectNode = e.value("expect") else { throw e.error("example has no expect (a mapping, or 'none')") }
-                var expect: [(String, String)]? = nil
-                if expectNode.scalar != "none" {
-                    expect = try expectNode.requireMapping("expect").map { ($0.key, try $0.value.requireString("expected \($0.key)")) }
-                }
-                examples.append(RuleExample(text: try t.requireString("text"), referenceDate: date, expect: expect, line: e.line))
-            }
-        }
+        let examples = try loadExamples(node)
         let trigger = try node.value("trigger").map { try checkTrigger($0) } ?? defaultTrigger
         return Rule(id: id, description: description, type: type, patternSource: source, pattern: pattern,
                     fields: fields, literals: literals, priority: priority, latent: latent, examples: examples,
                     trigger: trigger, file: file, line: node.line)
+    }
+
+    /// A rule's `examples:` list: each a text, an optional `date`, and `expect:` (a mapping of
+    /// expected fields, or `none`).
+    func loadExamples(_ node: YAMLNode) throws -> [RuleExample] {
+        var examples: [RuleExample] = []
+        guard let ex = node.value("examples") else { return examples }
+        for e in try ex.requireSequence("examples") {
+            try e.checkKeys(["text", "date", "expect"], in: "an example")
+            guard let t = e.value("text") else { throw e.error("example has no text") }
+            var date: CalendarDate? = nil
+            if let d = e.value("date") {
+                guard let parsed = CalendarDate(iso: try d.requireString("date")) else { throw d.error("date must be YYYY-MM-DD") }
+                date = parsed
+            }
+            guard let expectNode = e.value("expect") else { throw e.error("example has no expect (a mapping, or 'none')") }
+            var expect: [(String, String)]? = nil
+            if expectNode.scalar != "none" {
+                expect = try expectNode.requireMapping("expect").map { ($0.key, try $0.value.requireString("expected \($0.key)")) }
+            }
+            examples.append(RuleExample(text: try t.requireString("text"), referenceDate: date, expect: expect, line: e.line))
+        }
+        return examples
+    }
+
+    /// One entry of a `statements:` list (see ``StatementRule``).
+    func loadStatementRule(_ node: YAMLNode, file: String) throws -> StatementRule {
+        try node.checkKeys(["id", "description", "pattern", "priority", "set", "examples"], in: "a statement rule")
+        guard let idNode = node.value("id") else { throw node.error("statement rule has no id") }
+        let id = try idNode.requireString("id")
+        guard id.hasPrefix("statement."), id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else {
+            throw idNode.error("statement rule id '\(id)' must start with 'statement.' and use lower-case letters, digits, '.' and '-'")
+        }
+        guard let patternNode = node.value("pattern") else { throw node.error("statement rule '\(id)' has no pattern") }
+        let source = try patternNode.requireString("pattern")
+        let expanded = try expand(source, at: patternNode, caseless: true)
+        let pattern: Pattern
+        do {
+            pattern = try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */)
+        } catch let e as PCRE2Error {
+            throw patternNode.error("pattern of statement rule '\(id)' does not compile: \(e)\(expanded == source ? "" : " (in the expanded pattern)")")
+        }
+        for group in pattern.groupNumbers.keys where !StatementRule.roles.contains(group) {
+            throw patternNode.error("group '\(group)' of statement rule '\(id)' is not a role (\(StatementRule.roles.joined(separator: ", ")))")
+        }
+        guard pattern.groupNumbers["value"] != nil || pattern.groupNumbers["change"] != nil else {
+            throw patternNode.error("statement rule '\(id)' binds neither a value nor a change")
+        }
+        var literals: [String: String] = [:]
+        if let s = node.value("set") {
+            for entry in try s.requireMapping("set") {
+                guard StatementRule.literalRoles.contains(entry.key) else {
+                    throw entry.keyNode.error("'\(entry.key)' cannot be set (\(StatementRule.literalRoles.sorted().joined(separator: ", ")))")
+                }
+                literals[entry.key] = try entry.value.requireString("set '\(entry.key)'")
+            }
+        }
+        let description = try node.value("description")?.requireString("description") ?? ""
+        let priority = try node.value("priority")?.requireInt("priority") ?? 0
+        return StatementRule(id: id, description: description, patternSource: source, pattern: pattern, literals: literals,
+                             priority: priority, examples: try loadExamples(node), file: file, line: node.line)
     }
 }

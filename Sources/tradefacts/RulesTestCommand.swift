@@ -10,7 +10,7 @@ extension RulesCommand {
 
         func run() throws {
             let engine = try options.engine()
-            let rules = RuleExampleRunner.run(engine.extractor)
+            let rules = RuleExampleRunner.run(engine.extractor) + RuleExampleRunner.runStatements(engine)
             let checks = CheckExampleRunner.run(engine)
             for r in rules where r.failure != nil {
                 writeOut("\(r.file):\(r.line): \(r.rule): FAIL: \(r.failure!)\n    text: \(r.text)\n")
@@ -20,7 +20,7 @@ extension RulesCommand {
             }
             let failed = rules.filter { $0.failure != nil }.count + checks.filter { $0.failure != nil }.count
             let total = rules.count + checks.count
-            writeOut("rules: \(rules.count) examples in \(engine.ruleSet.rules.count) rules; checks: \(checks.count) examples in \(engine.checks.count) checks\n")
+            writeOut("rules: \(rules.count) examples in \(engine.ruleSet.rules.count) mention rules and \(engine.ruleSet.statementRules.count) statement rules; checks: \(checks.count) examples in \(engine.checks.count) checks\n")
             writeOut("\(total - failed) passed, \(failed) failed\n")
             if failed > 0 { throw ExitCode(1) }
         }

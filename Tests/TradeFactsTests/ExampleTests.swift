@@ -12,6 +12,20 @@ final class ExampleTests: XCTestCase {
         }
     }
 
+    /// Statement rules (stage two) run their examples through the whole engine.
+    func testEveryStatementRuleExamplePasses() {
+        let results = RuleExampleRunner.runStatements(Fixtures.engine)
+        XCTAssertFalse(Fixtures.engine.ruleSet.statementRules.isEmpty)
+        for rule in Fixtures.engine.ruleSet.statementRules {
+            XCTAssertTrue(rule.examples.contains { $0.expect != nil }, "statement rule \(rule.id) has no triggering example")
+            XCTAssertTrue(rule.examples.contains { $0.expect == nil }, "statement rule \(rule.id) has no non-triggering example (expect: none)")
+            XCTAssertFalse(rule.description.isEmpty, "statement rule \(rule.id) has no description")
+        }
+        for r in results {
+            XCTAssertNil(r.failure, "\(r.file):\(r.line) \(r.rule): \(r.failure ?? "") — text: \(r.text)")
+        }
+    }
+
     func testEveryRuleHasPositiveAndNegativeCoverage() {
         for rule in Fixtures.engine.ruleSet.rules {
             XCTAssertFalse(rule.examples.isEmpty, "rule \(rule.id) has no examples")

@@ -1,0 +1,193 @@
+import Foundation
+import PCRE2Kit
+import TradeFactsText
+import TradeFactsRules
+import TradeFactsExtract
+
+/// Stage two of the cascade: reads ``Statement``s from a document's mentions with the rule set's
+/// statement rules (`Rules/statements.yaml`).
+///
+/// Each sentence with a figure is copied with every mention replaced by its placeholder bytes
+/// (``StatementRule/placeholder(for:)``), keeping every offset; each rule's pattern runs over the
+/// copy, and its named groups bind roles: figures to the mentions under them, words to their
+/// lexicon values. Where two statements claim one figure, the one binding more figures, then the
+/// higher priority, then the longer match, then the earlier one wins. Thread-safe: share one reader across threads.
+public final class StatementReader: @unchecked Sendable {
+    let rules: [StatementRule]
+    let measures, flows, balanceDirections, changeVerbs, multiples, modalities, places, commodities: Lexicon?
+    /// Places with case, as records read them ("The US trade deficit").
+    let placesPattern: Pattern
+    let commoditiesPattern: Pattern
+    let modalityPattern: Pattern?
+    let partnerPreposition: Pattern
+
+    /// A reader with `ruleSet`'s statement rules and lexicons.
+    public init(ruleSet: RuleSet) throws {
+        rules = ruleSet.statementRules
+        let l = ruleSet.lexicons
+        measures = l["measures"]; flows = l["flows"]; balanceDirections = l["balance-directions"]; changeVerbs = l["change-verbs"]
+        multiples = l["multiples"]; modalities = l["modalities"]; places = l["places"]; commodities = l["commodities"]
+        placesPattern = try ruleSet.compile(#"(?<![A-Za-z])(?<w>(?:The\s+)?{{lexicon:places}})(?![A-Za-z])"#, caseless: false)
+        commoditiesPattern = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:commodities}})(?![A-Za-z])"#)
+        partnerPreposition = try ruleSet.compile("{{partner-preposition}}")
+        modalityPattern = l["modalities"] == nil ? nil : try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:modalities}})(?![A-Za-z])"#)
+    }
+
+    /// The statements of a document, in text order.
+    public func read(_ extraction: Extraction, scratch: MatchScratch = MatchScratch.forCurrentThread) -> [Statement] {
+        guard !rules.isEmpty else { return [] }
+        let doc = extraction.document
+        let mentions = extraction.mentions
+        guard mentions.contains(where: { $0.type == .money || $0.type == .quantity || $0.type == .percent }) else { return [] }
+        // The text with every mention as its placeholder; the mention under each placeholder byte.
+        var masked = doc.bytes
+        var owner: [Int: Int] = [:]  // a mention's first byte → its index
+        for (i, m) in mentions.enumerated() where !m.latent {
+            let s = max(0, m.span.start), e = min(masked.count, m.span.end)
+            guard s < e else { continue }
+            let byte = StatementRule.placeholder(for: m.type)
+            for k in s..<e { masked[k] = byte }
+            owner[s] = i
+        }
+        var candidates: [(statement: Statement, priority: Int, length: Int)] = []
+        masked.withUnsafeBufferPointer { buffer in
+            for (si, sentence) in doc.sentences.enumerated() {
+                let inSentence = extraction.mentions(inSentence: si)
+                guard inSentence.contains(where: { [.money, .quantity, .percent].contains(mentions[$0].type) }) else { continue }
+                let s = max(0, sentence.span.start), e = min(buffer.count, sentence.span.end)
+                guard s < e else { continue }
+                let slice = UnsafeBufferPointer(rebasing: buffer[s..<e])
+                for rule in rules {
+                    var matches: [(span: Span, groups: [String: Range<Int>])] = []
+                    try? rule.pattern.forEachMatch(in: slice, scratch: scratch) { m in
+                        var groups: [String: Range<Int>] = [:]
+                        for role in StatementRule.roles {
+                            if let r = m.range(ofGroup: role) { groups[role] = (s + r.lowerBound)..<(s + r.upperBound) }
+                        }
+                        matches.append((Span(s + m.range.lowerBound, s + m.range.upperBound), groups))
+                        return true
+                    }
+                    for (span, groups) in matches {
+                        if let st = statement(rule, si, sentence.span, span, groups, doc, mentions, owner, inSentence, scratch) {
+                            candidates.append((st, rule.priority, span.length))
+                        }
+                    }
+                }
+            }
+        }
+        // One statement per figure: the reading that binds more figures, then the higher priority,
+        // then the longer, then the earlier match.
+        candidates.sort { a, b in
+            let fa = a.statement.figures.count, fb = b.statement.figures.count
+            if fa != fb { return fa > fb }
+            if a.priority != b.priority { return a.priority > b.priority }
+            if a.length != b.length { return a.length > b.length }
+            return a.statement.span.start < b.statement.span.start
+        }
+        var claimed = Set<Int>()
+        var out: [Statement] = []
+        for c in candidates {
+            let figures = [c.statement.value, c.statement.change, c.statement.base].compactMap { $0 }
+            guard !figures.contains(where: claimed.contains) else { continue }
+            claimed.formUnion(figures)
+            out.append(c.statement)
+        }
+        return out.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+    }
+
+    /// The mention under a group: the first mention of one of `types` starting inside `range`.
+    func mention(in range: Range<Int>, types: Set<MentionType>, _ mentions: [Mention], _ owner: [Int: Int]) -> Int? {
+        for k in range { if let i = owner[k], types.contains(mentions[i].type) { return i } }
+        return nil
+    }
+
+    /// The statement one match of `rule` reads, from its groups' ranges (absolute offsets); nil
+    /// when it binds neither a value nor a change mention.
+    func statement(_ rule: StatementRule, _ si: Int, _ sentence: Span, _ span: Span, _ groups: [String: Range<Int>],
+                   _ doc: Document, _ mentions: [Mention], _ owner: [Int: Int], _ inSentence: [Int],
+                   _ scratch: MatchScratch) -> Statement? {
+        func figure(_ role: String, _ types: Set<MentionType>) -> Int? {
+            groups[role].flatMap { mention(in: $0, types: types, mentions, owner) }
+        }
+        var st = Statement(rule: rule.id, sentence: si, span: span)
+        st.value = figure("value", [.money, .quantity, .percent])
+        st.change = figure("change", [.percent])
+        st.period = figure("period", [.date, .period])
+        st.base = figure("base", [.money, .quantity, .percent])
+        st.basePeriod = figure("baseperiod", [.date, .period])
+        guard st.value != nil || st.change != nil else { return nil }
+        // A period written inside the statement before its value ("Exports in March rose to …").
+        if st.period == nil, let v = st.value ?? st.change {
+            st.period = inSentence.last { i in
+                mentions[i].span.start >= span.start && mentions[i].span.end <= mentions[v].span.start
+                    && mentions[i].type.isCalendar && mentions[i].period != nil && i != st.basePeriod
+            }
+        }
+        if let r = groups["measure"] { st.measure = words(r, doc, [measures, flows]) }
+        if let r = groups["direction"] { st.direction = direction(r, doc) }
+        for (role, value) in rule.literals {
+            let w = Statement.Words(value: value, span: nil)
+            switch role {
+            case "measure": st.measure = w
+            case "direction": st.direction = w
+            case "modality": st.modality = w
+            default: break
+            }
+        }
+        if st.direction == nil, let c = st.change, let d = mentions[c].direction {
+            st.direction = Statement.Words(value: d.rawValue, span: nil)
+        }
+        if let measure = st.measure?.span { subject(of: measure, in: sentence, doc, scratch, into: &st) }
+        if rule.literals["modality"] == nil, let f = st.value ?? st.change {
+            modality(before: mentions[f].span, in: sentence, doc, scratch, into: &st)
+        }
+        return st
+    }
+
+    /// Words valued by the first lexicon that lists them, else by their own lower-cased text.
+    func words(_ r: Range<Int>, _ doc: Document, _ lexicons: [Lexicon?]) -> Statement.Words {
+        let text = doc.text(Span(r.lowerBound, r.upperBound))
+        for l in lexicons { if let v = l?.lookup(text) { return Statement.Words(value: v, span: Span(r.lowerBound, r.upperBound)) } }
+        return Statement.Words(value: text.lowercased(), span: Span(r.lowerBound, r.upperBound))
+    }
+
+    /// A direction word: a balance's (widened, narrowed, swung), a change verb's (up, down), or a
+    /// multiple's (doubled: up; halved: down).
+    func direction(_ r: Range<Int>, _ doc: Document) -> Statement.Words {
+        let span = Span(r.lowerBound, r.upperBound)
+        let text = doc.text(span)
+        if let v = balanceDirections?.lookup(text) ?? changeVerbs?.lookup(text) { return Statement.Words(value: v, span: span) }
+        if let f = multiples?.lookup(text).flatMap({ Decimal(string: $0) }) { return Statement.Words(value: f > 1 ? "up" : "down", span: span) }
+        return Statement.Words(value: text.lowercased(), span: span)
+    }
+
+    /// The reporter ("Singapore's trade surplus"), commodity ("coffee exports") and partner ("the
+    /// surplus with Japan", "exports to China") written around the measure, in its sentence.
+    func subject(of measure: Span, in sentence: Span, _ doc: Document, _ scratch: MatchScratch, into st: inout Statement) {
+        let before = Span(max(sentence.start, measure.start - 40), measure.start)
+        let after = Span(measure.end, min(sentence.end, measure.end + 30))
+        func place(_ s: Span) -> Statement.Words {
+            var text = doc.text(s)
+            if text.hasPrefix("The ") { text.removeFirst(4) }
+            return Statement.Words(value: places?.lookup(text) ?? text, span: s)
+        }
+        if let r = doc.matchSpans(of: placesPattern, in: before, group: "w").last { st.reporter = place(r) }
+        if let c = doc.matchSpans(of: commoditiesPattern, in: before, group: "w").last {
+            st.commodity = Statement.Words(value: commodities?.lookup(doc.text(c)) ?? doc.text(c).lowercased(), span: c)
+        }
+        // The first place right after the measure, behind a partner preposition (records.yaml).
+        if let p = doc.matchSpans(of: placesPattern, in: after, group: "w").first, p.start - measure.end <= 8,
+           !doc.matchSpans(of: partnerPreposition, in: Span(max(measure.end, p.start - 6), p.start), limit: 1).isEmpty {
+            st.partner = place(p)
+        }
+    }
+
+    /// A modality word ("expected", "forecast", "target") between the clause's start and the figure.
+    func modality(before figure: Span, in sentence: Span, _ doc: Document, _ scratch: MatchScratch, into st: inout Statement) {
+        guard let pattern = modalityPattern else { return }
+        let window = Span(max(sentence.start, st.span.start - 20), figure.start)
+        guard window.start < window.end, let hit = doc.matchSpans(of: pattern, in: window, group: "w").last,
+              let value = modalities?.lookup(doc.text(hit)) else { return }
+        st.modality = Statement.Words(value: value, span: hit)
+    }
+}
