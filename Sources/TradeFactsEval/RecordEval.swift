@@ -26,6 +26,8 @@ package enum RecordScorer {
         package var records = FieldScore()
         /// Gold records paired with a system record (right or not), and those of them whose period is right.
         package var paired = 0, periodRight = 0
+        /// Per field, the paired records on which system and gold agree (both giving the same value, or neither giving one).
+        package var agreeing: [String: Int] = [:]
         package var misses: [EvalMiss] = []
         package init() {}
 
@@ -39,6 +41,7 @@ package enum RecordScorer {
             }
             records.tp += other.records.tp; records.fp += other.records.fp; records.fn += other.records.fn
             paired += other.paired; periodRight += other.periodRight
+            for (f, n) in other.agreeing { agreeing[f, default: 0] += n }
             misses += other.misses
         }
     }
@@ -58,10 +61,10 @@ package enum RecordScorer {
         return result
     }
 
-    /// A document's records, flattened as the gold writes them; nil when the document could not be read.
-    package static func systemRecords(_ r: DocumentResult) -> [JSONValue]? {
+    /// A document's records, flattened as the gold writes them (by `flatten`); nil when the document could not be read.
+    package static func systemRecords(_ r: DocumentResult, flatten: (JSONValue) -> JSONValue = CorpusRunner.flatten) -> [JSONValue]? {
         guard let e = r.extraction else { return nil }
-        return r.records.map { CorpusRunner.flatten($0.json(mentions: e.mentions, in: e.document)) }
+        return r.records.map { flatten($0.json(mentions: e.mentions, in: e.document)) }
     }
 
     /// A gold `records` list (parsed YAML) as field-to-text maps.
@@ -89,6 +92,7 @@ package enum RecordScorer {
             unpaired.removeAll { $0 == s }
             result.paired += 1
             if g["period"] != nil, system[s]["period"]?.scalarText == g["period"] { result.periodRight += 1 }
+            for f in Set(fields).union(g.keys) where system[s][f]?.scalarText == g[f] { result.agreeing[f, default: 0] += 1 }
             var allRight = true
             for f in fields {
                 let sv = system[s][f]?.scalarText, gv = g[f]

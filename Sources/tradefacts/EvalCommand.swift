@@ -7,11 +7,12 @@ import TradeFactsEval
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT, the blind Reuters record gold) and on the Corpus.",
+        abstract: "Score the engine on external test data (Recognizers-Text specs, TempEval-3 TimeBank/AQUAINT, the blind Reuters gold) and on the Corpus.",
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
     enum Suite: String, ExpressibleByArgument, CaseIterable {
-        case all, corpus, recognizers, tempeval, reuters, mutations, prefilter
+        case all, corpus, recognizers, tempeval, reuters, mutations, prefilter, records
+        /// `records` on the older record-only gold (eval/gold/reuters-records) unless --gold says otherwise.
         case recordsBlind = "records-blind"
     }
 
@@ -30,13 +31,13 @@ struct EvalCommand: ParsableCommand {
     var findings = false
     @Option(help: "The corpus folder for the record scores.")
     var corpus: String = "Corpus"
-    @Option(help: "Records-blind: the folder of the blind Reuters record gold.")
-    var gold: String = "eval/gold/reuters-records"
+    @Option(help: "Records: the folder of the blind Reuters gold (default eval/gold/reuters-statements; for records-blind eval/gold/reuters-records).")
+    var gold: String?
     @Option(help: "Mutations: the generator's seed.")
     var seed: UInt64 = 1987
     @Option(help: "Mutations: edits drawn per article and kind.")
     var perArticle: Int = 3
-    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, prefilter or records-blind.")
+    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, prefilter, records or records-blind (records on the older record gold).")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -46,15 +47,15 @@ struct EvalCommand: ParsableCommand {
             + "\(p(s.precision)) \(p(s.recall)) \(p(s.f1))   \(p(r.precision)) \(p(r.recall)) \(p(r.f1))   \(p(r.valueAccuracy)) \(p(r.valueF1))\n"
     }
 
-    /// Per-field and record precision, recall and F1, and up to `misses` misses.
-    func recordTable(_ r: RecordScorer.Result, fields: [String]) {
+    /// Per-field and record precision, recall and F1, and up to `misses` misses (--misses by default).
+    func recordTable(_ r: RecordScorer.Result, fields: [String], misses: Int? = nil) {
         func p(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
         writeOut("field        tp    fp    fn     P      R      F1\n")
         for f in fields + ["record"] {
             let s = f == "record" ? r.records : (r.fields[f] ?? RecordScorer.FieldScore())
             writeOut(f.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%5d %5d %5d ", s.tp, s.fp, s.fn) + " \(p(s.precision))  \(p(s.recall))  \(p(s.f1))\n")
         }
-        for m in r.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
+        for m in r.misses.prefix(misses ?? self.misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
     }
 
     func run() throws {
@@ -67,8 +68,11 @@ struct EvalCommand: ParsableCommand {
             recordTable(r, fields: CorpusRunner.coreRecordFields)
             writeOut("\n")
         }
+        if suite == .all || suite == .records {
+            try records(engine, gold: gold ?? Self.statementGold)
+        }
         if suite == .all || suite == .recordsBlind {
-            try recordsBlind(engine)
+            try records(engine, gold: gold ?? Self.recordGold)
         }
         if suite == .all || suite == .recognizers {
             let dir = "\(data)/recognizers-specs"
@@ -184,15 +188,18 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    /// Records against the blind Reuters gold, the stories read from the SGML in --data.
-    func recordsBlind(_ engine: Engine) throws {
+    static let statementGold = "eval/gold/reuters-statements", recordGold = "eval/gold/reuters-records"
+
+    /// Records (and statements, when the engine produces them) against a blind Reuters gold set,
+    /// the stories read from the SGML in --data.
+    func records(_ engine: Engine, gold: String) throws {
         let dir = "\(data)/reuters21578"
         guard FileManager.default.fileExists(atPath: dir) else {
-            writeOut("Reuters-21578 not found at \(dir); records-blind skipped\n\n")
+            writeOut("Reuters-21578 not found at \(dir); records against \(gold) skipped\n\n")
             return
         }
         guard FileManager.default.fileExists(atPath: gold) else {
-            writeOut("Blind record gold not found at \(gold); records-blind skipped\n\n")
+            writeOut("Blind Reuters gold not found at \(gold); skipped\n\n")
             return
         }
         let stories = try BlindRecordEval.loadGold(directory: gold)
@@ -200,9 +207,37 @@ struct EvalCommand: ParsableCommand {
         let t = r.total
         writeOut("Records against the blind Reuters gold (\(gold)): \(r.stories.count) stories scored of \(stories.count), "
                  + "\(t.records.tp + t.records.fn) gold records, \(t.records.tp + t.records.fp) system records\n")
+        if r.volumeRecordsSetAside > 0 {
+            writeOut("  \(r.volumeRecordsSetAside) system records without a currency set aside: this gold's records are money only (volumes are statements)\n")
+        }
         for u in r.unscored { writeOut("  not scored: \(u)\n") }
-        recordTable(t, fields: BlindRecordEval.fields)
-        writeOut(String(format: "period right on %.1f %% of matched records (%d of %d)\n\n", r.periodRightShare * 100, t.periodRight, t.paired))
+        recordTable(t, fields: r.fields, misses: 0)
+        if let c = r.coreTotal {
+            writeOut("record on \(BlindRecordEval.fields.joined(separator: ", ")) only: "
+                     + String(format: "P %.1f  R %.1f  F1 %.1f (%d right)\n", c.records.precision * 100, c.records.recall * 100, c.records.f1 * 100, c.records.tp))
+        }
+        writeOut("accuracy on matched records (\(t.paired) of \(t.records.tp + t.records.fn) gold records paired with a system record):\n")
+        let labels = ["period": "period", "reporter": "reporter", "partner": "partner", "change": "change", "comparison": "base", "direction": "direction", "modality": "modality"]
+        for f in ["period", "reporter", "partner", "change", "comparison", "direction", "modality"] where r.fields.contains(f) {
+            writeOut("  " + labels[f]!.padding(toLength: 10, withPad: " ", startingAt: 0)
+                     + String(format: "%5.1f %%  (%d of %d)\n", r.accuracy(f) * 100, t.agreeing[f, default: 0], t.paired))
+        }
+        writeOut(String(format: "period right on %.1f %% of matched records (%d of %d)\n", r.periodRightShare * 100, t.periodRight, t.paired))
+        if r.goldStatements > 0 {
+            if r.statementsProduced {
+                let s = r.statements
+                writeOut(String(format: "statements: %d gold, %d system, %d paired: P %.1f  R %.1f  F1 %.1f\n", s.gold, s.system, s.matched,
+                                s.precision * 100, s.recall * 100, s.f1 * 100))
+                for role in StatementEval.roles {
+                    writeOut("  " + role.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%5.1f %%\n", s.accuracy(role) * 100))
+                }
+                for m in s.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
+            } else {
+                writeOut("statements: not produced by this engine (\(r.goldStatements) gold statements not scored)\n")
+            }
+        }
+        for m in t.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
+        writeOut("\n")
     }
 
     func percent(_ a: Int, _ n: Int) -> String { String(format: "%.1f%%", Double(a) * 100 / Double(n)) }
