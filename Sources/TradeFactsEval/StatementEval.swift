@@ -164,17 +164,18 @@ package enum StatementEval {
     // MARK: Records
 
     /// A record's JSON flattened as the gold writes it (`CorpusRunner.flatten`), with the fields
-    /// the statement gold adds: `direction` (the change's; on a trade surplus or deficit up is
-    /// `widened` and down `narrowed`), `modality` (from the record's qualifiers: forecast,
+    /// the statement gold adds: `direction` (the record's own, from its statement, else its
+    /// change's), `modality` (from the record's qualifiers: forecast,
     /// revised, provisional, estimate or target, else `reported`) and `comparison` ("true" for a
     /// comparison base).
     package static func systemRecord(_ json: JSONValue) -> JSONValue {
         guard case var .object(members) = CorpusRunner.flatten(json) else { return json }
-        let flow = json["flow"]?["value"]?.scalarText
-        if var d = json["change"]?["direction"]?.scalarText {
-            if flow == "trade surplus" || flow == "trade deficit" { d = ["up": "widened", "down": "narrowed"][d] ?? d }
+        // The record's own direction (from its statement), else its change's.
+        members.removeAll { $0.0 == "direction" }
+        if let d = json["direction"]?.scalarText ?? json["change"]?["direction"]?.scalarText {
             members.append(("direction", .string(d)))
         }
+
         var qualifiers: Set<String> = []
         if case let .array(q)? = json["qualifiers"] { qualifiers = Set(q.compactMap(\.scalarText)) }
         // The record's own modality (from its statement), else one of its qualifiers, else reported.

@@ -329,6 +329,7 @@ public final class RecordAssembler: @unchecked Sendable {
             if records[ri].statement == nil { records[ri].statement = si }
             let modality = st.modality.value == "reported" ? nil : st.modality.value
             records[ri].modality = modality
+            records[ri].direction = st.direction?.value
             if records[ri].change == nil, let c = st.change { records[ri].change = c }
             guard let b = st.base, mentions[b].type == .money || mentions[b].type == .quantity else { continue }
             if let bi = byValue[b] {

@@ -62,6 +62,9 @@ public struct TradeRecord: Sendable {
     /// How the figure is put when it is not a reported one: `forecast`, `target`, `estimate`,
     /// `revised` or `provisional` (from its statement); nil for a reported figure.
     public var modality: String? = nil
+    /// How the figure moved, from its statement's direction word or change: `up`, `down`,
+    /// `widened`, `narrowed`, `swung` (nil when no statement gives one, and for a base).
+    public var direction: String? = nil
 
     /// A record is complete when it has reporter, flow, period and value.
     public var isComplete: Bool { reporter != nil && (period != nil || derivedPeriod != nil) }

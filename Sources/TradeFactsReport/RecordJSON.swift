@@ -97,6 +97,7 @@ extension TradeRecord {
         if let source { o.key("source"); source.write(to: &o, in: document) }
         if isComparison { o.add("comparison", true) }
         o.add("modality", modality)
+        o.add("direction", direction)
         o.add("statement", statement)
         if !qualifiers.isEmpty { o.array("qualifiers", qualifiers) { q, s in q.string(s) } }
         o.add("complete", isComplete)
