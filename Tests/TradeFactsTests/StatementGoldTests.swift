@@ -125,7 +125,11 @@ final class StatementGoldTests: XCTestCase {
             ("qualifiers", .array([.string("record"), .string("forecast")])),
         ])
         let flat = StatementEval.systemRecord(record)
-        XCTAssertEqual(flat["direction"]?.scalarText, "widened")
+        // Without a direction of its own (from a statement), a record takes its change's, as written.
+        XCTAssertEqual(flat["direction"]?.scalarText, "up")
+        var withOwn = record
+        if case var .object(members) = record { members.append(("direction", .string("widened"))); withOwn = .object(members) }
+        XCTAssertEqual(StatementEval.systemRecord(withOwn)["direction"]?.scalarText, "widened")
         XCTAssertEqual(flat["modality"]?.scalarText, "forecast")
         XCTAssertEqual(flat["comparison"]?.scalarText, "true")
         XCTAssertEqual(flat["amount"]?.scalarText, "5")
