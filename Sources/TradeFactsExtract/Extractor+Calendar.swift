@@ -208,6 +208,7 @@ extension Extractor {
         if let q = f.quarter, q == -1 { f.quarter = 4 }
         if let h = f.half, h == -1 { f.half = 2 }
         if raw.has(.toDate) { f.toDate = true }
+        if raw.has(.quarterEnding) { f.quarterEnding = true }
         if raw.has(.samePeriod) { f.samePeriod = true }
         if raw.has(.wholeYear) { f.wholeYear = true }
         if raw.has(.weekend) { f.weekend = true }

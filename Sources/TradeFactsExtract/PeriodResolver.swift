@@ -38,6 +38,9 @@ public struct PeriodFields: Sendable, Hashable {
     public var weekday: Int?
     /// "year to date", "so far this year": from 1 January to the reference date.
     public var toDate: Bool = false
+    /// "the December quarter", "the June quarter" (as Australia and New Zealand name quarters):
+    /// the three months ending with ``month``.
+    public var quarterEnding: Bool = false
     /// "the weekend": the Saturday and Sunday nearest the reference date on the clause's side.
     public var weekend: Bool = false
     /// A fiscal year written with its last day ("fiscal 1986, which ended on March 31"): that
@@ -249,6 +252,12 @@ package enum PeriodResolver {
         }
         if let m = f.month, let m2 = f.monthTo {
             return monthSpan(m, m2, value: "\(yy)-\(mm(m))/\(yy)-\(mm(m2))", .span)
+        }
+        if let m = f.month, f.quarterEnding {
+            guard let last = CalendarDate(validYear: y, month: m, day: 1) else { return nil }
+            let first = last.adding(months: -2)
+            let value = m % 3 == 0 ? "\(yy)-Q\(m / 3)" : "\(first.iso.prefix(7))/\(yy)-\(mm(m))"
+            return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: value, granularity: m % 3 == 0 ? .quarter : .span)
         }
         if let m = f.month {
             guard var p = monthSpan(m, m, value: "\(yy)-\(mm(m))", .month) else { return nil }
