@@ -71,6 +71,9 @@ public final class RecordAssembler: @unchecked Sendable {
     /// The flows lexicon's value for balances that are not trade flows.
     static let notTrade = "not trade"
 
+    /// The flows lexicon's values that are trade figures.
+    static let tradeFlows: Set<String> = ["exports", "imports", "total trade", "trade surplus", "trade deficit"]
+
     /// Whether a flows value is a balance (a trade surplus or deficit, or a balance that is not trade).
     static func isBalance(_ value: String) -> Bool { value == "trade surplus" || value == "trade deficit" || value == notTrade }
 
@@ -324,9 +327,31 @@ public final class RecordAssembler: @unchecked Sendable {
         var byValue: [Int: Int] = [:]
         for (i, r) in records.enumerated() where byValue[r.value] == nil { byValue[r.value] = i }
         var added: [TradeRecord] = []
+        var notTrade = Set<Int>()
         for (si, st) in statements.enumerated() {
             guard let v = st.value, let ri = byValue[v] else { continue }
+            // The statement's measure names the figure: a trade flow or balance replaces the
+            // nearest flow word; another account's balance, reserves or output is no trade record.
+            if let measure = st.measure, let span = measure.span {
+                if Self.tradeFlows.contains(measure.value) {
+                    if records[ri].flow.value != measure.value {
+                        records[ri].flow = RecordField(value: measure.value, span: span, via: "statement")
+                    }
+                } else if measure.value != Self.notTrade {
+                    notTrade.insert(v)
+                    continue
+                }
+            }
             if records[ri].statement == nil { records[ri].statement = si }
+            // Places the statement reads around its measure ("Singapore's trade surplus with Japan")
+            // fill a partner the record lacks, and replace a reporter carried from context.
+            if records[ri].partner == nil, let p = st.partner, let span = p.span, p.value != records[ri].reporter?.value {
+                records[ri].partner = RecordField(value: p.value, span: span, via: "statement")
+            }
+            if records[ri].reporter == nil || records[ri].reporter?.via == "carried", let r = st.reporter, let span = r.span,
+               r.value != records[ri].partner?.value {
+                records[ri].reporter = RecordField(value: r.value, span: span, via: "statement")
+            }
             let modality = st.modality.value == "reported" ? nil : st.modality.value
             records[ri].modality = modality
             records[ri].direction = st.direction?.value
@@ -364,6 +389,7 @@ public final class RecordAssembler: @unchecked Sendable {
             records += added
             records.sort { mentions[$0.value].span.start < mentions[$1.value].span.start }
         }
+        if !notTrade.isEmpty { records.removeAll { notTrade.contains($0.value) } }
     }
 
     /// For every partner-count mention, the partners named after it in its sentence.
