@@ -116,12 +116,17 @@ public final class StatementReader: @unchecked Sendable {
         st.base = figure("base", [.money, .quantity, .percent])
         st.basePeriod = figure("baseperiod", [.date, .period])
         guard st.value != nil || st.change != nil else { return nil }
-        // A period written inside the statement before its value ("Exports in March rose to …").
+        // A period written before the value in the statement ("Exports in March rose to …"), else
+        // before it in the sentence ("In the first half, Fujian exported goods worth …").
         if st.period == nil, let v = st.value ?? st.change {
-            st.period = inSentence.last { i in
-                mentions[i].span.start >= span.start && mentions[i].span.end <= mentions[v].span.start
-                    && mentions[i].type.isCalendar && mentions[i].period != nil && i != st.basePeriod
+            func before(_ from: Int) -> Int? {
+                inSentence.last { i in
+                    mentions[i].span.start >= from && mentions[i].span.end <= mentions[v].span.start
+                        && mentions[i].type.isCalendar && mentions[i].period != nil && mentions[i].qualifier == nil
+                        && i != st.basePeriod
+                }
             }
+            st.period = before(span.start) ?? before(sentence.start)
         }
         if let r = groups["measure"] { st.measure = words(r, doc, [measures, flows]) }
         if let r = groups["direction"] { st.direction = direction(r, doc) }
