@@ -186,7 +186,8 @@ extension Extractor {
               read(.fiscalEndMonth, &f.fiscalEndMonth, Numbers.month),
               read(.fiscalEndDay, &f.fiscalEndDay, Numbers.ordinal),
               read(.fiscalEndYear, &f.fiscalEndYear, Numbers.year),
-              read(.quarterOffset, &f.quarterOffset, offset)
+              read(.quarterOffset, &f.quarterOffset, offset),
+              read(.daysEnding, &f.daysEnding, Numbers.ordinal)
         else { return nil }
         let firstYear = f.year
         guard read(.yearTo, &f.yearTo, { Numbers.splitYearEnd($0, after: firstYear) }),

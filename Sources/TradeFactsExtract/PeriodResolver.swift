@@ -41,6 +41,9 @@ public struct PeriodFields: Sendable, Hashable {
     /// "the December quarter", "the June quarter" (as Australia and New Zealand name quarters):
     /// the three months ending with ``month``.
     public var quarterEnding: Bool = false
+    /// "the week ended April 7", "the 10 days to June 10": the number of days that end with the
+    /// date given by ``month`` and ``day``.
+    public var daysEnding: Int?
     /// "the weekend": the Saturday and Sunday nearest the reference date on the clause's side.
     public var weekend: Bool = false
     /// A fiscal year written with its last day ("fiscal 1986, which ended on March 31"): that
@@ -241,6 +244,11 @@ package enum PeriodResolver {
             guard let m = start else { return nil }
             let from = CalendarDate(year: y, month: m, day: 1)
             return ResolvedPeriod(from: from, to: from.adding(months: 2).lastDayOfMonth, value: "\(yy)-\(s)", granularity: .season)
+        }
+        if let m = f.month, let d = f.day, let n = f.daysEnding {
+            guard n > 0, let to = CalendarDate(validYear: y, month: m, day: d) else { return nil }
+            let from = to.adding(days: -(n - 1))
+            return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: n == 7 ? .week : .span)
         }
         if let m = f.month, let d = f.day {
             guard let from = CalendarDate(validYear: y, month: m, day: d) else { return nil }
