@@ -177,7 +177,11 @@ public final class StatementReader: @unchecked Sendable {
             return Statement.Words(value: places?.lookup(text) ?? text, span: s)
         }
         if let r = doc.matchSpans(of: placesPattern, in: before, group: "w").last { st.reporter = place(r) }
-        if let c = doc.matchSpans(of: commoditiesPattern, in: before, group: "w").last {
+        // The goods before the measure ("coffee exports"), else right after it ("imports of coffee").
+        let ofGoods = doc.matchSpans(of: commoditiesPattern, in: after, group: "w").first.flatMap { c -> Span? in
+            doc.text(Span(measure.end, c.start)).trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == "of" ? c : nil
+        }
+        if let c = doc.matchSpans(of: commoditiesPattern, in: before, group: "w").last ?? ofGoods {
             st.commodity = Statement.Words(value: commodities?.lookup(doc.text(c)) ?? doc.text(c).lowercased(), span: c)
         }
         // The first place right after the measure, behind a partner preposition (records.yaml).
