@@ -5,14 +5,14 @@ import TradeFactsText
 public enum Numbers {
     /// The values of number and scale words, from `Rules/lexicons/` (see ``NumberWords``).
     package static let words = NumberWords.bundled
-    package static var units: [String: Int] { words.units }
-    package static var tens: [String: Int] { words.tens }
+    package static let units = words.units
+    package static let tens = words.tens
     static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "final": -1, "last": -1,
         "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
     ]
-    package static var scales: [String: Decimal] { words.scales }
+    package static let scales = words.scales
 
     /// The multiplier of a scale word ("million", "mln", "bn", "k"); nil when unknown.
     public static func scale(_ word: String) -> Decimal? {
@@ -35,7 +35,7 @@ public enum Numbers {
     }()
     static let firstOrdinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                                                "seventh": 7, "eighth": 8, "ninth": 9]
-    package static var dozens: Set<String> { words.dozens }
+    package static let dozens = words.dozens
     static let vulgarFractions: [Character: Decimal] = ["½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3,
                                                         "⅕": 0.2, "⅙": Decimal(1) / 6, "⅛": 0.125]
 

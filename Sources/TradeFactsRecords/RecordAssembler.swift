@@ -381,8 +381,7 @@ public final class RecordAssembler: @unchecked Sendable {
                 base.derivedBasis = nil
                 base.statement = si
                 base.modality = nil
-                added.append(base)
-                byValue[b] = records.count + added.count - 1
+                added.append(base)  // statements claim each figure once, so no base is added twice
             }
         }
         if !added.isEmpty {

@@ -20,10 +20,18 @@ public final class StatementReader: @unchecked Sendable {
     let commoditiesPattern: Pattern
     let modalityPattern: Pattern?
     let partnerPreposition: Pattern
+    /// For each rule, the group numbers of each role it binds (a role may have several with `(?J)`).
+    let roleGroups: [[(role: String, numbers: [Int])]]
 
     /// A reader with `ruleSet`'s statement rules and lexicons.
     public init(ruleSet: RuleSet) throws {
         rules = ruleSet.statementRules
+        roleGroups = ruleSet.statementRules.map { rule in
+            StatementRule.roles.compactMap { role in
+                let numbers = rule.pattern.duplicateGroupNumbers[role] ?? rule.pattern.groupNumbers[role].map { [$0] }
+                return numbers.map { (role, $0) }
+            }
+        }
         let l = ruleSet.lexicons
         measures = l["measures"]; flows = l["flows"]; balanceDirections = l["balance-directions"]; changeVerbs = l["change-verbs"]
         multiples = l["multiples"]; modalities = l["modalities"]; places = l["places"]; commodities = l["commodities"]
@@ -49,7 +57,7 @@ public final class StatementReader: @unchecked Sendable {
             for k in s..<e { masked[k] = byte }
             owner[s] = i
         }
-        var candidates: [(statement: Statement, priority: Int, length: Int)] = []
+        var candidates: [(statement: Statement, rule: Int, groups: [String: Range<Int>], length: Int)] = []
         masked.withUnsafeBufferPointer { buffer in
             for (si, sentence) in doc.sentences.enumerated() {
                 let inSentence = extraction.mentions(inSentence: si)
@@ -57,19 +65,23 @@ public final class StatementReader: @unchecked Sendable {
                 let s = max(0, sentence.span.start), e = min(buffer.count, sentence.span.end)
                 guard s < e else { continue }
                 let slice = UnsafeBufferPointer(rebasing: buffer[s..<e])
-                for rule in rules {
+                for (ri, rule) in rules.enumerated() {
                     var matches: [(span: Span, groups: [String: Range<Int>])] = []
                     try? rule.pattern.forEachMatch(in: slice, scratch: scratch) { m in
                         var groups: [String: Range<Int>] = [:]
-                        for role in StatementRule.roles {
-                            if let r = m.range(ofGroup: role) { groups[role] = (s + r.lowerBound)..<(s + r.upperBound) }
+                        for (role, numbers) in roleGroups[ri] {
+                            for n in numbers {
+                                guard let r = m.range(ofGroup: n) else { continue }
+                                groups[role] = (s + r.lowerBound)..<(s + r.upperBound)
+                                break
+                            }
                         }
                         matches.append((Span(s + m.range.lowerBound, s + m.range.upperBound), groups))
                         return true
                     }
                     for (span, groups) in matches {
-                        if let st = statement(rule, si, sentence.span, span, groups, doc, mentions, owner, inSentence, scratch) {
-                            candidates.append((st, rule.priority, span.length))
+                        if let st = figures(rule, si, sentence.span, span, groups, mentions, owner, inSentence) {
+                            candidates.append((st, ri, groups, span.length))
                         }
                     }
                 }
@@ -80,7 +92,8 @@ public final class StatementReader: @unchecked Sendable {
         candidates.sort { a, b in
             let fa = a.statement.figures.count, fb = b.statement.figures.count
             if fa != fb { return fa > fb }
-            if a.priority != b.priority { return a.priority > b.priority }
+            let pa = rules[a.rule].priority, pb = rules[b.rule].priority
+            if pa != pb { return pa > pb }
             if a.length != b.length { return a.length > b.length }
             return a.statement.span.start < b.statement.span.start
         }
@@ -90,7 +103,9 @@ public final class StatementReader: @unchecked Sendable {
             let figures = [c.statement.value, c.statement.change, c.statement.base].compactMap { $0 }
             guard !figures.contains(where: claimed.contains) else { continue }
             claimed.formUnion(figures)
-            out.append(c.statement)
+            // Words are read only for the readings kept: the lexicon lookups, and the places,
+            // goods and modality words around the statement (each a search of its own).
+            out.append(words(of: c.statement, rules[c.rule], c.groups, doc, mentions, scratch))
         }
         return out.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
@@ -101,11 +116,11 @@ public final class StatementReader: @unchecked Sendable {
         return nil
     }
 
-    /// The statement one match of `rule` reads, from its groups' ranges (absolute offsets); nil
-    /// when it binds neither a value nor a change mention.
-    func statement(_ rule: StatementRule, _ si: Int, _ sentence: Span, _ span: Span, _ groups: [String: Range<Int>],
-                   _ doc: Document, _ mentions: [Mention], _ owner: [Int: Int], _ inSentence: [Int],
-                   _ scratch: MatchScratch) -> Statement? {
+    /// The figures one match of `rule` binds, from its groups' ranges (absolute offsets); nil
+    /// when it binds neither a value nor a change mention. A value's period not bound by the
+    /// rule is one written before the value in the statement, else in the sentence.
+    func figures(_ rule: StatementRule, _ si: Int, _ sentence: Span, _ span: Span, _ groups: [String: Range<Int>],
+                 _ mentions: [Mention], _ owner: [Int: Int], _ inSentence: [Int]) -> Statement? {
         func figure(_ role: String, _ types: Set<MentionType>) -> Int? {
             groups[role].flatMap { mention(in: $0, types: types, mentions, owner) }
         }
@@ -116,8 +131,6 @@ public final class StatementReader: @unchecked Sendable {
         st.base = figure("base", [.money, .quantity, .percent])
         st.basePeriod = figure("baseperiod", [.date, .period])
         guard st.value != nil || st.change != nil else { return nil }
-        // A period written before the value in the statement ("Exports in March rose to …"), else
-        // before it in the sentence ("In the first half, Fujian exported goods worth …").
         if st.period == nil, let v = st.value ?? st.change {
             func before(_ from: Int) -> Int? {
                 inSentence.last { i in
@@ -128,6 +141,15 @@ public final class StatementReader: @unchecked Sendable {
             }
             st.period = before(span.start) ?? before(sentence.start)
         }
+        return st
+    }
+
+    /// A kept reading completed with its word roles: the measure and direction its groups bind,
+    /// the rule's literal roles, the change's direction when no word gives one, the places and
+    /// goods around the measure, and a modality word before the figure.
+    func words(of statement: Statement, _ rule: StatementRule, _ groups: [String: Range<Int>], _ doc: Document,
+               _ mentions: [Mention], _ scratch: MatchScratch) -> Statement {
+        var st = statement
         if let r = groups["measure"] { st.measure = words(r, doc, [measures, flows]) }
         if let r = groups["direction"] { st.direction = direction(r, doc) }
         for (role, value) in rule.literals {
@@ -142,6 +164,7 @@ public final class StatementReader: @unchecked Sendable {
         if st.direction == nil, let c = st.change, let d = mentions[c].direction {
             st.direction = Statement.Words(value: d.rawValue, span: nil)
         }
+        let sentence = doc.sentences[st.sentence].span
         if let measure = st.measure?.span { subject(of: measure, in: sentence, doc, scratch, into: &st) }
         if rule.literals["modality"] == nil, let f = st.value ?? st.change {
             modality(before: mentions[f].span, in: sentence, doc, scratch, into: &st)
