@@ -24,9 +24,13 @@ package enum RecordScorer {
         package var fields: [String: FieldScore] = [:]
         /// Records: tp = correct system records, fp = other system records, fn = gold records not matched correctly.
         package var records = FieldScore()
-        /// Gold records paired with a system record (right or not), and those of them whose period is right.
+        /// Records found: a system record with a gold record's flow, amount and currency is a true
+        /// positive whatever its other fields say (they are scored by `agreeing`); fp = other system
+        /// records, fn = gold records no system record has.
+        package var found = FieldScore()
+        /// Gold records found (`found.tp`), and those of them whose period is right.
         package var paired = 0, periodRight = 0
-        /// Per field, the paired records on which system and gold agree (both giving the same value, or neither giving one).
+        /// Per field, the found records on which system and gold agree (both giving the same value, or neither giving one).
         package var agreeing: [String: Int] = [:]
         package var misses: [EvalMiss] = []
         package init() {}
@@ -40,6 +44,7 @@ package enum RecordScorer {
                 fields[f] = t
             }
             records.tp += other.records.tp; records.fp += other.records.fp; records.fn += other.records.fn
+            found.tp += other.found.tp; found.fp += other.found.fp; found.fn += other.found.fn
             paired += other.paired; periodRight += other.periodRight
             for (f, n) in other.agreeing { agreeing[f, default: 0] += n }
             misses += other.misses
@@ -80,19 +85,34 @@ package enum RecordScorer {
         var result = Result()
         result.articles = 1
         var unpaired = Array(system.indices)
-        for g in gold {
-            // The system record agreeing on the most core fields.
-            let best = unpaired.max { a, b in agreement(system[a], g) < agreement(system[b], g) }
-            guard let s = best, agreement(system[s], g) > 0 else {
+        // Pass 1: each gold record with the unpaired system record of its flow, amount and currency
+        // agreeing most; pass 2: the gold records left with the one agreeing most on anything.
+        var pairOf: [Int: Int] = [:]
+        for (gi, g) in gold.enumerated() {
+            let same = unpaired.filter { isSameFigure(system[$0], g) }
+            guard let s = same.max(by: { agreement(system[$0], g) < agreement(system[$1], g) }) else { continue }
+            unpaired.removeAll { $0 == s }
+            pairOf[gi] = s
+        }
+        result.found.tp = pairOf.count
+        result.found.fn = gold.count - pairOf.count
+        result.found.fp = system.count - pairOf.count
+        for (gi, g) in gold.enumerated() {
+            if pairOf[gi] == nil, let s = unpaired.max(by: { agreement(system[$0], g) < agreement(system[$1], g) }), agreement(system[s], g) > 0 {
+                unpaired.removeAll { $0 == s }
+                pairOf[gi] = s
+            }
+            guard let s = pairOf[gi] else {
                 for f in fields where g[f] != nil { result.fields[f, default: FieldScore()].fn += 1 }
                 result.records.fn += 1
                 result.misses.append(EvalMiss(source: source, text: g["flow"] ?? "?", detail: "gold record not found: \(g)"))
                 continue
             }
-            unpaired.removeAll { $0 == s }
-            result.paired += 1
-            if g["period"] != nil, system[s]["period"]?.scalarText == g["period"] { result.periodRight += 1 }
-            for f in Set(fields).union(g.keys) where system[s][f]?.scalarText == g[f] { result.agreeing[f, default: 0] += 1 }
+            if isSameFigure(system[s], g) {
+                result.paired += 1
+                if g["period"] != nil, system[s]["period"]?.scalarText == g["period"] { result.periodRight += 1 }
+                for f in Set(fields).union(g.keys) where system[s][f]?.scalarText == g[f] { result.agreeing[f, default: 0] += 1 }
+            }
             var allRight = true
             for f in fields {
                 let sv = system[s][f]?.scalarText, gv = g[f]
@@ -117,6 +137,11 @@ package enum RecordScorer {
             result.misses.append(EvalMiss(source: source, text: system[s]["flow"]?.scalarText ?? "?", detail: "spurious record: \(system[s].serialized())"))
         }
         return result
+    }
+
+    /// Whether a system record states a gold record's figure: the same flow, amount and currency.
+    package static func isSameFigure(_ s: JSONValue, _ g: [String: String]) -> Bool {
+        g["amount"] != nil && s["amount"]?.scalarText == g["amount"] && s["flow"]?.scalarText == g["flow"] && s["currency"]?.scalarText == g["currency"]
     }
 
     package static func agreement(_ s: JSONValue, _ g: [String: String]) -> Int {

@@ -211,18 +211,21 @@ struct EvalCommand: ParsableCommand {
             writeOut("  \(r.volumeRecordsSetAside) system records without a currency set aside: this gold's records are money only (volumes are statements)\n")
         }
         for u in r.unscored { writeOut("  not scored: \(u)\n") }
+        writeOut(String(format: "records found (a system record with the gold record's flow, amount and currency): P %.1f  R %.1f  F1 %.1f  (%d of %d gold, %d system)\n",
+                        t.found.precision * 100, t.found.recall * 100, t.found.f1 * 100, t.found.tp, t.found.tp + t.found.fn, t.found.tp + t.found.fp))
+        writeOut("accuracy on found records (\(t.paired)):\n")
+        let labels = ["period": "period", "reporter": "reporter", "partner": "partner", "commodity": "commodity", "change": "change",
+                      "comparison": "base", "direction": "direction", "modality": "modality"]
+        for f in ["period", "reporter", "partner", "commodity", "change", "comparison", "direction", "modality"] where r.fields.contains(f) {
+            writeOut("  " + labels[f]!.padding(toLength: 10, withPad: " ", startingAt: 0)
+                     + String(format: "%5.1f %%  (%d of %d)\n", r.accuracy(f) * 100, t.agreeing[f, default: 0], t.paired))
+        }
+        writeOut("records with every field right, field by field (a field the gold leaves out must be left out too):\n")
         recordTable(t, fields: r.fields, misses: 0)
         if let c = r.coreTotal {
             writeOut("record on \(BlindRecordEval.fields.joined(separator: ", ")) only: "
                      + String(format: "P %.1f  R %.1f  F1 %.1f (%d right)\n", c.records.precision * 100, c.records.recall * 100, c.records.f1 * 100, c.records.tp))
         }
-        writeOut("accuracy on matched records (\(t.paired) of \(t.records.tp + t.records.fn) gold records paired with a system record):\n")
-        let labels = ["period": "period", "reporter": "reporter", "partner": "partner", "change": "change", "comparison": "base", "direction": "direction", "modality": "modality"]
-        for f in ["period", "reporter", "partner", "change", "comparison", "direction", "modality"] where r.fields.contains(f) {
-            writeOut("  " + labels[f]!.padding(toLength: 10, withPad: " ", startingAt: 0)
-                     + String(format: "%5.1f %%  (%d of %d)\n", r.accuracy(f) * 100, t.agreeing[f, default: 0], t.paired))
-        }
-        writeOut(String(format: "period right on %.1f %% of matched records (%d of %d)\n", r.periodRightShare * 100, t.periodRight, t.paired))
         if r.goldStatements > 0 {
             if r.statementsProduced {
                 let s = r.statements

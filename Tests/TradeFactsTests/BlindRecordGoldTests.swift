@@ -44,4 +44,27 @@ final class BlindRecordGoldTests: XCTestCase {
             XCTAssertEqual(s.result.records.tp + s.result.records.fp, s.system, s.id)
         }
     }
+
+    /// A gold record is found by a system record of its flow, amount and currency, even when its
+    /// period is wrong; the period is then scored as a field of the found record, and the record
+    /// is not right in every field.
+    func testFoundRecordsAreScoredApartFromTheirFields() throws {
+        let gold: [[String: String]] = [
+            ["reporter": "Canada", "flow": "exports", "amount": "100", "currency": "CAD", "period": "1986-01-01..1986-12-31"],
+            ["reporter": "Canada", "flow": "imports", "amount": "80", "currency": "CAD", "period": "1986-01-01..1986-12-31"],
+        ]
+        func record(_ fields: [String: String]) -> JSONValue { .object(fields.map { ($0.key, JSONValue.string($0.value)) }.sorted { $0.0 < $1.0 }) }
+        let system = [
+            record(["reporter": "Canada", "flow": "exports", "amount": "100", "currency": "CAD", "period": "1985-01-01..1985-12-31"]),
+            record(["reporter": "Canada", "flow": "exports", "amount": "80", "currency": "CAD", "period": "1986-01-01..1986-12-31"]),
+        ]
+        let r = RecordScorer.score(system: system, gold: gold, source: "t", fields: BlindRecordEval.fields)
+        XCTAssertEqual(r.found.tp, 1)  // exports 100: found, period wrong
+        XCTAssertEqual(r.found.fn, 1)  // imports 80: the system's 80 is exports, not found
+        XCTAssertEqual(r.found.fp, 1)
+        XCTAssertEqual(r.paired, 1)
+        XCTAssertEqual(r.periodRight, 0)
+        XCTAssertEqual(r.agreeing["reporter"], 1)
+        XCTAssertEqual(r.records.tp, 0)  // no record right in every field
+    }
 }
