@@ -187,7 +187,8 @@ extension Extractor {
               read(.fiscalEndDay, &f.fiscalEndDay, Numbers.ordinal),
               read(.fiscalEndYear, &f.fiscalEndYear, Numbers.year),
               read(.quarterOffset, &f.quarterOffset, offset),
-              read(.daysEnding, &f.daysEnding, Numbers.ordinal)
+              read(.daysEnding, &f.daysEnding, Numbers.ordinal),
+              read(.monthsEnding, &f.monthsEnding, Numbers.ordinal)
         else { return nil }
         let firstYear = f.year
         guard read(.yearTo, &f.yearTo, { Numbers.splitYearEnd($0, after: firstYear) }),

@@ -44,6 +44,10 @@ public struct PeriodFields: Sendable, Hashable {
     /// "the week ended April 7", "the 10 days to June 10": the number of days that end with the
     /// date given by ``month`` and ``day``.
     public var daysEnding: Int?
+    /// "the year ended December", "the 12 months to June": the number of months that end with
+    /// ``month`` (its day, when written, is kept for the impossible-date check but not read: the
+    /// span is whole months).
+    public var monthsEnding: Int?
     /// "the weekend": the Saturday and Sunday nearest the reference date on the clause's side.
     public var weekend: Bool = false
     /// A fiscal year written with its last day ("fiscal 1986, which ended on March 31"): that
@@ -244,6 +248,16 @@ package enum PeriodResolver {
             guard let m = start else { return nil }
             let from = CalendarDate(year: y, month: m, day: 1)
             return ResolvedPeriod(from: from, to: from.adding(months: 2).lastDayOfMonth, value: "\(yy)-\(s)", granularity: .season)
+        }
+        if let m = f.month, let n = f.monthsEnding {
+            guard (1...36).contains(n), let last = CalendarDate(validYear: y, month: m, day: 1) else { return nil }
+            let first = last.adding(months: -(n - 1))
+            // A written last day ends the span there ("the six months ended Oct. 1"), and is its TIMEX3 end.
+            if let d = f.day, let end = CalendarDate(validYear: y, month: m, day: d) {
+                return ResolvedPeriod(from: first, to: end, value: "\(first.iso.prefix(7))/\(end.iso)", granularity: .span)
+            }
+            if n == 12 && m == 12 { return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: yy, granularity: .year) }
+            return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(yy)-\(mm(m))", granularity: .span)
         }
         if let m = f.month, let d = f.day, let n = f.daysEnding {
             guard n > 0, let to = CalendarDate(validYear: y, month: m, day: d) else { return nil }

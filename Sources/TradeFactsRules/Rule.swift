@@ -24,7 +24,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
         case .date, .period:
             return [.year, .yearOffset, .month, .monthTo, .day, .dayTo, .quarter, .quarterTo, .half,
                     .firstMonths, .firstQuarters, .decade, .century, .dayOffset, .monthOffset, .weekOffset, .weekday,
-                    .toDate, .samePeriod, .wholeYear, .quarterEnding, .daysEnding, .qualifier, .fiscalEndMonth, .fiscalEndDay, .fiscalEndYear, .weekend, .monthShift, .quarterOffset, .yearTo, .season, .holiday, .reference, .tense,
+                    .toDate, .samePeriod, .wholeYear, .quarterEnding, .daysEnding, .monthsEnding, .qualifier, .fiscalEndMonth, .fiscalEndDay, .fiscalEndYear, .weekend, .monthShift, .quarterOffset, .yearTo, .season, .holiday, .reference, .tense,
                     .anaphorUnit, .yearsAgo, .monthsAgo, .weeksAgo, .daysAgo]
         }
     }
@@ -42,7 +42,7 @@ package enum RuleField: String, CaseIterable, Sendable {
     case amount, scale, currency, low, high, qualifier, per, carry, value, unit, direction, basis, sign, of
     // Dates and periods.
     case year, yearOffset, month, monthTo, day, dayTo, quarter, quarterTo, half, firstMonths, firstQuarters,
-         decade, century, dayOffset, monthOffset, weekOffset, weekday, toDate, samePeriod, wholeYear, quarterEnding, daysEnding,
+         decade, century, dayOffset, monthOffset, weekOffset, weekday, toDate, samePeriod, wholeYear, quarterEnding, daysEnding, monthsEnding,
          fiscalEndMonth, fiscalEndDay, fiscalEndYear, weekend, monthShift, quarterOffset, yearTo, season, holiday,
          reference, tense, anaphorUnit, yearsAgo, monthsAgo, weeksAgo, daysAgo
     // The groups of TIMEX3 parts (not fields a rule names under `fields:`).
