@@ -66,12 +66,13 @@ package enum RuleExampleRunner {
     /// (or percent); `change` by its signed value; `period`, `baseperiod` as `from..to`.
     package static func statementRole(_ statement: JSONValue, _ key: String) -> String? {
         switch key {
-        case "value", "base":
-            guard let f = statement[key] else { return nil }
+        case "value", "base", "base2", "baserevised", "base2revised":
+            let name = ["baserevised": "baseRevisedFrom", "base2revised": "base2RevisedFrom"][key] ?? key
+            guard let f = statement[name] else { return nil }
             return (f["amount"] ?? f["value"])?.scalarText
         case "change": return statement["change"]?["value"]?.scalarText
-        case "period", "baseperiod":
-            guard let p = statement[key == "period" ? "period" : "basePeriod"], let from = p["from"]?.scalarText,
+        case "period", "baseperiod", "base2period":
+            guard let p = statement[["period": "period", "baseperiod": "basePeriod", "base2period": "base2Period"][key]!], let from = p["from"]?.scalarText,
                   let to = p["to"]?.scalarText else { return nil }
             return from + ".." + to
         default: return statement[key]?["value"]?.scalarText

@@ -74,7 +74,7 @@ extension CheckContext {
 
     /// A record's period: the period mention's, else the one derived from the story's convention.
     public func period(of r: TradeRecord) -> ResolvedPeriod? {
-        r.period.flatMap { mentions[$0].period } ?? r.derivedPeriod
+        r.derivedPeriod ?? r.period.flatMap { mentions[$0].period }
     }
 
     /// A record's amount with its rounding, when it is a single amount (not a range or a unit price).
@@ -107,7 +107,7 @@ extension CheckContext {
     /// it and the figure before it, or the period is its possessive ("December's 421 mln").
     public func hasOwnPeriod(_ r: TradeRecord) -> Bool {
         // A period carried from another clause of the same sentence counts; the positions below decide.
-        guard let p = r.period, r.derivedPeriod == nil, document.sentences.indices.contains(r.sentence) else { return false }
+        guard let p = r.period, document.sentences.indices.contains(r.sentence) else { return false }
         let money = mentions[r.value]
         let s = document.sentences[r.sentence].span
         let inSentence = extraction.mentions(inSentence: r.sentence)

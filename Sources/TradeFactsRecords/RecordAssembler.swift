@@ -19,9 +19,11 @@ public final class RecordAssembler: @unchecked Sendable {
     let comparisonCue: Pattern
     let partnerPreposition: Pattern
     let qualifierWords: Pattern?
+    /// Adjectives of place ("Dutch exports"); nil without the `demonyms` lexicon.
+    let demonyms: Pattern?
     let ruleSet: RuleSet
     /// The lexicons whose values hits take, found by name once (nil when the rule set lacks one).
-    let flowsLexicon, placesLexicon, commoditiesLexicon, qualifiersLexicon: Lexicon?
+    let flowsLexicon, placesLexicon, commoditiesLexicon, qualifiersLexicon, demonymsLexicon: Lexicon?
 
     /// An assembler reading `ruleSet`'s lexicons (`flows`, `places`, `commodities`, `record-qualifiers`)
     /// and `record-*` definitions. Throws when one of its patterns does not compile (a definition missing, say).
@@ -31,7 +33,12 @@ public final class RecordAssembler: @unchecked Sendable {
         placesLexicon = ruleSet.lexicons["places"]
         commoditiesLexicon = ruleSet.lexicons["commodities"]
         qualifiersLexicon = ruleSet.lexicons["record-qualifiers"]
-        flows = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])"#)
+        demonymsLexicon = ruleSet.lexicons["demonyms"]
+        demonyms = ruleSet.lexicons["demonyms"] == nil ? nil
+            : try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:demonyms}})(?![A-Za-z])"#, caseless: false)
+        // A flow word that ends an institution's name ("the Foreign Trade Department") is not a flow.
+        flows = try ruleSet.compile(ruleSet.lexicons["institution-nouns"] == nil ? #"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])"#
+                                    : #"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])(?!\s+(?-i:{{lexicon:institution-nouns}})\b)"#)
         places = try ruleSet.compile(#"(?<![A-Za-z])(?<w>(?:The\s+)?{{lexicon:places}})(?![A-Za-z])"#, caseless: false)
         commodities = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:commodities}})(?![A-Za-z])"#)
         source = try ruleSet.compile("{{record-source}}", caseless: false)
@@ -74,8 +81,19 @@ public final class RecordAssembler: @unchecked Sendable {
     /// The flows lexicon's values that are trade figures.
     static let tradeFlows: Set<String> = ["exports", "imports", "total trade", "trade surplus", "trade deficit"]
 
-    /// Whether a flows value is a balance (a trade surplus or deficit, or a balance that is not trade).
-    static func isBalance(_ value: String) -> Bool { value == "trade surplus" || value == "trade deficit" || value == notTrade }
+    /// The flows lexicon's value for a trade balance named without its sign ("trade balance").
+    static let tradeBalance = "trade balance"
+
+    /// Whether a flows value is a balance (a trade surplus or deficit, a trade balance, or a balance that is not trade).
+    static func isBalance(_ value: String) -> Bool { value == "trade surplus" || value == "trade deficit" || value == tradeBalance || value == notTrade }
+
+    /// Whether the words between a bare balance and an account name make the balance that
+    /// account's: they end in "in", "on" or "of", with an optional "the" and qualifiers.
+    static func isAccountOf(_ gap: Span, _ doc: Document) -> Bool {
+        let words = doc.text(gap).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        guard let i = words.lastIndex(where: { $0 == "in" || $0 == "on" || $0 == "of" }) else { return false }
+        return words[(i + 1)...].allSatisfy { $0 == "the" || $0.hasSuffix("-term") || $0 == "net" }
+    }
 
     /// Whether a balance is named by one word alone ("surplus", "deficits", "gap"), which leaves
     /// open which balance it is.
@@ -115,7 +133,7 @@ public final class RecordAssembler: @unchecked Sendable {
         let docSource = hits(source, lexicon: nil, in: everything, doc, group: "source").first
         let leadEnd = doc.sentences.prefix(3).last?.span.end ?? 0
         let lead = Span(0, leadEnd)
-        let leadReporter = placesIn(lead, doc).first
+        let leadReporter = placesIn(lead, doc).first ?? demonyms.flatMap { hits($0, lexicon: demonymsLexicon, in: lead, doc).first }
         let leadCommodity = hits(commodities, lexicon: commoditiesLexicon, in: lead, doc).first
         // Balances named in full ("trade deficit", "current account deficit", "budget deficit"), in
         // text order: a bare "the deficit" later refers to the last of them.
@@ -215,21 +233,39 @@ public final class RecordAssembler: @unchecked Sendable {
                 }
 
                 // The flow word nearest the figure in its clause, else in the sentence, preferring one before it.
-                let clauseFlows = flowHits.filter { figureClause.contains($0.span) }
+                // A trade balance named without its sign takes the surplus or deficit its clause names;
+                // without one the figure's sign is unknown, and no record is made.
+                var clauseFlows = flowHits.filter { figureClause.contains($0.span) }
+                if clauseFlows.contains(where: { $0.value == "trade surplus" || $0.value == "trade deficit" }) {
+                    clauseFlows.removeAll { $0.value == Self.tradeBalance }
+                }
                 let flow = nearest(clauseFlows.isEmpty ? flowHits : clauseFlows, to: money.span)!
+                if flow.value == Self.tradeBalance { continue }
                 // The nearest balance is not a trade flow ("current account surplus"): no trade record.
                 if flow.value == Self.notTrade { continue }
                 // A bare "surplus" or "deficit" means the balance last named in full: after "budget
                 // deficit" or "current account surplus", it is not the trade balance.
                 if Self.isBare(flow, doc), let antecedent = namedBalances.last(where: { $0.span.end <= flow.span.start }),
                    antecedent.value == Self.notTrade { continue }
+                // Nor is it when its clause says which account it is ("a deficit of 8.14 billion
+                // marks in the short-term capital account", "a surplus on invisibles").
+                if Self.isBare(flow, doc), flowHits.contains(where: { h in
+                    h.value == Self.notTrade && h.span.start > flow.span.end && h.span.start - flow.span.end <= 60
+                        && figureClause.contains(h.span) && Self.isAccountOf(Span(flow.span.end, h.span.start), doc)
+                }) { continue }
                 var record = TradeRecord(flow: RecordField(value: flow.value, span: flow.span, via: "flows"), value: mi, sentence: si)
 
                 // Reporter: a place before the flow word that is not the object of to/from/with.
                 let reporterHit = placeHits.last { $0.span.end <= flow.span.start && figureClause.contains($0.span) && !isPartnerPosition($0.span, doc) }
                     ?? placeHits.first { $0.span.end <= flow.span.start && !isPartnerPosition($0.span, doc) }
+                // Else an adjective of place just before the flow word ("Dutch exports", "the French trade deficit").
+                let demonymHit = reporterHit != nil ? nil : demonyms.flatMap { d in
+                    hits(d, lexicon: demonymsLexicon, in: Span(max(figureClause.start, flow.span.start - 30), flow.span.start), doc).last
+                }
                 if let r = reporterHit {
                     record.reporter = RecordField(value: r.value, span: r.span, via: "places")
+                } else if let r = demonymHit {
+                    record.reporter = RecordField(value: r.value, span: r.span, via: "demonyms")
                 } else if let r = previous?.reporter {
                     record.reporter = RecordField(value: r.value, span: r.span, via: "carried")
                 } else if let r = leadReporter {
@@ -328,12 +364,17 @@ public final class RecordAssembler: @unchecked Sendable {
         for (i, r) in records.enumerated() where byValue[r.value] == nil { byValue[r.value] = i }
         var added: [TradeRecord] = []
         var notTrade = Set<Int>()
+        // Periods that statements bind to a comparison figure: not a current figure's period.
+        let basePeriods = Set(statements.flatMap { [$0.basePeriod, $0.base2Period].compactMap { $0 } })
+        func resolved(_ r: TradeRecord) -> ResolvedPeriod? { r.derivedPeriod ?? r.period.flatMap { mentions[$0].period } }
         for (si, st) in statements.enumerated() {
             guard let v = st.value, let ri = byValue[v] else { continue }
             // The statement's measure names the figure: a trade flow or balance replaces the
             // nearest flow word; another account's balance, reserves or output is no trade record.
             if let measure = st.measure, let span = measure.span {
-                if Self.tradeFlows.contains(measure.value) {
+                if measure.value == Self.tradeBalance {
+                    // The record's surplus or deficit word gives the sign the measure leaves out.
+                } else if Self.tradeFlows.contains(measure.value) {
                     if records[ri].flow.value != measure.value {
                         records[ri].flow = RecordField(value: measure.value, span: span, via: "statement")
                     }
@@ -352,36 +393,90 @@ public final class RecordAssembler: @unchecked Sendable {
                r.value != records[ri].partner?.value {
                 records[ri].reporter = RecordField(value: r.value, span: span, via: "statement")
             }
+            // The statement's period is the figure's; a period another statement gives a comparison
+            // figure is not: the figure then takes the period of the current figure before it.
+            if let p = st.period, mentions[p].period.map({ $0.granularity != .day }) == true, !records[ri].isComparison {
+                if records[ri].period != p {
+                    records[ri].period = p
+                    records[ri].periodCarried = false
+                    records[ri].derivedPeriod = nil
+                }
+            } else if let p = records[ri].period, basePeriods.contains(p), !records[ri].isComparison {
+                let previous = records[..<ri].last { !$0.isComparison && $0.period != nil && !basePeriods.contains($0.period!) }
+                records[ri].period = previous?.period
+                records[ri].periodCarried = previous != nil
+            }
             let modality = st.modality.value == "reported" ? nil : st.modality.value
             records[ri].modality = modality
             records[ri].direction = st.direction?.value
             if records[ri].change == nil, let c = st.change { records[ri].change = c }
-            guard let b = st.base, mentions[b].type == .money || mentions[b].type == .quantity else { continue }
-            if let bi = byValue[b] {
-                records[bi].isComparison = true
-                records[bi].statement = si
-                records[bi].modality = nil
-                if let bp = st.basePeriod, records[bi].period != bp {
-                    records[bi].period = bp
-                    records[bi].periodCarried = false
-                    records[bi].derivedPeriod = nil
+            // Each comparison figure (the base, a second base, and the first-published figures
+            // they revise) is a comparison record with its own period; a revised one is marked so.
+            var comparisons: [(figure: Int, period: Int?, revised: Bool)] = []
+            for (b, period, original) in [(st.base, st.basePeriod, st.baseRevisedFrom), (st.base2, st.base2Period, st.base2RevisedFrom)] {
+                guard let b else { continue }
+                comparisons.append((b, period, original != nil))
+                if let o = original { comparisons.append((o, period, false)) }
+            }
+            // A comparison period written as an anaphor ("a year earlier", "the same month last
+            // year") is counted back from the statement's current period, not from whatever period
+            // the text names last.
+            let current = resolved(records[ri])
+            func anchored(_ period: Int?) -> ResolvedPeriod? {
+                guard let p = period, let fields = mentions[p].periodFields, fields.samePeriod, let c = current else { return nil }
+                return PeriodResolver.resolveSamePeriod(antecedent: c, fields)
+            }
+            for (b, period, revised) in comparisons where mentions[b].type == .money || mentions[b].type == .quantity {
+                if let bi = byValue[b] {
+                    records[bi].isComparison = true
+                    records[bi].statement = si
+                    records[bi].modality = revised ? "revised" : nil
+                    records[bi].direction = nil
+                    if let bp = period, records[bi].period != bp {
+                        records[bi].period = bp
+                        records[bi].periodCarried = false
+                    }
+                    if period != nil { records[bi].derivedPeriod = anchored(period) }
+                } else {
+                    // A base no record had: it takes the current figure's reporter, flow, commodity and partner.
+                    var base = records[ri]
+                    base.value = b
+                    base.change = nil
+                    base.direction = nil
+                    base.isComparison = true
+                    base.partnerCount = nil
+                    base.namedPartners = []
+                    base.volume = nil
+                    base.period = period
+                    base.periodCarried = false
+                    base.derivedPeriod = anchored(period)
+                    base.derivedBasis = nil
+                    base.statement = si
+                    base.modality = revised ? "revised" : nil
+                    added.append(base)  // statements claim each figure once, so no base is added twice
                 }
-            } else {
-                // A base no record had: it takes the current figure's reporter, flow, commodity and partner.
-                var base = records[ri]
-                base.value = b
-                base.change = nil
-                base.isComparison = true
-                base.partnerCount = nil
-                base.namedPartners = []
-                base.volume = nil
-                base.period = st.basePeriod
-                base.periodCarried = false
-                base.derivedPeriod = nil
-                base.derivedBasis = nil
-                base.statement = si
-                base.modality = nil
-                added.append(base)  // statements claim each figure once, so no base is added twice
+            }
+        }
+        // A current figure still without a period takes the current period of the last statement
+        // before it, whatever that statement measures ("The current account deficit narrowed … in
+        // January …. Exports were 905 mln dlrs"), else the last period written before it that is
+        // a figure's period (not a comparison's, a day or an anaphor); a headline figure, the
+        // first such period of the lede.
+        func isFigurePeriod(_ i: Int) -> Bool {
+            let m = mentions[i]
+            guard let p = m.period, p.granularity != .day, m.qualifier == nil, m.role == nil else { return false }
+            return !(m.periodFields?.samePeriod ?? false) && !basePeriods.contains(i)
+        }
+        let statementPeriods = statements.compactMap { st in st.period.flatMap { isFigurePeriod($0) ? (end: st.span.end, period: $0) : nil } }
+        let figurePeriods = mentions.indices.filter { mentions[$0].type.isCalendar && isFigurePeriod($0) }
+        for k in records.indices where !records[k].isComparison && records[k].period == nil && records[k].derivedPeriod == nil {
+            let start = mentions[records[k].value].span.start
+            let fromStatement = statementPeriods.last(where: { $0.end <= start })?.period
+            let written = figurePeriods.last(where: { mentions[$0].span.end <= start })
+            let lede = records[k].sentence == 0 ? figurePeriods.first(where: { mentions[$0].span.start > start }) : nil
+            if let p = fromStatement ?? written ?? lede {
+                records[k].period = p
+                records[k].periodCarried = true
             }
         }
         if !added.isEmpty {

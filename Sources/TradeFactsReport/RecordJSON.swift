@@ -62,14 +62,16 @@ extension TradeRecord {
                 b.add("via", "derived")
             }
         }
-        if let p = period, let r = mentions[p].period {
+        // A written period re-anchored by its statement ("a year earlier" counted back from the
+        // statement's current period) gives the derived dates with the words it was read from.
+        if let p = period, let r = derivedPeriod ?? mentions[p].period {
             o.object("period") { b in
                 b.add("text", mentions[p].text)
                 b.add("from", r.from.iso)
                 b.add("to", r.to.iso)
                 b.add("value", r.value)
                 b.add("mention", p)
-                if periodCarried { b.add("via", "carried") }
+                if derivedPeriod != nil { b.add("via", "anchored") } else if periodCarried { b.add("via", "carried") }
             }
         }
         TradeRecord.writeFigure("value", value, mentions, to: &o)

@@ -64,6 +64,10 @@ extension Statement {
             figure("change", change)
             figure("base", base)
             figure("basePeriod", basePeriod)
+            figure("baseRevisedFrom", baseRevisedFrom)
+            figure("base2", base2)
+            figure("base2Period", base2Period)
+            figure("base2RevisedFrom", base2RevisedFrom)
         }
     }
 }

@@ -29,12 +29,13 @@ public final class StatementRule: @unchecked Sendable {
     public let line: Int
 
     /// The roles a statement rule may bind with a named group of the same name. `value`, `base`,
-    /// `change`, `period` and `baseperiod` take a mention (the group must cover a placeholder
-    /// run); the others take text, valued by a lexicon (`measure`: measures, then flows;
+    /// `change`, `period`, `baseperiod`, `baserevised` (the first-published figure a revised base
+    /// replaces), `base2` (a second comparison figure), `base2period` and `base2revised` take a
+    /// mention (the group must cover a placeholder run); the others take text, valued by a lexicon (`measure`: measures, then flows;
     /// `direction`: balance-directions, then change-verbs; `reporter`, `partner`: places;
     /// `commodity`: commodities; `modality`: modalities).
     public static let roles: [String] = ["measure", "reporter", "partner", "commodity", "direction", "modality",
-                                         "value", "period", "change", "base", "baseperiod"]
+                                         "value", "period", "change", "base", "baseperiod", "baserevised", "base2", "base2period", "base2revised"]
     /// The roles `set:` may give.
     public static let literalRoles: Set<String> = ["measure", "direction", "modality"]
 

@@ -46,6 +46,16 @@ public struct Statement: Sendable {
     public var base: Int?
     /// The base's period ("a year earlier", "in February").
     public var basePeriod: Int?
+    /// The figure the base was first published as, when the base is a revision ("from 203 mln,
+    /// revised from 207 mln, in December"): a figure for the same period.
+    public var baseRevisedFrom: Int?
+    /// A second comparison figure after the base, with its own period ("from 2.83 billion in
+    /// January and 2.30 billion in February 1986").
+    public var base2: Int?
+    /// The second comparison figure's period.
+    public var base2Period: Int?
+    /// The figure the second comparison figure was first published as, when it is a revision.
+    public var base2RevisedFrom: Int?
 
     /// A statement read by `rule` in sentence `sentence` over `span`, reported unless `modality` says otherwise.
     public init(rule: String, sentence: Int, span: Span, modality: Words = Words(value: "reported", span: nil)) {
@@ -53,5 +63,9 @@ public struct Statement: Sendable {
     }
 
     /// The mention indices the statement binds, in role order.
-    public var figures: [Int] { [value, period, change, base, basePeriod].compactMap { $0 } }
+    public var figures: [Int] { [value, period, change, base, basePeriod, baseRevisedFrom, base2, base2Period, base2RevisedFrom].compactMap { $0 } }
+
+    /// The figures the statement states (value, change and every comparison figure), each of
+    /// which belongs to one statement only.
+    public var claimedFigures: [Int] { [value, change, base, baseRevisedFrom, base2, base2RevisedFrom].compactMap { $0 } }
 }

@@ -18,6 +18,11 @@ public final class StatementReader: @unchecked Sendable {
     /// Places with case, as records read them ("The US trade deficit").
     let placesPattern: Pattern
     let commoditiesPattern: Pattern
+    /// Flow words, to find the sign of a trade balance named without one.
+    let flowsPattern: Pattern
+    /// Adjectives of place ("Dutch", "French"), valued by `demonyms` as places; nil without the lexicon.
+    let demonymsPattern: Pattern?
+    let demonyms: Lexicon?
     let modalityPattern: Pattern?
     let partnerPreposition: Pattern
     /// For each rule, the group numbers of each role it binds (a role may have several with `(?J)`).
@@ -37,7 +42,10 @@ public final class StatementReader: @unchecked Sendable {
         multiples = l["multiples"]; modalities = l["modalities"]; places = l["places"]; commodities = l["commodities"]
         placesPattern = try ruleSet.compile(#"(?<![A-Za-z])(?<w>(?:The\s+)?{{lexicon:places}})(?![A-Za-z])"#, caseless: false)
         commoditiesPattern = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:commodities}})(?![A-Za-z])"#)
+        flowsPattern = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])"#)
         partnerPreposition = try ruleSet.compile("{{partner-preposition}}")
+        demonyms = l["demonyms"]
+        demonymsPattern = l["demonyms"] == nil ? nil : try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:demonyms}})(?![A-Za-z])"#, caseless: false)
         modalityPattern = l["modalities"] == nil ? nil : try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:modalities}})(?![A-Za-z])"#)
     }
 
@@ -100,12 +108,19 @@ public final class StatementReader: @unchecked Sendable {
         var claimed = Set<Int>()
         var out: [Statement] = []
         for c in candidates {
-            let figures = [c.statement.value, c.statement.change, c.statement.base].compactMap { $0 }
+            let figures = c.statement.claimedFigures
             guard !figures.contains(where: claimed.contains) else { continue }
             claimed.formUnion(figures)
             // Words are read only for the readings kept: the lexicon lookups, and the places,
             // goods and modality words around the statement (each a search of its own).
             out.append(words(of: c.statement, rules[c.rule], c.groups, doc, mentions, scratch))
+        }
+        // A period taken from outside a statement's own words that another statement binds to a
+        // comparison figure ("… and 816 mln a year earlier, while imports fell to 858 mln") is
+        // that figure's, not this statement's.
+        let basePeriods = Set(out.flatMap { [$0.basePeriod, $0.base2Period].compactMap { $0 } })
+        for k in out.indices {
+            if let p = out[k].period, basePeriods.contains(p), !out[k].span.contains(mentions[p].span) { out[k].period = nil }
         }
         return out.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
@@ -130,13 +145,18 @@ public final class StatementReader: @unchecked Sendable {
         st.period = figure("period", [.date, .period])
         st.base = figure("base", [.money, .quantity, .percent])
         st.basePeriod = figure("baseperiod", [.date, .period])
+        st.baseRevisedFrom = figure("baserevised", [.money, .quantity, .percent])
+        st.base2 = figure("base2", [.money, .quantity, .percent])
+        st.base2Period = figure("base2period", [.date, .period])
+        st.base2RevisedFrom = figure("base2revised", [.money, .quantity, .percent])
         guard st.value != nil || st.change != nil else { return nil }
         if st.period == nil, let v = st.value ?? st.change {
             func before(_ from: Int) -> Int? {
                 inSentence.last { i in
                     mentions[i].span.start >= from && mentions[i].span.end <= mentions[v].span.start
-                        && mentions[i].type.isCalendar && mentions[i].period != nil && mentions[i].qualifier == nil
-                        && i != st.basePeriod
+                        && mentions[i].type.isCalendar && mentions[i].qualifier == nil
+                        && mentions[i].period.map({ $0.granularity != .day }) == true
+                        && i != st.basePeriod && i != st.base2Period
                 }
             }
             st.period = before(span.start) ?? before(sentence.start)
@@ -151,6 +171,14 @@ public final class StatementReader: @unchecked Sendable {
                _ mentions: [Mention], _ scratch: MatchScratch) -> Statement {
         var st = statement
         if let r = groups["measure"] { st.measure = words(r, doc, [measures, flows]) }
+        // A trade balance named without its sign takes the surplus or deficit written between it
+        // and its figure ("the trade balance showed a 1986 surplus of 33.2 billion dlrs").
+        if st.measure?.value == "trade balance", let m = st.measure?.span, let f = st.value ?? st.change, m.end < mentions[f].span.start,
+           let sign = doc.matchSpans(of: flowsPattern, in: Span(m.end, mentions[f].span.start), group: "w")
+               .compactMap({ s in flows?.lookup(doc.text(s)).map { (s, $0) } })
+               .last(where: { $0.1 == "trade surplus" || $0.1 == "trade deficit" }) {
+            st.measure = Statement.Words(value: sign.1, span: sign.0)
+        }
         if let r = groups["direction"] { st.direction = direction(r, doc) }
         for (role, value) in rule.literals {
             let w = Statement.Words(value: value, span: nil)
@@ -200,11 +228,17 @@ public final class StatementReader: @unchecked Sendable {
             return Statement.Words(value: places?.lookup(text) ?? text, span: s)
         }
         if let r = doc.matchSpans(of: placesPattern, in: before, group: "w").last { st.reporter = place(r) }
+        else if let p = demonymsPattern, let r = doc.matchSpans(of: p, in: Span(max(sentence.start, measure.start - 30), measure.start), group: "w").last,
+                let v = demonyms?.lookup(doc.text(r)) {
+            // An adjective of place just before the measure ("the French trade deficit").
+            st.reporter = Statement.Words(value: v, span: r)
+        }
         // The goods before the measure ("coffee exports"), else right after it ("imports of coffee").
         let ofGoods = doc.matchSpans(of: commoditiesPattern, in: after, group: "w").first.flatMap { c -> Span? in
             doc.text(Span(measure.end, c.start)).trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == "of" ? c : nil
         }
-        if let c = doc.matchSpans(of: commoditiesPattern, in: before, group: "w").last ?? ofGoods {
+        // (A goods word inside the measure counts too: "merchandise trade surplus".)
+        if let c = doc.matchSpans(of: commoditiesPattern, in: Span(before.start, measure.end), group: "w").last ?? ofGoods {
             st.commodity = Statement.Words(value: commodities?.lookup(doc.text(c)) ?? doc.text(c).lowercased(), span: c)
         }
         // The first place right after the measure, behind a partner preposition (records.yaml).
