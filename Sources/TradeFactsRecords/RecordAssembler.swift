@@ -38,7 +38,7 @@ public final class RecordAssembler: @unchecked Sendable {
             : try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:demonyms}})(?![A-Za-z])"#, caseless: false)
         // A flow word that ends an institution's name ("the Foreign Trade Department") is not a flow.
         flows = try ruleSet.compile(ruleSet.lexicons["institution-nouns"] == nil ? #"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])"#
-                                    : #"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])(?!\s+(?-i:{{lexicon:institution-nouns}})\b)"#)
+                                    : #"(?<![A-Za-z-])(?<w>{{lexicon:flows}})(?![A-Za-z])(?!(?-i:\s+(?=[A-Z])){{lexicon:institution-nouns}}\b)"#)
         places = try ruleSet.compile(#"(?<![A-Za-z])(?<w>(?:The\s+)?{{lexicon:places}})(?![A-Za-z])"#, caseless: false)
         commodities = try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:commodities}})(?![A-Za-z])"#)
         source = try ruleSet.compile("{{record-source}}", caseless: false)
@@ -428,6 +428,15 @@ public final class RecordAssembler: @unchecked Sendable {
             }
             for (b, period, revised) in comparisons where mentions[b].type == .money || mentions[b].type == .quantity {
                 if let bi = byValue[b] {
+                    // A base is a figure of the statement's measure and subject, unless a balance
+                    // word of its own stands right by it ("from a surplus of 33 mln", "a 71 mln deficit").
+                    let own = records[bi].flow.span, f = mentions[b].span
+                    let ownBalance = Self.isBalance(records[bi].flow.value)
+                        && ((own.end <= f.start && f.start - own.end <= 12) || (own.start >= f.end && own.start - f.end <= 3))
+                    if !ownBalance { records[bi].flow = records[ri].flow }
+                    if records[bi].reporter == nil || records[bi].reporter?.via == "carried" { records[bi].reporter = records[ri].reporter ?? records[bi].reporter }
+                    if records[bi].partner == nil { records[bi].partner = records[ri].partner }
+                    if records[bi].commodity == nil || records[bi].commodity?.via == "carried" { records[bi].commodity = records[ri].commodity ?? records[bi].commodity }
                     records[bi].isComparison = true
                     records[bi].statement = si
                     records[bi].modality = revised ? "revised" : nil

@@ -159,7 +159,15 @@ public final class StatementReader: @unchecked Sendable {
                         && i != st.basePeriod && i != st.base2Period
                 }
             }
-            st.period = before(span.start) ?? before(sentence.start)
+            // A period written just before the measure is the figure's ("Brazil's September trade
+            // surplus was the best so far this year, totalling …"), before any other in between.
+            let attributive = groups["measure"].flatMap { mr in
+                inSentence.last { i in
+                    mentions[i].type.isCalendar && mentions[i].qualifier == nil && mentions[i].span.end <= mr.lowerBound
+                        && mr.lowerBound - mentions[i].span.end <= 2 && mentions[i].period.map({ $0.granularity != .day }) == true
+                }
+            }
+            st.period = attributive ?? before(span.start) ?? before(sentence.start)
         }
         return st
     }
