@@ -28,6 +28,7 @@ package struct BalanceSign: Check {
             CheckExample("Japan's exports were 20.14 billion dlrs in March and imports 12.5 billion, the ministry said. The March trade surplus was 7.6 billion dlrs.", date: "1987-04-10"),
             CheckExample("Japan's exports were 20.1 billion dlrs in March and imports 12.5 billion. The trade surplus with the United States was 4.1 billion dlrs in March.", date: "1987-04-10"),
             CheckExample("Exports will be 5.6 billion dlrs in 1988 and imports 6.0 billion, leaving a surplus of 0.4 billion dlrs, Taiwan forecast.", date: "1987-04-10"),
+            CheckExample("The seasonally adjusted series shows a trade surplus of 33 mln dlrs in February, Japan said. Non-seasonally adjusted exports were 843 mln dlrs in February and imports 890 mln dlrs in February.", date: "1987-03-30"),
         ]
     )
 

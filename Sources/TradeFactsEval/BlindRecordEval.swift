@@ -28,6 +28,9 @@ package enum BlindRecordEval {
         package let records: [[String: String]]
         /// nil in a record-only gold file.
         package let statements: [StatementEval.GoldStatement]?
+        /// Whether the file says its records are money only (`money-only: true`), as the statement
+        /// gold's are: the system's volume records are then set aside.
+        package var moneyOnly = false
     }
 
     /// One story's score.
@@ -63,16 +66,19 @@ package enum BlindRecordEval {
         package func accuracy(_ field: String) -> Double { total.paired == 0 ? 0 : Double(total.agreeing[field, default: 0]) / Double(total.paired) }
     }
 
-    /// The gold files of `directory` (`reuters-*.yaml`), in name order.
+    /// The gold files of `directory` (`reuters-*.yaml`), in name order. A file may say
+    /// `money-only: true` (records in money only, as in `eval/gold/reuters-records-c`).
     package static func loadGold(directory: String) throws -> [GoldStory] {
         try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasPrefix("reuters-") && $0.hasSuffix(".yaml") }.sorted()
             .map { file in
                 let text = try String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)
                 let y = (try YAMLNode.parse(text, file: file)?.plainValue as? [String: Any]) ?? [:]
-                return GoldStory(file: file, id: CorpusRunner.text(y["id"]) ?? "", date: CorpusRunner.text(y["date"]).flatMap(CalendarDate.init(iso:)),
-                                 sgml: CorpusRunner.text(y["file"]) ?? "", records: RecordScorer.goldRecords(y["records"]),
-                                 statements: y.keys.contains("statements") ? StatementEval.goldStatements(y["statements"]) : nil)
+                var story = GoldStory(file: file, id: CorpusRunner.text(y["id"]) ?? "", date: CorpusRunner.text(y["date"]).flatMap(CalendarDate.init(iso:)),
+                                      sgml: CorpusRunner.text(y["file"]) ?? "", records: RecordScorer.goldRecords(y["records"]),
+                                      statements: y.keys.contains("statements") ? StatementEval.goldStatements(y["statements"]) : nil)
+                story.moneyOnly = CorpusRunner.text(y["money-only"]) == "true"
+                return story
             }
     }
 
@@ -90,7 +96,7 @@ package enum BlindRecordEval {
         result.fields = fields(of: gold)
         result.goldStatements = gold.reduce(0) { $0 + ($1.statements?.count ?? 0) }
         // The statement gold writes volumes as statements only: its records are all money.
-        let moneyOnly = gold.contains { $0.statements != nil } && gold.allSatisfy { $0.records.allSatisfy { $0["currency"] != nil } }
+        let moneyOnly = gold.contains { $0.statements != nil || $0.moneyOnly } && gold.allSatisfy { $0.records.allSatisfy { $0["currency"] != nil } }
         for g in gold {
             guard let story = byID[g.id] else {
                 result.unscored.append("\(g.file): no story \(g.id) in \(g.sgml)")

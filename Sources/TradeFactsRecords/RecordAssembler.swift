@@ -88,10 +88,10 @@ public final class RecordAssembler: @unchecked Sendable {
     static func isBalance(_ value: String) -> Bool { value == "trade surplus" || value == "trade deficit" || value == tradeBalance || value == notTrade }
 
     /// Whether the words between a bare balance and an account name make the balance that
-    /// account's: they end in "in", "on" or "of", with an optional "the" and qualifiers.
+    /// account's: they end in "in", "on", "of" or "for", with an optional "the" and qualifiers.
     static func isAccountOf(_ gap: Span, _ doc: Document) -> Bool {
         let words = doc.text(gap).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
-        guard let i = words.lastIndex(where: { $0 == "in" || $0 == "on" || $0 == "of" }) else { return false }
+        guard let i = words.lastIndex(where: { $0 == "in" || $0 == "on" || $0 == "of" || $0 == "for" }) else { return false }
         return words[(i + 1)...].allSatisfy { $0 == "the" || $0.hasSuffix("-term") || $0 == "net" }
     }
 
@@ -245,7 +245,12 @@ public final class RecordAssembler: @unchecked Sendable {
                 if flow.value == Self.notTrade { continue }
                 // A bare "surplus" or "deficit" means the balance last named in full: after "budget
                 // deficit" or "current account surplus", it is not the trade balance.
-                if Self.isBare(flow, doc), let antecedent = namedBalances.last(where: { $0.span.end <= flow.span.start }),
+                // Unless its clause names the trade balance right after it ("a surplus on merchandise trade").
+                let namesTradeAfter = Self.isBare(flow, doc) && flowHits.contains { h in
+                    h.value == Self.tradeBalance && h.span.start > flow.span.end && h.span.start - flow.span.end <= 12
+                        && Self.isAccountOf(Span(flow.span.end, h.span.start), doc)
+                }
+                if Self.isBare(flow, doc), !namesTradeAfter, let antecedent = namedBalances.last(where: { $0.span.end <= flow.span.start }),
                    antecedent.value == Self.notTrade { continue }
                 // Nor is it when its clause says which account it is ("a deficit of 8.14 billion
                 // marks in the short-term capital account", "a surplus on invisibles").
