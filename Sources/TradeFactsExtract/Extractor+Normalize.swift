@@ -34,6 +34,7 @@ extension Extractor {
             value = .money(amount: main(amount), low: main(low), high: main(high), currency: cur, per: per)
             if raw.has(.carry) && currencyText == nil { pending = .carry }
             else if let k = currencyKey, lex.ambiguousDollars?.lookup(key: k) != nil { pending = .localDollar }
+            else if let k = currencyKey, let family = lex.ambiguousCurrencies?.lookup(key: k) { pending = .local(family: family) }
         case .percent:
             let unit = raw[.unit].flatMap { lex.percentUnits?.lookup($0) }.flatMap(PercentUnit.init(rawValue:)) ?? .percent
             var v = raw[.value].flatMap(Numbers.parse)
@@ -92,23 +93,28 @@ extension Extractor {
     ///   sentence; without one it is not money after all and becomes a latent number;
     /// - an unqualified dollar ("$", "dollars", "dlrs": the `ambiguous-dollars` lexicon) becomes the
     ///   local dollar (the `local-dollars` lexicon: place → ISO code) when the dateline's line or the
-    ///   first 60 bytes of the lede (the first sentence after the headline) name such a place.
+    ///   first 60 bytes of the lede (the first sentence after the headline) name such a place;
+    /// - a name several currencies share ("crowns": the `ambiguous-currencies` lexicon) becomes the
+    ///   currency the same places name for its family (`local-currencies`), else keeps its customary
+    ///   reading, else is not money.
     func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?) {
         var local: String? = nil
         if let places = localDollarPlaces, mentions.contains(where: { $0.pendingCurrency == .localDollar }) {
-            var zones: [Span] = []
-            if let d = datelineSpan {
-                zones.append(document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: d.start) + 1, in: document.bytes))
-            }
-            let lede = document.sentences.first { s in
-                (headlineSpan.map { s.span.start >= $0.end } ?? true) && !(datelineSpan.map { s.span.contains($0) && s.span.length < $0.length + 8 } ?? false)
-            }
-            if let lede {
-                zones.append(Span(lede.span.start, min(lede.span.end, lede.span.start + 60)))
-            }
-            for z in zones {
+            for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
                 if let hit = document.matchSpans(of: places, in: z, group: "w").first {
                     local = normalizationLexicons.localDollars?.lookup(document.text(hit)); break
+                }
+            }
+        }
+        // The currency each family of shared names takes in this story: the first place of the
+        // dateline's line or lede that `local-currencies` lists for the family.
+        var localByFamily: [String: String] = [:]
+        if let places = localCurrencyPlaces, mentions.contains(where: { if case .local = $0.pendingCurrency { return true } else { return false } }) {
+            for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
+                for hit in document.matchSpans(of: places, in: z, group: "w") {
+                    guard let key = normalizationLexicons.localCurrencies?.lookup(document.text(hit)) else { continue }
+                    let parts = key.split(separator: " ")
+                    if parts.count == 2, localByFamily[String(parts[0])] == nil { localByFamily[String(parts[0])] = String(parts[1]) }
                 }
             }
         }
@@ -116,6 +122,20 @@ extension Extractor {
             guard let pending = mentions[i].pendingCurrency, case let .money(a, lo, hi, cur, per) = mentions[i].value else { continue }
             mentions[i].pendingCurrency = nil
             switch pending {
+            case let .local(family):
+                if let code = localByFamily[family] {
+                    if code != cur {
+                        mentions[i].value = .money(amount: a, low: lo, high: hi, currency: code, per: per)
+                        mentions[i].currencyVia = "place"
+                    }
+                } else if cur == nil {
+                    // No customary reading and no place: not read as money rather than guessed.
+                    if let a {
+                        mentions[i].type = .number
+                        mentions[i].value = .number(value: a)
+                    }
+                    mentions[i].latent = true
+                }
             case .localDollar:
                 if let local, local != cur {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local, per: per)
@@ -144,6 +164,22 @@ extension Extractor {
                 }
             }
         }
+    }
+
+    /// Where a story names its place: the dateline's line, and the first 60 bytes of the lede (the
+    /// first sentence after the headline).
+    func placeZones(_ document: Document, datelineSpan: Span?, headlineSpan: Span?) -> [Span] {
+        var zones: [Span] = []
+        if let d = datelineSpan {
+            zones.append(document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: d.start) + 1, in: document.bytes))
+        }
+        let lede = document.sentences.first { s in
+            (headlineSpan.map { s.span.start >= $0.end } ?? true) && !(datelineSpan.map { s.span.contains($0) && s.span.length < $0.length + 8 } ?? false)
+        }
+        if let lede {
+            zones.append(Span(lede.span.start, min(lede.span.end, lede.span.start + 60)))
+        }
+        return zones
     }
 
     /// The ISO code of a currency as written (`key`: its ``Lexicon/key(_:)``): from the currency
@@ -184,7 +220,7 @@ struct CandidateFields {
 /// than for every mention. A lexicon the rule set lacks is nil, as its lookup by name would be.
 struct NormalizationLexicons: Sendable {
     package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns,
-        volumeUnits, localDollars, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
+        volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
     /// `currency-symbols`, `currency-words` and `currency-codes`, in that order (those present).
     package let currencies: [Lexicon]
     /// `minor-currency-units` ("cents" → 100): each phrase's key → its value read as a decimal
@@ -196,6 +232,7 @@ struct NormalizationLexicons: Sendable {
         qualifiers = l["qualifiers"]; dateQualifiers = l["date-qualifiers"]; priceUnits = l["price-units"]
         ambiguousDollars = l["ambiguous-dollars"]; percentUnits = l["percent-units"]; directions = l["directions"]
         bases = l["bases"]; partnerNouns = l["partner-nouns"]; volumeUnits = l["volume-units"]; localDollars = l["local-dollars"]
+        localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
         currencies = ["currency-symbols", "currency-words", "currency-codes"].compactMap { l[$0] }

@@ -63,6 +63,8 @@ public final class Extractor: @unchecked Sendable {
     public let ruleSet: RuleSet
     let futureCues: Pattern?
     let localDollarPlaces: Pattern?
+    /// The places of `local-currencies`, in any case (datelines are in capitals: "KUWAIT, March 3 -").
+    let localCurrencyPlaces: Pattern?
     /// The `carry-barrier` definition: text that a carried currency may not cross (a share count).
     let carryBarrier: Pattern?
     /// Keep mentions of latent rules (bare numbers) in the output; off by default.
@@ -107,6 +109,8 @@ public final class Extractor: @unchecked Sendable {
         self.keepLatent = keepLatent
         localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
+        localCurrencyPlaces = ruleSet.lexicons["local-currencies"] != nil
+            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-currencies}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
         clauseBoundary = ruleSet.lexicons["clause-openers"] != nil ? try ruleSet.compile(#"[,;:]|--|``|''|"|\b(?:{{lexicon:clause-openers}})\b"#) : nil
         reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil

@@ -142,9 +142,13 @@ extension Mention {
 }
 
 /// What a money mention still needs once every mention of the document is known.
-enum PendingCurrency: Sendable {
+enum PendingCurrency: Sendable, Equatable {
     /// No currency in the text: take the nearest earlier figure's (same or previous sentence).
     case carry
     /// An unqualified dollar ("$", "dollars", "dlrs"): the story's place may fix which dollar.
     case localDollar
+    /// A name several currencies share ("crowns", "dinars": the `ambiguous-currencies` family
+    /// given): the story's place fixes which one; without it, the customary reading if there is
+    /// one, else the figure is not read as money.
+    case local(family: String)
 }
