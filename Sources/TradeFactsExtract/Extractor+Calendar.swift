@@ -22,12 +22,21 @@ extension Extractor {
     /// Resolves every calendar mention against the reference date, then the anaphoric ones against
     /// their antecedents. An anaphoric mention without an antecedent ("a year ago" with no period
     /// before it) is read from its own fields (a year back from the reference date).
-    func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document) {
+    func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document, fiscalYearStart: Int? = nil) {
         var memo = TenseMemo(sentences: document.sentences.count)
         for i in mentions.indices {
-            guard case let .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
+            guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
-            mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(fields, reference: reference, tense: tense))
+            var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense)
+            // A year written across two years, without a season or crop word, in a story from a
+            // place whose fiscal year starts in another month than January: that fiscal year.
+            if let start = fiscalYearStart, start > 1, let y = fields.year, let y2 = fields.yearTo, y2 == y + 1, fields.month == nil,
+               let r = resolved, !Self.isSeason(mentions[i].text) {
+                let from = CalendarDate(year: y, month: start, day: 1)
+                resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
+                fields.fiscalYearStart = start
+            }
+            mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
@@ -89,6 +98,13 @@ extension Extractor {
             if !document.matchSpans(of: report, in: before, limit: 1).isEmpty { return .past }
         }
         return .future
+    }
+
+    /// Whether a split year's words make it a season or crop year ("the 1986/87 season"), which
+    /// follows the commodity, not the place's fiscal year.
+    static func isSeason(_ text: String) -> Bool {
+        let t = text.lowercased()
+        return ["season", "crop", "campaign", "marketing", "harvest"].contains { t.contains($0) }
     }
 
     /// The clause of sentence `s` that holds `span`: from the last clause boundary before it to the

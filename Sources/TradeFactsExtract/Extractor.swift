@@ -63,6 +63,8 @@ public final class Extractor: @unchecked Sendable {
     public let ruleSet: RuleSet
     let futureCues: Pattern?
     let localDollarPlaces: Pattern?
+    /// The places of `fiscal-years`, in any case (datelines are in capitals).
+    let fiscalPlaces: Pattern?
     /// The places of `local-currencies`, in any case (datelines are in capitals: "KUWAIT, March 3 -").
     let localCurrencyPlaces: Pattern?
     /// The `carry-barrier` definition: text that a carried currency may not cross (a share count).
@@ -109,6 +111,8 @@ public final class Extractor: @unchecked Sendable {
         self.keepLatent = keepLatent
         localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
+        fiscalPlaces = ruleSet.lexicons["fiscal-years"] != nil
+            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:fiscal-years}})(?![A-Za-z])"#) : nil
         localCurrencyPlaces = ruleSet.lexicons["local-currencies"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-currencies}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
@@ -199,7 +203,17 @@ public final class Extractor: @unchecked Sendable {
         }
 
         // Resolve calendar mentions, then anaphoric ones ("the same period last year").
-        resolveCalendar(&mentions, reference: reference, document)
+        // The fiscal year of the story's place, for years written across two years ("1985/86").
+        var fiscalYearStart: Int? = nil
+        if let places = fiscalPlaces, mentions.contains(where: { $0.periodFields?.yearTo != nil }) {
+            for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
+                if let hit = document.matchSpans(of: places, in: z, group: "w").first {
+                    fiscalYearStart = ruleSet.lexicons["fiscal-years"]?.lookup(document.text(hit)).flatMap { Int($0) }
+                    break
+                }
+            }
+        }
+        resolveCalendar(&mentions, reference: reference, document, fiscalYearStart: fiscalYearStart)
         if StageProfiler.enabled { StageProfiler.totals[Stage.calendar.rawValue] &+= StageProfiler.now() &- calendarStart }
         StageProfiler.time(.currencies) { resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) }
         // Latent mentions are dropped before anything refers to mentions by index.

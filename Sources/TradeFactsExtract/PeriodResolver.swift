@@ -57,6 +57,9 @@ public struct PeriodFields: Sendable, Hashable {
     public var fiscalEndDay: Int?
     /// The year of a fiscal year's last day when written; else taken from ``year`` and the reference date.
     public var fiscalEndYear: Int?
+    /// The first month of the fiscal year a split year ("1985/86") was read as, from the story's
+    /// place (`fiscal-years`); nil for a split year read as its calendar years.
+    public var fiscalYearStart: Int?
     /// Anaphoric period: "the same period last year" takes the period of the figure it is compared with.
     public var samePeriod: Bool = false
     /// An anaphor naming the whole year of its antecedent ("that year", "the following year"), which may
