@@ -165,9 +165,9 @@ package enum StatementEval {
 
     /// A record's JSON flattened as the gold writes it (`CorpusRunner.flatten`), with the fields
     /// the statement gold adds: `direction` (the record's own, from its statement, else its
-    /// change's), `modality` (from the record's qualifiers: forecast,
-    /// revised, provisional, estimate or target, else `reported`) and `comparison` ("true" for a
-    /// comparison base).
+    /// change's), `modality` (the record's own, from its statement; for a record no statement
+    /// reads, from its qualifiers: forecast, revised, provisional, estimate or target; else
+    /// `reported`) and `comparison` ("true" for a comparison base).
     package static func systemRecord(_ json: JSONValue) -> JSONValue {
         guard case var .object(members) = CorpusRunner.flatten(json) else { return json }
         // The record's own direction (from its statement), else its change's.
@@ -178,9 +178,11 @@ package enum StatementEval {
 
         var qualifiers: Set<String> = []
         if case let .array(q)? = json["qualifiers"] { qualifiers = Set(q.compactMap(\.scalarText)) }
-        // The record's own modality (from its statement), else one of its qualifiers, else reported.
+        // The record's own modality (from its statement: a record linked to a statement without one
+        // is reported), else, for a record no statement reads, one of its qualifiers, else reported.
+        let linked = json["statement"] != nil
         let modality = json["modality"]?.scalarText
-            ?? ["forecast", "target", "estimate", "revised", "provisional"].first(where: qualifiers.contains) ?? "reported"
+            ?? (linked ? nil : ["forecast", "target", "estimate", "revised", "provisional"].first(where: qualifiers.contains)) ?? "reported"
         members.removeAll { $0.0 == "modality" || $0.0 == "statement" }
         members.append(("modality", .string(modality)))
         if json["comparison"]?.scalarText == "true" { members.append(("comparison", .string("true"))) }

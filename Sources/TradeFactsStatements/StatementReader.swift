@@ -260,8 +260,17 @@ public final class StatementReader: @unchecked Sendable {
     func modality(before figure: Span, in sentence: Span, _ doc: Document, _ scratch: MatchScratch, into st: inout Statement) {
         guard let pattern = modalityPattern else { return }
         let window = Span(max(sentence.start, st.span.start - 20), figure.start)
-        guard window.start < window.end, let hit = doc.matchSpans(of: pattern, in: window, group: "w").last,
-              let value = modalities?.lookup(doc.text(hit)) else { return }
-        st.modality = Statement.Words(value: value, span: hit)
+        if window.start < window.end, let hit = doc.matchSpans(of: pattern, in: window, group: "w").last,
+           let value = modalities?.lookup(doc.text(hit)) {
+            st.modality = Statement.Words(value: value, span: hit)
+            return
+        }
+        // A provisional release named after the statement ("…, provisional trade ministry figures
+        // show"); other modality words after a figure belong to its base ("revised from 207 mln").
+        let after = Span(st.span.end, sentence.end)
+        if after.start < after.end,
+           let hit = doc.matchSpans(of: pattern, in: after, group: "w").first(where: { modalities?.lookup(doc.text($0)) == "provisional" }) {
+            st.modality = Statement.Words(value: "provisional", span: hit)
+        }
     }
 }
