@@ -181,12 +181,24 @@ extension CheckContext {
         return computed
     }
 
+    /// Half a unit of the lowest non-zero decimal place of `v` (6 → 0.5, 2e9 → 0.5e9, 0.5 → 0.05).
+    static func wordRounding(_ v: Decimal) -> Decimal {
+        guard v != 0 else { return 0 }
+        // The digits of the significand, and the exponent of its last one ("6" → 0, 2e9 → 9).
+        var digits = "\(v.significand < 0 ? -v.significand : v.significand)"
+        var exponent = Int(v.exponent)
+        while digits.count > 1, digits.hasSuffix("0") { digits.removeLast(); exponent += 1 }
+        return Decimal(sign: .plus, exponent: exponent - 1, significand: 5)
+    }
+
     func computeValueWithRounding(_ m: Mention) -> (value: Decimal, halfUnit: Decimal)? {
         let value = m.numericValue
         guard let v = value else { return nil }
         // The first number written in the mention gives the precision and the scale.
         let bytes = Array(m.text.utf8)
-        guard let first = bytes.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return (v, 0) }
+        // A figure written in words ("six pct", "two billion") is rounded to its last named digit:
+        // half a unit of its lowest non-zero place (6 ± 0.5, 2 billion ± 0.5 billion).
+        guard let first = bytes.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return (v, Self.wordRounding(v)) }
         var end = first
         var decimals = 0, afterPoint = false
         while end < bytes.count {

@@ -18,6 +18,8 @@ package struct PercentChangeArithmetic: Check {
             CheckExample("Imports were ↓down 3% from $4.12 million to $3.05 million.", date: "2025-03-01"),
         ],
         nonTriggering: [
+            CheckExample("Exports fell six pct to 441 mln dlrs from 468 mln dlrs.", date: "1987-04-10"),
+            CheckExample("Imports rose one pct to 172.5 mln dlrs from 170.4 mln dlrs.", date: "1987-04-10"),
             CheckExample("Exports rose 12 pct to 5.6 billion dlrs from 5.0 billion dlrs.", date: "1987-03-01"),
             CheckExample("Imports were down 26% from $4.12 million to $3.05 million.", date: "2025-03-01"),
             CheckExample("Imports were down 3% from $4 million to $3 million.", date: "2025-03-01"),
