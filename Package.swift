@@ -53,7 +53,7 @@ let package = Package(
         // 5. Trade records assembled from mentions and statements.
         .target(name: "TradeFactsRecords", dependencies: ["TradeFactsStatements"]),
         // 6. The validator's checks and suppressions.
-        .target(name: "TradeFactsChecks", dependencies: ["TradeFactsRecords"]),
+        .target(name: "TradeFactsChecks", dependencies: ["TradeFactsRecords", "TradeFactsStatements"]),
         // 7. Output: JSON, SARIF, text diagnostics, GitHub, JUnit.
         .target(name: "TradeFactsReport", dependencies: ["TradeFactsChecks"]),
         // 8. The engine and batch pipeline; re-exports the layers below (the library product).

@@ -67,7 +67,7 @@ public final class Engine: @unchecked Sendable {
         let findings = StageProfiler.time(.checks) {
             // The engine's settings are passed in: the default `CheckSettings()` would build its
             // decimals (a float literal among them, slow to convert) for every document.
-            var context = CheckContext(extraction: extraction, records: records, helpers: helpers, settings: settings)
+            var context = CheckContext(extraction: extraction, records: records, statements: statements, helpers: helpers, settings: settings)
             var findings = checksBeforeSuppressions.flatMap { $0.run(context) }
             findings = Suppressions.apply(&directives, to: findings, in: document)
             context.suppressions = directives

@@ -4,6 +4,7 @@ import TradeFactsText
 import TradeFactsRules
 import TradeFactsExtract
 import TradeFactsRecords
+import TradeFactsStatements
 
 /// How serious a finding is.
 public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
@@ -124,11 +125,13 @@ extension Check {
 /// Everything a check may look at: the document, its mentions and records, and shared helpers.
 public struct CheckContext {
     /// Every stored property, as the memberwise initializer takes them.
-    package init(extraction: Extraction, records: [TradeRecord], helpers: CheckHelpers, settings: CheckSettings = CheckSettings(), suppressions: [SuppressionDirective] = []) { self.extraction = extraction; self.records = records; self.helpers = helpers; self.settings = settings; self.suppressions = suppressions }
+    package init(extraction: Extraction, records: [TradeRecord], statements: [Statement] = [], helpers: CheckHelpers, settings: CheckSettings = CheckSettings(), suppressions: [SuppressionDirective] = []) { self.extraction = extraction; self.records = records; self.statements = statements; self.helpers = helpers; self.settings = settings; self.suppressions = suppressions }
     /// The document's extraction: its mentions, reference date, dateline and headline.
     public let extraction: Extraction
     /// The document's trade records.
     public let records: [TradeRecord]
+    /// The document's statements (stage two): what each clause says changed, from what to what.
+    public let statements: [Statement]
     package let helpers: CheckHelpers
     /// Tolerances and thresholds from configuration.
     public var settings = CheckSettings()
