@@ -7,6 +7,7 @@ public enum CheckCatalogue {
         StaleAnchor.self,
         PeriodAfterDateline.self,
         BaseAfterValue.self,
+        PastAfterDateline.self,
         ImpossibleDate.self,
         WeekdayMismatch.self,
         PercentChangeArithmetic.self,
