@@ -1,4 +1,5 @@
 import Foundation
+import TradeFactsText
 
 /// A percent change that does not fit the two values it runs between, within the rounding of what is written.
 package struct PercentChangeArithmetic: Check {
@@ -18,6 +19,7 @@ package struct PercentChangeArithmetic: Check {
             CheckExample("Imports were ↓down 3% from $4.12 million to $3.05 million.", date: "2025-03-01"),
         ],
         nonTriggering: [
+            CheckExample("Its sales for February rose five pct on a comparable-store basis to 20.7 mln dlrs from 10.4 mln dlrs.", date: "1987-03-05"),
             CheckExample("Exports fell six pct to 441 mln dlrs from 468 mln dlrs.", date: "1987-04-10"),
             CheckExample("Imports rose one pct to 172.5 mln dlrs from 170.4 mln dlrs.", date: "1987-04-10"),
             CheckExample("Exports rose 12 pct to 5.6 billion dlrs from 5.0 billion dlrs.", date: "1987-03-01"),
@@ -25,6 +27,10 @@ package struct PercentChangeArithmetic: Check {
             CheckExample("Imports were down 3% from $4 million to $3 million.", date: "2025-03-01"),
             CheckExample("Exports rose 12 pct to 5.6 billion dlrs.", date: "1987-03-01"),
             CheckExample("Costs declined nearly 30 pct to 3.41 dlrs from 4.81 dlrs.", date: "1987-03-01"),
+        ],
+        cues: [
+            // A basis other than the totals right after the change: comparable or same stores, constant prices, volume.
+            "other-basis": #"\A[^.;]{0,30}?\b(?:comparable[-\s]+store|same[-\s]+store|comparable\s+basis|constant\s+(?:prices|dollars|currency)|in\s+volume|volume\s+terms|real\s+terms)\b"#,
         ]
     )
 
@@ -40,6 +46,10 @@ package struct PercentChangeArithmetic: Check {
                   from.value > 0, to.value > 0 else { continue }
             // Same currency, or the comparison means nothing.
             if context.mentions[fi].currency != context.mentions[ti].currency { continue }
+            // A change on another basis than the two totals ("rose six pct on a comparable store basis to
+            // 108.6 mln dlrs from 89.3 mln") is not their change.
+            let between = Span(m.span.end, min(context.document.bytes.count, m.span.end + 48))
+            if !context.document.matchSpans(of: cue("other-basis", in: context), in: between, limit: 1).isEmpty { continue }
             let signed = direction == .down ? -stated.value : stated.value
             let exact = (to.value - from.value) / from.value * 100
             let lowest = ((to.value - to.halfUnit) - (from.value + from.halfUnit)) / (from.value + from.halfUnit) * 100
