@@ -11,16 +11,20 @@ package struct RepeatedFigureDiffers: Check {
         rationale: """
             When the headline says exports reached $5.2 billion and the body $5.8 billion for the same period, \
             one is wrong. A value a thousand times the other is the classic million/billion slip and is said so. \
-            Figures introduced as a comparison ("from", "against", "compared with") and revised figures are left alone.
+            Figures introduced as a comparison ("from", "against", "compared with") and revised figures are left alone, \
+            and so are values the rounding of either reconciles (a headline's "1.2 BILLION" for 1.25 billion). A \
+            headline's figure takes its reporter and period from the lede when it does not write them.
             """,
         triggering: [
             CheckExample("Guangdong exports hit $5.2 billion in the first half\nMarch 5, 2025\nIn the first half of this year, Guangdong exported goods worth ↓$5.8 billion.", date: "2025-07-15"),
             CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion. Guangdong's exports of goods in the first half of this year were ↓$5.8 million.", date: "2025-07-15"),
+            CheckExample("CHILE SEES 900 MLN DLR TRADE SURPLUS IN 1987\nSANTIAGO, March 20 - Chile expects a trade surplus of ↓950 mln dlrs in 1987, the central bank said.", date: "1987-03-20"),
         ],
         nonTriggering: [
             CheckExample("Guangdong exports hit $5.8 billion in the first half\nMarch 5, 2025\nIn the first half of this year, Guangdong exported goods worth $5.8 billion.", date: "2025-07-15"),
             CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion, up from $5.2 billion in the first half of 2024.", date: "2025-07-15"),
             CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion. Exports to Japan in the first half of this year were $1.2 billion.", date: "2025-07-15"),
+            CheckExample("CHILE SEES 1.2 BILLION DLR TRADE SURPLUS IN 1987\nSANTIAGO, March 20 - Chile expects a trade surplus of 1.25 billion dlrs in 1987, the central bank said.", date: "1987-03-20"),
         ],
         cues: [
             // A figure given as a base or a revision ("up from $5.2 billion", "a revised $5.6 billion"),
@@ -35,8 +39,18 @@ package struct RepeatedFigureDiffers: Check {
         let m = context.mentions
         // Only figures that stand alone in their sentence, with their reporter and period written there:
         // anything less and the "same fact" may be two facts the assembler could not tell apart.
+        // A headline names its figure's reporter and period by the lede's words (a headline record
+        // takes them from context): it is still the same fact as the body's.
+        func inHeadline(_ r: TradeRecord) -> Bool {
+            if let h = context.extraction.headlineSpan { return h.contains(m[r.value].span) }
+            guard r.sentence == 0, let first = context.document.sentences.first else { return false }
+            let letters = context.document.text(first.span).unicodeScalars.filter { CharacterSet.letters.contains($0) }
+            return letters.count >= 8 && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
+        }
         func key(_ r: TradeRecord) -> FactKey? {
-            guard !r.periodCarried, let p = r.period.flatMap({ m[$0].period }), let reporterField = r.reporter, reporterField.via != "carried",
+            let headline = inHeadline(r)
+            guard !r.periodCarried || headline, let p = r.period.flatMap({ m[$0].period }), let reporterField = r.reporter,
+                  reporterField.via != "carried" || headline,
                   context.document.sentences.indices.contains(r.sentence) else { return nil }
             let sentence = context.document.sentences[r.sentence].span
             guard context.extraction.mentions(inSentence: r.sentence).filter({ m[$0].type == .money && sentence.contains(m[$0].span) }).count == 1 else { return nil }
@@ -55,6 +69,9 @@ package struct RepeatedFigureDiffers: Check {
             guard let k = key(r), !isComparison(r), let (a, c) = amount(r) else { continue }
             guard let first = firstByKey[k] else { firstByKey[k] = r; continue }
             guard let (a0, c0) = amount(first), c0 == c, a0 != a else { continue }
+            // A headline rounds ("1.2 BILLION" for 1.25 billion): values the rounding of either reconciles agree.
+            if let x = context.valueWithRounding(m[first.value]), let y = context.valueWithRounding(m[r.value]),
+               x.value + x.halfUnit >= y.value - y.halfUnit && y.value + y.halfUnit >= x.value - x.halfUnit { continue }
             let ratio = a > a0 ? a / a0 : a0 / a
             let scaleSlip = ratio == 1000 || ratio == 1_000_000
             findings.append(finding(
