@@ -77,13 +77,15 @@ public enum ArticleReader {
 
     /// The format an input is read in: the declared one, else by file extension (`.jsonl`/`.ndjson`
     /// JSON Lines, `.md`/`.markdown` Markdown, anything else text); standard input is JSON Lines
-    /// when the first non-blank byte of `start` (its first bytes) is `{`.
+    /// when the first non-blank byte of `start` (its first bytes, after a UTF-8 byte order mark) is `{`.
     public static func resolvedFormat(path: String, declared: InputFormat, start: some Collection<UInt8>) -> InputFormat {
         guard declared == .auto else { return declared }
         let ext = (path as NSString).pathExtension.lowercased()
         if ["jsonl", "ndjson"].contains(ext) { return .jsonl }
         if ["md", "markdown"].contains(ext) { return .markdown }
-        if path == "-", let first = start.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == UInt8(ascii: "{") { return .jsonl }
+        // (A UTF-8 byte order mark before the first record is not content.)
+        let body = start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start.dropFirst(0)
+        if path == "-", let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == UInt8(ascii: "{") { return .jsonl }
         return .text
     }
 

@@ -1,4 +1,5 @@
 import TradeFactsText
+import TradeFactsRecords
 /// A figure's period names a year that contradicts the dateline and the rest of the story.
 ///
 /// Triggers when a record's period carries an explicit year other than the dateline's, while
@@ -42,6 +43,27 @@ package struct PeriodYearContradiction: Check {
         func sameShape(_ a: ResolvedPeriod, _ b: ResolvedPeriod) -> Bool {
             a.from.month == b.from.month && a.from.day == b.from.day && a.to.month == b.to.month && a.to.day == b.to.day
         }
+        // Built once, so the check stays linear in the story's size: the figures of the dateline's
+        // year by flow, subject and stretch of the year; and the headline and lede mentions of a
+        // stretch of the dateline's year, with the flows their sentences name.
+        struct Shape: Hashable { let flow, reporter, commodity: String; let fm, fd, tm, td: Int }
+        func shape(_ r: TradeRecordKeyParts, _ p: ResolvedPeriod) -> Shape {
+            Shape(flow: r.flow, reporter: r.reporter, commodity: r.commodity, fm: p.from.month, fd: p.from.day, tm: p.to.month, td: p.to.day)
+        }
+        var current = Set<Shape>()
+        for other in context.records where !other.isComparison {
+            guard let op = other.period.flatMap({ mentions[$0].period }), op.from.year == reference.year else { continue }
+            current.insert(shape(TradeRecordKeyParts(other), op))
+        }
+        var flowsOfSentence: [Int: Set<String>] = [:]
+        let ledeMentions: [(index: Int, flows: Set<String>)] = mentions.indices.compactMap { qi in
+            let q = mentions[qi]
+            guard let qp = q.period, q.role == nil, q.qualifier == nil, !(q.periodFields?.samePeriod ?? false),
+                  qp.from.year == reference.year, qp.to.year == reference.year, context.isInHeadlineOrLede(q.span) else { return nil }
+            let s = context.sentence(of: q.span)
+            if flowsOfSentence[s] == nil { flowsOfSentence[s] = context.flows(inSentence: s) }
+            return (qi, flowsOfSentence[s]!)
+        }
         for record in context.records where !record.periodCarried {
             // A part of a year (months, quarters, halves), written with an explicit other year.
             // Whole years are left alone: last year's annual figure beside this year's is ordinary news.
@@ -49,21 +71,11 @@ package struct PeriodYearContradiction: Check {
                   p.granularity != .year, p.granularity != .day, p.granularity != .decade,
                   let year = mentions[pi].periodFields?.year, year != reference.year else { continue }
             // When the story also gives a figure for the same flow in the dateline's year, the two are a comparison.
-            let hasCurrentFigure = context.records.contains { other in
-                guard other.flow.value == record.flow.value, other.reporter?.value == record.reporter?.value,
-                      other.commodity?.value == record.commodity?.value, !other.isComparison,
-                      let op = other.period.flatMap({ mentions[$0].period }) else { return false }
-                return op.from.year == reference.year && sameShape(op, p)
-            }
-            guard !hasCurrentFigure else { continue }
+            guard !current.contains(shape(TradeRecordKeyParts(record), p)) else { continue }
             // Mentions of the same stretch of the year in the headline or lede, resolved to the dateline's year, about the same flow.
-            let matches = mentions.indices.filter { qi in
-                let q = mentions[qi]
-                guard qi != pi, let qp = q.period, q.role == nil, q.qualifier == nil, !(q.periodFields?.samePeriod ?? false),
-                      qp.from.year == reference.year, qp.to.year == reference.year, sameShape(qp, p),
-                      context.isInHeadlineOrLede(q.span) else { return false }
-                return context.flows(inSentence: context.sentence(of: q.span)).contains(record.flow.value)
-            }
+            let matches = ledeMentions.filter { q in
+                q.index != pi && sameShape(mentions[q.index].period!, p) && q.flows.contains(record.flow.value)
+            }.map(\.index)
             guard !matches.isEmpty else { continue }
             // Quote the mention that says the year most plainly ("… of this year") when there is one.
             let quoted = mentions[matches.first { mentions[$0].periodFields?.yearOffset != nil } ?? matches[0]]
@@ -80,4 +92,10 @@ package struct PeriodYearContradiction: Check {
         }
         return findings
     }
+}
+
+/// The parts of a record that say which fact it is, as plain strings (absent parts empty).
+struct TradeRecordKeyParts {
+    let flow, reporter, commodity: String
+    init(_ r: TradeRecord) { flow = r.flow.value; reporter = r.reporter?.value ?? ""; commodity = r.commodity?.value ?? "" }
 }

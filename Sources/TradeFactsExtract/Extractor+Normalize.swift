@@ -118,7 +118,13 @@ extension Extractor {
                 }
             }
         }
+        // The last money mention with a currency before the one at hand, kept as the loop goes (a
+        // search back from each figure would be quadratic in a text of figures without currency).
+        var lastMoney: Int? = nil
         for i in mentions.indices {
+            defer {
+                if mentions[i].type == .money, case .money(_, _, _, .some, _) = mentions[i].value, mentions[i].pendingCurrency == nil { lastMoney = i }
+            }
             guard let pending = mentions[i].pendingCurrency, case let .money(a, lo, hi, cur, per) = mentions[i].value else { continue }
             mentions[i].pendingCurrency = nil
             switch pending {
@@ -143,10 +149,9 @@ extension Extractor {
                 }
             case .carry:
                 let here = document.sentenceIndex(of: mentions[i].span.start)
-                let antecedent = mentions[..<i].last { m in
-                    guard m.type == .money, case .money(_, _, _, .some, _) = m.value, m.pendingCurrency == nil else { return false }
-                    guard let h = here, let s = document.sentenceIndex(of: m.span.start) else { return false }
-                    return s == h || s == h - 1
+                let antecedent = lastMoney.flatMap { j -> Mention? in
+                    guard let h = here, let s = document.sentenceIndex(of: mentions[j].span.start), s == h || s == h - 1 else { return nil }
+                    return mentions[j]
                 }
                 // A share count between the two ("Avg shrs 13.9 mln vs 13.8 mln") stops the carry.
                 let barred = antecedent.map { a in

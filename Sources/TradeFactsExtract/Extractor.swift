@@ -178,11 +178,22 @@ public final class Extractor: @unchecked Sendable {
 
     /// Extracts mentions from `document`. `scratch` is per-thread matching state; `keepLatent`
     /// overrides the extractor's setting for this call.
+    /// Values beyond this (10^24) are no figure of trade or of anything else: they are not read.
+    public static let largestValue = Decimal(sign: .plus, exponent: 24, significand: 1)
+
     public func extract(_ document: Document, scratch: MatchScratch = MatchScratch(), keepLatent: Bool? = nil) -> Extraction {
-        let (candidates, diagnostics) = scan(document, scratch: scratch, keepLatent: keepLatent ?? self.keepLatent)
+        var (candidates, diagnostics) = scan(document, scratch: scratch, keepLatent: keepLatent ?? self.keepLatent)
         var chosen = StageProfiler.time(.overlaps) { resolveOverlaps(candidates) }
         StageProfiler.time(.qualifiers) { attachQualifiers(&chosen, document) }
         var mentions: [Mention] = StageProfiler.time(.normalize) { chosen.compactMap { normalize($0, document) } }
+        // A value that overflowed or is beyond any real figure ("1e128 dollars", "a million million
+        // million … dollars") is not read: a warning names it, and the other figures stay.
+        mentions.removeAll { m in
+            guard let v = m.numericValue, v.isNaN || v > Self.largestValue || v < -Self.largestValue else { return false }
+            let at = document.location(of: m.span.start)
+            diagnostics.append(ExtractionDiagnostic(rule: m.rule, message: "\"\(m.text.prefix(60))\" at line \(at.line), column \(at.column) is out of range (beyond 10^24), not read as a figure"))
+            return true
+        }
         let calendarStart = StageProfiler.enabled ? StageProfiler.now() : 0
 
         // Reference date: given, else the dateline.

@@ -483,11 +483,17 @@ public final class RecordAssembler: @unchecked Sendable {
         }
         let statementPeriods = statements.compactMap { st in st.period.flatMap { isFigurePeriod($0) ? (end: st.span.end, period: $0) : nil } }
         let figurePeriods = mentions.indices.filter { mentions[$0].type.isCalendar && isFigurePeriod($0) }
-        for k in records.indices where !records[k].isComparison && records[k].period == nil && records[k].derivedPeriod == nil {
+        // Records are in text order: two cursors walk the statements' periods and the written periods
+        // along with them, so this stays linear in the number of records.
+        var nextStatement = 0, nextWritten = 0
+        for k in records.indices {
             let start = mentions[records[k].value].span.start
-            let fromStatement = statementPeriods.last(where: { $0.end <= start })?.period
-            let written = figurePeriods.last(where: { mentions[$0].span.end <= start })
-            let lede = records[k].sentence == 0 ? figurePeriods.first(where: { mentions[$0].span.start > start }) : nil
+            while nextStatement < statementPeriods.count, statementPeriods[nextStatement].end <= start { nextStatement += 1 }
+            while nextWritten < figurePeriods.count, mentions[figurePeriods[nextWritten]].span.end <= start { nextWritten += 1 }
+            guard !records[k].isComparison, records[k].period == nil, records[k].derivedPeriod == nil else { continue }
+            let fromStatement = nextStatement > 0 ? statementPeriods[nextStatement - 1].period : nil
+            let written = nextWritten > 0 ? figurePeriods[nextWritten - 1] : nil
+            let lede = records[k].sentence == 0 ? figurePeriods[nextWritten...].first(where: { mentions[$0].span.start > start }) : nil
             if let p = fromStatement ?? written ?? lede {
                 records[k].period = p
                 records[k].periodCarried = true

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+@testable import TradeFacts
+
+/// Regression tests for the defects of the second hardening round: each failed before its fix.
+final class HardeningTests: XCTestCase {
+    /// A write error on standard output ends the run with a message and exit 3 (it was a crash,
+    /// SIGILL under FileHandle.write).
+    func testWriteErrorOnStandardOutputExitsThree() throws {
+        guard let binary = CLI.binary else { throw XCTSkip("tradefacts binary not built") }
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("/dev/full is absent") }
+        let article = try CLI.temp("write-error.txt", String(repeating: "Exports rose 5 pct to 3.1 billion dlrs in March 2025.\n", count: 2000))
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = ["extract", "--format", "jsonl", "--date", "2025-04-01", article]
+        let err = Pipe()
+        p.standardOutput = full
+        p.standardError = err
+        try p.run()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationReason, .exit, "killed by a signal: \(e)")
+        XCTAssertEqual(p.terminationStatus, 3, e)
+        XCTAssertTrue(e.contains("cannot write to standard output"), e)
+    }
+
+    /// A value beyond any real figure is not read, a warning names it, and the JSON stays valid
+    /// (an overflowed amount printed as `NaN` before).
+    func testOutOfRangeValuesAreNotReadAndJSONStaysValid() throws {
+        let huge = String(repeating: "9", count: 130)
+        let text = "Values fell from $5 million to \(huge) billion dollars in 2024. Exports were a million million million million million million million million million dollars."
+        let r = Fixtures.engine.process(Document(id: "t", text: text, referenceDate: CalendarDate(iso: "2025-01-01")))
+        let money = r.extraction?.mentions.filter { $0.type == .money } ?? []
+        XCTAssertEqual(money.map(\.text), ["$5 million"])
+        XCTAssertEqual(r.warnings.filter { $0.contains("out of range") }.count, 2, "\(r.warnings)")
+        XCTAssertTrue(r.findings.isEmpty, "\(r.findings.map(\.message))")
+        let json = r.json().serialized()
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)))
+        XCTAssertFalse(json.contains("NaN"))
+        XCTAssertEqual(DecimalText.string(Decimal.nan), "null")
+    }
+
+    /// A UTF-8 byte order mark before JSON Lines on standard input: still JSON Lines (it was read
+    /// as one text document).
+    func testByteOrderMarkBeforeJSONLinesOnStandardInput() throws {
+        let r = try CLI.run(["extract", "--format", "jsonl", "-"],
+                            stdin: "\u{FEFF}{\"id\":\"a\",\"text\":\"Exports rose 5 pct.\"}\n{\"id\":\"b\",\"text\":\"Imports fell.\"}\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let documents = r.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }.compactMap { $0["document"] as? String }
+        XCTAssertEqual(documents, ["a", "b"])
+    }
+
+    /// The currency carry, now kept as the mentions are walked: a figure without a currency takes
+    /// the last money figure's in its own or the previous sentence, never one further back.
+    func testCurrencyCarryReachesOneSentenceBack() {
+        let near = Fixtures.engine.process(Document(id: "t", text: "Exports were 7.3 billion dlrs in March. Imports were 4.3 billion.", referenceDate: CalendarDate(iso: "2025-04-01")))
+        XCTAssertEqual(near.extraction?.mentions.filter { $0.type == .money }.map(\.currency), ["USD", "USD"])
+        let far = Fixtures.engine.process(Document(id: "t", text: "Exports were 7.3 billion dlrs in March. The port was busy. Ships waited. Imports were 4.3 billion.", referenceDate: CalendarDate(iso: "2025-04-01")))
+        XCTAssertEqual(far.extraction?.mentions.filter { $0.type == .money }.count, 1)
+    }
+}
