@@ -51,6 +51,11 @@ public enum ArticleReader {
     /// The articles in an input. `firstLine` is the line number of the first line of `raw` when it
     /// is a chunk of a larger JSON Lines input (see `LineChunkReader`).
     public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto, firstLine: Int = 1) -> [Article] {
+        // JSON Lines are decoded record by record: one Windows-1252 record among UTF-8 ones is read
+        // the same whether it is alone or shares a chunk (a file split for Spark gives the same results).
+        if !InputDecoder.hasUTF16ByteOrderMark(raw), resolvedFormat(path: path, declared: format, start: raw.prefix(1 << 16)) == .jsonl {
+            return jsonLines(path: path, bytes: decodedLineByLine(raw), firstLine: firstLine)
+        }
         let decoded = InputDecoder.decode(raw)
         var bytes = decoded.bytes
         switch resolvedFormat(path: path, declared: format, start: bytes) {
@@ -90,6 +95,22 @@ public enum ArticleReader {
     }
 
     // MARK: JSON Lines
+
+    /// The lines of `raw`, each decoded on its own (``InputDecoder/decode(_:)``: a line in
+    /// Windows-1252 is converted; a valid UTF-8 line is kept as it is), joined again.
+    static func decodedLineByLine(_ raw: [UInt8]) -> [UInt8] {
+        guard InputDecoder.firstInvalidUTF8(raw) != nil else { return raw }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var start = 0
+        while start < raw.count {
+            let end = raw[start...].firstIndex(of: 0x0A) ?? raw.count
+            out += InputDecoder.decode(Array(raw[start..<end])).bytes
+            if end < raw.count { out.append(0x0A) }
+            start = end + 1
+        }
+        return out
+    }
 
     package static func jsonLines(path: String, bytes: [UInt8], firstLine: Int = 1) -> [Article] {
         var out: [Article] = []

@@ -1,4 +1,5 @@
 import Foundation
+import TradeFactsRecords
 import TradeFactsText
 
 /// A change whose implied previous value contradicts the previous value stated for the same fact.
@@ -34,15 +35,26 @@ package struct ImpliedPreviousValue: Check {
         let m = context.mentions
         let records = context.comparableRecords()
         var findings: [Finding] = []
+        // Indexes built once, so the check stays linear in the story's size: comparison bases by
+        // sentence, and every record by its fact and period.
+        struct Fact: Hashable { let flow, reporter, commodity, partner: String; let from, to: CalendarDate }
+        func fact(_ r: TradeRecord, _ p: ResolvedPeriod) -> Fact {
+            Fact(flow: r.flow.value, reporter: r.reporter?.value ?? "", commodity: r.commodity?.value ?? "", partner: r.partner?.value ?? "", from: p.from, to: p.to)
+        }
+        var basesBySentence: [Int: [TradeRecord]] = [:]
+        var byFact: [Fact: [TradeRecord]] = [:]
+        for b in records {
+            if b.isComparison { basesBySentence[b.sentence, default: []].append(b) }
+            if let p = context.period(of: b) { byFact[fact(b, p), default: []].append(b) }
+        }
         for r in records where !r.isComparison {
             guard let ci = r.change, case let .percent(_, nil, nil, .percent, direction?, basis) = m[ci].value, direction != .flat,
                   m[ci].qualifier == nil, let change = context.valueWithRounding(m[ci]), let now = context.amount(of: r),
                   context.fromTo(ofChange: ci, type: .money) == nil, let current = context.period(of: r) else { continue }
             let signed = direction == .down ? -change.value : change.value
             // The stated previous value: the figure's own base in its sentence, else the figure for the period the basis names.
-            var base = records.first { b in
-                b.isComparison && b.sentence == r.sentence
-                    && b.flow.value == r.flow.value && b.reporter?.value == r.reporter?.value && b.commodity?.value == r.commodity?.value
+            var base = (basesBySentence[r.sentence] ?? []).first { b in
+                b.flow.value == r.flow.value && b.reporter?.value == r.reporter?.value && b.commodity?.value == r.commodity?.value
                     && b.partner?.value == r.partner?.value && m[b.value].span.start > m[ci].span.start
             }
             if base == nil {
@@ -55,10 +67,7 @@ package struct ImpliedPreviousValue: Check {
                 guard let back = months else { continue }
                 let wanted = ResolvedPeriod(from: current.from.adding(months: -back), to: current.to.adding(months: -back).lastDayOfMonth,
                                             value: "", granularity: current.granularity)
-                let candidates = records.filter { b in
-                    b.flow.value == r.flow.value && b.reporter?.value == r.reporter?.value && b.commodity?.value == r.commodity?.value
-                        && b.partner?.value == r.partner?.value && context.period(of: b).map { $0.from == wanted.from && $0.to == wanted.to } == true
-                }
+                let candidates = byFact[fact(r, wanted)] ?? []
                 // One amount for that period, or the story gives it several ways and we cannot tell which.
                 guard Set(candidates.compactMap { context.amount(of: $0)?.value }).count == 1 else { continue }
                 base = candidates.first

@@ -1,4 +1,5 @@
 import Foundation
+import TradeFactsRecords
 import TradeFactsText
 
 /// "The same period last year" whose length differs from the period it is compared with.
@@ -41,6 +42,10 @@ package struct SamePeriodLength: Check {
     package func run(_ context: CheckContext) -> [Finding] {
         let m = context.mentions
         var findings: [Finding] = []
+        // The current figures with a change, by sentence, built once (a search of every record for
+        // each anaphor made a long story quadratic).
+        var changedBySentence: [Int: [TradeRecord]] = [:]
+        for r in context.records where !r.isComparison && r.change != nil { changedBySentence[r.sentence, default: []].append(r) }
         // Only dates and periods have calendar fields: the others are passed over without copying them.
         for i in m.indices where m[i].type.isCalendar && m[i].periodFields?.samePeriod == true {
             let a = m[i]
@@ -56,7 +61,7 @@ package struct SamePeriodLength: Check {
                 continue
             }
             // Defensive: the figure compared with the anaphor in its clause has a period of another length.
-            for r in context.records where !r.isComparison && r.change != nil && r.sentence == context.sentence(of: a.span) {
+            for r in changedBySentence[context.sentence(of: a.span)] ?? [] {
                 guard let rp = context.period(of: r), let rl = Self.months(rp), rl != length,
                       context.fromTo(after: m[r.change!].span, type: .money) == nil,
                       m[r.change!].span.end <= a.span.start, a.span.start - m[r.change!].span.end < 40 else { continue }

@@ -151,11 +151,17 @@ extension Extractor {
             if anyWithinYear { return p.from.year == p.to.year ? p : nil }
             return p.granularity != .day ? p : nil
         }
-        for j in stride(from: index - 1, through: 0, by: -1) where sentence(j) == here {
-            if let p = candidate(j) { return p }
+        // Mentions are in text order: the walks stop at the sentence's edges (walking on over the
+        // whole document for each anaphor made a long text quadratic).
+        for j in stride(from: index - 1, through: 0, by: -1) {
+            let s = sentence(j)
+            if s < here { break }
+            if s == here, let p = candidate(j) { return p }
         }
-        for j in (index + 1)..<max(index + 1, mentions.count) where sentence(j) == here {
-            if let p = candidate(j) { return p }
+        for j in (index + 1)..<max(index + 1, mentions.count) {
+            let s = sentence(j)
+            if s > here { break }
+            if s == here, let p = candidate(j) { return p }
         }
         for j in stride(from: index - 1, through: 0, by: -1) {
             let s = sentence(j)

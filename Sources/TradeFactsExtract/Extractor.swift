@@ -320,16 +320,23 @@ public final class Extractor: @unchecked Sendable {
             return x.rule < y.rule
         }
         var accepted: [Candidate] = []
-        var taken: [Span] = []  // kept sorted by start
+        // The bytes the accepted matches cover, where they start, and where an accepted empty match
+        // stands: a candidate is checked against its own bytes only, so this is linear in the
+        // candidates' total length (a sorted array of spans with insertions was quadratic).
+        let size = (candidates.map(\.match.end).max() ?? 0) + 1
+        var occupied = [Bool](repeating: false, count: size), startsAt = occupied, emptyAt = occupied
         for i in order {
             let c = candidates[i]
-            // Binary search for the first taken span ending after c starts.
-            var lo = 0, hi = taken.count
-            while lo < hi { let mid = (lo + hi) / 2; if taken[mid].start < c.match.start { lo = mid + 1 } else { hi = mid } }
-            let overlapsPrevious = lo > 0 && taken[lo - 1].end > c.match.start
-            let overlapsNext = lo < taken.count && taken[lo].start < c.match.end
-            if overlapsPrevious || overlapsNext { continue }
-            taken.insert(c.match, at: lo)
+            let s = max(0, c.match.start), e = max(s, c.match.end)
+            if s == e {
+                // An empty match is refused inside a taken span (not at its start).
+                if occupied[s] && !startsAt[s] { continue }
+                emptyAt[s] = true
+            } else {
+                if (s..<e).contains(where: { occupied[$0] || emptyAt[$0] }) { continue }
+                for k in s..<e { occupied[k] = true }
+                startsAt[s] = true
+            }
             accepted.append(c)
         }
         return accepted.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }

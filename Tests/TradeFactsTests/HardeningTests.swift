@@ -60,4 +60,19 @@ final class HardeningTests: XCTestCase {
         let far = Fixtures.engine.process(Document(id: "t", text: "Exports were 7.3 billion dlrs in March. The port was busy. Ships waited. Imports were 4.3 billion.", referenceDate: CalendarDate(iso: "2025-04-01")))
         XCTAssertEqual(far.extraction?.mentions.filter { $0.type == .money }.count, 1)
     }
+
+    /// A JSON Lines record in Windows-1252 is read the same alone and among UTF-8 records (it was
+    /// rejected as "not a JSON object" when a UTF-8 record shared its chunk).
+    func testJSONLinesAreDecodedRecordByRecord() throws {
+        func record(_ id: String, _ text: String) -> [UInt8] { Array("{\"id\":\"\(id)\",\"text\":\"\(text)\"}".utf8) }
+        let utf8 = record("a", "Exports to C\u{00F4}te d'Ivoire rose 5 pct to 3.1 billion dlrs in March 2025.")
+        // "Curaçao" with ç as the single Windows-1252 byte 0xE7.
+        let cp1252 = Array("{\"id\":\"b\",\"text\":\"Exports to Cura".utf8) + [0xE7] + Array("ao rose 4 pct to 2 billion dlrs in March 2025.\"}".utf8)
+        let mixed = ArticleReader.articles(path: "m.jsonl", raw: utf8 + [0x0A] + cp1252 + [0x0A], format: .jsonl)
+        let alone = ArticleReader.articles(path: "a.jsonl", raw: cp1252 + [0x0A], format: .jsonl)
+        XCTAssertEqual(mixed.map(\.id), ["a", "b"])
+        XCTAssertNil(mixed[1].error)
+        XCTAssertEqual(mixed[1].bytes, alone[0].bytes)
+        XCTAssertEqual(String(decoding: alone[0].bytes, as: UTF8.self), "Exports to Cura\u{00E7}ao rose 4 pct to 2 billion dlrs in March 2025.")
+    }
 }
