@@ -67,7 +67,7 @@ public enum ArticleReader {
             blankMarkdownNonProse(&bytes)
             article.bytes = bytes
             if let d = front["date"] {
-                if let date = CalendarDate(iso: String(d.prefix(10))) { article.referenceDate = date }
+                if let date = CalendarDate(isoDateOrTimestamp: d) { article.referenceDate = date }
                 else { article.warnings.append("\(path): front matter date '\(d)' is not YYYY-MM-DD; the dateline is used instead") }
             }
             article.headline = front["title"]
@@ -138,7 +138,7 @@ public enum ArticleReader {
             }
             article.bytes = text
             if record.date != .absent {
-                guard case let .string(s) = record.date, let date = CalendarDate(iso: String(s.prefix(10))) else {
+                guard case let .string(s) = record.date, let date = CalendarDate(isoDateOrTimestamp: s) else {
                     article.error = "\(path):\(lineNumber): record \(article.id) has a \"date\" that is not YYYY-MM-DD"
                     out.append(article)
                     continue

@@ -262,18 +262,21 @@ public enum Numbers {
         if words.isEmpty { return nil }
         var total: Decimal = 0, hundreds: Decimal = 0, small: Decimal = 0
         var sawNumber = false, lastWasScale = false
+        // Whether a count was written since the last scale word: "zero million" is 0, while "a
+        // million" and a bare "million" take an implied one.
+        var counted = false
         for w in words {
             if w == "a" || w == "an" { continue }  // "a dozen", "a hundred": the multiplier supplies the 1
             var isScale = false
-            if dozens.contains(w) { small = (small == 0 ? 1 : small) * 12; sawNumber = true }
-            else if let u = units[w] { small += Decimal(u); sawNumber = true }
-            else if let t = tens[w] { small += Decimal(t); sawNumber = true }
-            else if w == "hundred" || w == "hundreds" { hundreds = (hundreds + small == 0 ? 1 : hundreds + small) * 100; small = 0; sawNumber = true }
+            if dozens.contains(w) { small = (small == 0 ? 1 : small) * 12; sawNumber = true; counted = true }
+            else if let u = units[w] { small += Decimal(u); sawNumber = true; counted = true }
+            else if let t = tens[w] { small += Decimal(t); sawNumber = true; counted = true }
+            else if w == "hundred" || w == "hundreds" { hundreds = (hundreds + small == 0 && !counted ? 1 : hundreds + small) * 100; small = 0; sawNumber = true; counted = true }
             else if let s = scales[w], s >= 1000 {
                 if lastWasScale && hundreds + small == 0 { total *= s }  // "three lakh crore"
-                else { total += (hundreds + small == 0 ? 1 : hundreds + small) * s }
-                hundreds = 0; small = 0; sawNumber = true; isScale = true
-            } else if let d = parseDigits(w) { small += d; sawNumber = true }
+                else { total += (hundreds + small == 0 && !counted ? 1 : hundreds + small) * s }
+                hundreds = 0; small = 0; sawNumber = true; isScale = true; counted = false
+            } else if let d = parseDigits(w) { small += d; sawNumber = true; counted = true }
             else { return nil }
             lastWasScale = isScale
         }

@@ -11,23 +11,43 @@ public enum TextDiagnostics {
     /// line. `color` colours the severities with ANSI escapes.
     public static func render(_ result: DocumentResult, color: Bool = false) -> String {
         var out = ""
-        if let error = result.error {
+        if let rawError = result.error {
+            let error = printable(rawError)
             let place = result.origin.map { "\($0.path):\($0.line)" } ?? result.documentID
             out += error.hasPrefix(place) ? "\(error.replacingOccurrences(of: place + ": ", with: place + ": error: ", options: .anchored))\n" : "\(place): error: \(error)\n"
             return out
         }
         guard let e = result.extraction else { return out }
         let doc = e.document
-        for w in result.warnings { out += "\(result.documentID): warning: \(w)\n" }
+        for w in result.warnings { out += "\(printable(result.documentID)): warning: \(printable(w))\n" }
         for f in result.findings {
             let sev = color ? colored(f.severity) : f.severity.rawValue
-            out += "\(result.displayLocation(f.span)): \(sev): \(f.message) [\(f.check)]\n"
+            out += "\(printable(result.displayLocation(f.span))): \(sev): \(printable(f.message)) [\(f.check)]\n"
             out += snippet(doc, f.span, indent: "    ")
             for r in f.related {
-                out += "  \(result.displayLocation(r.span)): note: \(r.message)\n"
+                out += "  \(printable(result.displayLocation(r.span))): note: \(printable(r.message))\n"
             }
         }
         return out
+    }
+
+    /// Article text made safe for a terminal: control characters (C0 but tab and line feed, DEL,
+    /// C1) become one visible character each (their Control Pictures symbol, else U+FFFD), so no
+    /// escape sequence from an article reaches the terminal and carets stay aligned.
+    package static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if !isControl(u) { out.append(u) }
+            else if u.value < 0x20 { out.append(Unicode.Scalar(0x2400 + u.value)!) }
+            else if u.value == 0x7F { out.append(Unicode.Scalar(0x2421)!) }
+            else { out.append(Unicode.Scalar(0xFFFD)!) }
+        }
+        return String(out)
+    }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x20 && u.value != 0x09 && u.value != 0x0A) || u.value == 0x7F || (0x80...0x9F).contains(u.value)
     }
 
     static func colored(_ s: Severity) -> String {
@@ -50,7 +70,12 @@ public enum TextDiagnostics {
             from = max(0, startCol - 40)
             to = min(scalars.count, max(from + window, endCol + 10))
         }
-        var text = String(String.UnicodeScalarView(scalars[from..<to]))
+        var text = printable(String(String.UnicodeScalarView(scalars[from..<to])))
+        // A line a CI runner would read as a command ("::error file=…") is shown with its first
+        // colon as U+2236 RATIO, one character as before.
+        if text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("::"), let c = text.firstIndex(of: ":") {
+            text.replaceSubrange(c...c, with: "\u{2236}")
+        }
         var caretPad = startCol - from
         if from > 0 { text = "…" + text; caretPad += 1 }
         if to < scalars.count { text += "…" }

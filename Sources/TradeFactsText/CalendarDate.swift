@@ -18,9 +18,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        // Exactly YYYY-MM-DD: "2025-1-3" and "+2025-01-03" are not dates of this form.
+        let b = Array(iso.utf8)
+        func digits(_ r: Range<Int>) -> Int? {
+            r.allSatisfy { b[$0] >= 0x30 && b[$0] <= 0x39 } ? r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } : nil
+        }
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
         self.init(validYear: y, month: m, day: d)
+    }
+
+    /// A date written as YYYY-MM-DD, alone or as the start of an ISO 8601 timestamp whose time is
+    /// itself valid ("2025-10-03T10:11:00Z", "2025-10-03 10:11+08:00"); nil for anything looser
+    /// ("2025-1-3", "2025-10-03T99:00").
+    public init?(isoDateOrTimestamp text: String) {
+        guard let date = CalendarDate(iso: String(text.prefix(10))) else { return nil }
+        let rest = text.dropFirst(10)
+        if !rest.isEmpty {
+            let time = #"^[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?$"#
+            guard rest.range(of: time, options: .regularExpression) != nil else { return nil }
+        }
+        self = date
     }
 
     /// Whether `y` is a Gregorian leap year (divisible by 4, and centuries only when divisible by 400).

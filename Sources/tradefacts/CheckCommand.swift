@@ -92,6 +92,13 @@ struct CheckCommand: ParsableCommand {
         OutputBuffer.standardOutput.flush()
         if options.showSummary { FileHandle.standardError.write(Data((totals.line + "\n").utf8)) }
         if let writeBaseline {
+            // Only a regular file (or nothing) is replaced: a symlink, a FIFO or a device node at the
+            // path is refused rather than turned into a regular file.
+            var info = stat()
+            if lstat(writeBaseline, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+                FileHandle.standardError.write(Data("\(writeBaseline): not a regular file; the baseline is written only to a regular file or a new path\n".utf8))
+                throw ExitCode(2)
+            }
             do { try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
                 FileHandle.standardError.write(Data("\(writeBaseline): cannot write the baseline: \(error)\n".utf8))
                 throw ExitCode(2)

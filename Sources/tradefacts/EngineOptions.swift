@@ -25,6 +25,18 @@ struct EngineOptions: ParsableArguments {
     @Flag(help: "Print a summary line (documents, mentions, records, findings, throughput) on standard error; it is printed anyway when standard error is a terminal, after the progress bar.")
     var summary = false
 
+    /// The most worker threads `--jobs` takes: four per core, and at least 64.
+    static var maximumJobs: Int { max(64, 4 * ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Refuses a `--jobs` outside 1…``maximumJobs`` (0 was taken silently, and ten million threads
+    /// tried to allocate 76 GB) and a `--date` that is not a real YYYY-MM-DD date, with the usage.
+    func validate() throws {
+        if let jobs, !(1...Self.maximumJobs).contains(jobs) {
+            throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), got \(jobs)")
+        }
+        _ = try referenceDate()
+    }
+
     /// Whether to print the summary line: asked for, or an interactive run (the progress bar's terminal).
     var showSummary: Bool { summary || isatty(STDERR_FILENO) == 1 }
 

@@ -75,4 +75,50 @@ final class HardeningTests: XCTestCase {
         XCTAssertEqual(mixed[1].bytes, alone[0].bytes)
         XCTAssertEqual(String(decoding: alone[0].bytes, as: UTF8.self), "Exports to Cura\u{00E7}ao rose 4 pct to 2 billion dlrs in March 2025.")
     }
+
+    /// "zero million dollars" is zero (it was read as one million).
+    func testZeroMillionIsZero() {
+        let r = Fixtures.engine.process(Document(id: "t", text: "Exports were zero million dollars in March.", referenceDate: CalendarDate(iso: "2025-04-01")))
+        XCTAssertEqual(r.extraction?.mentions.first { $0.type == .money }?.numericValue, 0)
+    }
+
+    /// `--jobs` out of range and loose dates are usage errors, exit 2 (0 was taken silently, ten
+    /// million threads aborted, "2025-1-3" was accepted).
+    func testJobsAndDatesAreValidated() throws {
+        let article = try CLI.temp("valid.txt", "Exports rose 5 pct in March 2025.\n")
+        for args in [["--jobs", "0"], ["--jobs", "10000000"], ["--date", "2025-1-3"], ["--date", "2025-02-30"]] {
+            let r = try CLI.run(["extract"] + args + [article])
+            XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
+        }
+        XCTAssertEqual(try CLI.run(["extract", "--jobs", "2", "--date", "2025-04-01", article]).status, 0)
+        let loose = try CLI.run(["extract", "--format", "jsonl", "-"], stdin: "{\"id\":\"a\",\"date\":\"2025-10-03T99:00\",\"text\":\"x\"}\n{\"id\":\"b\",\"date\":\"2025-10-03T10:11:00Z\",\"text\":\"x\"}\n")
+        let lines = loose.stdout.split(separator: "\n")
+        XCTAssertTrue(lines.first?.contains("\"error\"") ?? false, loose.stdout)
+        XCTAssertTrue(lines.last?.contains("\"referenceDate\":\"2025-10-03\"") ?? false, loose.stdout)
+    }
+
+    /// The text format shows an article's control characters as visible symbols, and a source line a
+    /// CI runner would take for a workflow command ("::error") is not printed as one.
+    func testTextFormatSendsNoControlSequences() throws {
+        let article = try CLI.temp("inject.txt", "In the first half of 2026, exports reached $5 million. \u{1B}]0;pwned\u{07}\u{1B}[31mred\n::error file=x::boom In the first half of 2026, exports reached $5 million.\n")
+        let r = try CLI.run(["check", "--date", "2025-10-03", article])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertFalse(r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, r.stdout)
+        XCTAssertTrue(r.stdout.contains("\u{241B}"), r.stdout)
+        XCTAssertFalse(r.stdout.split(separator: "\n").contains { $0.drop(while: { $0 == " " }).hasPrefix("::") }, r.stdout)
+    }
+
+    /// `--write-baseline` refuses a path that is not a regular file (a symlink became a regular file,
+    /// and as root /dev/full was replaced).
+    func testWriteBaselineRefusesWhatIsNotARegularFile() throws {
+        let article = try CLI.temp("baseline-article.txt", "Exports rose 5 pct in March 2025.\n")
+        let target = try CLI.temp("baseline-target.json", "{}")
+        let link = (target as NSString).deletingLastPathComponent + "/baseline-link.json"
+        try? FileManager.default.removeItem(atPath: link)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let r = try CLI.run(["check", "--date", "2025-04-01", "--write-baseline", link, article])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), target)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "{}")
+    }
 }
