@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
     enum Suite: String, ExpressibleByArgument, CaseIterable {
-        case all, corpus, recognizers, tempeval, reuters, mutations, prefilter, records
+        case all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records
         /// `records` on the older record-only gold (eval/gold/reuters-records) unless --gold says otherwise.
         case recordsBlind = "records-blind"
     }
@@ -33,11 +33,11 @@ struct EvalCommand: ParsableCommand {
     var corpus: String = "Corpus"
     @Option(help: "Records: the folder of the blind Reuters gold (default eval/gold/reuters-statements; for records-blind eval/gold/reuters-records).")
     var gold: String?
-    @Option(help: "Mutations: the generator's seed.")
+    @Option(help: "Mutations and slips: the generator's seed.")
     var seed: UInt64 = 1987
     @Option(help: "Mutations: edits drawn per article and kind.")
     var perArticle: Int = 3
-    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, prefilter, records or records-blind (records on the older record gold).")
+    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records or records-blind (records on the older record gold).")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -129,6 +129,9 @@ struct EvalCommand: ParsableCommand {
                 for u in r.undetected[kind] ?? [] { writeOut("    undetected: \(u)\n") }
             }
             writeOut("\n")
+        }
+        if suite == .all || suite == .slips {
+            try slips()
         }
         if suite == .all || suite == .prefilter {
             // The prefilter must not change any mention: compare it with a full scan on real text.
@@ -242,6 +245,51 @@ struct EvalCommand: ParsableCommand {
         for m in t.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
         writeOut("\n")
     }
+
+    /// Planted slips in real copy: one decidable slip per copy of a Reuters story (and of the consistent
+    /// Corpus articles), and how many some check notices; findings on the clean stories for the false alarms.
+    func slips() throws {
+        let dir = "\(data)/reuters21578"
+        let hasReuters = FileManager.default.fileExists(atPath: dir)
+        if !hasReuters { writeOut("Reuters-21578 not found at \(dir); slips are planted in the Corpus articles only\n") }
+        let checkEngine = try options.engine()  // findings, as the check command gives them
+        let start = Date()
+        let stories = try SlipEval.load(reuters: hasReuters ? dir : nil, corpus: FileManager.default.fileExists(atPath: corpus) ? corpus : nil)
+        let r = SlipEval.run(stories: stories, engine: checkEngine, seed: seed, perKind: Self.slipsPerClass, keepUndetected: misses)
+        func pct(_ a: Int, _ n: Int) -> String { n == 0 ? "    -" : String(format: "%5.1f%%", Double(a) * 100 / Double(n)) }
+        func fired(_ byCheck: [String: Int]) -> String {
+            byCheck.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
+        writeOut("Planted slips in real copy (seed \(seed); one slip per copy, at most one copy per story and class, at most \(Self.slipsPerClass) copies per class)\n")
+        writeOut("  stories: \(r.reutersStories) Reuters-21578 stories, \(r.corpusArticles) consistent Corpus articles; \(r.candidates) with a statement or record with a figure (where slips are planted)\n")
+        writeOut("  detected: the copy has a finding (any check, any severity) that the clean story has not (same check and span, moved by the edit)\n")
+        let perHundred = r.reutersStories == 0 ? 0 : Double(r.reutersFindingCount) * 100 / Double(r.reutersStories)
+        writeOut("  clean Reuters stories: \(r.reutersFindingCount) findings in \(r.reutersStories) stories (" + String(format: "%.2f", perHundred) + " per 100 stories)"
+                 + (r.reutersFindings.isEmpty ? "" : ": " + fired(r.reutersFindings)) + "\n")
+        writeOut("  clean Corpus articles: \(r.corpusFindings.count) findings in \(r.corpusArticles) articles\n")
+        for f in r.corpusFindings { writeOut("    \(f)\n") }
+        for f in r.reutersFindingList.prefix(misses) { writeOut("    \(f)\n") }
+        writeOut("class                planted detected  recall  scanned  without a site  checks that fired\n")
+        for kind in SlipEval.Kind.allCases {
+            let k = r.kinds[kind] ?? SlipEval.KindResult()
+            var line = kind.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+            line += String(format: "%8d %8d ", k.planted, k.detected) + pct(k.detected, k.planted)
+            line += String(format: " %8d %15d  ", k.scanned, k.withoutSite) + fired(k.byCheck) + "\n"
+            writeOut(line)
+        }
+        writeOut("all classes".padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8d %8d ", r.totalPlanted, r.totalDetected) + pct(r.totalDetected, r.totalPlanted) + "\n")
+        let inCorpus = r.kinds.values.reduce(0) { $0 + $1.plantedInCorpus }
+        let elsewhere = r.kinds.values.reduce(0) { $0 + $1.detectedElsewhere }
+        writeOut("  copies planted in Corpus articles: \(inCorpus) of \(r.totalPlanted); detected copies whose new findings all point outside the edited sentence: \(elsewhere)\n")
+        for kind in SlipEval.Kind.allCases {
+            for u in r.undetected[kind] ?? [] {
+                writeOut("  undetected \(kind.rawValue): \(u.story): \"\(u.slip.original)\" → \"\(u.slip.replacement)\" (\(u.slip.note))\n      \(u.sentence)\n")
+            }
+        }
+        writeOut(String(format: "  %.1f s\n\n", Date().timeIntervalSince(start)))
+    }
+
+    static let slipsPerClass = 600
 
     func percent(_ a: Int, _ n: Int) -> String { String(format: "%.1f%%", Double(a) * 100 / Double(n)) }
 }
