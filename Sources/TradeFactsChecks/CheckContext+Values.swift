@@ -44,9 +44,17 @@ extension CheckContext {
         let sentenceSpan = helpers.assembler.clauses(of: document.sentences[s].span, document)
             .first { $0.start <= change.span.start && change.span.start < $0.end } ?? document.sentences[s].span
         var from: Int? = nil, to: Int? = nil
-        for i in extraction.mentions(inSentence: s) where i != index && mentions[i].type == type && mentions[i].span.start > change.span.end
+        for i in extraction.mentions(inSentence: s) where i != index && mentions[i].span.start > change.span.end
             && sentenceSpan.contains(mentions[i].span) {
-            let before = textBefore(mentions[i].matchSpan, length: 8)
+            // (Any whitespace between the word and the figure: wire copy breaks lines anywhere.)
+            let before = Self.spaced(textBefore(mentions[i].span, length: 8))
+            // A change that runs to a figure of another kind ("rose 10 pct to 112,900 tons") is that
+            // figure's: the money figures after it belong to another statement.
+            if mentions[i].type != type, mentions[i].type == .money || mentions[i].type == .quantity,
+               before.hasSuffix("from ") || before.hasSuffix("to ") {
+                if from == nil && to == nil { return nil } else { break }
+            }
+            guard mentions[i].type == type else { continue }
             if before.hasSuffix("from ") && from == nil { from = i }
             else if before.hasSuffix("to ") && to == nil { to = i }
             // Stop at the next change: its figures are its own.
@@ -64,12 +72,20 @@ extension CheckContext {
             .first { $0.start <= word.start && word.start < $0.end } ?? document.sentences[s].span
         var from: Int? = nil, to: Int? = nil
         for i in mentions.indices where mentions[i].type == type && mentions[i].span.start >= word.end && clause.contains(mentions[i].span) {
-            let before = textBefore(mentions[i].matchSpan, length: 8)
+            // (Any whitespace between the word and the figure: wire copy breaks lines anywhere.)
+            let before = Self.spaced(textBefore(mentions[i].span, length: 8))
             if before.hasSuffix("from ") && from == nil { from = i }
             else if before.hasSuffix("to ") && to == nil { to = i }
         }
         guard let f = from, let t = to else { return nil }
         return (f, t)
+    }
+
+    /// `text` with every run of whitespace (line breaks, tabs) as one space.
+    static func spaced(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) || text.contains("  ") else { return text }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        return words.joined(separator: " ") + (text.last?.isWhitespace == true ? " " : "")
     }
 
     /// A record's period: the period mention's, else the one derived from the story's convention.

@@ -15,6 +15,7 @@ package struct DirectionContradiction: Check {
         triggering: [
             CheckExample("Exports ↓rose 5 pct to 3.1 billion dlrs from 3.3 billion dlrs.", date: "1987-03-01"),
             CheckExample("Imports ↓fell 10% from $2.0 million to $2.2 million.", date: "2025-03-01"),
+            CheckExample("TAIWAN EXPORTS\nTaiwan said its exports in February ↓fell 15 pct to 3.5 billion dlrs from\n2.9 billion dlrs a year earlier.", date: "1987-03-10"),
         ],
         nonTriggering: [
             CheckExample("Exports fell 6 pct to 3.1 billion dlrs from 3.3 billion dlrs.", date: "1987-03-01"),

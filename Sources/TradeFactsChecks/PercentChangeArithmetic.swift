@@ -19,6 +19,7 @@ package struct PercentChangeArithmetic: Check {
             CheckExample("Imports were ↓down 3% from $4.12 million to $3.05 million.", date: "2025-03-01"),
         ],
         nonTriggering: [
+            CheckExample("Copper sales rose 10 pct to 112,900 tons and operating earnings grew to 54.2 mln dlrs from 11.1 mln dlrs.", date: "1987-10-20"),
             CheckExample("Its sales for February rose five pct on a comparable-store basis to 20.7 mln dlrs from 10.4 mln dlrs.", date: "1987-03-05"),
             CheckExample("Exports fell six pct to 441 mln dlrs from 468 mln dlrs.", date: "1987-04-10"),
             CheckExample("Imports rose one pct to 172.5 mln dlrs from 170.4 mln dlrs.", date: "1987-04-10"),
