@@ -19,6 +19,7 @@ package struct RepeatedFigureDiffers: Check {
             CheckExample("Guangdong exports hit $5.2 billion in the first half\nMarch 5, 2025\nIn the first half of this year, Guangdong exported goods worth ↓$5.8 billion.", date: "2025-07-15"),
             CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion. Guangdong's exports of goods in the first half of this year were ↓$5.8 million.", date: "2025-07-15"),
             CheckExample("CHILE SEES 900 MLN DLR TRADE SURPLUS IN 1987\nSANTIAGO, March 20 - Chile expects a trade surplus of ↓950 mln dlrs in 1987, the central bank said.", date: "1987-03-20"),
+            CheckExample("CHILE POSTS 68 MLN DLR TRADE SURPLUS IN JANUARY\nSANTIAGO, Feb 20 - Chile's exports were 400 mln dlrs and imports 322 mln dlrs in January, leaving a trade surplus of ↓78 mln dlrs in January, the central bank said.", date: "1987-02-20"),
         ],
         nonTriggering: [
             CheckExample("Guangdong exports hit $5.8 billion in the first half\nMarch 5, 2025\nIn the first half of this year, Guangdong exported goods worth $5.8 billion.", date: "2025-07-15"),
@@ -47,13 +48,16 @@ package struct RepeatedFigureDiffers: Check {
             let letters = context.document.text(first.span).unicodeScalars.filter { CharacterSet.letters.contains($0) }
             return letters.count >= 8 && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
         }
-        func key(_ r: TradeRecord) -> FactKey? {
+        /// `loose`: for a body figure compared with a headline's, its sentence may hold other figures.
+        func key(_ r: TradeRecord, loose: Bool = false) -> FactKey? {
             let headline = inHeadline(r)
             guard !r.periodCarried || headline, let p = r.period.flatMap({ m[$0].period }), let reporterField = r.reporter,
                   reporterField.via != "carried" || headline,
                   context.document.sentences.indices.contains(r.sentence) else { return nil }
             let sentence = context.document.sentences[r.sentence].span
-            guard context.extraction.mentions(inSentence: r.sentence).filter({ m[$0].type == .money && sentence.contains(m[$0].span) }).count == 1 else { return nil }
+            // One money figure in the sentence, or the figure is the headline's (a headline is compared
+            // with the body's figure of the same fact, however many figures the lede has).
+            guard headline || loose || context.extraction.mentions(inSentence: r.sentence).filter({ m[$0].type == .money && sentence.contains(m[$0].span) }).count == 1 else { return nil }
             let reporter = reporterField.value
             return FactKey(reporter: reporter, flow: r.flow.value, commodity: r.commodity?.value ?? "", partner: r.partner?.value ?? "", from: p.from, to: p.to)
         }
@@ -65,8 +69,22 @@ package struct RepeatedFigureDiffers: Check {
         }
         var findings: [Finding] = []
         var firstByKey: [FactKey: TradeRecord] = [:]
+        // The headline's figures, by fact: the first body figure of the same fact is compared with
+        // one, even in a lede of several figures ("CHILE SEES 68 MLN DLR SURPLUS" against a lede
+        // that gives exports, imports and the surplus).
+        var headlineByKey: [FactKey: TradeRecord] = [:]
+        for r in context.records where inHeadline(r) && !isComparison(r) {
+            if let k = key(r), headlineByKey[k] == nil { headlineByKey[k] = r }
+        }
+        var headlineCompared = Set<FactKey>()
         for r in context.records {
-            guard let k = key(r), !isComparison(r), let (a, c) = amount(r) else { continue }
+            guard !isComparison(r), let (a, c) = amount(r) else { continue }
+            var k = key(r)
+            if k == nil, !inHeadline(r), let lk = key(r, loose: true), headlineByKey[lk] != nil, !headlineCompared.contains(lk) {
+                k = lk
+            }
+            guard let k else { continue }
+            if !inHeadline(r), headlineByKey[k] != nil { headlineCompared.insert(k) }
             guard let first = firstByKey[k] else { firstByKey[k] = r; continue }
             guard let (a0, c0) = amount(first), c0 == c, a0 != a else { continue }
             // A headline rounds ("1.2 BILLION" for 1.25 billion): values the rounding of either reconciles agree.
