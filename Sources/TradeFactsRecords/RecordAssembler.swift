@@ -19,6 +19,8 @@ public final class RecordAssembler: @unchecked Sendable {
     let comparisonCue: Pattern
     let partnerPreposition: Pattern
     let qualifierWords: Pattern?
+    /// "cumulative", "accumulated": a figure that runs from the start of its year.
+    let cumulativeCue: Pattern
     /// Adjectives of place ("Dutch exports"); nil without the `demonyms` lexicon.
     let demonyms: Pattern?
     let ruleSet: RuleSet
@@ -34,6 +36,7 @@ public final class RecordAssembler: @unchecked Sendable {
         commoditiesLexicon = ruleSet.lexicons["commodities"]
         qualifiersLexicon = ruleSet.lexicons["record-qualifiers"]
         demonymsLexicon = ruleSet.lexicons["demonyms"]
+        cumulativeCue = try ruleSet.compile(#"(?<![A-Za-z])(?:cumulative|cumulated|accumulated|year-to-date)(?![A-Za-z])"#)
         demonyms = ruleSet.lexicons["demonyms"] == nil ? nil
             : try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:demonyms}})(?![A-Za-z])"#, caseless: false)
         // A flow word that ends an institution's name ("the Foreign Trade Department") is not a flow.
@@ -117,7 +120,7 @@ public final class RecordAssembler: @unchecked Sendable {
     /// period, and add a comparison record for a base no record had.
     public func assemble(_ extraction: Extraction, statements: [Statement] = []) -> [TradeRecord] {
         var records = assembleFromMentions(extraction)
-        if !statements.isEmpty { link(&records, statements, extraction.mentions) }
+        if !statements.isEmpty { link(&records, statements, extraction.mentions, extraction.document) }
         return records
     }
 
@@ -364,7 +367,7 @@ public final class RecordAssembler: @unchecked Sendable {
     }
 
     /// Links records to the statements of their figures (see ``assemble(_:statements:)``).
-    func link(_ records: inout [TradeRecord], _ statements: [Statement], _ mentions: [Mention]) {
+    func link(_ records: inout [TradeRecord], _ statements: [Statement], _ mentions: [Mention], _ doc: Document) {
         var byValue: [Int: Int] = [:]
         for (i, r) in records.enumerated() where byValue[r.value] == nil { byValue[r.value] = i }
         var added: [TradeRecord] = []
@@ -426,10 +429,26 @@ public final class RecordAssembler: @unchecked Sendable {
             // A comparison period written as an anaphor ("a year earlier", "the same month last
             // year") is counted back from the statement's current period, not from whatever period
             // the text names last.
+            // A cumulative figure ("the cumulative trade position in July", "accumulated exports to
+            // March") runs from the start of its period's year: its month is where it ends.
+            let cumulative = st.measure?.span.map { m in
+                !doc.matchSpans(of: cumulativeCue, in: Span(max(doc.sentences[st.sentence].span.start, m.start - 30), m.start), limit: 1).isEmpty
+            } ?? false
+            func fromYearStart(_ p: ResolvedPeriod) -> ResolvedPeriod? {
+                guard [.month, .quarter, .half, .span].contains(p.granularity), p.from.year == p.to.year, p.from.month > 1 else { return nil }
+                let from = CalendarDate(year: p.from.year, month: 1, day: 1)
+                return ResolvedPeriod(from: from, to: p.to, value: "\(from.iso.prefix(7))/\(p.to.iso.prefix(7))", granularity: .span)
+            }
+            if cumulative, !records[ri].isComparison, let p = resolved(records[ri]), let whole = fromYearStart(p), records[ri].period != nil {
+                records[ri].derivedPeriod = whole
+            }
             let current = resolved(records[ri])
             func anchored(_ period: Int?) -> ResolvedPeriod? {
-                guard let p = period, let fields = mentions[p].periodFields, fields.samePeriod, let c = current else { return nil }
-                return PeriodResolver.resolveSamePeriod(antecedent: c, fields)
+                guard let p = period else { return nil }
+                if let fields = mentions[p].periodFields, fields.samePeriod, let c = current {
+                    return PeriodResolver.resolveSamePeriod(antecedent: c, fields)
+                }
+                return cumulative ? mentions[p].period.flatMap(fromYearStart) : nil
             }
             for (b, period, revised) in comparisons where mentions[b].type == .money || mentions[b].type == .quantity {
                 if let bi = byValue[b] {
