@@ -37,12 +37,11 @@ package struct ImpliedPreviousValue: Check {
         var findings: [Finding] = []
         // Indexes built once, so the check stays linear in the story's size: comparison bases by
         // sentence, and every record by its fact and period.
-        struct Fact: Hashable { let flow, reporter, commodity, partner: String; let from, to: CalendarDate }
-        func fact(_ r: TradeRecord, _ p: ResolvedPeriod) -> Fact {
-            Fact(flow: r.flow.value, reporter: r.reporter?.value ?? "", commodity: r.commodity?.value ?? "", partner: r.partner?.value ?? "", from: p.from, to: p.to)
+        func fact(_ r: TradeRecord, _ p: ResolvedPeriod) -> FactKey {
+            FactKey(reporter: r.reporter?.value ?? "", flow: r.flow.value, commodity: r.commodity?.value ?? "", partner: r.partner?.value ?? "", from: p.from, to: p.to)
         }
         var basesBySentence: [Int: [TradeRecord]] = [:]
-        var byFact: [Fact: [TradeRecord]] = [:]
+        var byFact: [FactKey: [TradeRecord]] = [:]
         for b in records {
             if b.isComparison { basesBySentence[b.sentence, default: []].append(b) }
             if let p = context.period(of: b) { byFact[fact(b, p), default: []].append(b) }

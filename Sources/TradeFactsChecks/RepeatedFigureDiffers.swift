@@ -42,11 +42,15 @@ package struct RepeatedFigureDiffers: Check {
         // anything less and the "same fact" may be two facts the assembler could not tell apart.
         // A headline names its figure's reporter and period by the lede's words (a headline record
         // takes them from context): it is still the same fact as the body's.
-        func inHeadline(_ r: TradeRecord) -> Bool {
-            if let h = context.extraction.headlineSpan { return h.contains(m[r.value].span) }
-            guard r.sentence == 0, let first = context.document.sentences.first else { return false }
+        // Without a dateline to mark it, the headline is a first sentence written in capitals (read once).
+        let firstSentenceIsCaps: Bool = {
+            guard context.extraction.headlineSpan == nil, let first = context.document.sentences.first else { return false }
             let letters = context.document.text(first.span).unicodeScalars.filter { CharacterSet.letters.contains($0) }
             return letters.count >= 8 && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
+        }()
+        func inHeadline(_ r: TradeRecord) -> Bool {
+            if let h = context.extraction.headlineSpan { return h.contains(m[r.value].span) }
+            return r.sentence == 0 && firstSentenceIsCaps
         }
         /// `loose`: for a body figure compared with a headline's, its sentence may hold other figures.
         func key(_ r: TradeRecord, loose: Bool = false) -> FactKey? {

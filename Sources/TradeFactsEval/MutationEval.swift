@@ -39,6 +39,7 @@ package enum MutationEval {
     /// SplitMix64: a tiny deterministic generator, so every run draws the same mutants.
     package struct Random {
         package var state: UInt64
+        package init(state: UInt64) { self.state = state }
         package mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
@@ -131,19 +132,27 @@ package enum MutationEval {
         return out
     }
 
+    /// The Corpus articles whose gold lists no finding (the consistent ones), in name order, with
+    /// their bytes and the gold's date. Shared with `eval slips`.
+    package static func consistentArticles(directory: String) throws -> [(file: String, bytes: [UInt8], date: CalendarDate?)] {
+        var out: [(file: String, bytes: [UInt8], date: CalendarDate?)] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where file.hasSuffix(".txt") {
+            let base = String(file.dropLast(4))
+            guard let yaml = try? String(contentsOfFile: "\(directory)/\(base).expected.yaml", encoding: .utf8),
+                  let expected = try YAMLNode.parse(yaml, file: "")?.plainValue as? [String: Any] else { continue }
+            if let f = expected["findings"] as? [Any], !f.isEmpty { continue }
+            let date = expected["date"].flatMap { CalendarDate(iso: "\($0)") }
+            out.append((file, [UInt8](FileManager.default.contents(atPath: "\(directory)/\(file)") ?? Data()), date))
+        }
+        return out
+    }
+
     /// Runs the evaluation: for every consistent article and every kind, up to `perArticle` sites drawn
     /// with the seeded generator, each edited alone.
     package static func run(directory: String, engine: Engine, seed: UInt64 = 1987, perArticle: Int = 3, keepUndetected: Int = 0) throws -> Result {
         var result = Result()
         var random = Random(state: seed)
-        for file in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where file.hasSuffix(".txt") {
-            let base = String(file.dropLast(4))
-            guard let yaml = try? String(contentsOfFile: "\(directory)/\(base).expected.yaml", encoding: .utf8),
-                  let expected = try YAMLNode.parse(yaml, file: "")?.plainValue as? [String: Any] else { continue }
-            // Consistent articles only: the gold lists no finding.
-            if let f = expected["findings"] as? [Any], !f.isEmpty { continue }
-            let date = expected["date"].flatMap { CalendarDate(iso: "\($0)") }
-            let bytes = [UInt8](FileManager.default.contents(atPath: "\(directory)/\(file)") ?? Data())
+        for (file, bytes, date) in try consistentArticles(directory: directory) {
             let clean = engine.process(Document(id: file, bytes: bytes, referenceDate: date))
             result.articles.append(file)
             result.cleanFindings += clean.findings.map { "\(file): \($0.check) \($0.message)" }

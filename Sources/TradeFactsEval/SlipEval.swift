@@ -35,9 +35,8 @@ package enum SlipEval {
         case changeDigit = "change-digit"
     }
 
+    /// The seeded generator (SplitMix64), shared with `eval mutations`.
     package typealias Random = MutationEval.Random
-    /// The seeded generator (SplitMix64, `eval mutations`'), for callers outside this module.
-    package static func random(seed: UInt64) -> Random { Random(state: seed) }
 
     /// One edit at a byte span of the story's text.
     package struct Slip: Sendable, CustomStringConvertible {
@@ -129,17 +128,7 @@ package enum SlipEval {
 
     /// The Corpus articles whose gold lists no finding, with their dates (as `eval mutations` reads them).
     package static func consistentCorpus(directory: String) throws -> [Story] {
-        var out: [Story] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where file.hasSuffix(".txt") {
-            let base = String(file.dropLast(4))
-            guard let yaml = try? String(contentsOfFile: "\(directory)/\(base).expected.yaml", encoding: .utf8),
-                  let expected = try YAMLNode.parse(yaml, file: "")?.plainValue as? [String: Any] else { continue }
-            if let f = expected["findings"] as? [Any], !f.isEmpty { continue }
-            let date = expected["date"].flatMap { CalendarDate(iso: "\($0)") }
-            let bytes = [UInt8](FileManager.default.contents(atPath: "\(directory)/\(file)") ?? Data())
-            out.append(Story(id: "corpus/\(file)", bytes: bytes, date: date, isCorpus: true))
-        }
-        return out
+        try MutationEval.consistentArticles(directory: directory).map { Story(id: "corpus/\($0.file)", bytes: $0.bytes, date: $0.date, isCorpus: true) }
     }
 
     /// Processes every story clean (its findings are the false alarms' measure), keeps those with a

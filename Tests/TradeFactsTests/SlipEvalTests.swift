@@ -8,7 +8,7 @@ import TradeFactsEval
 /// and a seed gives the same copies twice. The recall is not asserted: it is a measurement.
 final class SlipEvalTests: XCTestCase {
     func sites(_ kind: SlipEval.Kind, _ text: String, date: String, seed: UInt64 = 1) -> [SlipEval.Slip] {
-        var random = SlipEval.random(seed: seed)
+        var random = SlipEval.Random(state: seed)
         return SlipEval.sites(kind, Fixtures.process(text, date: date), random: &random)
     }
 
