@@ -81,6 +81,7 @@ public final class Engine: @unchecked Sendable {
             let loc = document.location(of: bad)
             warnings.append("invalid UTF-8 at byte \(bad) (line \(loc.line), column \(loc.column)); the valid text was processed")
         }
+        warnings += extraction.warnings
         warnings += extraction.diagnostics.map { "rule \($0.rule): \($0.message); its other matches in this document were kept" }
         var result = DocumentResult(documentID: document.id, extraction: extraction, records: records, findings: findings, error: nil, warnings: warnings)
         result.origin = document.origin

@@ -151,7 +151,11 @@ public struct CheckContext {
     /// when it came from the command line, front matter or a JSON Lines record.
     public var referenceDescription: String {
         guard let r = referenceDate else { return "the article's date" }
-        return extraction.referenceDateSource == .dateline ? "the dateline (\(r.iso))" : "the article's date (\(r.iso))"
+        switch extraction.referenceDateSource {
+        case .dateline: return "the dateline (\(r.iso))"
+        case .datelineStamp: return "the dateline (\(r.iso), its year from the stamp line)"
+        default: return "the article's date (\(r.iso))"
+        }
     }
 
     /// Canonical flows ("exports", "imports") named in the sentence at `index`.

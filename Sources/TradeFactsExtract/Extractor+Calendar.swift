@@ -4,16 +4,111 @@ import TradeFactsRules
 
 /// Calendar work of the extractor: the dateline, tense, anaphora and reading calendar fields.
 extension Extractor {
-    /// The first full date near the start of one of the first three non-empty lines.
-    func datelineIndex(_ mentions: [Mention], _ document: Document) -> Int? {
-        var nonEmpty = 0
+    /// The dateline of a document, and the date it gives.
+    struct Dateline {
+        /// The index of the dateline mention.
+        var index: Int
+        /// The date it gives; nil for a dateline without a year and no stamp line to take it from.
+        var date: CalendarDate?
+        /// The stamp line's date mention whose year completed a yearless dateline.
+        var stamp: Int?
+    }
+
+    /// The dateline: a wire dateline without a year at the start of one of the first three
+    /// non-empty lines ("HEFEI, Oct. 21 (Xinhua) --"), its year taken from a stamp line (a full
+    /// date on a short line among the first six or the last three); else the first full date near
+    /// the start of one of the first three non-empty lines ("27-MAR-1987 12:05:50.31",
+    /// "Updated: Oct 22, 2024 10:11 IST"). A yearless dateline is looked for only when no date is
+    /// given with the document: a given date needs no year from it.
+    func dateline(_ mentions: [Mention], _ document: Document) -> Dateline? {
+        let lines = firstNonEmptyLines(document, 3)
+        for line in lines where document.givenReferenceDate == nil {
+            for (i, m) in mentions.enumerated() where line.contains(m.span) && m.span.start - line.start <= 40 {
+                guard let f = m.periodFields, f.year == nil, let month = f.month, let day = f.day, f.dayTo == nil,
+                      isWireDateline(m.span, line: line, document) else { continue }
+                guard let s = stampIndex(mentions, document, excluding: i),
+                      let stamp = mentions[s].periodFields, let sy = stamp.year, let sm = stamp.month, let sd = stamp.day,
+                      let stampDate = CalendarDate(validYear: sy, month: sm, day: sd) else { return Dateline(index: i, date: nil, stamp: nil) }
+                // The year that puts the dateline's day nearest the stamp (a 31 December story stamped 1 January).
+                let best = [sy - 1, sy, sy + 1].compactMap { CalendarDate(validYear: $0, month: month, day: day) }
+                    .min { abs($0.dayNumber - stampDate.dayNumber) < abs($1.dayNumber - stampDate.dayNumber) }
+                return Dateline(index: i, date: best, stamp: s)
+            }
+        }
+        for line in lines {
+            for (i, m) in mentions.enumerated() where line.contains(m.span) && m.span.start - line.start <= 40 {
+                if let f = m.periodFields, let y = f.year, let mo = f.month, let d = f.day, f.dayTo == nil {
+                    return Dateline(index: i, date: CalendarDate(validYear: y, month: mo, day: d), stamp: nil)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The spans of the first `count` lines that hold more than white space, among the first six.
+    private func firstNonEmptyLines(_ document: Document, _ count: Int) -> [Span] {
+        var found: [Span] = []
         for lineNo in 1...max(1, min(document.lineIndex.lineStarts.count, 6)) {
             let line = document.lineIndex.span(ofLine: lineNo, in: document.bytes)
-            if document.bytes[line.start..<line.end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) { continue }
-            nonEmpty += 1
-            if nonEmpty > 3 { break }
-            for (i, m) in mentions.enumerated() where line.contains(m.span) && m.span.start - line.start <= 40 {
-                if let f = m.periodFields, f.year != nil, f.month != nil, f.day != nil, f.dayTo == nil { return i }
+            if isBlank(line, document) { continue }
+            found.append(line)
+            if found.count == count { break }
+        }
+        return found
+    }
+
+    private func isBlank(_ line: Span, _ document: Document) -> Bool {
+        document.bytes[line.start..<line.end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+    }
+
+    /// Whether a month and day open a wire story: a place in capitals and a comma before it on its
+    /// line ("HEFEI, "), then a dash, or a wire's name in brackets and a dash ("(Xinhua) --").
+    private func isWireDateline(_ span: Span, line: Span, _ document: Document) -> Bool {
+        let b = document.bytes
+        var before = Array(b[line.start..<span.start])
+        while let last = before.last, last == 0x20 || last == 0x09 { before.removeLast() }
+        guard before.last == UInt8(ascii: ","), before.count >= 3 else { return false }
+        before.removeLast()
+        let letters = before.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        let placeInCapitals = letters.count >= 2 && letters.allSatisfy { (0x41...0x5A).contains($0) }
+            && before.allSatisfy { (0x41...0x5A).contains($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x2C || $0 == 0x27 || $0 == 0x2D }
+        var j = span.end
+        func skipSpaces() { while j < line.end, b[j] == 0x20 || b[j] == 0x09 { j += 1 } }
+        skipSpaces()
+        var wire = false
+        if j < line.end, b[j] == UInt8(ascii: "(") {
+            guard let close = b[j..<min(line.end, j + 40)].firstIndex(of: UInt8(ascii: ")")) else { return false }
+            wire = true
+            j = close + 1
+            skipSpaces()
+        }
+        // A dash: "-", "--", an en or em dash (UTF-8 E2 80 93 / E2 80 94).
+        let dash = j < line.end && (b[j] == 0x2D || (b[j] == 0xE2 && j + 2 < line.end && b[j + 1] == 0x80 && (b[j + 2] == 0x93 || b[j + 2] == 0x94)))
+        return dash && (placeInCapitals || wire)
+    }
+
+    /// A stamp line's full date: a full date on a line of at most 120 bytes among the first six
+    /// lines or the last three non-empty ones, other than the mention at `excluding`.
+    private func stampIndex(_ mentions: [Mention], _ document: Document, excluding: Int) -> Int? {
+        let count = document.lineIndex.lineStarts.count
+        var lines: [Span] = (1...max(1, min(count, 6))).map { document.lineIndex.span(ofLine: $0, in: document.bytes) }
+        var tail: [Span] = []
+        var lineNo = count
+        while lineNo > 6, tail.count < 3 {
+            let line = document.lineIndex.span(ofLine: lineNo, in: document.bytes)
+            if !isBlank(line, document) { tail.append(line) }
+            lineNo -= 1
+        }
+        lines += tail
+        for line in lines where line.end - line.start <= 120 {
+            // Mentions are sorted by position: find the first inside the line by binary search.
+            var lo = 0, hi = mentions.count
+            while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].span.start < line.start { lo = mid + 1 } else { hi = mid } }
+            var i = lo
+            while i < mentions.count, mentions[i].span.start < line.end {
+                if i != excluding, line.contains(mentions[i].span), let f = mentions[i].periodFields,
+                   f.year != nil, f.month != nil, f.day != nil, f.dayTo == nil { return i }
+                i += 1
             }
         }
         return nil

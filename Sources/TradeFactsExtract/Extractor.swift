@@ -30,12 +30,14 @@ public struct Extraction: Sendable {
     public let mentions: [Mention]
     /// Problems met on the way (a rule that hit the match limit); every other result is kept.
     public let diagnostics: [ExtractionDiagnostic]
+    /// What the reader should know about the results (a dateline that gives no year).
+    public let warnings: [String]
     /// The indices of the mentions inside each sentence, in order (mentions are sorted by position),
     /// so that records and checks never scan every mention for every sentence.
     public let bySentence: [[Int]]
 
     package init(document: Document, referenceDate: CalendarDate?, referenceDateSource: ReferenceDateSource, datelineSpan: Span?,
-         headlineSpan: Span?, mentions: [Mention], diagnostics: [ExtractionDiagnostic]) {
+         headlineSpan: Span?, mentions: [Mention], diagnostics: [ExtractionDiagnostic], warnings: [String] = []) {
         self.document = document
         self.referenceDate = referenceDate
         self.referenceDateSource = referenceDateSource
@@ -43,6 +45,7 @@ public struct Extraction: Sendable {
         self.headlineSpan = headlineSpan
         self.mentions = mentions
         self.diagnostics = diagnostics
+        self.warnings = warnings
         var by = Array(repeating: [Int](), count: document.sentences.count)
         for (i, m) in mentions.enumerated() {
             if let s = document.sentenceIndex(of: m.span.start), document.sentences[s].span.contains(m.span) { by[s].append(i) }
@@ -201,16 +204,23 @@ public final class Extractor: @unchecked Sendable {
         var source: ReferenceDateSource = reference == nil ? .none : .option
         var datelineSpan: Span? = nil
         var headlineSpan: Span? = nil
-        if let i = datelineIndex(mentions, document) {
+        var warnings: [String] = []
+        if let line = dateline(mentions, document) {
+            let i = line.index
             mentions[i].role = "dateline"
             datelineSpan = mentions[i].span
-            let f = mentions[i].periodFields!
+            if let s = line.stamp { mentions[s].role = "stamp" }
             if reference == nil {
-                reference = CalendarDate(validYear: f.year!, month: f.month!, day: f.day!)
-                source = reference == nil ? .none : .dateline
+                reference = line.date
+                source = reference == nil ? .none : line.stamp == nil ? .dateline : .datelineStamp
+                if reference == nil {
+                    let at = document.location(of: mentions[i].span.start)
+                    warnings.append("the dateline \"\(mentions[i].text)\" at line \(at.line), column \(at.column) gives no year, and no stamp line does: relative dates are left unresolved (give --date, or a date in front matter or in the JSON Lines record)")
+                }
             }
-            let line = document.lineIndex.lineIndex(of: mentions[i].span.start)
-            if line > 0 { headlineSpan = document.lineIndex.span(ofLine: 1, in: document.bytes) }
+            let lineNo = document.lineIndex.lineIndex(of: mentions[i].span.start)
+            let first = document.lineIndex.span(ofLine: 1, in: document.bytes)
+            if lineNo > 0, !(line.stamp.map { first.contains(mentions[$0].span) } ?? false) { headlineSpan = first }
         }
 
         // Resolve calendar mentions, then anaphoric ones ("the same period last year").
@@ -230,7 +240,8 @@ public final class Extractor: @unchecked Sendable {
         // Latent mentions are dropped before anything refers to mentions by index.
         if !(keepLatent ?? self.keepLatent) { mentions.removeAll { $0.latent } }
         return Extraction(document: document, referenceDate: reference, referenceDateSource: source,
-                          datelineSpan: datelineSpan, headlineSpan: headlineSpan, mentions: mentions, diagnostics: diagnostics)
+                          datelineSpan: datelineSpan, headlineSpan: headlineSpan, mentions: mentions, diagnostics: diagnostics,
+                          warnings: warnings)
     }
 
     /// For each of the rule set's triggers, the byte ranges where its rules run: runs of consecutive

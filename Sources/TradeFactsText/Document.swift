@@ -4,6 +4,8 @@ public enum ReferenceDateSource: String, Codable, Sendable {
     case option
     /// Read from the dateline near the top of the article.
     case dateline
+    /// Month and day from a wire dateline without a year ("HEFEI, Oct. 21 (Xinhua) --"), the year from a stamp line.
+    case datelineStamp = "dateline-stamp"
     /// None found: relative expressions stay unresolved.
     case none
 }

@@ -1,0 +1,61 @@
+import XCTest
+@testable import TradeFacts
+
+/// Datelines as wires and sites print them: each gives the reference date, and a dateline without
+/// a year takes it from a stamp line or says that it has none.
+final class DatelineTests: XCTestCase {
+    private func reference(_ text: String) -> (String?, ReferenceDateSource?, [String]) {
+        let r = Fixtures.engine.process(Document(id: "d", text: text))
+        return (r.extraction?.referenceDate?.iso, r.extraction?.referenceDateSource, r.warnings)
+    }
+
+    func testFullDatelines() {
+        for (text, iso) in [("27-MAR-1987 12:05:50.31\nCocoa exports rose 5 pct in 1986.", "1987-03-27"),
+                            ("2024-10-22T10:11:00Z\nExports rose 5 pct in the first nine months.", "2024-10-22"),
+                            ("Updated: Oct 22, 2024 10:11 IST\nExports rose 5 pct in the first nine months.", "2024-10-22"),
+                            ("10:11, October 22, 2024\nExports rose 5 pct in the first nine months.", "2024-10-22")] {
+            let (date, source, warnings) = reference(text)
+            XCTAssertEqual(date, iso, text)
+            XCTAssertEqual(source, .dateline, text)
+            XCTAssertEqual(warnings, [], text)
+        }
+    }
+
+    func testWireDatelineTakesItsYearFromTheStampLine() {
+        // The stamp above the story: the dateline's own day, the stamp's year.
+        let (date, source, _) = reference("2024-10-22 10:11:00\nHEFEI, Oct. 21 (Xinhua) -- Exports rose 5 pct in the first nine months.")
+        XCTAssertEqual(date, "2024-10-21")
+        XCTAssertEqual(source, .datelineStamp)
+        // The stamp below it, on the next day of the next year.
+        let r = Fixtures.engine.process(Document(id: "d", text: "China's exports up\nBEIJING, Dec. 31 (Xinhua) -- Exports rose 5 pct in the first nine months.\n\nSource: Xinhua | 2025-01-01 08:00:11"))
+        XCTAssertEqual(r.extraction?.referenceDate?.iso, "2024-12-31")
+        XCTAssertEqual(r.extraction?.mentions.first { $0.role == "stamp" }?.text, "2025-01-01")
+        XCTAssertEqual(r.extraction?.headlineSpan.map { r.extraction!.document.text($0) }, "China's exports up")
+    }
+
+    func testWireDatelineWithoutAYearSaysSo() {
+        let (date, source, warnings) = reference("HEFEI, Oct. 21 (Xinhua) -- Exports rose 5 pct in the first nine months.")
+        XCTAssertNil(date)
+        XCTAssertEqual(source, ReferenceDateSource.none)
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings[0].contains("gives no year"), warnings[0])
+        // A date given with the article needs no year from the dateline: no warning.
+        let given = Fixtures.engine.process(Document(id: "d", text: "WASHINGTON, March 3 - The deficit widened.", referenceDate: CalendarDate(iso: "1987-03-03")))
+        XCTAssertEqual(given.warnings, [])
+    }
+
+    func testAMonthAndDayInProseIsNoDateline() {
+        for text in ["The report, March 3 - something.", "Exports rose 5 pct, Oct. 21 - the ministry said."] {
+            let r = Fixtures.engine.process(Document(id: "d", text: text))
+            XCTAssertNil(r.extraction?.datelineSpan, text)
+            XCTAssertEqual(r.warnings, [], text)
+        }
+    }
+
+    func testFrontMatterDate() throws {
+        let article = try XCTUnwrap(ArticleReader.articles(path: "a.md", raw: Array("---\ndate: 2024-10-22\n---\nExports rose 5 pct in the first nine months.".utf8)).first)
+        let r = Fixtures.engine.process(article)
+        XCTAssertEqual(r.extraction?.referenceDate?.iso, "2024-10-22")
+        XCTAssertEqual(r.extraction?.referenceDateSource, .option)
+    }
+}
