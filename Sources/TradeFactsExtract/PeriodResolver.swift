@@ -69,6 +69,9 @@ public struct PeriodFields: Sendable, Hashable {
     public var anaphorUnit: ResolvedPeriod.Granularity?
     /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
     public var monthShift: Int?
+    /// An anaphor naming the months up to and including its antecedent's last month ("the two
+    /// months" after a February figure: January and February).
+    public var monthsToDate: Int?
     /// "this quarter" 0, "last quarter" −1.
     public var quarterOffset: Int?
     /// Season code: `SP`, `SU`, `FA`, `WI` ("last summer", "the winter of 1990").
@@ -215,6 +218,11 @@ package enum PeriodResolver {
     /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago"); with `wholeYear`,
     /// the antecedent's year moved by `yearOffset` ("later that year", "the following year").
     package static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
+        if let n = f.monthsToDate, n >= 1 {
+            let last = CalendarDate(year: antecedent.to.year, month: antecedent.to.month, day: 1)
+            let first = last.adding(months: -(n - 1))
+            return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
+        }
         if let shift = f.monthShift {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)

@@ -147,6 +147,18 @@ public final class RecordAssembler: @unchecked Sendable {
             guard let p = m.period else { return false }
             return m.role == nil && m.qualifier == nil && p.granularity != .day && !(m.periodFields?.samePeriod ?? false)
         }
+        /// A period written as the figure's possessive right before it ("1986's record 112.2
+        /// billion marks", "February's 2.9 billion"): the figure's own, whatever follows it.
+        func possessivePeriod(of money: Mention, among candidates: [Int]) -> Int? {
+            candidates.last { i in
+                let m = mentions[i]
+                // (A preposition before it is the figure's: "from 1986's record 112.2 billion".)
+                guard m.span.end <= money.span.start, money.span.start - m.span.end <= 24, m.role == nil, let p = m.period,
+                      p.granularity != .day, !(m.periodFields?.samePeriod ?? false) else { return false }
+                let gap = doc.text(Span(m.span.end, money.span.start))
+                return gap.range(of: #"^(?:'s|’s)\s+(?:(?:the|a|an|record|estimated|revised|provisional|preliminary|about|around|some)\s+)*$"#, options: .regularExpression) != nil
+            }
+        }
 
         // The month offset between a current figure's period and its comparison base, once the story
         // has stated one ("from 7.79 billion a year earlier" → −12): later bare bases follow it.
@@ -213,7 +225,7 @@ public final class RecordAssembler: @unchecked Sendable {
                     record.namedPartners = []
                     // Its period: written right after it ("a year earlier", "in February"), else the story's usual offset.
                     let nextMoney = moneys.filter { mentions[$0].span.start > money.span.end }.map { mentions[$0].span.start }.min() ?? figureClause.end
-                    let written = inSentence.first { i in
+                    let written = possessivePeriod(of: money, among: inSentence) ?? inSentence.first { i in
                         let m = mentions[i]
                         return m.span.start >= money.span.end && m.span.start < nextMoney && figureClause.contains(m.span)
                             && m.period != nil && m.role == nil && m.period?.granularity != .day
@@ -227,7 +239,13 @@ public final class RecordAssembler: @unchecked Sendable {
                         derived.value = offset % 12 == 0 ? TimexValue.shift(cp.value, years: offset / 12) : String(derived.from.iso.prefix(7))
                         record.derivedPeriod = derived
                     }
-                    if let w = written, let wp = mentions[w].period, let cp = current.period.flatMap({ mentions[$0].period }) {
+                    // An anaphor ("a year ago", "the same month last year") counts back from the
+                    // current figure's period, not from whatever period the text names last.
+                    if let w = written, let f = mentions[w].periodFields, f.samePeriod,
+                       let cp = current.derivedPeriod ?? current.period.flatMap({ mentions[$0].period }) {
+                        record.derivedPeriod = PeriodResolver.resolveSamePeriod(antecedent: cp, f)
+                    }
+                    if let w = written, let wp = record.derivedPeriod ?? mentions[w].period, let cp = current.period.flatMap({ mentions[$0].period }) {
                         establishedOffset = (wp.from.year - cp.from.year) * 12 + (wp.from.month - cp.from.month)
                     }
                     recordOfMoney[mi] = record
@@ -303,8 +321,21 @@ public final class RecordAssembler: @unchecked Sendable {
                     let c = clause(of: mentions[i].span)
                     return !moneys.contains { c.contains(mentions[$0].span) }
                 }
-                let candidates = clausePeriods.isEmpty ? freePeriods : clausePeriods
-                if let p = candidates.min(by: { distance(mentions[$0].span, money.span) < distance(mentions[$1].span, money.span) }) {
+                var candidates = clausePeriods.isEmpty ? freePeriods : clausePeriods
+                // In a list of figures each with its period ("1.17 billion dlrs in 1985, 1.01 billion
+                // in 1984 and 293 mln in 1983"), a period written right after another figure is that
+                // figure's, when this one has a period after it.
+                if candidates.contains(where: { mentions[$0].span.start >= money.span.end }) {
+                    candidates.removeAll { i in
+                        let p = mentions[i].span
+                        return p.end <= money.span.start && moneys.contains { j in
+                            j != mi && mentions[j].span.end <= p.start && p.start - mentions[j].span.end <= 8
+                        }
+                    }
+                }
+                if let p = possessivePeriod(of: money, among: periods) {
+                    record.period = p
+                } else if let p = candidates.min(by: { distance(mentions[$0].span, money.span) < distance(mentions[$1].span, money.span) }) {
                     record.period = p
                 } else if let p = previous?.period {
                     record.period = p
@@ -375,7 +406,14 @@ public final class RecordAssembler: @unchecked Sendable {
         // Periods that statements bind to a comparison figure: not a current figure's period.
         let basePeriods = Set(statements.flatMap { [$0.basePeriod, $0.base2Period].compactMap { $0 } })
         func resolved(_ r: TradeRecord) -> ResolvedPeriod? { r.derivedPeriod ?? r.period.flatMap { mentions[$0].period } }
+        // The current period of the last statement read (of any measure), for a figure whose own
+        // statement names none: its comparison anaphors ("816 mln a year earlier") count from it.
+        var lastCurrent: ResolvedPeriod? = nil
         for (si, st) in statements.enumerated() {
+            let previousCurrent = lastCurrent
+            if let p = st.period, let q = mentions[p].period, q.granularity != .day, !(mentions[p].periodFields?.samePeriod ?? false) {
+                lastCurrent = q
+            }
             guard let v = st.value, let ri = byValue[v] else { continue }
             // The statement's measure names the figure: a trade flow or balance replaces the
             // nearest flow word; another account's balance, reserves or output is no trade record.
@@ -408,6 +446,13 @@ public final class RecordAssembler: @unchecked Sendable {
                     records[ri].period = p
                     records[ri].periodCarried = false
                     records[ri].derivedPeriod = nil
+                }
+                // A month written without its year before the measure, and a year written apart
+                // ("The February surplus last year was 189 mln dlrs"): that month of that year.
+                if let f = mentions[p].periodFields, let month = f.month, f.year == nil, f.yearOffset == nil, f.monthTo == nil, f.day == nil,
+                   let y = doc.sentences[st.sentence].span.contains(mentions[p].span) ? yearApart(from: p, in: st, mentions) : nil {
+                    let first = CalendarDate(year: y, month: month, day: 1)
+                    records[ri].derivedPeriod = ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
                 }
             } else if let p = records[ri].period, basePeriods.contains(p), !records[ri].isComparison {
                 let previous = records[..<ri].last { !$0.isComparison && $0.period != nil && !basePeriods.contains($0.period!) }
@@ -442,11 +487,31 @@ public final class RecordAssembler: @unchecked Sendable {
             if cumulative, !records[ri].isComparison, let p = resolved(records[ri]), let whole = fromYearStart(p), records[ri].period != nil {
                 records[ri].derivedPeriod = whole
             }
-            let current = resolved(records[ri])
+            // "the two months": the months up to the latest month the story has reported so far
+            // (not to a comparison month named last, "They were 20.2 billion in February 1986").
+            if let p = records[ri].period, let f = mentions[p].periodFields, f.samePeriod, f.monthsToDate != nil,
+               let latest = records[max(0, ri - 50)..<ri].filter({ !$0.isComparison }).compactMap({ r -> ResolvedPeriod? in
+                   guard let q = resolved(r), q.granularity == .month else { return nil }
+                   return q
+               }).max(by: { $0.to < $1.to }) {
+                records[ri].derivedPeriod = PeriodResolver.resolveSamePeriod(antecedent: latest, f)
+            }
+            let current = resolved(records[ri]) ?? (records[ri].isComparison ? nil : previousCurrent)
             func anchored(_ period: Int?) -> ResolvedPeriod? {
                 guard let p = period else { return nil }
                 if let fields = mentions[p].periodFields, fields.samePeriod, let c = current {
                     return PeriodResolver.resolveSamePeriod(antecedent: c, fields)
+                }
+                // "the previous month", "the preceding year" as a comparison period: the unit before
+                // the current figure's period, not before the article's date ("fell 9.2 pct from the
+                // previous month to 277.2 mln" in an April story about February).
+                if let fields = mentions[p].periodFields, let c = current, fields.year == nil,
+                   mentions[p].text.range(of: #"\b(?:previous|preceding|prior)\b"#, options: [.regularExpression, .caseInsensitive]) != nil {
+                    if let m = fields.monthOffset, c.granularity == .month {
+                        let first = CalendarDate(year: c.from.year, month: c.from.month, day: 1).adding(months: m)
+                        return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+                    }
+                    if let y = fields.yearOffset, fields.month == nil, fields.quarter == nil, fields.half == nil { return c.shifted(years: y) }
                 }
                 return cumulative ? mentions[p].period.flatMap(fromYearStart) : nil
             }
@@ -495,10 +560,17 @@ public final class RecordAssembler: @unchecked Sendable {
         // January …. Exports were 905 mln dlrs"), else the last period written before it that is
         // a figure's period (not a comparison's, a day or an anaphor); a headline figure, the
         // first such period of the lede.
+        // Periods of figures that turned out to be comparisons (a statement's second base, "and a
+        // 47 mln dlr deficit in February 1986") are not a current figure's either: a period carried
+        // from one is dropped and carried again below.
+        let comparisonPeriods = basePeriods.union(records.filter(\.isComparison).compactMap(\.period))
+        for k in records.indices where records[k].periodCarried && !records[k].isComparison {
+            if let p = records[k].period, comparisonPeriods.contains(p) { records[k].period = nil; records[k].periodCarried = false }
+        }
         func isFigurePeriod(_ i: Int) -> Bool {
             let m = mentions[i]
             guard let p = m.period, p.granularity != .day, m.qualifier == nil, m.role == nil else { return false }
-            return !(m.periodFields?.samePeriod ?? false) && !basePeriods.contains(i)
+            return !(m.periodFields?.samePeriod ?? false) && !comparisonPeriods.contains(i)
         }
         let statementPeriods = statements.compactMap { st in st.period.flatMap { isFigurePeriod($0) ? (end: st.span.end, period: $0) : nil } }
         let figurePeriods = mentions.indices.filter { mentions[$0].type.isCalendar && isFigurePeriod($0) }
@@ -523,6 +595,23 @@ public final class RecordAssembler: @unchecked Sendable {
             records.sort { mentions[$0.value].span.start < mentions[$1.value].span.start }
         }
         if !notTrade.isEmpty { records.removeAll { notTrade.contains($0.value) } }
+    }
+
+    /// The year of a relative year phrase in a statement's span other than its period ("last year"
+    /// beside "The February surplus"), not one of its comparison periods.
+    func yearApart(from period: Int, in st: Statement, _ mentions: [Mention]) -> Int? {
+        // Mentions are sorted by position: start at the statement's first one (binary search).
+        var lo = 0, hi = mentions.count
+        while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].span.start < st.span.start { lo = mid + 1 } else { hi = mid } }
+        var i = lo - 1
+        while i + 1 < mentions.count, mentions[i + 1].span.start < st.span.end {
+            i += 1
+            let m = mentions[i]
+            guard i != period, i != st.basePeriod, i != st.base2Period, st.span.contains(m.span), let f = m.periodFields, f.yearOffset != nil, f.month == nil, f.quarter == nil, f.half == nil, !f.samePeriod,
+                  let q = m.period, q.granularity == .year else { continue }
+            return q.from.year
+        }
+        return nil
     }
 
     /// For every partner-count mention, the partners named after it in its sentence.

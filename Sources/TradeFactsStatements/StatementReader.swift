@@ -88,7 +88,7 @@ public final class StatementReader: @unchecked Sendable {
                         return true
                     }
                     for (span, groups) in matches {
-                        if let st = figures(rule, si, sentence.span, span, groups, mentions, owner, inSentence) {
+                        if let st = figures(rule, si, sentence.span, span, groups, mentions, owner, inSentence, doc) {
                             candidates.append((st, ri, groups, span.length))
                         }
                     }
@@ -135,7 +135,7 @@ public final class StatementReader: @unchecked Sendable {
     /// when it binds neither a value nor a change mention. A value's period not bound by the
     /// rule is one written before the value in the statement, else in the sentence.
     func figures(_ rule: StatementRule, _ si: Int, _ sentence: Span, _ span: Span, _ groups: [String: Range<Int>],
-                 _ mentions: [Mention], _ owner: [Int: Int], _ inSentence: [Int]) -> Statement? {
+                 _ mentions: [Mention], _ owner: [Int: Int], _ inSentence: [Int], _ doc: Document) -> Statement? {
         func figure(_ role: String, _ types: Set<MentionType>) -> Int? {
             groups[role].flatMap { mention(in: $0, types: types, mentions, owner) }
         }
@@ -151,12 +151,21 @@ public final class StatementReader: @unchecked Sendable {
         st.base2RevisedFrom = figure("base2revised", [.money, .quantity, .percent])
         guard st.value != nil || st.change != nil else { return nil }
         if st.period == nil, let v = st.value ?? st.change {
+            // Not a comparison anaphor ("a year earlier" is some figure's base), nor a period written
+            // right after another figure, which is that figure's ("after 1.33 billion in June").
+            func ownedByAnotherFigure(_ i: Int) -> Bool {
+                inSentence.contains { j in
+                    j != v && (mentions[j].type == .money || mentions[j].type == .quantity || mentions[j].type == .percent)
+                        && mentions[j].span.end <= mentions[i].span.start && mentions[i].span.start - mentions[j].span.end <= 8
+                }
+            }
             func before(_ from: Int) -> Int? {
                 inSentence.last { i in
                     mentions[i].span.start >= from && mentions[i].span.end <= mentions[v].span.start
                         && mentions[i].type.isCalendar && mentions[i].qualifier == nil
                         && mentions[i].period.map({ $0.granularity != .day }) == true
                         && i != st.basePeriod && i != st.base2Period
+                        && !(mentions[i].periodFields.map { $0.samePeriod && $0.monthsToDate == nil } ?? false) && !ownedByAnotherFigure(i)
                 }
             }
             // A period written just before the measure is the figure's ("Brazil's September trade
@@ -167,7 +176,30 @@ public final class StatementReader: @unchecked Sendable {
                         && mr.lowerBound - mentions[i].span.end <= 2 && mentions[i].period.map({ $0.granularity != .day }) == true
                 }
             }
-            st.period = attributive ?? before(span.start) ?? before(sentence.start)
+            // A period right after the value, no other figure between ("recorded a 7.4 billion dlr
+            // trade deficit with Seoul last year"), before one earlier in the sentence.
+            let after = inSentence.first { i in
+                mentions[i].type.isCalendar && mentions[i].span.start >= mentions[v].span.end
+                    && mentions[i].span.start - mentions[v].span.end <= 40 && mentions[i].qualifier == nil
+                    && mentions[i].period.map({ $0.granularity != .day }) == true
+                    && i != st.basePeriod && i != st.base2Period
+                    && !inSentence.contains { j in
+                        j != v && mentions[j].type != .date && mentions[j].type != .period
+                            && mentions[j].span.start >= mentions[v].span.end && mentions[j].span.end <= mentions[i].span.start
+                    }
+            }
+            st.period = attributive ?? before(span.start) ?? after ?? before(sentence.start)
+        }
+        // A period written as the value's possessive ("from 1986's record 112.2 billion marks") is
+        // its own, whatever period the clause names later.
+        if let v = st.value, let p = inSentence.last(where: { i in
+            let m = mentions[i]
+            guard m.type.isCalendar, m.role == nil, m.span.end <= mentions[v].span.start,
+                  mentions[v].span.start - m.span.end <= 24, m.period.map({ $0.granularity != .day }) == true else { return false }
+            return doc.text(Span(m.span.end, mentions[v].span.start))
+                .range(of: #"^(?:'s|’s)\s+(?:(?:the|a|an|record|estimated|revised|provisional|preliminary|about|around|some)\s+)*$"#, options: .regularExpression) != nil
+        }), p != st.basePeriod, p != st.base2Period {
+            st.period = p
         }
         return st
     }

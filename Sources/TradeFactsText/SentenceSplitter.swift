@@ -13,8 +13,9 @@ public struct Sentence: Sendable, Hashable {
 /// and single capitals.
 ///
 /// A line break is a soft wrap, not a boundary, in hard-wrapped text (wire copy): from the second
-/// line on, when the line is at least 40 bytes long, does not end a sentence, and the next line is
-/// neither blank nor indented. The first line (the headline) always ends where it ends; a short
+/// line on, when the line is at least 40 bytes long (or ends in a lower-case word or a comma and the
+/// next line starts in lower case), does not end a sentence, and the next line is neither blank nor
+/// indented. The first line (the headline) always ends where it ends; a short
 /// dateline line does too.
 public enum SentenceSplitter {
     package static let abbreviations: Set<String> = [
@@ -82,13 +83,16 @@ public enum SentenceSplitter {
         guard lineNumber >= 1 else { return false }
         var end = newline
         while end > lineStart && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09) { end -= 1 }
-        guard end - lineStart >= 40 else { return false }
+        guard end > lineStart else { return false }
         let last = bytes[end - 1]
         if [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: ")")].contains(last) { return false }
         if last == 0x9D && end >= 3 && bytes[end - 3] == 0xE2 { return false }  // closing curly quote
         let next = newline + 1
         guard next < bytes.count else { return false }
         let c = bytes[next]
+        // A short line continues when the next one starts in lower case ("… widened to an⏎estimated
+        // 4.7 billion baht": the first body line of wire copy whose dateline was taken off).
+        guard end - lineStart >= 40 || (c >= 0x61 && c <= 0x7A && (last >= 0x61 && last <= 0x7A || last == UInt8(ascii: ","))) else { return false }
         return !(c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09)
     }
 

@@ -32,4 +32,48 @@ final class RecordPeriodTests: XCTestCase {
         let plain = records("TURKEY TRADE\nANKARA, Oct 19 - The trade position in July showed a 1.85 billion dlr deficit, the institute said.\n", "1987-10-19")
         XCTAssertEqual(plain.first?.from, "1987-07-01")
     }
+
+    /// In a list of figures each with its period, a period written right after one figure is not
+    /// the next figure's.
+    func testListOfFiguresEachWithItsPeriod() {
+        let got = records("MEXICO TRADE\nMEXICO CITY, March 9 - Mexico posted a trade deficit of 40 mln dlrs in 1986, against surpluses of 2.1 billion dlrs in 1985, 1.4 billion in 1984 and 600 mln in 1983.\n", "1987-03-09")
+        let byAmount = Dictionary(got.map { ($0.amount, $0.from) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(byAmount["1400000000"], "1984-01-01")
+        XCTAssertEqual(byAmount["600000000"], "1983-01-01")
+    }
+
+    /// "from 1986's record 95.5 billion marks": the possessive period is the figure's, whatever
+    /// period the clause names later.
+    func testPossessivePeriodIsTheFiguresOwn() {
+        let got = records("GERMAN OUTLOOK\nBONN, March 18 - The nominal trade surplus would change little from 1986's record 95.5 billion marks because of better terms of trade in 1987, it said.\n", "1987-03-18")
+        XCTAssertEqual(got.first { $0.amount == "95500000000" }?.from, "1986-01-01")
+    }
+
+    /// "the previous month" as a comparison period is the month before the current figure's, not
+    /// the month before the article's date.
+    func testPreviousMonthCountsFromTheCurrentFigure() {
+        let got = records("MALAYSIA TRADE\nKUALA LUMPUR, May 10 - Malaysia's exports rose to 1.9 billion ringgit in March from 1.7 billion the previous month, the bank said.\n", "1987-05-10")
+        XCTAssertEqual(got.map(\.from), ["1987-03-01", "1987-02-01"])
+    }
+
+    /// "the three months": the months up to the latest month reported, and its base a year back.
+    func testMonthsToDate() {
+        let got = records("THAI TRADE\nBANGKOK, April 20 - Exports rose to 7.1 billion baht in March from 6.4 billion in February. The trade surplus for the three months widened to 2.2 billion baht from 1.5 billion a year ago.\n", "1987-04-20")
+        let surplus = got.filter { $0.amount == "2200000000" || $0.amount == "1500000000" }
+        XCTAssertEqual(surplus.map(\.from), ["1987-01-01", "1986-01-01"])
+        XCTAssertEqual(surplus.map(\.to), ["1987-03-31", "1986-03-31"])
+    }
+
+    /// "The March surplus last year": that month of that year.
+    func testMonthWithAYearWrittenApart() {
+        let got = records("CANADA TRADE\nOTTAWA, May 5 - Canada had a trade surplus of 900 mln dlrs in March. The March surplus last year was 310 mln dlrs.\n", "1987-05-05")
+        XCTAssertEqual(got.first { $0.amount == "310000000" }?.from, "1986-03-01")
+    }
+
+    /// A figure whose statement names no period takes the last statement's current period, and its
+    /// "a year earlier" counts back from that, not from the base period written just before.
+    func testYearEarlierCountsFromTheLastStatementsPeriod() {
+        let got = records("NZ ACCOUNTS\nWELLINGTON, June 20 - The current account deficit narrowed to 150 mln dlrs in May. Exports were 800 mln dlrs against 820 mln in April and 700 mln a year earlier.\n", "1987-06-20")
+        XCTAssertEqual(got.first { $0.amount == "700000000" }?.from, "1986-05-01")
+    }
 }
