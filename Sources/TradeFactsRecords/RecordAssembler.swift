@@ -207,6 +207,9 @@ public final class RecordAssembler: @unchecked Sendable {
             let prices = inSentence.filter { mentions[$0].type == .money && hasUnit(mentions[$0]) }
             for mi in ordered {
                 let money = mentions[mi]
+                // An amount of change ("will fall by 15 to 20 billion dlrs", "rose by 1.2 billion") is
+                // not a level: no record of its own.
+                if isChangeAmount(money, doc) { continue }
                 let figureClause = clause(of: money.span)
                 // The base of a unit price ("down from 1.71 dlrs") is a price too.
                 if hasComparisonCue(before: money.matchSpan, doc) && prices.contains(where: { figureClause.contains(mentions[$0].span) }) { continue }
@@ -325,6 +328,10 @@ public final class RecordAssembler: @unchecked Sendable {
                 // In a list of figures each with its period ("1.17 billion dlrs in 1985, 1.01 billion
                 // in 1984 and 293 mln in 1983"), a period written right after another figure is that
                 // figure's, when this one has a period after it.
+                // A possessive period of another figure ("than January's 527 mln deficit") is that figure's.
+                candidates.removeAll { i in
+                    moneys.contains { j in j != mi && possessivePeriod(of: mentions[j], among: [i]) == i }
+                }
                 if candidates.contains(where: { mentions[$0].span.start >= money.span.end }) {
                     candidates.removeAll { i in
                         let p = mentions[i].span
@@ -595,6 +602,13 @@ public final class RecordAssembler: @unchecked Sendable {
             records.sort { mentions[$0.value].span.start < mentions[$1.value].span.start }
         }
         if !notTrade.isEmpty { records.removeAll { notTrade.contains($0.value) } }
+    }
+
+    /// Whether a figure is written as an amount of change: "by" (with a word of approximation) right before it.
+    func isChangeAmount(_ m: Mention, _ doc: Document) -> Bool {
+        let before = doc.text(Span(max(0, m.matchSpan.start - 32), m.matchSpan.start))
+        return before.range(of: #"\bby\s+(?:(?:about|around|some|up\s+to|as\s+much\s+as|nearly|almost|more\s+than|over|an\s+estimated|a\s+further|another)\s+)?$"#,
+                            options: [.regularExpression, .caseInsensitive]) != nil
     }
 
     /// The year of a relative year phrase in a statement's span other than its period ("last year"

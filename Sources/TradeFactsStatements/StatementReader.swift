@@ -153,10 +153,14 @@ public final class StatementReader: @unchecked Sendable {
         if st.period == nil, let v = st.value ?? st.change {
             // Not a comparison anaphor ("a year earlier" is some figure's base), nor a period written
             // right after another figure, which is that figure's ("after 1.33 billion in June").
+            // A possessive period right before another figure ("than January's 527 mln deficit") is that figure's too.
             func ownedByAnotherFigure(_ i: Int) -> Bool {
                 inSentence.contains { j in
-                    j != v && (mentions[j].type == .money || mentions[j].type == .quantity || mentions[j].type == .percent)
-                        && mentions[j].span.end <= mentions[i].span.start && mentions[i].span.start - mentions[j].span.end <= 8
+                    guard j != v, mentions[j].type == .money || mentions[j].type == .quantity || mentions[j].type == .percent else { return false }
+                    if mentions[j].span.end <= mentions[i].span.start && mentions[i].span.start - mentions[j].span.end <= 8 { return true }
+                    return mentions[i].span.end <= mentions[j].span.start && mentions[j].span.start - mentions[i].span.end <= 24
+                        && doc.text(Span(mentions[i].span.end, mentions[j].span.start))
+                            .range(of: #"^(?:'s|’s)\s+(?:(?:the|a|an|record|estimated|revised|provisional|preliminary|about|around|some)\s+)*$"#, options: .regularExpression) != nil
                 }
             }
             func before(_ from: Int) -> Int? {

@@ -20,7 +20,7 @@ public struct Sentence: Sendable, Hashable {
 public enum SentenceSplitter {
     package static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "n.z", "e.g", "i.e", "approx",
+        "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "n.z", "h.k", "e.g", "i.e", "approx",
         "gov", "sen", "rep", "gen", "fig", "est",
     ]
 
