@@ -23,6 +23,7 @@ package struct BaseAfterValue: Check {
             CheckExample("The trade deficit was 2.1 billion dlrs in March, compared with 1.6 billion in ↓June.", date: "1987-07-10"),
         ],
         nonTriggering: [
+            CheckExample("Reserves rose to 310 billion dlrs in April from 306 billion dlrs the previous month.", date: "1987-06-10"),
             CheckExample("Mineral exports fell to 3.2 billion dlrs in 1986 from 3.4 billion in 1985.", date: "1987-03-10"),
             CheckExample("The trade deficit was 2.1 billion dlrs in March, compared with 1.6 billion in February.", date: "1987-04-10"),
             CheckExample("Exports are expected to rise to 3.4 billion dlrs in 1988 from 3.2 billion in 1987.", date: "1987-03-10"),
@@ -46,6 +47,10 @@ package struct BaseAfterValue: Check {
         for st in context.statements {
             guard st.value != nil, let pi = st.period, let bi = st.basePeriod, let p = m[pi].period, let bp = m[bi].period,
                   !(m[bi].periodFields?.samePeriod ?? false), bp.from > p.to, Self.alike(p, bp) else { continue }
+            // "the previous month" is the month before the value's, whatever the article's date:
+            // an anaphor, never later than its value.
+            if m[bi].periodFields?.year == nil,
+               m[bi].text.range(of: #"\b(?:previous|preceding|prior)\b"#, options: [.regularExpression, .caseInsensitive]) != nil { continue }
             findings.append(finding(
                 "the base \"\(m[bi].text)\" (from \(bp.from.iso)) is later than the period it is compared with, \"\(m[pi].text)\" (to \(p.to.iso))",
                 at: m[bi].span,

@@ -20,6 +20,7 @@ package struct RepeatedFigureDiffers: Check {
             CheckExample("In the first half of this year, Guangdong exported goods worth $5.8 billion. Guangdong's exports of goods in the first half of this year were ↓$5.8 million.", date: "2025-07-15"),
             CheckExample("CHILE SEES 900 MLN DLR TRADE SURPLUS IN 1987\nSANTIAGO, March 20 - Chile expects a trade surplus of ↓950 mln dlrs in 1987, the central bank said.", date: "1987-03-20"),
             CheckExample("CHILE POSTS 68 MLN DLR TRADE SURPLUS IN JANUARY\nSANTIAGO, Feb 20 - Chile's exports were 400 mln dlrs and imports 322 mln dlrs in January, leaving a trade surplus of ↓78 mln dlrs in January, the central bank said.", date: "1987-02-20"),
+            CheckExample("Yugoslav exports in the first quarter were 875.59 billion dinars, compared with 667.18 billion dinars a year earlier, the office said. The office added that Yugoslav exports in the first quarter were ↓775.59 billion dinars.", date: "1987-04-10"),
         ],
         nonTriggering: [
             CheckExample("Guangdong exports hit $5.8 billion in the first half\nMarch 5, 2025\nIn the first half of this year, Guangdong exported goods worth $5.8 billion.", date: "2025-07-15"),
@@ -52,6 +53,7 @@ package struct RepeatedFigureDiffers: Check {
             if let h = context.extraction.headlineSpan { return h.contains(m[r.value].span) }
             return r.sentence == 0 && firstSentenceIsCaps
         }
+        let comparisonCue = cue("comparison", in: context)
         /// `loose`: for a body figure compared with a headline's, its sentence may hold other figures.
         func key(_ r: TradeRecord, loose: Bool = false) -> FactKey? {
             let headline = inHeadline(r)
@@ -61,12 +63,14 @@ package struct RepeatedFigureDiffers: Check {
             let sentence = context.document.sentences[r.sentence].span
             // One money figure in the sentence, or the figure is the headline's (a headline is compared
             // with the body's figure of the same fact, however many figures the lede has).
-            guard headline || loose || context.extraction.mentions(inSentence: r.sentence).filter({ m[$0].type == .money && sentence.contains(m[$0].span) }).count == 1 else { return nil }
+            // (A figure the sentence compares it with, "compared with 667.18 billion", does not count.)
+            guard headline || loose || context.extraction.mentions(inSentence: r.sentence).filter({
+                m[$0].type == .money && sentence.contains(m[$0].span) && !context.hasCue(comparisonCue, before: m[$0].matchSpan)
+            }).count == 1 else { return nil }
             let reporter = reporterField.value
             return FactKey(reporter: reporter, flow: r.flow.value, commodity: r.commodity?.value ?? "", partner: r.partner?.value ?? "", from: p.from, to: p.to)
         }
-        let comparison = cue("comparison", in: context)
-        func isComparison(_ r: TradeRecord) -> Bool { context.hasCue(comparison, before: m[r.value].matchSpan) }
+        func isComparison(_ r: TradeRecord) -> Bool { context.hasCue(comparisonCue, before: m[r.value].matchSpan) }
         func amount(_ r: TradeRecord) -> (Decimal, String)? {
             guard let a = m[r.value].numericValue, let c = m[r.value].currency else { return nil }
             return (a, c)

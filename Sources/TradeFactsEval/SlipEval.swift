@@ -590,7 +590,21 @@ package enum SlipEval {
         /// Pairs of records stating the same fact twice with values their rounding reconciles, in
         /// different sentences (headline and body, or twice in the body).
         func repeatPairs() -> [(TradeRecord, TradeRecord)] {
-            let recs = result.records.filter { r in
+            // A headline figure the body repeats is one record, the body's (the assembler drops the
+            // headline's): pair the headline's figure with that record as a copy of it.
+            let owned = Set(result.records.map(\.value))
+            let headlineCopies: [TradeRecord] = m.indices.compactMap { hi in
+                guard m[hi].type == .money, !owned.contains(hi), !m[hi].latent, inHeadline(m[hi].span),
+                      case let .money(a?, _, _, c?, _) = m[hi].value else { return nil }
+                guard var copy = result.records.first(where: { r in
+                    guard r.sentence > 0, !r.isComparison, case let .money(b?, _, _, d?, _) = m[r.value].value else { return false }
+                    return b == a && d == c
+                }) else { return nil }
+                copy.value = hi
+                copy.sentence = 0
+                return copy
+            }
+            let recs = (headlineCopies + result.records).filter { r in
                 !r.isComparison && r.reporter != nil && r.period != nil && r.modality == nil && m[r.value].qualifier == nil
                     && !r.qualifiers.contains(where: { ["revised", "provisional", "forecast"].contains($0) })
             }

@@ -152,3 +152,11 @@ enum PendingCurrency: Sendable, Equatable {
     /// one, else the figure is not read as money.
     case local(family: String)
 }
+
+extension Mention {
+    /// Whether the mention's qualifier leaves it a figure's own period: none, or the "from" of a
+    /// range ("from January to August 1987"), which is not a comparison's "from".
+    package var isOwnPeriodQualifier: Bool {
+        qualifier == nil || (qualifier == "from" && (periodFields.map { $0.monthTo != nil || $0.dayTo != nil || $0.quarterTo != nil || $0.yearTo != nil } ?? false))
+    }
+}

@@ -121,7 +121,28 @@ public final class RecordAssembler: @unchecked Sendable {
     public func assemble(_ extraction: Extraction, statements: [Statement] = []) -> [TradeRecord] {
         var records = assembleFromMentions(extraction)
         if !statements.isEmpty { link(&records, statements, extraction.mentions, extraction.document) }
+        droppingHeadlineRepeats(&records, extraction)
         return records
+    }
+
+    /// A headline figure that the body states again (same flow, amount, currency and period) is one
+    /// record, the body's: "FINLAND FEBRUARY TRADE SURPLUS AT 641 MLN MARKKA" over "Finland had a
+    /// 641 mln markka trade surplus in February". A headline figure the body gives differently
+    /// stays, for the checks to compare.
+    func droppingHeadlineRepeats(_ records: inout [TradeRecord], _ extraction: Extraction) {
+        let doc = extraction.document, mentions = extraction.mentions
+        guard let first = doc.sentences.first, records.contains(where: { $0.sentence == 0 }) else { return }
+        let firstLine = doc.lineIndex.span(ofLine: 1, in: doc.bytes)
+        let isHeadline = extraction.headlineSpan.map { $0.overlaps(first.span) }
+            ?? (first.span.end <= firstLine.end && !doc.bytes[first.span.start..<first.span.end].contains { $0 >= 0x61 && $0 <= 0x7A })
+        guard isHeadline else { return }
+        func key(_ r: TradeRecord) -> String? {
+            guard case let .money(a?, _, _, c?, _) = mentions[r.value].value else { return nil }
+            let p = r.derivedPeriod ?? r.period.flatMap { mentions[$0].period }
+            return "\(r.flow.value)|\(a)|\(c)|\(p.map { "\($0.from.iso)..\($0.to.iso)" } ?? "")"
+        }
+        let body = Set(records.filter { $0.sentence > 0 }.compactMap(key))
+        records.removeAll { r in r.sentence == 0 && !r.isComparison && key(r).map(body.contains) == true }
     }
 
     func assembleFromMentions(_ extraction: Extraction) -> [TradeRecord] {
@@ -145,7 +166,7 @@ public final class RecordAssembler: @unchecked Sendable {
 
         func isFigurePeriod(_ m: Mention) -> Bool {
             guard let p = m.period else { return false }
-            return m.role == nil && m.qualifier == nil && p.granularity != .day && !(m.periodFields?.samePeriod ?? false)
+            return m.role == nil && m.isOwnPeriodQualifier && p.granularity != .day && !(m.periodFields?.samePeriod ?? false)
         }
         /// A period written as the figure's possessive right before it ("1986's record 112.2
         /// billion marks", "February's 2.9 billion"): the figure's own, whatever follows it.
@@ -416,12 +437,29 @@ public final class RecordAssembler: @unchecked Sendable {
         // The current period of the last statement read (of any measure), for a figure whose own
         // statement names none: its comparison anaphors ("816 mln a year earlier") count from it.
         var lastCurrent: ResolvedPeriod? = nil
+        // Statements whose value is written as a comparison ("The deficit compared with a deficit of
+        // 1.76 billion dlrs in February 1986"): their figure is a base, and their period no current one.
+        var comparedStatements = Set<Int>()
         for (si, st) in statements.enumerated() {
             let previousCurrent = lastCurrent
-            if let p = st.period, let q = mentions[p].period, q.granularity != .day, !(mentions[p].periodFields?.samePeriod ?? false) {
+            if let v = st.value, introducedAsComparison(mentions[v], doc) { comparedStatements.insert(si) }
+            if !comparedStatements.contains(si), let p = st.period, let q = mentions[p].period, q.granularity != .day,
+               !(mentions[p].periodFields?.samePeriod ?? false) {
                 lastCurrent = q
             }
             guard let v = st.value, let ri = byValue[v] else { continue }
+            if comparedStatements.contains(si) {
+                // A compared figure keeps its own period, an anaphor counted from the current one.
+                records[ri].isComparison = true
+                if let p = st.period, mentions[p].period.map({ $0.granularity != .day }) == true {
+                    records[ri].period = p
+                    records[ri].periodCarried = false
+                    records[ri].derivedPeriod = nil
+                    if let f = mentions[p].periodFields, f.samePeriod, let c = previousCurrent {
+                        records[ri].derivedPeriod = PeriodResolver.resolveSamePeriod(antecedent: c, f)
+                    }
+                }
+            }
             // The statement's measure names the figure: a trade flow or balance replaces the
             // nearest flow word; another account's balance, reserves or output is no trade record.
             if let measure = st.measure, let span = measure.span {
@@ -576,10 +614,12 @@ public final class RecordAssembler: @unchecked Sendable {
         }
         func isFigurePeriod(_ i: Int) -> Bool {
             let m = mentions[i]
-            guard let p = m.period, p.granularity != .day, m.qualifier == nil, m.role == nil else { return false }
+            guard let p = m.period, p.granularity != .day, m.isOwnPeriodQualifier, m.role == nil else { return false }
             return !(m.periodFields?.samePeriod ?? false) && !comparisonPeriods.contains(i)
         }
-        let statementPeriods = statements.compactMap { st in st.period.flatMap { isFigurePeriod($0) ? (end: st.span.end, period: $0) : nil } }
+        let statementPeriods = statements.enumerated().compactMap { si, st in
+            comparedStatements.contains(si) ? nil : st.period.flatMap { isFigurePeriod($0) ? (end: st.span.end, period: $0) : nil }
+        }
         let figurePeriods = mentions.indices.filter { mentions[$0].type.isCalendar && isFigurePeriod($0) }
         // Records are in text order: two cursors walk the statements' periods and the written periods
         // along with them, so this stays linear in the number of records.
@@ -602,6 +642,14 @@ public final class RecordAssembler: @unchecked Sendable {
             records.sort { mentions[$0.value].span.start < mentions[$1.value].span.start }
         }
         if !notTrade.isEmpty { records.removeAll { notTrade.contains($0.value) } }
+    }
+
+    /// Whether a figure is introduced as what something is compared with: "compared with a deficit
+    /// of 1.76 billion", "against 5.1 billion", "up from a surplus of 33 mln".
+    func introducedAsComparison(_ m: Mention, _ doc: Document) -> Bool {
+        let before = doc.text(Span(max(0, m.matchSpan.start - 48), m.matchSpan.start))
+        return before.range(of: #"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+(?:(?:a|an|the)\s+)?(?:(?:trade\s+)?(?:surplus|deficit|level|total|figure)\s+of\s+)?(?:(?:a|an|the|record|revised)\s+)?$"#,
+                            options: [.regularExpression, .caseInsensitive]) != nil
     }
 
     /// Whether a figure is written as an amount of change: "by" (with a word of approximation) right before it.

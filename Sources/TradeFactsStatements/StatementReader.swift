@@ -166,7 +166,7 @@ public final class StatementReader: @unchecked Sendable {
             func before(_ from: Int) -> Int? {
                 inSentence.last { i in
                     mentions[i].span.start >= from && mentions[i].span.end <= mentions[v].span.start
-                        && mentions[i].type.isCalendar && mentions[i].qualifier == nil
+                        && mentions[i].type.isCalendar && mentions[i].isOwnPeriodQualifier
                         && mentions[i].period.map({ $0.granularity != .day }) == true
                         && i != st.basePeriod && i != st.base2Period
                         && !(mentions[i].periodFields.map { $0.samePeriod && $0.monthsToDate == nil } ?? false) && !ownedByAnotherFigure(i)
@@ -184,7 +184,7 @@ public final class StatementReader: @unchecked Sendable {
             // trade deficit with Seoul last year"), before one earlier in the sentence.
             let after = inSentence.first { i in
                 mentions[i].type.isCalendar && mentions[i].span.start >= mentions[v].span.end
-                    && mentions[i].span.start - mentions[v].span.end <= 40 && mentions[i].qualifier == nil
+                    && mentions[i].span.start - mentions[v].span.end <= 40 && mentions[i].isOwnPeriodQualifier
                     && mentions[i].period.map({ $0.granularity != .day }) == true
                     && i != st.basePeriod && i != st.base2Period
                     && !inSentence.contains { j in

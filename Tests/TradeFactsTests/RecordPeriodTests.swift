@@ -76,4 +76,13 @@ final class RecordPeriodTests: XCTestCase {
         let got = records("NZ ACCOUNTS\nWELLINGTON, June 20 - The current account deficit narrowed to 150 mln dlrs in May. Exports were 800 mln dlrs against 820 mln in April and 700 mln a year earlier.\n", "1987-06-20")
         XCTAssertEqual(got.first { $0.amount == "700000000" }?.from, "1986-05-01")
     }
+
+    /// A headline figure that the body gives again for the same fact and period is one record, the
+    /// body's; a headline figure the body gives differently stays, for the checks.
+    func testHeadlineRepeatIsOneRecord() {
+        let same = records("FINLAND FEBRUARY TRADE SURPLUS 641 MLN MARKKA\nHELSINKI, March 23 - Finland had a 641 mln markka trade surplus in February, the board said.\n", "1987-03-23")
+        XCTAssertEqual(same.map(\.amount), ["641000000"])
+        let differs = records("FINLAND FEBRUARY TRADE SURPLUS 614 MLN MARKKA\nHELSINKI, March 23 - Finland had a 641 mln markka trade surplus in February, the board said.\n", "1987-03-23")
+        XCTAssertEqual(differs.map(\.amount), ["614000000", "641000000"])
+    }
 }
