@@ -112,6 +112,17 @@ public enum ArticleReader {
         return out
     }
 
+    /// The end of the line starting at `start`: the next LF, or a CR that no LF follows, else the end.
+    static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == 0x0A { return i }
+            if bytes[i] == 0x0D, i + 1 >= bytes.count || bytes[i + 1] != 0x0A { return i }
+            i += 1
+        }
+        return bytes.count
+    }
+
     package static func jsonLines(path: String, bytes: [UInt8], firstLine: Int = 1) -> [Article] {
         var out: [Article] = []
         var lineNumber = firstLine - 1
@@ -119,7 +130,8 @@ public enum ArticleReader {
         var parser = JSONLineParser()
         while start < bytes.count {
             lineNumber += 1
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            // A line ends at LF, or at a CR that no LF follows (old Mac line ends).
+            let end = Self.lineEnd(bytes, from: start)
             let line = bytes[start..<end]
             start = end + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -156,7 +168,10 @@ public enum ArticleReader {
     package static func foundationRecord(_ line: ArraySlice<UInt8>) -> JSONLineRecord? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(escapingInnerBOMs(line))) as? [String: Any] else { return nil }
         var record = JSONLineRecord()
-        if let id = object["id"] { record.id = "\(id)" }
+        // An id is a string or a number; any other value (null, an object, a list, a truth value)
+        // is no id, and the record is named by its file and line.
+        if let id = object["id"] as? String { record.id = id }
+        else if let v = object["id"], !(v is Bool), let n = v as? NSNumber { record.id = n.stringValue }
         if let text = object["text"] as? String { record.text = Array(text.utf8) }
         if let d = object["date"] { record.date = (d as? String).map { .string($0) } ?? .other }
         record.title = object["title"] as? String

@@ -45,16 +45,38 @@ package enum Inputs {
         return out
     }
 
+    /// The most bytes one input (or one line of JSON Lines) may hold: 256 MiB unless `--max-input-mb`
+    /// says otherwise. Set once, before any input is read. A symlink to `/dev/zero` was read until
+    /// memory ran out.
+    nonisolated(unsafe) package static var maxInputBytes = 256 << 20
+
+    /// The error for an input beyond ``maxInputBytes``.
+    package static func tooLarge(_ source: InputSource, what: String = "input") -> InputError {
+        InputError(message: "\(source.path): \(what) larger than \(maxInputBytes >> 20) MB, not read (raise the limit with --max-input-mb)")
+    }
+
+    /// Reads all of `handle`, refusing more than ``maxInputBytes``.
+    static func readCapped(_ handle: FileHandle, _ source: InputSource) throws -> [UInt8] {
+        var out: [UInt8] = []
+        while true {
+            guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { return out }
+            out += data
+            if out.count > maxInputBytes { throw tooLarge(source) }
+        }
+    }
+
     /// Reads an input's bytes; throws a message naming the file and the cause.
     package static func read(_ source: InputSource) throws -> [UInt8] {
         if source.isStandardInput {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            return try readCapped(FileHandle.standardInput, source)
         }
         try checkReadable(source)
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: source.path))
             defer { try? handle.close() }
-            return [UInt8](try handle.readToEnd() ?? Data())
+            return try readCapped(handle, source)
+        } catch let e as InputError {
+            throw e
         } catch {
             // The file vanished or became unreadable between the listing and the read.
             let errno = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code }
@@ -147,6 +169,11 @@ package final class LineChunkReader {
                 throw LineChunkReader.error(source, errno)
             }
             if n == 0 { atEnd = true } else { pending.append(contentsOf: buffer[..<n]) }
+            // A line (or, read whole, an input) beyond the cap: refused rather than read until
+            // memory runs out (a symlink to /dev/zero).
+            if pending.count > Inputs.maxInputBytes + chunkSize {
+                throw Inputs.tooLarge(source, what: count == .max ? "input" : "a line")
+            }
         }
     }
 

@@ -197,6 +197,11 @@ public final class Extractor: @unchecked Sendable {
             diagnostics.append(ExtractionDiagnostic(rule: m.rule, message: "\"\(m.text.prefix(60))\" at line \(at.line), column \(at.column) is out of range (beyond 10^24), not read as a figure"))
             return true
         }
+        // A figure split by an invisible character ("$22.<U+200B>13 million", "1<U+200D>2%") would
+        // be read as two wrong figures: neither part is read, and a warning says where.
+        var warnings: [String] = []
+        Self.dropFiguresSplitByInvisibles(&mentions, document, &warnings)
+        Self.reportDigitsNotRead(document, &warnings)
         let calendarStart = StageProfiler.enabled ? StageProfiler.now() : 0
 
         // Reference date: given, else the dateline.
@@ -204,7 +209,6 @@ public final class Extractor: @unchecked Sendable {
         var source: ReferenceDateSource = reference == nil ? .none : .option
         var datelineSpan: Span? = nil
         var headlineSpan: Span? = nil
-        var warnings: [String] = []
         if let line = dateline(mentions, document) {
             let i = line.index
             mentions[i].role = "dateline"
@@ -242,6 +246,72 @@ public final class Extractor: @unchecked Sendable {
         return Extraction(document: document, referenceDate: reference, referenceDateSource: source,
                           datelineSpan: datelineSpan, headlineSpan: headlineSpan, mentions: mentions, diagnostics: diagnostics,
                           warnings: warnings)
+    }
+
+    /// Whether `bytes` has an invisible format character (U+200B…U+200D, U+2060, U+FEFF) starting at `i`.
+    static func invisibleLength(_ b: [UInt8], at i: Int) -> Int {
+        guard i + 2 < b.count else { return 0 }
+        if b[i] == 0xE2, b[i + 1] == 0x80, (0x8B...0x8D).contains(b[i + 2]) { return 3 }
+        if b[i] == 0xE2, b[i + 1] == 0x81, b[i + 2] == 0xA0 { return 3 }
+        if b[i] == 0xEF, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
+        return 0
+    }
+
+    /// Digits other than ASCII (fullwidth "２０２４", Arabic-Indic "٢٠٢٤", Extended Arabic-Indic,
+    /// Devanagari) are not read as figures: one warning says where the first is and how many runs.
+    static func reportDigitsNotRead(_ document: Document, _ warnings: inout [String]) {
+        let b = document.bytes
+        var first: Int? = nil, runs = 0, inRun = false
+        var i = 0
+        while i < b.count {
+            var n = 0
+            if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, (0x90...0x99).contains(b[i + 2]) { n = 3 }
+            else if b[i] == 0xD9, i + 1 < b.count, (0xA0...0xA9).contains(b[i + 1]) { n = 2 }
+            else if b[i] == 0xDB, i + 1 < b.count, (0xB0...0xB9).contains(b[i + 1]) { n = 2 }
+            else if b[i] == 0xE0, i + 2 < b.count, b[i + 1] == 0xA5, (0xA6...0xAF).contains(b[i + 2]) { n = 3 }
+            if n > 0 {
+                if !inRun { runs += 1; first = first ?? i }
+                inRun = true
+                i += n
+            } else {
+                inRun = false
+                i += 1
+            }
+        }
+        guard let f = first else { return }
+        let at = document.location(of: f)
+        warnings.append("digits other than ASCII 0-9 (fullwidth, Arabic-Indic or Devanagari) are not read as figures: \(runs) run(s), the first at line \(at.line), column \(at.column)")
+    }
+
+    /// Removes the figures that an invisible character between two digits (or a digit and a
+    /// decimal point) cuts apart, with one warning per such place.
+    static func dropFiguresSplitByInvisibles(_ mentions: inout [Mention], _ document: Document, _ warnings: inout [String]) {
+        let b = document.bytes
+        func isDigitish(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) || c == 0x2E || c == 0x2C }
+        var cuts: [Int] = []
+        var i = 1
+        while i + 3 < b.count {
+            let n = invisibleLength(b, at: i)
+            if n > 0, isDigitish(b[i - 1]), isDigitish(b[i + n]), (0x30...0x39).contains(b[i - 1]) || (0x30...0x39).contains(b[i + n]) {
+                cuts.append(i)
+                i += n
+            } else {
+                i += 1
+            }
+        }
+        guard !cuts.isEmpty else { return }
+        for c in cuts.prefix(10) {
+            let at = document.location(of: c)
+            warnings.append("an invisible character (zero-width space or joiner) at line \(at.line), column \(at.column) splits a figure; the figure is not read")
+        }
+        if cuts.count > 10 { warnings.append("\(cuts.count - 10) more figures split by invisible characters are not read") }
+        // Cuts are in order: the first at or after a mention's start (binary search) tells.
+        mentions.removeAll { m in
+            var lo = 0, hi = cuts.count
+            // (A decimal point or comma may stand between the figure and the cut: "$22.<U+200B>13".)
+            while lo < hi { let mid = (lo + hi) / 2; if cuts[mid] + 4 < m.matchSpan.start { lo = mid + 1 } else { hi = mid } }
+            return lo < cuts.count && cuts[lo] <= m.matchSpan.end + 1
+        }
     }
 
     /// For each of the rule set's triggers, the byte ranges where its rules run: runs of consecutive

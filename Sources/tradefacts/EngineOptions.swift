@@ -22,6 +22,9 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: all cores). Output order and bytes do not depend on it.")
     var jobs: Int?
 
+    @Option(name: .customLong("max-input-mb"), help: "The largest input (or JSON Lines record) read, in MB; a larger one is an error naming it (default 256).")
+    var maxInputMB: Int = 256
+
     @Flag(help: "Print a summary line (documents, mentions, records, findings, throughput) on standard error; it is printed anyway when standard error is a terminal, after the progress bar.")
     var summary = false
 
@@ -35,6 +38,8 @@ struct EngineOptions: ParsableArguments {
             throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), got \(jobs)")
         }
         _ = try referenceDate()
+        guard (1...(1 << 20)).contains(maxInputMB) else { throw ValidationError("--max-input-mb must be between 1 and \(1 << 20), got \(maxInputMB)") }
+        Inputs.maxInputBytes = maxInputMB << 20
     }
 
     /// Whether to print the summary line: asked for, or an interactive run (the progress bar's terminal).

@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+@testable import TradeFacts
+
+/// Wrong values and inputs of the second hardening round (issue 17, items 11 and 13): each test
+/// failed before its fix.
+final class ValueHardeningTests: XCTestCase {
+    private func process(_ text: String) -> DocumentResult {
+        Fixtures.engine.process(Document(id: "t", text: text, referenceDate: CalendarDate(iso: "2025-04-01")))
+    }
+
+    /// "1e99999 billion dollars" is no figure the rules read (it was read as 99,999 billion, then
+    /// as "billion dollars", one billion).
+    func testScientificNotationIsNotMisread() {
+        XCTAssertEqual(process("Exports were 1e99999 billion dollars in March.").extraction?.mentions.filter { $0.type == .money }.count, 0)
+        XCTAssertEqual(process("Exports were 3.1e3 mln dlrs in March.").extraction?.mentions.filter { $0.type == .money }.map(\.text), [])
+        // Ordinary figures beside a year are still read.
+        XCTAssertEqual(process("In 1981 two billion dlrs were lent.").extraction?.mentions.filter { $0.type == .money }.map(\.text), ["two billion dlrs"])
+    }
+
+    /// An invisible character inside a figure ("$22.<ZWSP>13 million", "1<ZWJ>2%") split it into two
+    /// wrong figures; now neither part is read and a warning says where.
+    func testInvisibleCharacterInsideAFigure() {
+        for text in ["Exports were $22.\u{200B}13 million in March.", "Exports rose 1\u{200D}2% in March."] {
+            let r = process(text)
+            XCTAssertEqual(r.extraction?.mentions.filter { $0.type == .money || $0.type == .percent }.count, 0, text)
+            XCTAssertTrue(r.warnings.contains { $0.contains("invisible character") && $0.contains("line 1") }, "\(r.warnings)")
+        }
+        // An invisible character between words leaves the figures alone.
+        let r = process("Exports\u{200B} were $22.13 million in March.")
+        XCTAssertEqual(r.extraction?.mentions.filter { $0.type == .money }.map(\.text), ["$22.13 million"])
+        XCTAssertEqual(r.warnings, [])
+    }
+
+    /// Fullwidth and Arabic-Indic digits were ignored silently; they are reported.
+    func testDigitsOtherThanASCIIAreReported() {
+        for text in ["Exports were \u{FF04}\u{FF12}\u{FF12} million in \u{FF12}\u{FF10}\u{FF12}\u{FF14}.", "Exports were $\u{0662}\u{0662} million."] {
+            let r = process(text)
+            XCTAssertTrue(r.warnings.contains { $0.contains("digits other than ASCII") }, "\(text): \(r.warnings)")
+        }
+        XCTAssertEqual(process("Exports were $22 million.").warnings, [])
+    }
+
+    /// A JSON Lines id that is not a string or a number (an object, null, a truth value) printed
+    /// as `["x": 1]` or `<null>`; such a record is named by its file and line.
+    func testJSONLinesIdsThatAreNotStringsOrNumbers() {
+        let lines = ["{\"id\": 5, \"text\": \"x\"}", "{\"id\": {\"x\": 1}, \"text\": \"x\"}", "{\"id\": null, \"text\": \"x\"}",
+                     "{\"id\": true, \"text\": \"x\"}", "{\"id\": \"b\", \"text\": \"x\"}"]
+        let articles = ArticleReader.articles(path: "r.jsonl", raw: Array(lines.joined(separator: "\n").utf8), format: .jsonl)
+        XCTAssertEqual(articles.map(\.id), ["5", "r.jsonl:2", "r.jsonl:3", "r.jsonl:4", "b"])
+    }
+
+    /// Records separated by a carriage return alone (old Mac line ends) were one invalid record.
+    func testCarriageReturnOnlyLineEnds() {
+        let raw = "{\"id\": \"a\", \"text\": \"Exports rose.\"}\r{\"id\": \"b\", \"text\": \"Imports fell.\"}\r"
+        let articles = ArticleReader.articles(path: "r.jsonl", raw: Array(raw.utf8), format: .jsonl)
+        XCTAssertEqual(articles.map(\.id), ["a", "b"])
+        XCTAssertEqual(articles.map(\.error), [nil, nil])
+        XCTAssertEqual(articles.compactMap(\.origin?.line), [1, 2])
+        // CR LF is one line end, as before.
+        XCTAssertEqual(ArticleReader.articles(path: "r.jsonl", raw: Array(raw.replacingOccurrences(of: "\r", with: "\r\n").utf8), format: .jsonl).map(\.id), ["a", "b"])
+    }
+
+    /// A symlink to /dev/zero named on the command line was read until memory ran out; an input
+    /// (or a JSON Lines line) beyond `--max-input-mb` is an error naming it, exit 3, and the run goes on.
+    func testInputSizeIsCapped() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/zero") else { throw XCTSkip("/dev/zero is absent") }
+        let ok = try CLI.temp("small.txt", "Exports rose 5 pct in March 2025.\n")
+        for name in ["zero.txt", "zero.jsonl"] {
+            let link = (NSTemporaryDirectory() as NSString).appendingPathComponent("tf-\(UUID().uuidString)-\(name)")
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/zero")
+            defer { try? FileManager.default.removeItem(atPath: link) }
+            let r = try CLI.run(["extract", "--max-input-mb", "1", "--format", "jsonl", link, ok])
+            XCTAssertEqual(r.status, 3, r.stderr)
+            XCTAssertTrue(r.stdout.contains("larger than 1 MB"), r.stdout)
+            XCTAssertEqual(r.stdout.split(separator: "\n").count, 2, "both inputs are accounted for")
+        }
+        XCTAssertEqual(try CLI.run(["extract", "--max-input-mb", "0", ok]).status, 2)
+    }
+}
