@@ -77,6 +77,10 @@ struct EngineOptions: ParsableArguments {
         } catch let e as RuleError {
             FileHandle.standardError.write(Data("\(e)\n".utf8))
             throw ExitCode(2)
+        } catch let e as PCRE2Error {
+            // A helper pattern of the records or checks broken by a definition given again in a rule folder.
+            FileHandle.standardError.write(Data("error: a pattern does not compile with the definitions in force: \(e)\n".utf8))
+            throw ExitCode(2)
         }
     }
 
