@@ -49,6 +49,9 @@ struct EngineOptions: ParsableArguments {
     @Flag(name: .customLong("no-prefilter"), help: "Run every rule over the whole text instead of only where its trigger occurs (same results, slower; for verification and benchmarks).")
     var noPrefilter = false
 
+    @Flag(name: .customLong("follow-symlinks"), help: "Read symbolic links found in folders that resolve outside the folder walked (by default each is reported, not read, and the run exits 3).")
+    var followSymlinks = false
+
     /// The configuration in force; its errors exit 2 with file:line.
     func configuration() throws -> Configuration {
         if noConfig { return Configuration() }

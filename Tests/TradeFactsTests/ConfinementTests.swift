@@ -29,6 +29,48 @@ final class ConfinementTests: XCTestCase {
         jsonl.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
     }
 
+    /// A symbolic link (to a file or a folder) that resolves outside the folder walked is not read:
+    /// it is a document with `error`, a warning names it and why, the summary counts it unreadable
+    /// and the run exits 3. `--follow-symlinks` reads it; a link named on the command line is read.
+    func testSymlinksOutOfTheWalkedFolderAreReportedNotRead() throws {
+        let top = try tree(["articles/a.txt": "Exports rose 5 pct to 3.1 billion dlrs in March 2025.\n",
+                            "articles/inner/b.txt": "Imports fell 2 pct in March 2025.\n",
+                            "elsewhere/secret.txt": "Exports were 777 mln dlrs in March 2025.\n",
+                            "elsewhere/folder/c.txt": "Exports were 888 mln dlrs in March 2025.\n"])
+        try link(top, "articles/secret.txt", to: "../elsewhere/secret.txt")
+        try link(top, "articles/folder", to: "../elsewhere/folder")
+        try link(top, "articles/inside.txt", to: "inner/b.txt")  // inside the folder walked: read
+        let articles = top.appendingPathComponent("articles").path
+        let refused = try CLI.run(["extract", "--format", "jsonl", "--summary", "--date", "2025-04-01", articles])
+        XCTAssertEqual(refused.status, 3, refused.stderr)
+        XCTAssertFalse(refused.stdout.contains("777") || refused.stdout.contains("888"), refused.stdout)
+        let docs = documents(refused.stdout)
+        let names = docs.map { ($0["document"] as? String ?? "").replacingOccurrences(of: articles + "/", with: "") }
+        XCTAssertEqual(names, ["a.txt", "folder", "inner/b.txt", "inside.txt", "secret.txt"])
+        for (name, doc) in zip(names, docs) {
+            if name == "folder" || name == "secret.txt" {
+                XCTAssertTrue((doc["error"] as? String ?? "").contains("outside the folder walked"), "\(doc)")
+                XCTAssertTrue(refused.stderr.contains("warning: \(articles)/\(name): not read"), refused.stderr)
+            } else {
+                XCTAssertNil(doc["error"], "\(doc)")
+            }
+        }
+        XCTAssertTrue(refused.stderr.contains("5 document(s)") && refused.stderr.contains("2 unreadable"), refused.stderr)
+        let check = try CLI.run(["check", "--date", "2025-04-01", articles])
+        XCTAssertEqual(check.status, 3, check.stderr)
+        XCTAssertTrue(check.stdout.contains("secret.txt: error: not read"), check.stdout)
+
+        let followed = try CLI.run(["extract", "--format", "jsonl", "--follow-symlinks", "--date", "2025-04-01", articles])
+        XCTAssertEqual(followed.status, 0, followed.stderr)
+        XCTAssertEqual(documents(followed.stdout).count, 5)
+        XCTAssertTrue(followed.stdout.contains("777") && followed.stdout.contains("888"))
+        XCTAssertTrue(documents(followed.stdout).contains { ($0["document"] as? String) == articles + "/folder/c.txt" })
+
+        let named = try CLI.run(["extract", "--format", "jsonl", "--date", "2025-04-01", articles + "/secret.txt"])
+        XCTAssertEqual(named.status, 0, named.stderr)
+        XCTAssertTrue(named.stdout.contains("777"))
+    }
+
     /// A `--rules` folder that gives a built-in definition again as a pattern that does not compile
     /// exits 2 with the definition's file:line:column and PCRE2's message (it exited 1 with
     /// "Error: missing closing parenthesis"); invalid UTF-8 in a rule file is reported at its line
