@@ -71,6 +71,62 @@ final class ConfinementTests: XCTestCase {
         XCTAssertTrue(named.stdout.contains("777"))
     }
 
+    /// `rules:` in a `.tradefacts.yml` that leave the repository holding it (`..`, or a link out of
+    /// it) are refused with exit 2, naming the file and the entry and showing nothing of the folder
+    /// named; `--allow-outside-rules` reads them, and its errors show only the offending token.
+    func testConfigRulesOutsideTheRepositoryAreRefused() throws {
+        let top = try tree(["secret/keys.yaml": "password: hunter2-do-not-print\n",
+                            "repo/.git/": "",
+                            "repo/a.txt": "Exports rose 5 pct in March 2025.\n"])
+        let repo = top.appendingPathComponent("repo")
+        let config = repo.appendingPathComponent(".tradefacts.yml").path
+        for entry in ["../secret", "linked"] {
+            try "fail-on: error\nrules: [\"\(entry)\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+            if entry == "linked" { try link(repo, "linked", to: "../secret") }
+            let r = try CLI.run(["check", "--date", "2025-04-01", "a.txt"], in: repo)
+            XCTAssertEqual(r.status, 2, r.stderr)
+            XCTAssertTrue(r.stderr.contains(".tradefacts.yml:2:9: error: rules entry '\(entry)' is outside"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("--allow-outside-rules"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("hunter2"), r.stderr)
+            let allowed = try CLI.run(["check", "--allow-outside-rules", "--date", "2025-04-01", "a.txt"], in: repo)
+            XCTAssertEqual(allowed.status, 2, allowed.stderr)
+            XCTAssertTrue(allowed.stderr.contains("keys.yaml:1:1: error: unknown key 'password'"), allowed.stderr)
+            XCTAssertFalse(allowed.stderr.contains("hunter2"), allowed.stderr)
+        }
+        // A rule folder inside the repository is read as before.
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent("house"), withIntermediateDirectories: true)
+        try "rules: [house]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["check", "--date", "2025-04-01", "a.txt"], in: repo).status, 0)
+    }
+
+    /// The upward search for `.tradefacts.yml` stops at the first folder holding `.git`: a
+    /// configuration above the repository is not applied. `--show-config` says which one is in
+    /// force (or none) and exits 0; the `--summary` line names it.
+    func testConfigSearchStopsAtTheRepositoryRoot() throws {
+        let contradictory = "Exports up\nMarch 5, 2024\nGuangdong exports rose in the first half of this year.\nIn the first half of 2022, Guangdong exported steel worth $5 million, up 3%.\n"
+        let top = try tree([".tradefacts.yml": "fail-on: never\n",
+                            "repo/.git": "gitdir: /somewhere/else\n",  // a worktree's .git is a file
+                            "repo/sub/bad.txt": contradictory])
+        let sub = top.appendingPathComponent("repo/sub")
+        let shown = try CLI.run(["check", "--show-config"], in: sub)
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertTrue(shown.stdout.hasPrefix("config: none\n"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("fail-on: error (default)"), shown.stdout)
+        let checked = try CLI.run(["check", "--summary", "bad.txt"], in: sub)
+        XCTAssertEqual(checked.status, 1, "the configuration above the repository was applied: \(checked.stderr)")
+        XCTAssertTrue(checked.stderr.contains("; config: none"), checked.stderr)
+
+        let own = top.appendingPathComponent("repo/.tradefacts.yml").path
+        try "fail-on: never\nchecks:\n  stale-anchor: { severity: error }\n".write(toFile: own, atomically: true, encoding: .utf8)
+        let ownShown = try CLI.run(["extract", "--show-config"], in: sub)
+        XCTAssertEqual(ownShown.status, 0, ownShown.stderr)
+        XCTAssertTrue(ownShown.stdout.hasPrefix("config: \(own)\n"), ownShown.stdout)
+        XCTAssertTrue(ownShown.stdout.contains("fail-on: never") && ownShown.stdout.contains("severities: stale-anchor error"), ownShown.stdout)
+        let ownChecked = try CLI.run(["check", "--summary", "bad.txt"], in: sub)
+        XCTAssertEqual(ownChecked.status, 0, ownChecked.stderr)
+        XCTAssertTrue(ownChecked.stderr.contains("; config: \(own)"), ownChecked.stderr)
+    }
+
     /// A `--rules` folder that gives a built-in definition again as a pattern that does not compile
     /// exits 2 with the definition's file:line:column and PCRE2's message (it exited 1 with
     /// "Error: missing closing parenthesis"); invalid UTF-8 in a rule file is reported at its line
