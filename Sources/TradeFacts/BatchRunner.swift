@@ -37,6 +37,11 @@ package struct BatchRunner {
     package var configuration = Configuration()
     /// About how many bytes of a JSON Lines input are read at a time (see ``LineChunkReader``).
     package var chunkSize = 4 << 20
+    /// Read symbolic links found in folders that resolve outside the folder walked (`--follow-symlinks`).
+    package var followSymlinks = false
+    /// Called on the calling thread with the message of an input not read on purpose (a symbolic
+    /// link out of the folder walked); the input is still a document, with `error`.
+    package var warn: ((String) -> Void)? = nil
     /// Called on the calling thread after each document with the running totals (for a progress bar).
     package var progress: ((BatchSummary) -> Void)? = nil
 
@@ -110,7 +115,7 @@ package struct BatchRunner {
                 if batch.count >= batchSize { flush() }
             }
         }
-        for source in Inputs.expand(paths, admit: configuration.admits) {
+        for source in Inputs.expand(paths, followSymlinks: followSymlinks, admit: configuration.admits) {
             do {
                 // JSON Lines (UTF-8) is read a chunk of lines at a time, so a file or stream of any
                 // size takes bounded memory; anything else is one article per input, read whole.
@@ -124,6 +129,7 @@ package struct BatchRunner {
                     add(ArticleReader.articles(path: source.path, raw: try reader.readToEnd(), format: inputFormat))
                 }
             } catch {
+                if let refused = error as? InputError, refused.refused { warn?(refused.message) }
                 var failed = Article(id: source.path, bytes: [])
                 failed.error = "\(error)"
                 add([failed])

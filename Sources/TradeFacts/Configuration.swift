@@ -35,22 +35,46 @@ package struct Configuration: Sendable {
 
     package init() {}
 
-    /// The nearest `.tradefacts.yml` in `directory` or above it.
+    /// The nearest `.tradefacts.yml` in `directory` or above it, up to the repository's root (the
+    /// first folder holding `.git`, which is searched too): a configuration above the repository
+    /// is not the repository's.
     package static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
             let candidate = url.appendingPathComponent(".tradefacts.yml").path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if isRepositoryRoot(url.path) { return nil }
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
             url = parent
         }
     }
 
-    package static func load(path: String) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    /// Whether `directory` holds `.git` (a folder, or the file of a worktree or submodule).
+    static func isRepositoryRoot(_ directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: URL(fileURLWithPath: directory).appendingPathComponent(".git").path)
+    }
+
+    /// The nearest folder holding `.git` at or above `directory`, or nil.
+    package static func repositoryRoot(of directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if isRepositoryRoot(url.path) { return url.path }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// Reads a configuration file. Its `rules` folders must lie inside the folder tree that holds
+    /// it (its repository: the nearest folder with `.git` at or above it, else its own folder),
+    /// symbolic links resolved, unless `allowOutsideRules` (`--allow-outside-rules`).
+    package static func load(path: String, allowOutsideRules: Bool = false) throws -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw RuleError(file: path, line: 0, "cannot read the configuration file")
         }
+        if let invalid = RuleError.invalidUTF8([UInt8](data), file: path, what: "the configuration file") { throw invalid }
+        let text = String(decoding: data, as: UTF8.self)
         var config = Configuration()
         config.path = path
         guard let root = try YAMLNode.parse(text, file: path) else { return config }
@@ -60,7 +84,7 @@ package struct Configuration: Sendable {
         if let checks = root.value("checks") {
             for entry in try checks.requireMapping("checks") {
                 guard known.contains(entry.key) else {
-                    throw entry.keyNode.error("unknown check '\(entry.key)' (see `tradefacts checks`)")
+                    throw entry.keyNode.error("unknown check '\(YAMLNode.token(entry.key))' (see `tradefacts checks`)")
                 }
                 try entry.value.checkKeys(["enabled", "severity"], in: "check '\(entry.key)'")
                 if let e = entry.value.value("enabled"), try !e.requireBool("enabled") { config.disabled.insert(entry.key) }
@@ -80,7 +104,22 @@ package struct Configuration: Sendable {
             guard let node = root.value(key) else { return [] }
             return try node.requireSequence(key).map { try $0.requireString("an item of \(key)") }
         }
-        config.ruleDirectories = try strings("rules").map { base.appendingPathComponent($0).path }
+        if let list = root.value("rules") {
+            let repository = repositoryRoot(of: base.path) ?? base.standardizedFileURL.path
+            let resolvedRepository = PathConfinement.resolved(repository) ?? repository
+            for item in try list.requireSequence("rules") {
+                let entry = try item.requireString("an item of rules")
+                let folder = base.appendingPathComponent(entry)
+                // Symbolic links resolved where the folder exists; else compared as written.
+                let inside = PathConfinement.resolved(folder.path).map { PathConfinement.contains(resolvedRepository, $0) }
+                    ?? PathConfinement.contains(repository, folder.standardizedFileURL.path)
+                if !inside && !allowOutsideRules {
+                    throw item.error("rules entry '\(YAMLNode.token(entry))' is outside \(repository), the repository that holds this configuration; "
+                                     + "not read (--allow-outside-rules reads it)")
+                }
+                config.ruleDirectories.append(folder.path)
+            }
+        }
         config.include = try strings("include").map { base.appendingPathComponent($0).standardizedFileURL.path }
         config.exclude = try strings("exclude").map { base.appendingPathComponent($0).standardizedFileURL.path }
         if let r = root.value("reference-date") {
@@ -109,6 +148,25 @@ package struct Configuration: Sendable {
             }
         }
         return config
+    }
+
+    /// The settings in force, one `name: value` line each (`--show-config`); `extraRules`: the
+    /// `--rules` folders, read after the configuration's.
+    package func settingsDescription(extraRules: [String] = []) -> String {
+        func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
+        let s = settings
+        return [
+            "config: \(path ?? "none")",
+            "fail-on: \(failOn ?? "error (default)")",
+            "checks disabled: \(list(disabled.sorted()))",
+            "severities: \(list(severities.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }))",
+            "rules: \(list(ruleDirectories + extraRules))",
+            "include: \(list(include))",
+            "exclude: \(list(exclude))",
+            "reference-date: \(referenceDate.rawValue)",
+            "tolerances: stale-anchor-years \(s.staleAnchorYears), percent-change-slack \(s.percentChangeSlack), "
+                + "multiple-tolerance \(s.multipleTolerance), sum-slack \(s.sumSlack)",
+        ].joined(separator: "\n") + "\n"
     }
 
     /// The checks in force.

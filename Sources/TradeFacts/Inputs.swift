@@ -8,8 +8,35 @@ package struct InputSource: Sendable, Hashable {
     package let path: String
     /// Found by walking a folder (rather than named on the command line).
     package var fromWalk = false
-    package init(path: String, fromWalk: Bool = false) { self.path = path; self.fromWalk = fromWalk }
+    /// The folder walked to find this file, when the file is read only if it resolves inside it
+    /// (a walk without `--follow-symlinks`).
+    package var confinedTo: WalkedFolder? = nil
+    package init(path: String, fromWalk: Bool = false, confinedTo: WalkedFolder? = nil) {
+        self.path = path; self.fromWalk = fromWalk; self.confinedTo = confinedTo
+    }
     package var isStandardInput: Bool { path == "-" }
+}
+
+/// A folder given on the command line and walked: as given, and with every symbolic link resolved.
+package struct WalkedFolder: Sendable, Hashable {
+    package let given: String
+    package let resolved: String
+}
+
+/// Paths with their symbolic links resolved, and whether one lies inside a folder.
+package enum PathConfinement {
+    /// `path` with every symbolic link, `.` and `..` resolved; nil when it does not exist (or is a
+    /// link loop).
+    package static func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Whether `path` is `folder` or lies below it (both resolved paths).
+    package static func contains(_ folder: String, _ path: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
 }
 
 /// Expands command-line paths into input documents and reads them.
@@ -17,27 +44,29 @@ package enum Inputs {
     /// File extensions read when a directory is given.
     package static let articleExtensions: Set<String> = ["txt", "md", "text", "markdown", "jsonl", "ndjson"]
 
-    /// Files in the order given; directories are walked recursively (sorted, hidden entries skipped,
-    /// symbolic links to directories not followed), keeping the files `admit` accepts (configuration
-    /// include/exclude globs; files named explicitly are always read). Paths that do not exist are kept so that reading
-    /// them reports the error.
-    package static func expand(_ paths: [String], admit: (String) -> Bool = { _ in true }) -> [InputSource] {
+    /// Files in the order given; directories are walked recursively (sorted, hidden entries skipped),
+    /// keeping the files `admit` accepts (configuration include/exclude globs; files named
+    /// explicitly are always read). Paths that do not exist are kept so that reading them reports
+    /// the error.
+    ///
+    /// Symbolic links found in a folder: one that resolves inside the folder walked is read where
+    /// it points to a file and not followed where it points to a folder (that folder is walked in
+    /// its own place). One that resolves outside it is not read unless `followSymlinks`: it is
+    /// kept, file or folder, so that reading it reports it (see ``checkReadable(_:)``); with
+    /// `followSymlinks` it is read, and a folder is walked (each real folder once).
+    package static func expand(_ paths: [String], followSymlinks: Bool = false, admit: (String) -> Bool = { _ in true }) -> [InputSource] {
         var out: [InputSource] = []
         for path in paths {
             var isDir: ObjCBool = false
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                let base = URL(fileURLWithPath: path)
-                var found: [String] = []
-                if let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
-                                                               options: [.skipsHiddenFiles]) {
-                    for case let url as URL in walker where articleExtensions.contains(url.pathExtension.lowercased()) {
-                        // A folder named like an article ("2024.md/") is walked into, not read.
-                        if (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true { continue }
-                        let rel = url.path.hasPrefix(base.path + "/") ? String(url.path.dropFirst(base.path.count + 1)) : url.lastPathComponent
-                        found.append((path.hasSuffix("/") ? path : path + "/") + rel)
-                    }
+                let folder = PathConfinement.resolved(path).map { WalkedFolder(given: path, resolved: $0) }
+                var walk = FolderWalk(root: folder, followSymlinks: followSymlinks)
+                if let folder { walk.visited.insert(folder.resolved) }
+                walk.walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, relative: "")
+                let prefix = path.hasSuffix("/") ? path : path + "/"
+                out += walk.found.map { prefix + $0 }.sorted().filter(admit).map {
+                    InputSource(path: $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder)
                 }
-                out += found.sorted().filter(admit).map { InputSource(path: $0, fromWalk: true) }
             } else {
                 out.append(InputSource(path: path))
             }
@@ -62,6 +91,48 @@ package enum Inputs {
             guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { return out }
             out += data
             if out.count > maxInputBytes { throw tooLarge(source) }
+        }
+    }
+
+    /// One walk of a folder given on the command line (see ``expand(_:followSymlinks:admit:)``).
+    private struct FolderWalk {
+        let root: WalkedFolder?
+        let followSymlinks: Bool
+        /// Real folders walked through a symbolic link (and the root), so that a link loop ends.
+        var visited = Set<String>()
+        /// Paths relative to the root.
+        var found: [String] = []
+
+        init(root: WalkedFolder?, followSymlinks: Bool) { self.root = root; self.followSymlinks = followSymlinks }
+
+        mutating func walk(_ directory: String, relative: String) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = directory + "/" + name, rel = relative.isEmpty ? name : relative + "/" + name
+                let isArticle = articleExtensions.contains((name as NSString).pathExtension.lowercased())
+                var info = stat()
+                guard lstat(path, &info) == 0 else { if isArticle { found.append(rel) }; continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    // A folder named like an article ("2024.md/") is walked into, not read.
+                    walk(path, relative: rel)
+                case S_IFLNK:
+                    var target = stat()
+                    let isFolder = stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR
+                    let real = PathConfinement.resolved(path)
+                    // A dangling link or a link loop counts as inside: reading it reports "no such file".
+                    let outside = root.map { r in real.map { !PathConfinement.contains(r.resolved, $0) } ?? false } ?? false
+                    if !isFolder {
+                        if isArticle { found.append(rel) }
+                    } else if outside && !followSymlinks {
+                        found.append(rel)  // reported when read
+                    } else if outside, let real, visited.insert(real).inserted {
+                        walk(path, relative: rel)
+                    }
+                default:
+                    if isArticle { found.append(rel) }
+                }
+            }
         }
     }
 
@@ -90,12 +161,17 @@ package enum Inputs {
         }
     }
 
-    /// Throws when `source` (a path, not standard input) is missing, a directory, or (found by
+    /// Throws when `source` (a path, not standard input) is missing, a directory, (found by walking
+    /// a folder without `--follow-symlinks`) resolves outside the folder walked, or (found by
     /// walking a folder) not a regular file.
     static func checkReadable(_ source: InputSource) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDir) else {
             throw InputError(message: "\(source.path): no such file")
+        }
+        if let folder = source.confinedTo, let real = PathConfinement.resolved(source.path), !PathConfinement.contains(folder.resolved, real) {
+            throw InputError(message: "\(source.path): not read: it resolves to \(real), outside the folder walked (\(folder.given)); --follow-symlinks reads it",
+                             refused: true)
         }
         if isDir.boolValue { throw InputError(message: "\(source.path): is a directory") }
         // A FIFO, socket or device found by walking a folder is not an article, and reading a FIFO
@@ -123,6 +199,10 @@ package enum Inputs {
 /// An input that could not be read.
 package struct InputError: Error, CustomStringConvertible, Sendable {
     package let message: String
+    /// Not read on purpose (a symbolic link out of the folder walked), rather than unreadable: the
+    /// run also warns on standard error.
+    package var refused = false
+    package init(message: String, refused: Bool = false) { self.message = message; self.refused = refused }
     package var description: String { message }
 }
 

@@ -1,3 +1,5 @@
+import TradeFactsText
+
 /// A problem in a rule or lexicon file, located by file, line and column.
 public struct RuleError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The path of the file (or of the missing rule folder); empty when the problem has no file.
@@ -16,4 +18,19 @@ public struct RuleError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// The error as compilers print one: `FILE:LINE:COLUMN: error: MESSAGE`.
     public var description: String { "\(file):\(line):\(column): error: \(message)" }
+}
+
+extension RuleError {
+    /// The error for `bytes` of `file` that are not valid UTF-8, at the line and column of the first
+    /// invalid byte, naming that byte only (never the text around it); nil when they are valid.
+    /// `what`: "rule file", "configuration file".
+    package static func invalidUTF8(_ bytes: [UInt8], file: String, what: String) -> RuleError? {
+        guard let offset = InputDecoder.firstInvalidUTF8(bytes) else { return nil }
+        var line = 1, column = 1
+        for b in bytes[..<offset] {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        let hex = String(bytes[offset], radix: 16, uppercase: true)
+        return RuleError(file: file, line: line, column: column, "\(what) is not valid UTF-8 (byte 0x\(hex.count < 2 ? "0" + hex : hex))")
+    }
 }

@@ -61,25 +61,30 @@ public final class RuleSet: @unchecked Sendable {
         /// A source from a path and its text; the file need not exist.
         public init(path: String, text: String) { self.path = path; self.text = text }
 
-        /// Every `.yaml`/`.yml` file below `dir`, sorted by path. Symbolic links to directories are not followed.
+        /// Every `.yaml`/`.yml` file below `dir`, sorted by path. Symbolic links to directories below
+        /// it are not followed; `dir` itself may be one.
         public static func directory(_ dir: String) throws -> [RuleSource] {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
                 throw RuleError(file: dir, line: 0, "rule folder not found")
             }
-            let base = URL(fileURLWithPath: dir)
+            // A folder given as a symbolic link is walked where it points (the walker reads nothing
+            // through a link), its files named below the folder as given.
+            let given = URL(fileURLWithPath: dir)
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: dir)) != nil
+            let base = isLink ? given.resolvingSymlinksInPath() : given
             var out: [RuleSource] = []
             let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
-            while let url = walker?.nextObject() as? URL {
+            while var url = walker?.nextObject() as? URL {
+                if isLink, url.path.hasPrefix(base.path + "/") { url = given.appendingPathComponent(String(url.path.dropFirst(base.path.count + 1))) }
                 guard ["yaml", "yml"].contains(url.pathExtension) else { continue }
                 let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
                 if size > 4 * 1024 * 1024 { throw RuleError(file: url.path, line: 0, "rule file is larger than 4 MiB") }
                 guard let data = FileManager.default.contents(atPath: url.path) else {
                     throw RuleError(file: url.path, line: 0, "cannot read rule file")
                 }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw RuleError(file: url.path, line: 0, "rule file is not valid UTF-8")
-                }
+                if let invalid = RuleError.invalidUTF8([UInt8](data), file: url.path, what: "rule file") { throw invalid }
+                let text = String(decoding: data, as: UTF8.self)
                 out.append(RuleSource(path: url.path, text: text))
             }
             return out.sorted { $0.path < $1.path }
@@ -98,8 +103,12 @@ public final class RuleSet: @unchecked Sendable {
             }
             parsed.append(g)
         }
-        for group in parsed {
+        for (index, group) in parsed.enumerated() {
             var seen: [String: String] = [:]
+            // Definitions this group gives again over an earlier group's (a --rules folder over the
+            // built-in ones): rules, triggers and helper patterns already loaded use them, so each
+            // must compile by itself, and its error names it.
+            var redefined: [(name: String, node: YAMLNode)] = []
             for (source, root) in group {
                 if root.value("lexicon") != nil {
                     try loadLexicon(root, file: source.path)
@@ -111,9 +120,16 @@ public final class RuleSet: @unchecked Sendable {
                                 throw entry.keyNode.error("definition '\(entry.key)' is already defined in \(previous)")
                             }
                             seen["def:" + entry.key] = source.path
+                            if index > 0 && definitions[entry.key] != nil { redefined.append((entry.key, entry.value)) }
                             definitions[entry.key] = try entry.value.requireString("definition '\(entry.key)'")
                         }
                     }
+                }
+            }
+            for (name, node) in redefined {
+                // Caseless, and with PCRE2_DUPNAMES (0x40): a fragment may name a group twice, as the rules it goes into may.
+                do { _ = try Pattern(try expand(definitions[name]!, at: node), options: UInt32(0x00000008 | 0x00000040), jit: false) } catch let e as PCRE2Error {
+                    throw node.error("definition '\(name)' does not compile: \(e)")
                 }
             }
             for (source, root) in group where root.value("lexicon") == nil {
@@ -264,7 +280,10 @@ public final class RuleSet: @unchecked Sendable {
             guard let t = rule.trigger else { return nil }
             let expanded = try expand(t)
             if let i = index[expanded] { return i }
-            patterns.append(try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */))
+            do { patterns.append(try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */)) } catch let e as PCRE2Error {
+                // Checked when the rule loaded; a definition given again later can still break it.
+                throw RuleError(file: rule.file, line: rule.line, "trigger of rule '\(rule.id)' does not compile with the definitions in force: \(e)")
+            }
             literals.append(LiteralTrigger.parse(t, definitions: definitions, lexicons: lexicons))
             index[expanded] = patterns.count - 1
             return patterns.count - 1

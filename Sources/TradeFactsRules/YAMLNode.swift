@@ -28,6 +28,18 @@ package struct YAMLNode {
 
     package func error(_ message: String) -> RuleError { RuleError(file: file, line: line, column: column, message) }
 
+    /// A token of a file (a key, a list item) as an error message quotes it: at most 60
+    /// characters, control characters escaped, so that a message shows the offending token and
+    /// nothing more of the file.
+    package static func token(_ text: String) -> String {
+        var out = ""
+        for (i, c) in text.unicodeScalars.enumerated() {
+            if i == 60 { return out + "…" }
+            out += c.value < 0x20 || c.value == 0x7F ? "\\u{\(String(c.value, radix: 16))}" : String(c)
+        }
+        return out
+    }
+
     /// Deepest nesting of mappings and lists a rule file may have (rule files need about 5).
     static let maximumDepth = 64
     /// The error for an anchor or alias, wherever it is found.
@@ -126,7 +138,7 @@ package struct YAMLNode {
             guard !open.isEmpty else { root = node; return }
             let top = open.count - 1
             if open[top].isMapping && open[top].items.count % 2 == 0, let key = node.scalar {
-                guard open[top].keys.insert(key).inserted else { throw node.error("invalid YAML: the key '\(key)' is given twice in this mapping") }
+                guard open[top].keys.insert(key).inserted else { throw node.error("invalid YAML: the key '\(YAMLNode.token(key))' is given twice in this mapping") }
             }
             open[top].items.append(node)
         }
@@ -201,7 +213,7 @@ package struct YAMLNode {
     /// Checks that a mapping has only `allowed` keys; unknown keys are errors (typos must not pass silently).
     package func checkKeys(_ allowed: Set<String>, in what: String) throws {
         for entry in try requireMapping(what) where !allowed.contains(entry.key) {
-            throw entry.keyNode.error("unknown key '\(entry.key)' in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            throw entry.keyNode.error("unknown key '\(YAMLNode.token(entry.key))' in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
 

@@ -28,7 +28,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Record the current findings in this baseline file.")
     var writeBaseline: String?
     @Argument(help: "Files or folders to read; - for standard input.")
-    var paths: [String]
+    var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty && !options.showConfig { throw ValidationError("Missing expected argument '<paths> ...'") }
+    }
 
     func failSeverity(_ config: Configuration) -> Severity? {
         switch failOn ?? config.failOn.flatMap(FailOn.init(rawValue:)) ?? .error {
@@ -90,7 +94,7 @@ struct CheckCommand: ParsableCommand {
         case .jsonl, .github: break
         }
         OutputBuffer.standardOutput.flush()
-        if options.showSummary { FileHandle.standardError.write(Data((totals.line + "\n").utf8)) }
+        options.printSummary(totals, config)
         if let writeBaseline {
             // Only a regular file (or nothing) is replaced: a symlink, a FIFO or a device node at the
             // path is refused rather than turned into a regular file.

@@ -54,16 +54,47 @@ struct EngineOptions: ParsableArguments {
     @Flag(name: .customLong("no-prefilter"), help: "Run every rule over the whole text instead of only where its trigger occurs (same results, slower; for verification and benchmarks).")
     var noPrefilter = false
 
-    /// The configuration in force; its errors exit 2 with file:line.
+    @Flag(name: .customLong("allow-outside-rules"), help: "Read the rule folders a .tradefacts.yml names outside its repository (refused by default, exit 2).")
+    var allowOutsideRules = false
+
+    @Flag(name: .customLong("show-config"), help: "Print which .tradefacts.yml is in force (or none) and its effective settings, then exit 0.")
+    var showConfig = false
+
+    @Flag(name: .customLong("follow-symlinks"), help: "Read symbolic links found in folders that resolve outside the folder walked (by default each is reported, not read, and the run exits 3).")
+    var followSymlinks = false
+
+    /// The configuration in force; its errors exit 2 with file:line. With `--show-config`, prints
+    /// it and exits 0.
     func configuration() throws -> Configuration {
-        if noConfig { return Configuration() }
-        guard let path = configPath ?? Configuration.find() else { return Configuration() }
-        do {
-            return try Configuration.load(path: path)
-        } catch let e as RuleError {
-            FileHandle.standardError.write(Data("\(e)\n".utf8))
-            throw ExitCode(2)
+        var config = Configuration()
+        if !noConfig, let path = configPath ?? Configuration.find() {
+            do {
+                config = try Configuration.load(path: path, allowOutsideRules: allowOutsideRules)
+            } catch let e as RuleError {
+                FileHandle.standardError.write(Data("\(e)\n".utf8))
+                throw ExitCode(2)
+            }
         }
+        if showConfig {
+            writeOut(config.settingsDescription(extraRules: ruleDirectories) + "search: \(configSearch)\n")
+            throw ExitCode.success
+        }
+        return config
+    }
+
+    /// How the configuration was chosen, for `--show-config`.
+    var configSearch: String {
+        if noConfig { return "none (--no-config)" }
+        if configPath != nil { return "--config" }
+        let here = FileManager.default.currentDirectoryPath
+        let top = Configuration.repositoryRoot(of: here).map { "\($0) (the repository's root)" } ?? "/ (no repository)"
+        return "from \(here) up to \(top)"
+    }
+
+    /// Prints the summary line, naming the configuration in force, when ``showSummary``.
+    func printSummary(_ summary: BatchSummary, _ config: Configuration) {
+        guard showSummary else { return }
+        FileHandle.standardError.write(Data((summary.line + "; config: \(config.path ?? "none")\n").utf8))
     }
 
     func referenceDate() throws -> CalendarDate? {
@@ -81,6 +112,10 @@ struct EngineOptions: ParsableArguments {
                               prefilter: !noPrefilter)
         } catch let e as RuleError {
             FileHandle.standardError.write(Data("\(e)\n".utf8))
+            throw ExitCode(2)
+        } catch let e as PCRE2Error {
+            // A helper pattern of the records or checks broken by a definition given again in a rule folder.
+            FileHandle.standardError.write(Data("error: a pattern does not compile with the definitions in force: \(e)\n".utf8))
             throw ExitCode(2)
         }
     }

@@ -15,7 +15,11 @@ struct Extract: ParsableCommand {
     @Flag(help: "Keep latent mentions (bare numbers), marked \"latent\": true.")
     var latent = false
     @Argument(help: "Files or folders to read; - for standard input.")
-    var paths: [String]
+    var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty && !options.showConfig { throw ValidationError("Missing expected argument '<paths> ...'") }
+    }
 
     /// A document's output: one line of JSON Lines, or pretty-printed JSON; `inArray`: as an element
     /// of the top-level array (every line indented by two spaces).
@@ -46,7 +50,8 @@ struct Extract: ParsableCommand {
         // the first document's text waits.
         let maybeSingle = !jsonl && paths.count == 1 && !FileManager.default.isDirectory(paths[0]) && !paths[0].hasSuffix(".jsonl")
         var first: String? = nil
-        let summary = try processAll(paths, options: options, configuration: try options.configuration(), keepLatent: latent, render: { r in
+        let config = try options.configuration()
+        let summary = try processAll(paths, options: options, configuration: config, keepLatent: latent, render: { r in
             Self.render(r, jsonl: jsonl, inArray: !jsonl && !maybeSingle)
         }) { _, text in
             documents += 1
@@ -67,7 +72,7 @@ struct Extract: ParsableCommand {
             else { writeOut(documents == 0 ? "[\n\n]\n" : "\n]\n") }
         }
         OutputBuffer.standardOutput.flush()
-        if options.showSummary { FileHandle.standardError.write(Data((summary.line + "\n").utf8)) }
+        options.printSummary(summary, config)
         if summary.unreadable > 0 { throw ExitCode(3) }
     }
 }

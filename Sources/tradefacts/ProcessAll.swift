@@ -15,6 +15,8 @@ func processAll(_ paths: [String], options: EngineOptions, configuration: Config
                              referenceDate: try options.referenceDate())
     runner.configuration = configuration
     runner.inputFormat = options.inputFormat.format
+    runner.followSymlinks = options.followSymlinks
+    runner.warn = { FileHandle.standardError.write(Data("tradefacts: warning: \($0)\n".utf8)) }
     let progress = ProgressBar(paths: paths)
     if progress.enabled { runner.progress = { progress.update($0) } }
     let summary = runner.run(paths, render: render) { result, text in body(result, text) }

@@ -17,7 +17,7 @@ extension RulesCommand {
         func run() throws {
             let engine = try options.engine(keepLatent: true)
             var texts: [[UInt8]] = []
-            if !stagesOnly { for source in Inputs.expand(paths) { texts.append(try Inputs.read(source)) } }
+            if !stagesOnly { for source in Inputs.expand(paths, followSymlinks: options.followSymlinks) { texts.append(try Inputs.read(source)) } }
             let bytes = texts.reduce(0) { $0 + $1.count }
             let scratch = MatchScratch()
             var rows: [(id: String, seconds: Double, matches: Int)] = []
@@ -41,7 +41,7 @@ extension RulesCommand {
             StageProfiler.reset()
             StageProfiler.enabled = true
             var documents: [Document] = []
-            for source in Inputs.expand(paths) {
+            for source in Inputs.expand(paths, followSymlinks: options.followSymlinks) {
                 let raw = try Inputs.read(source)
                 let articles = StageProfiler.time(.read) { ArticleReader.articles(path: source.path, raw: raw, format: options.inputFormat.format) }
                 documents += articles.filter { $0.error == nil }.map { $0.document(referenceDate: nil) }

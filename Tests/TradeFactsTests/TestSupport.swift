@@ -55,12 +55,13 @@ enum CLI {
 
     struct Run { let status: Int32; let stdout: String; let stderr: String }
 
-    static func run(_ args: [String], stdin: String? = nil) throws -> Run {
+    /// Runs the binary with `args`, in `directory` (default: the package's root).
+    static func run(_ args: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Run {
         guard let binary = Self.binary else { throw XCTSkip("tradefacts binary not built") }
         let p = Process()
         p.executableURL = binary
         p.arguments = args
-        p.currentDirectoryURL = Fixtures.packageRoot
+        p.currentDirectoryURL = directory ?? Fixtures.packageRoot
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out; p.standardError = err; p.standardInput = input
         try p.run()
