@@ -47,11 +47,76 @@ public enum FuzzHarness {
     public static func jsonLines(_ data: [UInt8]) -> [String] {
         let articles = ArticleReader.articles(path: "fuzz.jsonl", raw: data, format: .jsonl)
         let decoded = InputDecoder.decode(data).bytes
-        let lines = decoded.split(separator: 0x0A, omittingEmptySubsequences: false)
-            .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+        // Lines end at LF, or at a CR that no LF follows (as the reader splits them).
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        while start <= decoded.count {
+            var end = start
+            while end < decoded.count, decoded[end] != 0x0A, !(decoded[end] == 0x0D && (end + 1 >= decoded.count || decoded[end + 1] != 0x0A)) { end += 1 }
+            lines.append(decoded[start..<end])
+            start = end + 1
+        }
+        lines = lines.filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
         var violations: [String] = []
         if articles.count != lines.count { violations.append("JSON Lines: \(lines.count) record(s) but \(articles.count) article(s)") }
         return violations + articles.flatMap(run)
+    }
+
+    /// JSON Lines read in chunks of whole lines, as a stream or a Spark partition delivers them:
+    /// the input's first byte picks the chunk size (1 to 256 bytes), the rest is the file. Every
+    /// record must come out exactly as when the file is read whole (same id, error, text, date,
+    /// line number), whatever the chunks.
+    @discardableResult
+    public static func jsonLinesChunked(_ data: [UInt8]) -> [String] {
+        guard let first = data.first else { return [] }
+        let size = Int(first) + 1
+        let file = Array(data.dropFirst())
+        let whole = ArticleReader.articles(path: "fuzz.jsonl", raw: file, format: .jsonl)
+        var chunked: [Article] = []
+        var start = 0, line = 1
+        while start < file.count {
+            // Cut after the last line break within the chunk size, else after the first one beyond it.
+            let limit = min(file.count, start + size)
+            let cut = file[start..<limit].lastIndex(of: 0x0A).map { $0 + 1 }
+                ?? file[limit...].firstIndex(of: 0x0A).map { $0 + 1 } ?? file.count
+            let chunk = Array(file[start..<cut])
+            chunked += ArticleReader.articles(path: "fuzz.jsonl", raw: chunk, format: .jsonl, firstLine: line)
+            line += ArticleReader.lineBreaks(chunk)
+            start = cut
+        }
+        func summary(_ a: Article) -> String {
+            "\(a.id)|\(a.error ?? "")|\(a.bytes.count)|\(a.bytes.hashValue)|\(a.referenceDate?.iso ?? "")|\(a.origin?.line ?? 0)"
+        }
+        let w = whole.map(summary), c = chunked.map(summary)
+        guard w == c else {
+            let at = zip(w, c).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(w.count, c.count)
+            return ["JSON Lines in chunks of \(size) bytes: \(c.count) article(s), read whole \(w.count); first difference at \(at): \(c.dropFirst(at).first ?? "none") against \(w.dropFirst(at).first ?? "none")"]
+        }
+        return []
+    }
+
+    /// A `.tradefacts.yml` file: it loads or is refused with a RuleError that gives a line (never
+    /// line 0 for a file with content) and quotes no line of the file longer than a token.
+    @discardableResult
+    public static func configuration(_ data: [UInt8]) -> [String] {
+        let dir = NSTemporaryDirectory() + "tradefacts-fuzz-config-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/.tradefacts.yml"
+        guard FileManager.default.createFile(atPath: path, contents: Data(data)) else { return [] }
+        do {
+            _ = try Configuration.load(path: path)
+            return []
+        } catch let e as RuleError {
+            var violations: [String] = []
+            let message = "\(e)"
+            if !data.isEmpty, e.line == 0 { violations.append("configuration error at line 0: \(message.prefix(200))") }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.count > 64 {
+                if message.contains(line) { violations.append("configuration error quotes a whole line of the file: \(message.prefix(200))") }
+            }
+            return violations
+        } catch {
+            return ["configuration: an error that is not a RuleError: \(error)"]
+        }
     }
 
     /// The rule loader on one YAML file; when it loads, its rules run over a short text.

@@ -112,6 +112,15 @@ public enum ArticleReader {
         return out
     }
 
+    /// How many line ends `bytes` holds, as ``lineEnd(_:from:)`` finds them: each LF, and each CR
+    /// that no LF follows. Chunked readers count lines with it, so that a record's line number does
+    /// not depend on where the chunks fall.
+    package static func lineBreaks(_ bytes: [UInt8]) -> Int {
+        var n = 0
+        for i in bytes.indices where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) { n += 1 }
+        return n
+    }
+
     /// The end of the line starting at `start`: the next LF, or a CR that no LF follows, else the end.
     static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
         var i = start
@@ -171,7 +180,8 @@ public enum ArticleReader {
         // An id is a string or a number; any other value (null, an object, a list, a truth value)
         // is no id, and the record is named by its file and line.
         if let id = object["id"] as? String { record.id = id }
-        else if let v = object["id"], !(v is Bool), let n = v as? NSNumber { record.id = n.stringValue }
+        // (JSON's true and false come as a subclass of NSNumber; a number as NSNumber itself.)
+        else if let v = object["id"], type(of: v) == NSNumber.self, let n = v as? NSNumber { record.id = n.stringValue }
         if let text = object["text"] as? String { record.text = Array(text.utf8) }
         if let d = object["date"] { record.date = (d as? String).map { .string($0) } ?? .other }
         record.title = object["title"] as? String

@@ -290,7 +290,7 @@ package final class LineChunkReader {
         let chunk = Array(pending[..<count])
         pending.removeFirst(count)
         let first = nextLine
-        nextLine += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        nextLine += ArticleReader.lineBreaks(chunk)
         return (chunk, first)
     }
 }

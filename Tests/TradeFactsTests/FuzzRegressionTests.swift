@@ -25,6 +25,26 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(FuzzHarness.markdown(Array("---\ntitle: ".utf8) + [0xC3, 0x28, 0xE2, 0x82] + Array("\ndate: 2025-10-03\n---\nUp 5% to $1 billion.\n".utf8)), [])
     }
 
+    /// The two targets added for issue 17 (item 14): JSON Lines read in chunks must give the
+    /// records the whole file gives, and the configuration loader gives every error a line and
+    /// echoes no line of the file.
+    func testChunkedJSONLinesAndConfigurationTargets() throws {
+        var lines: [String] = []
+        for (i, text) in ["Exports rose 5 pct to 3.1 billion dlrs in March 2025.", "Imports fell.\\u00e9", ""].enumerated() {
+            lines.append("{\"id\": \(i), \"date\": \"2025-04-01\", \"text\": \"\(text)\"}")
+        }
+        lines += ["[1, 2]", "", "{\"id\": \"x\"}", "{\"text\": \"a\"}\r{\"text\": \"b\"}", "{\"text\": \"windows\"}\r"]
+        let file = Array(lines.joined(separator: "\n").utf8) + [0x0A] + Array("{\"text\": \"Cura".utf8) + [0xE7] + Array("ao\"}".utf8)
+        for size in [0, 1, 7, 40, 255] as [UInt8] {
+            XCTAssertEqual(FuzzHarness.jsonLinesChunked([size] + file), [], "chunk size \(Int(size) + 1)")
+        }
+        let configs = ["fail-on: warning\nchecks:\n  share-over-100: {severity: info}\n", "rules: [\"../outside\"]\n",
+                       "checks:\n  no-such-check: {enabled: false}\n", "fail-on: " + String(repeating: "x", count: 200) + "\n",
+                       "include: [", "\u{FEFF}fail-on: never\n", String(repeating: "a: b\n", count: 3) + "tolerances: 5\n"]
+        for c in configs { XCTAssertEqual(FuzzHarness.configuration(Array(c.utf8)), [], c) }
+        XCTAssertEqual(FuzzHarness.configuration([0x66, 0x3A, 0x20, 0xC3, 0x28]), [])
+    }
+
     func testEdgeInputsThroughEveryTarget() {
         let inputs: [[UInt8]] = [
             [], [0x0A], [0xFF, 0xFE], [0xFE, 0xFF, 0x00], [0xEF, 0xBB, 0xBF], Array("---\n".utf8), Array("---\n---\n".utf8),
