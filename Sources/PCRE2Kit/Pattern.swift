@@ -128,6 +128,7 @@ public final class Pattern: @unchecked Sendable {
         }
         defer { if limit != nil { pcre2_set_offset_limit_8(scratch.matchContext, ~0) } }
         var offset = start
+        scratch.reserve(groups: captureCount)
         let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
         let pairs = Int(pcre2_get_ovector_count_8(scratch.matchData))
         while offset <= length {
@@ -159,6 +160,7 @@ public final class Pattern: @unchecked Sendable {
     /// Throws ``PCRE2Error/matchLimit`` when the scratch's match limit is hit.
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) throws -> Range<Int>? {
         guard let base = subject.baseAddress, start <= subject.count else { return nil }
+        scratch.reserve(groups: captureCount)
         let rc: Int32
         let t0 = Pattern.profiling ? DispatchTime.now().uptimeNanoseconds : 0
         defer { if Pattern.profiling { profiledNanoseconds += DispatchTime.now().uptimeNanoseconds - t0; profiledCalls += 1 } }
@@ -223,12 +225,16 @@ public struct Match: ~Copyable {
 public final class MatchScratch {
     /// Default number of backtracking steps allowed per match attempt.
     public static let defaultMatchLimit: UInt32 = 1_000_000
-    let matchData: OpaquePointer
+    /// Match data with room for ``groupCapacity`` groups; replaced by a larger one when a pattern has more.
+    private(set) var matchData: OpaquePointer
+    private(set) var groupCapacity: Int
     let matchContext: OpaquePointer
     let jitStack: OpaquePointer?
 
-    /// Creates scratch space for patterns with up to `maxGroups` capturing groups.
+    /// Creates scratch space, at first for patterns with up to `maxGroups` capturing groups (it grows
+    /// for a pattern with more: every group of every pattern is reported).
     public init(maxGroups: Int = 100, matchLimit: UInt32 = MatchScratch.defaultMatchLimit) {
+        groupCapacity = maxGroups
         matchData = pcre2_match_data_create_8(UInt32(maxGroups + 1), nil)!
         matchContext = pcre2_match_context_create_8(nil)!
         pcre2_set_match_limit_8(matchContext, matchLimit)
@@ -237,6 +243,14 @@ public final class MatchScratch {
         pcre2_set_heap_limit_8(matchContext, 256 * 1024)
         jitStack = pcre2_jit_stack_create_8(64 * 1024, 4 * 1024 * 1024, nil)
         if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
+    }
+
+    /// Makes room in the match data for `groups` capturing groups.
+    func reserve(groups: Int) {
+        guard groups > groupCapacity else { return }
+        pcre2_match_data_free_8(matchData)
+        matchData = pcre2_match_data_create_8(UInt32(groups + 1), nil)!
+        groupCapacity = groups
     }
 
     deinit {
