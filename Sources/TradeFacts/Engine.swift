@@ -32,12 +32,14 @@ public final class Engine: @unchecked Sendable {
     /// - `keepLatent`: keep mentions of latent rules (bare numbers) in the output (`extract --latent`, `eval`).
     /// - `severities`: severity per check id where configuration changes it.
     /// - `prefilter: false` runs every rule over the whole text (the same results, slower; for verification).
+    /// - `ruleBudget`: the work each rule from a `--rules` folder may do on one document (see ``RuleBudget``).
     public init(ruleSet: RuleSet, checks: [any Check.Type] = CheckCatalogue.all, keepLatent: Bool = false,
-                severities: [String: Severity] = [:], settings: CheckSettings = CheckSettings(), prefilter: Bool = true) throws {
+                severities: [String: Severity] = [:], settings: CheckSettings = CheckSettings(), prefilter: Bool = true,
+                ruleBudget: RuleBudget = .standard) throws {
         self.ruleSet = ruleSet
         self.severities = severities
         self.settings = settings
-        extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent, prefilter: prefilter)
+        extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent, prefilter: prefilter, ruleBudget: ruleBudget)
         statementReader = try StatementReader(ruleSet: ruleSet)
         assembler = try RecordAssembler(ruleSet: ruleSet)
         helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler, checks: checks)

@@ -14,6 +14,28 @@ public struct ExtractionDiagnostic: Sendable, Codable {
     public let message: String
 }
 
+/// How much work one rule that counts its steps (any rule not built into the binary, see
+/// ``PCRE2Kit/Pattern/countsSteps``) may do on one document, across all its searches and start
+/// positions: `base` steps plus `perByte` steps for each byte of the document. A step is one
+/// pattern item tried, plus each byte the match moved since the previous item (so scanning and
+/// backtracking over text cost what they cover). Counting steps, not time, keeps the output
+/// independent of the machine's load.
+public struct RuleBudget: Sendable, Equatable {
+    /// Steps every document allows.
+    public var base: UInt64
+    /// Further steps for each byte of the document.
+    public var perByte: UInt64
+    public init(base: UInt64, perByte: UInt64) { self.base = base; self.perByte = perByte }
+    /// The default: 10 million steps plus 1,000 per byte (about 2 to 5 ms of matching per KB at most).
+    public static let standard = RuleBudget(base: 10_000_000, perByte: 1_000)
+    /// The steps allowed on a document of `bytes` bytes.
+    public func steps(forDocumentOf bytes: Int) -> UInt64 {
+        let (extra, overflow) = perByte.multipliedReportingOverflow(by: UInt64(bytes))
+        let (total, overflow2) = base.addingReportingOverflow(extra)
+        return overflow || overflow2 ? .max - 1 : total
+    }
+}
+
 /// What extraction yields for one document.
 public struct Extraction: Sendable {
     /// The document extracted from (its suppression comments blanked, when the engine ran it).
@@ -94,12 +116,16 @@ public final class Extractor: @unchecked Sendable {
     static let regionLead = 48
     /// The lexicons ``normalize(_:_:)`` reads.
     let normalizationLexicons: NormalizationLexicons
+    /// The work each step-counting rule may do on one document (see ``RuleBudget``).
+    public let ruleBudget: RuleBudget
 
     /// An extractor for `ruleSet`. `keepLatent` keeps latent rules' mentions (bare numbers);
     /// `prefilter: false` runs every rule over the whole text (the same mentions, more slowly).
     /// Throws when a helper pattern built from the rule set's definitions or lexicons does not compile.
-    public init(ruleSet: RuleSet, keepLatent: Bool = false, prefilter: Bool = true) throws {
+    /// `ruleBudget` bounds the work of each rule that counts its steps on one document.
+    public init(ruleSet: RuleSet, keepLatent: Bool = false, prefilter: Bool = true, ruleBudget: RuleBudget = .standard) throws {
         self.ruleSet = ruleSet
+        self.ruleBudget = ruleBudget
         self.prefilter = prefilter
         normalizationLexicons = NormalizationLexicons(ruleSet)
         triggerScanner = TriggerScanner(literals: ruleSet.triggerLiterals)
@@ -147,6 +173,11 @@ public final class Extractor: @unchecked Sendable {
                 if rule.latent && !keep { continue }
                 let searched = prefilter ? ruleSet.ruleTriggers[index].map { regions[$0] } ?? whole : whole
                 var lastEnd = 0
+                // A rule that counts its steps gets a fresh budget for this document, spent across
+                // all its regions and start positions; when it runs out, the rule stops here.
+                let budget = rule.pattern.countsSteps ? ruleBudget.steps(forDocumentOf: buffer.count) : nil
+                if let budget { scratch.stepBudget = budget }
+                defer { if budget != nil { scratch.stepBudget = .max } }
                 do {
                     for region in searched where lastEnd < region.upperBound {
                         // The search begins a little before the region (a match may start in the sentence
@@ -165,6 +196,10 @@ public final class Extractor: @unchecked Sendable {
                             return true
                         }
                     }
+                } catch PCRE2Error.stepBudget(let at) {
+                    let place = document.location(of: at)
+                    diagnostics.append(ExtractionDiagnostic(rule: rule.id, message: "work budget of \(budget ?? 0) steps for this document used up "
+                        + "at line \(place.line), column \(place.column) (the rule backtracks or scans too much); the rule was stopped there"))
                 } catch {
                     diagnostics.append(ExtractionDiagnostic(rule: rule.id, message: "\(error)"))
                 }

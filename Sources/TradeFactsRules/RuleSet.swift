@@ -147,8 +147,11 @@ public final class RuleSet: @unchecked Sendable {
                     }
                 }
                 guard let list = root.value("rules") else { continue }
+                // A rule that is not one of the binary's own (by file and text) counts its steps
+                // against the extractor's per-document budget (see `Pattern.countsSteps`).
+                let builtIn = EmbeddedRules.files.contains { $0.path == source.path && $0.contents == source.text }
                 for node in try list.requireSequence("rules") {
-                    let rule = try loadRule(node, defaultType: defaultType, defaultTrigger: fileTrigger ?? nil, file: source.path)
+                    let rule = try loadRule(node, defaultType: defaultType, defaultTrigger: fileTrigger ?? nil, file: source.path, countSteps: !builtIn)
                     if let previous = seen["rule:" + rule.id] {
                         throw node.error("duplicate rule id '\(rule.id)' (first defined in \(previous))")
                     }
@@ -292,7 +295,7 @@ public final class RuleSet: @unchecked Sendable {
         triggerLiterals = literals
     }
 
-    func loadRule(_ node: YAMLNode, defaultType: MentionType?, defaultTrigger: String? = nil, file: String) throws -> Rule {
+    func loadRule(_ node: YAMLNode, defaultType: MentionType?, defaultTrigger: String? = nil, file: String, countSteps: Bool = false) throws -> Rule {
         try node.checkKeys(["id", "description", "type", "pattern", "priority", "latent", "caseSensitive", "fields", "set", "examples", "trigger"], in: "a rule")
         guard let idNode = node.value("id") else { throw node.error("rule has no id") }
         let id = try idNode.requireString("id")
@@ -314,7 +317,8 @@ public final class RuleSet: @unchecked Sendable {
         let pattern: Pattern
         do {
             // PCRE2_USE_OFFSET_LIMIT (0x00800000): the extractor limits where a match may start to a trigger region.
-            pattern = try Pattern(expanded, options: (caseSensitive ? 0 : UInt32(0x00000008) /* PCRE2_CASELESS */) | 0x00800000)
+            pattern = try Pattern(expanded, options: (caseSensitive ? 0 : UInt32(0x00000008) /* PCRE2_CASELESS */) | 0x00800000
+                                  | (countSteps ? Pattern.countingSteps : 0))
         } catch let e as PCRE2Error {
             throw patternNode.error("pattern of rule '\(id)' does not compile: \(e)\(expanded == source ? "" : " (in the expanded pattern)")")
         }
