@@ -176,8 +176,7 @@ public final class RecordAssembler: @unchecked Sendable {
                 // (A preposition before it is the figure's: "from 1986's record 112.2 billion".)
                 guard m.span.end <= money.span.start, money.span.start - m.span.end <= 24, m.role == nil, let p = m.period,
                       p.granularity != .day, !(m.periodFields?.samePeriod ?? false) else { return false }
-                let gap = doc.text(Span(m.span.end, money.span.start))
-                return gap.range(of: #"^(?:'s|’s)\s+(?:(?:the|a|an|record|estimated|revised|provisional|preliminary|about|around|some)\s+)*$"#, options: .regularExpression) != nil
+                return doc.isPossessiveGap(from: m.span.end, to: money.span.start)
             }
         }
 
@@ -648,6 +647,8 @@ public final class RecordAssembler: @unchecked Sendable {
     /// of 1.76 billion", "against 5.1 billion", "up from a surplus of 33 mln".
     func introducedAsComparison(_ m: Mention, _ doc: Document) -> Bool {
         let before = doc.text(Span(max(0, m.matchSpan.start - 48), m.matchSpan.start))
+        let lower = before.lowercased()
+        guard ["compared", "against", "versus", "from"].contains(where: lower.contains) else { return false }
         return before.range(of: #"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+(?:(?:a|an|the)\s+)?(?:(?:trade\s+)?(?:surplus|deficit|level|total|figure)\s+of\s+)?(?:(?:a|an|the|record|revised)\s+)?$"#,
                             options: [.regularExpression, .caseInsensitive]) != nil
     }
@@ -655,6 +656,7 @@ public final class RecordAssembler: @unchecked Sendable {
     /// Whether a figure is written as an amount of change: "by" (with a word of approximation) right before it.
     func isChangeAmount(_ m: Mention, _ doc: Document) -> Bool {
         let before = doc.text(Span(max(0, m.matchSpan.start - 32), m.matchSpan.start))
+        guard before.lowercased().contains("by") else { return false }
         return before.range(of: #"\bby\s+(?:(?:about|around|some|up\s+to|as\s+much\s+as|nearly|almost|more\s+than|over|an\s+estimated|a\s+further|another)\s+)?$"#,
                             options: [.regularExpression, .caseInsensitive]) != nil
     }

@@ -158,9 +158,7 @@ public final class StatementReader: @unchecked Sendable {
                 inSentence.contains { j in
                     guard j != v, mentions[j].type == .money || mentions[j].type == .quantity || mentions[j].type == .percent else { return false }
                     if mentions[j].span.end <= mentions[i].span.start && mentions[i].span.start - mentions[j].span.end <= 8 { return true }
-                    return mentions[i].span.end <= mentions[j].span.start && mentions[j].span.start - mentions[i].span.end <= 24
-                        && doc.text(Span(mentions[i].span.end, mentions[j].span.start))
-                            .range(of: #"^(?:'s|’s)\s+(?:(?:the|a|an|record|estimated|revised|provisional|preliminary|about|around|some)\s+)*$"#, options: .regularExpression) != nil
+                    return mentions[i].span.end <= mentions[j].span.start && doc.isPossessiveGap(from: mentions[i].span.end, to: mentions[j].span.start)
                 }
             }
             func before(_ from: Int) -> Int? {
@@ -200,8 +198,7 @@ public final class StatementReader: @unchecked Sendable {
             let m = mentions[i]
             guard m.type.isCalendar, m.role == nil, m.span.end <= mentions[v].span.start,
                   mentions[v].span.start - m.span.end <= 24, m.period.map({ $0.granularity != .day }) == true else { return false }
-            return doc.text(Span(m.span.end, mentions[v].span.start))
-                .range(of: #"^(?:'s|’s)\s+(?:(?:the|a|an|record|estimated|revised|provisional|preliminary|about|around|some)\s+)*$"#, options: .regularExpression) != nil
+            return doc.isPossessiveGap(from: m.span.end, to: mentions[v].span.start)
         }), p != st.basePeriod, p != st.base2Period {
             st.period = p
         }

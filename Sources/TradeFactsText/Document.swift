@@ -1,3 +1,4 @@
+import Foundation
 /// Where a document's reference date came from.
 public enum ReferenceDateSource: String, Codable, Sendable {
     /// Given on the command line (`--date`) or by the caller.
@@ -84,5 +85,24 @@ public struct Document: Sendable {
             case .error: return false
             }
         }
+    }
+}
+
+extension Document {
+    /// Words that may stand between a possessive period and its figure ("1986's record 112.2
+    /// billion", "February's estimated 2.9 billion").
+    private static let possessiveGap = try! NSRegularExpression(
+        pattern: #"^(?:'s|’s)\s+(?:(?:the|a|an|record|estimated|revised|provisional|preliminary|about|around|some)\s+)*$"#)
+
+    /// Whether the bytes `start..<end` make the period ending at `start` the possessive of the
+    /// figure starting at `end`: "'s" (or "’s") and at most a few words of status or approximation.
+    package func isPossessiveGap(from start: Int, to end: Int) -> Bool {
+        guard start >= 0, end <= bytes.count, end - start >= 3, end - start <= 24 else { return false }
+        // A quick look at the bytes first: almost no period is followed by "'s".
+        let apostrophe = bytes[start] == 0x27 && bytes[start + 1] == 0x73
+        let curly = end - start >= 5 && bytes[start] == 0xE2 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x99 && bytes[start + 3] == 0x73
+        guard apostrophe || curly else { return false }
+        let gap = text(Span(start, end))
+        return Self.possessiveGap.firstMatch(in: gap, range: NSRange(gap.startIndex..., in: gap)) != nil
     }
 }
