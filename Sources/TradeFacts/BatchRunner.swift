@@ -44,6 +44,9 @@ package struct BatchRunner {
     package var warn: ((String) -> Void)? = nil
     /// Called on the calling thread after each document with the running totals (for a progress bar).
     package var progress: ((BatchSummary) -> Void)? = nil
+    /// Called after every result read so far has been emitted because a stream went quiet
+    /// (`tail -f | tradefacts`): the caller flushes its output there.
+    package var idle: (() -> Void)? = nil
 
     package init(engine: Engine, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil, referenceDate: CalendarDate? = nil) {
         self.engine = engine
@@ -124,6 +127,12 @@ package struct BatchRunner {
                 if ArticleReader.resolvedFormat(path: source.path, declared: inputFormat, start: start) == .jsonl, !InputDecoder.hasUTF16ByteOrderMark(start) {
                     while let chunk = try reader.nextChunk() {
                         add(ArticleReader.articles(path: source.path, raw: chunk.bytes, format: .jsonl, firstLine: chunk.firstLine))
+                        // A stream with nothing more for now: process and emit what it has sent.
+                        if reader.stalled {
+                            flush()
+                            if let last = inFlight { finish(last); inFlight = nil }
+                            idle?()
+                        }
                     }
                 } else {
                     add(ArticleReader.articles(path: source.path, raw: try reader.readToEnd(), format: inputFormat))

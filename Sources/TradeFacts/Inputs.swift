@@ -233,22 +233,44 @@ package final class LineChunkReader {
 
     deinit { if fd > 0 { close(fd) } }
 
+    /// Whether the input is a pipe, a terminal or another stream rather than a regular file: a
+    /// short read then means no more bytes have arrived yet.
+    private lazy var isStream: Bool = {
+        var st = stat()
+        return fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG
+    }()
+    /// Whether the last chunk was cut short because a stream had no more bytes for now (`tail -f |
+    /// tradefacts`): what has been read should be processed and written before waiting for more.
+    package private(set) var stalled = false
+    /// Whether `pending` holds a line break (kept as bytes arrive and leave, not searched again).
+    private var pendingHasLine = false
+
     package static func error(_ source: InputSource, _ code: Int32) -> InputError {
         if code == EACCES { return InputError(message: "\(source.path): cannot be read: permission denied") }
         if code == ENOENT { return InputError(message: "\(source.path): no such file (removed while tradefacts was running?)") }
         return InputError(message: "\(source.path): cannot be read: \(String(cString: strerror(code)))")
     }
 
-    /// Reads until `pending` holds at least `count` bytes or the input ends.
-    private func fill(_ count: Int) throws {
+    /// Reads until `pending` holds at least `count` bytes or the input ends; with `wholeLines`, a
+    /// stream that has sent less than asked and holds at least one whole line stops early
+    /// (``stalled``), so that its lines are processed while it is quiet.
+    private func fill(_ count: Int, wholeLines: Bool = false) throws {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        stalled = false
         while !atEnd && pending.count < count {
+            if wholeLines, pendingHasLine, isStream, !Self.readable(fd) {
+                stalled = true
+                return
+            }
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw LineChunkReader.error(source, errno)
             }
-            if n == 0 { atEnd = true } else { pending.append(contentsOf: buffer[..<n]) }
+            if n == 0 { atEnd = true } else {
+                pending.append(contentsOf: buffer[..<n])
+                if !pendingHasLine { pendingHasLine = buffer[..<n].contains(0x0A) }
+            }
             // A line (or, read whole, an input) beyond the cap: refused rather than read until
             // memory runs out (a symlink to /dev/zero).
             if pending.count > Inputs.maxInputBytes + chunkSize {
@@ -257,16 +279,23 @@ package final class LineChunkReader {
         }
     }
 
+    /// Whether `fd` has bytes to read now (poll with no wait).
+    private static func readable(_ fd: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) > 0 && (p.revents & Int16(POLLIN)) != 0
+    }
+
     /// The first bytes of the input (up to `count`) without consuming them.
     package func peek(_ count: Int) throws -> ArraySlice<UInt8> {
-        try fill(count)
+        // (A stream that has sent a whole line and then waits is not waited for.)
+        try fill(count, wholeLines: true)
         return pending.prefix(count)
     }
 
     /// The next chunk of whole lines (the last one may lack its line break at the end of the
     /// input) and the number of its first line; nil at the end.
     package func nextChunk() throws -> (bytes: [UInt8], firstLine: Int)? {
-        try fill(chunkSize)
+        try fill(chunkSize, wholeLines: true)
         // Cut after the last line break within the chunk size, else after the first one beyond it
         // (a line longer than a chunk is read whole).
         if let cut = pending[..<min(chunkSize, pending.count)].lastIndex(of: 0x0A) { return take(cut + 1) }
@@ -282,13 +311,14 @@ package final class LineChunkReader {
     /// The rest of the input.
     package func readToEnd() throws -> [UInt8] {
         try fill(.max)
-        defer { pending = [] }
+        defer { pending = []; pendingHasLine = false }
         return pending
     }
 
     private func take(_ count: Int) -> (bytes: [UInt8], firstLine: Int) {
         let chunk = Array(pending[..<count])
         pending.removeFirst(count)
+        pendingHasLine = pending.contains(0x0A)
         let first = nextLine
         nextLine += ArticleReader.lineBreaks(chunk)
         return (chunk, first)

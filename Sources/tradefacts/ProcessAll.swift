@@ -17,6 +17,7 @@ func processAll(_ paths: [String], options: EngineOptions, configuration: Config
     runner.inputFormat = options.inputFormat.format
     runner.followSymlinks = options.followSymlinks
     runner.warn = { FileHandle.standardError.write(Data("tradefacts: warning: \($0)\n".utf8)) }
+    runner.idle = { OutputBuffer.standardOutput.flush() }
     let progress = ProgressBar(paths: paths)
     if progress.enabled { runner.progress = { progress.update($0) } }
     let summary = runner.run(paths, render: render) { result, text in body(result, text) }

@@ -77,4 +77,35 @@ final class ValueHardeningTests: XCTestCase {
         }
         XCTAssertEqual(try CLI.run(["extract", "--max-input-mb", "0", ok]).status, 2)
     }
+
+    /// A stream of JSON Lines (`tail -f | tradefacts extract -`) showed nothing until 4 MiB had
+    /// arrived; each record is now written as soon as the stream goes quiet after its line.
+    func testStreamedJSONLinesAreWrittenAsTheyArrive() throws {
+        guard let binary = CLI.binary else { throw XCTSkip("tradefacts binary not built") }
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = ["extract", "--format", "jsonl", "--input-format", "jsonl", "-"]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        input.fileHandleForWriting.write(Data("{\"id\": \"a\", \"text\": \"Exports rose 5 pct.\"}\n".utf8))
+        // The first result arrives while the input stays open.
+        var first = Data()
+        let deadline = Date().addingTimeInterval(30)
+        while !first.contains(0x0A), Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            first.append(chunk)
+        }
+        XCTAssertTrue(String(decoding: first, as: UTF8.self).hasPrefix("{\"document\":\"a\""), String(decoding: first, as: UTF8.self))
+        input.fileHandleForWriting.write(Data("{\"id\": \"b\", \"text\": \"Imports fell.\"}\n".utf8))
+        try input.fileHandleForWriting.close()
+        let rest = output.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        let documents = String(decoding: first + rest, as: UTF8.self).split(separator: "\n").map { $0.prefix(15) }
+        XCTAssertEqual(documents, ["{\"document\":\"a\"", "{\"document\":\"b\""])
+    }
 }
