@@ -37,6 +37,10 @@ package struct BatchRunner {
     package var configuration = Configuration()
     /// About how many bytes of a JSON Lines input are read at a time (see ``LineChunkReader``).
     package var chunkSize = 4 << 20
+    /// A batch is also handed to the workers once its articles hold this many bytes (1 MiB), so
+    /// memory follows the bytes in flight, not the number of articles: results hold many times
+    /// their text.
+    package var batchBytes = 1 << 20
     /// Read symbolic links found in folders that resolve outside the folder walked (`--follow-symlinks`).
     package var followSymlinks = false
     /// Called on the calling thread with the message of an input not read on purpose (a symbolic
@@ -66,6 +70,7 @@ package struct BatchRunner {
         var summary = BatchSummary()
         let start = Date()
         var batch: [Article] = []
+        var bytesInBatch = 0
         batch.reserveCapacity(batchSize)
         var inFlight: InFlightBatch? = nil
 
@@ -109,13 +114,15 @@ package struct BatchRunner {
                 inFlight = running
             }
             batch.removeAll(keepingCapacity: true)
+            bytesInBatch = 0
         }
 
         func add(_ articles: [Article]) {
             for var article in articles {
                 if configuration.referenceDate == .dateline { article.referenceDate = nil }
                 batch.append(article)
-                if batch.count >= batchSize { flush() }
+                bytesInBatch += article.bytes.count
+                if batch.count >= batchSize || bytesInBatch >= batchBytes { flush() }
             }
         }
         for source in Inputs.expand(paths, followSymlinks: followSymlinks, admit: configuration.admits) {
