@@ -11,8 +11,11 @@ package struct InputSource: Sendable, Hashable {
     /// The folder walked to find this file, when the file is read only if it resolves inside it
     /// (a walk without `--follow-symlinks`).
     package var confinedTo: WalkedFolder? = nil
-    package init(path: String, fromWalk: Bool = false, confinedTo: WalkedFolder? = nil) {
-        self.path = path; self.fromWalk = fromWalk; self.confinedTo = confinedTo
+    /// Why the file cannot be opened by this path, when the walk already knows (a name that is not
+    /// UTF-8: `path` then shows its bad bytes as `\xNN`).
+    package var unreadable: String? = nil
+    package init(path: String, fromWalk: Bool = false, confinedTo: WalkedFolder? = nil, unreadable: String? = nil) {
+        self.path = path; self.fromWalk = fromWalk; self.confinedTo = confinedTo; self.unreadable = unreadable
     }
     package var isStandardInput: Bool { path == "-" }
 }
@@ -64,8 +67,10 @@ package enum Inputs {
                 if let folder { walk.visited.insert(folder.resolved) }
                 walk.walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, relative: "")
                 let prefix = path.hasSuffix("/") ? path : path + "/"
+                let badNames = Set(walk.badNames.map { prefix + $0 })
                 out += walk.found.map { prefix + $0 }.sorted().filter(admit).map {
-                    InputSource(path: $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder)
+                    InputSource(path: $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder,
+                                unreadable: badNames.contains($0) ? "its name is not valid UTF-8 (shown with \\xNN for the bad bytes); rename it to read it" : nil)
                 }
             } else {
                 out.append(InputSource(path: path))
@@ -102,12 +107,24 @@ package enum Inputs {
         var visited = Set<String>()
         /// Paths relative to the root.
         var found: [String] = []
+        /// Those of `found` whose names are not UTF-8 (escaped as `\xNN`).
+        var badNames: [String] = []
 
         init(root: WalkedFolder?, followSymlinks: Bool) { self.root = root; self.followSymlinks = followSymlinks }
 
         mutating func walk(_ directory: String, relative: String) {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            guard let listing = Inputs.listing(directory) else { return }
+            for (name, valid) in listing.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+                // A name that is not UTF-8 cannot be opened through a Swift string: it is kept,
+                // shown with its bad bytes escaped, and reported when read.
+                guard valid else {
+                    if articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                        let rel = relative.isEmpty ? name : relative + "/" + name
+                        found.append(rel)
+                        badNames.append(rel)
+                    }
+                    continue
+                }
                 let path = directory + "/" + name, rel = relative.isEmpty ? name : relative + "/" + name
                 let isArticle = articleExtensions.contains((name as NSString).pathExtension.lowercased())
                 var info = stat()
@@ -164,7 +181,30 @@ package enum Inputs {
     /// Throws when `source` (a path, not standard input) is missing, a directory, (found by walking
     /// a folder without `--follow-symlinks`) resolves outside the folder walked, or (found by
     /// walking a folder) not a regular file.
+    /// The names in `directory`, read byte for byte (FileManager would replace a name's invalid
+    /// UTF-8 and then not find the file): each with whether it is valid UTF-8; an invalid one has
+    /// its bad bytes written `\xNN`. Nil when the folder cannot be read.
+    static func listing(_ directory: String) -> [(name: String, valid: Bool)]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var out: [(name: String, valid: Bool)] = []
+        while let entry = readdir(dir) {
+            let bytes: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if bytes == Array(".".utf8) || bytes == Array("..".utf8) { continue }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                out.append((name, true))
+            } else {
+                let escaped = bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+                out.append((escaped, false))
+            }
+        }
+        return out
+    }
+
     static func checkReadable(_ source: InputSource) throws {
+        if let why = source.unreadable { throw InputError(message: "\(source.path): not read: \(why)") }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDir) else {
             throw InputError(message: "\(source.path): no such file")

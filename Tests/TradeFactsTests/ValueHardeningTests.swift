@@ -108,4 +108,25 @@ final class ValueHardeningTests: XCTestCase {
         let documents = String(decoding: first + rest, as: UTF8.self).split(separator: "\n").map { $0.prefix(15) }
         XCTAssertEqual(documents, ["{\"document\":\"a\"", "{\"document\":\"b\""])
     }
+
+    /// A file name that is not valid UTF-8 was reported as "no such file"; it is reported as such,
+    /// with its bad bytes shown, and the other files are read.
+    func testFileNameThatIsNotUTF8() throws {
+        let dir = NSTemporaryDirectory() + "tf-names-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var raw = Array("\(dir)/caf".utf8) + [0xE9] + Array(".txt".utf8)
+        raw.append(0)
+        let fd = raw.withUnsafeBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { open($0, O_CREAT | O_WRONLY, 0o644) } }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = "Exports rose.\n".withCString { write(fd, $0, 14) }
+        close(fd)
+        try "Imports fell 5 pct in March 2025.\n".write(toFile: dir + "/ok.txt", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["extract", "--format", "jsonl", dir])
+        XCTAssertEqual(r.status, 3, r.stderr)
+        let lines = r.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines.contains { $0.contains("caf\\\\xE9.txt") && $0.contains("not valid UTF-8") }, r.stdout)
+        XCTAssertTrue(lines.contains { $0.contains("ok.txt") && !$0.contains("\"error\"") }, r.stdout)
+    }
 }
