@@ -180,8 +180,8 @@ public enum ArticleReader {
         // An id is a string or a number; any other value (null, an object, a list, a truth value)
         // is no id, and the record is named by its file and line.
         if let id = object["id"] as? String { record.id = id }
-        // (JSON's true and false come as a subclass of NSNumber; a number as NSNumber itself.)
-        else if let v = object["id"], type(of: v) == NSNumber.self, let n = v as? NSNumber { record.id = n.stringValue }
+        // (JSON's true and false come as NSNumbers of type "c", on Linux as on Darwin; numbers as "i", "q" or "d".)
+        else if let n = object["id"] as? NSNumber, String(cString: n.objCType) != "c" { record.id = n.stringValue }
         if let text = object["text"] as? String { record.text = Array(text.utf8) }
         if let d = object["date"] { record.date = (d as? String).map { .string($0) } ?? .other }
         record.title = object["title"] as? String

@@ -49,8 +49,7 @@ package struct BaseAfterValue: Check {
                   !(m[bi].periodFields?.samePeriod ?? false), bp.from > p.to, Self.alike(p, bp) else { continue }
             // "the previous month" is the month before the value's, whatever the article's date:
             // an anaphor, never later than its value.
-            if m[bi].periodFields?.year == nil,
-               m[bi].text.range(of: #"\b(?:previous|preceding|prior)\b"#, options: [.regularExpression, .caseInsensitive]) != nil { continue }
+            if m[bi].periodFields?.year == nil, m[bi].isPreviousUnit { continue }
             findings.append(finding(
                 "the base \"\(m[bi].text)\" (from \(bp.from.iso)) is later than the period it is compared with, \"\(m[pi].text)\" (to \(p.to.iso))",
                 at: m[bi].span,

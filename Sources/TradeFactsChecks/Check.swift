@@ -210,6 +210,8 @@ package enum SharedCue: String, CaseIterable, Sendable {
     case balanceNotTrade = "balance-not-trade-cue"
     case figureVariant = "figure-variant-cue"
     case relativePeriod = "relative-period-cue"
+    /// Words of a clause telling what happened (past tense and past participles).
+    case past = "past-cue"
     /// A flow word followed by the rest of an institution's name ("Trade Department"); with case.
     case institutionAfter = "institution-after-cue"
 }

@@ -15,7 +15,7 @@ package struct PastAfterDateline: Check {
             "output shrank in 1988" in a March 1987 story has a slipped year. The date must be written with its year \
             as a time adverbial ("in 1988", "since August 1988", "during 1988"), not as the name of a plan or a \
             crop ("the 1988 budget"); the clause must say what happened in the past ("had", "was", "grew", \
-            "shrinking" after "grew"…: the check's past cue) and the sentence must not forecast, plan or schedule \
+            "shrinking" after "grew"…: the shared past cue, Rules/checks.yaml) and the sentence must not forecast, plan or schedule \
             (the shared forecast cue, which includes maturities, "due 1992", and likelihoods, "unlikely to continue in \
             1988"). Reported periods of trade records are period-after-dateline's.
             """,
@@ -40,10 +40,8 @@ package struct PastAfterDateline: Check {
         cues: [
             // A preposition that makes the date a time adverbial ("in 1988", "during 1988", "since August 1988").
             "adverbial": #"(?<![A-Za-z])(?:in|during|since|throughout|over)\s+(?:the\s+(?:whole\s+of\s+|first\s+half\s+of\s+|second\s+half\s+of\s+|year\s+)?)?\z"#,
-            // Words of a clause telling what happened (past tense and past participles).
             // A purpose or aim in the clause ("to boost local content to 60 pct in 1988"): not a report.
             "aim": #"\bto\s+(?:build|boost|raise|increase|lift|cut|reduce|expand|double|reach|bring|limit|hold)\b"#,
-            "past": #"\b(?:was|were|showed|had\s+(?:been\s+)?[a-z]+ed|has\s+(?:risen|fallen|grown|declined|increased|dropped|been)|have\s+(?:risen|fallen|grown|declined|increased|dropped|been)|fell|rose|grew|dropped|declined|increased|decreased|shrank|shrunk|shrinking|gained|lost|posted|recorded|totalled|totaled|amounted|reached|stood|widened|narrowed|covered|exported|imported|contracted|expanded|slumped|jumped)\b"#,
         ]
     )
 
@@ -53,7 +51,7 @@ package struct PastAfterDateline: Check {
         guard let reference = context.referenceDate else { return [] }
         let m = context.mentions
         let recordPeriods = Set(context.records.compactMap(\.period))
-        let adverbial = cue("adverbial", in: context), past = cue("past", in: context)
+        let adverbial = cue("adverbial", in: context), past = context.helpers[.past]
         var findings: [Finding] = []
         var seen = Set<Int>()
         for (i, date) in m.enumerated() where date.type.isCalendar {

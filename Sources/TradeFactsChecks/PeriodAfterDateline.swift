@@ -25,7 +25,7 @@ package struct PeriodAfterDateline: Check {
             CheckExample("The committee voted to cap 1988 defense spending at 282 billion dlrs.", date: "1987-03-06"),
         ],
         cues: [
-            // Besides past-after-dateline's past cue: what a company had or reported.
+            // Besides the shared past cue (Rules/checks.yaml): what a company had or reported.
             "held": #"\b(?:had|has\s+had|reported|registered|earned|made)\b"#,
             // A plan, a modal, a proposal, a term of a contract or a span of years: not a report.
             "not-done": #"\b(?:should|would|could|can|may|might|must|shall|(?:was|is|are|were)\s+to|to\s+(?:be|hit|cap|reach|recoup|reduce|raise|cut|lower|increase|boost|bring)|forecast\w*|project\w*|plann?\w*|aim\w*|seek\w*|request\w*|propos\w*|target\w*|expect\w*|estimat\w*|between|through|until|by\s+the\s+end)\b"#,
@@ -63,7 +63,7 @@ package struct PeriodAfterDateline: Check {
             let sentence = context.document.sentences[st.sentence].span
             if let h = context.extraction.headlineSpan, h.overlaps(sentence) { continue }
             let clause = context.helpers.assembler.clauses(of: sentence, context.document).first { $0.start <= pm.span.start && pm.span.start < $0.end } ?? sentence
-            guard !context.document.matchSpans(of: PastAfterDateline().cue("past", in: context), in: clause, limit: 1).isEmpty
+            guard !context.document.matchSpans(of: context.helpers[.past], in: clause, limit: 1).isEmpty
                     || !context.document.matchSpans(of: cue("held", in: context), in: clause, limit: 1).isEmpty,
                   context.document.matchSpans(of: cue("not-done", in: context), in: sentence, limit: 1).isEmpty else { continue }
             seen.insert(pi)

@@ -159,4 +159,11 @@ extension Mention {
     package var isOwnPeriodQualifier: Bool {
         qualifier == nil || (qualifier == "from" && (periodFields.map { $0.monthTo != nil || $0.dayTo != nil || $0.quarterTo != nil || $0.yearTo != nil } ?? false))
     }
+
+    /// Whether the mention names the unit before another period by "previous", "preceding" or
+    /// "prior" ("the previous month", "the preceding year"): in a comparison, the unit before the
+    /// figure it is compared with, not before the article's date.
+    package var isPreviousUnit: Bool {
+        text.lowercased().split { !$0.isLetter }.contains { $0 == "previous" || $0 == "preceding" || $0 == "prior" }
+    }
 }

@@ -17,6 +17,8 @@ public final class RecordAssembler: @unchecked Sendable {
     let partnerListIntro: Pattern
     let clauseBreak: Pattern
     let comparisonCue: Pattern
+    /// `record-compared-value-cue` and `record-change-amount-cue` (Rules/records.yaml).
+    let comparedValueCue: Pattern, changeAmountCue: Pattern
     let partnerPreposition: Pattern
     let qualifierWords: Pattern?
     /// "cumulative", "accumulated": a figure that runs from the start of its year.
@@ -48,6 +50,8 @@ public final class RecordAssembler: @unchecked Sendable {
         partnerListIntro = try ruleSet.compile("{{partner-list-intro}}")
         clauseBreak = try ruleSet.compile("{{record-clause-break}}")
         comparisonCue = try ruleSet.compile("{{record-comparison-cue}}")
+        comparedValueCue = try ruleSet.compile("{{record-compared-value-cue}}")
+        changeAmountCue = try ruleSet.compile("{{record-change-amount-cue}}")
         partnerPreposition = try ruleSet.compile("{{partner-preposition}}")
         qualifierWords = ruleSet.lexicons["record-qualifiers"] == nil ? nil
             : try ruleSet.compile(#"(?<![A-Za-z-])(?<w>{{lexicon:record-qualifiers}})(?![A-Za-z])"#)
@@ -550,7 +554,7 @@ public final class RecordAssembler: @unchecked Sendable {
                 // the current figure's period, not before the article's date ("fell 9.2 pct from the
                 // previous month to 277.2 mln" in an April story about February).
                 if let fields = mentions[p].periodFields, let c = current, fields.year == nil,
-                   mentions[p].text.range(of: #"\b(?:previous|preceding|prior)\b"#, options: [.regularExpression, .caseInsensitive]) != nil {
+                   mentions[p].isPreviousUnit {
                     if let m = fields.monthOffset, c.granularity == .month {
                         let first = CalendarDate(year: c.from.year, month: c.from.month, day: 1).adding(months: m)
                         return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
@@ -644,21 +648,15 @@ public final class RecordAssembler: @unchecked Sendable {
     }
 
     /// Whether a figure is introduced as what something is compared with: "compared with a deficit
-    /// of 1.76 billion", "against 5.1 billion", "up from a surplus of 33 mln".
+    /// of 1.76 billion", "against 5.1 billion", "up from a surplus of 33 mln" (`record-compared-value-cue`).
     func introducedAsComparison(_ m: Mention, _ doc: Document) -> Bool {
-        let before = doc.text(Span(max(0, m.matchSpan.start - 48), m.matchSpan.start))
-        let lower = before.lowercased()
-        guard ["compared", "against", "versus", "from"].contains(where: lower.contains) else { return false }
-        return before.range(of: #"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from)\s+(?:(?:a|an|the)\s+)?(?:(?:trade\s+)?(?:surplus|deficit|level|total|figure)\s+of\s+)?(?:(?:a|an|the|record|revised)\s+)?$"#,
-                            options: [.regularExpression, .caseInsensitive]) != nil
+        !doc.matchSpans(of: comparedValueCue, in: Span(max(0, m.matchSpan.start - 48), m.matchSpan.start), limit: 1).isEmpty
     }
 
-    /// Whether a figure is written as an amount of change: "by" (with a word of approximation) right before it.
+    /// Whether a figure is written as an amount of change: "by" (with a word of approximation) right
+    /// before it (`record-change-amount-cue`).
     func isChangeAmount(_ m: Mention, _ doc: Document) -> Bool {
-        let before = doc.text(Span(max(0, m.matchSpan.start - 32), m.matchSpan.start))
-        guard before.lowercased().contains("by") else { return false }
-        return before.range(of: #"\bby\s+(?:(?:about|around|some|up\s+to|as\s+much\s+as|nearly|almost|more\s+than|over|an\s+estimated|a\s+further|another)\s+)?$"#,
-                            options: [.regularExpression, .caseInsensitive]) != nil
+        !doc.matchSpans(of: changeAmountCue, in: Span(max(0, m.matchSpan.start - 32), m.matchSpan.start), limit: 1).isEmpty
     }
 
     /// The year of a relative year phrase in a statement's span other than its period ("last year"
