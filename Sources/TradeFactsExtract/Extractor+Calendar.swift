@@ -102,9 +102,7 @@ extension Extractor {
         lines += tail
         for line in lines where line.end - line.start <= 120 {
             // Mentions are sorted by position: find the first inside the line by binary search.
-            var lo = 0, hi = mentions.count
-            while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].span.start < line.start { lo = mid + 1 } else { hi = mid } }
-            var i = lo
+            var i = mentions.partitioningIndex { $0.span.start >= line.start }
             while i < mentions.count, mentions[i].span.start < line.end {
                 if i != excluding, line.contains(mentions[i].span), let f = mentions[i].periodFields,
                    f.year != nil, f.month != nil, f.day != nil, f.dayTo == nil { return i }

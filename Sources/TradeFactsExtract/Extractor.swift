@@ -342,10 +342,9 @@ public final class Extractor: @unchecked Sendable {
         if cuts.count > 10 { warnings.append("\(cuts.count - 10) more figures split by invisible characters are not read") }
         // Cuts are in order: the first at or after a mention's start (binary search) tells.
         mentions.removeAll { m in
-            var lo = 0, hi = cuts.count
             // (A decimal point or comma may stand between the figure and the cut: "$22.<U+200B>13".)
-            while lo < hi { let mid = (lo + hi) / 2; if cuts[mid] + 4 < m.matchSpan.start { lo = mid + 1 } else { hi = mid } }
-            return lo < cuts.count && cuts[lo] <= m.matchSpan.end + 1
+            let first = cuts.partitioningIndex { $0 + 4 >= m.matchSpan.start }
+            return first < cuts.count && cuts[first] <= m.matchSpan.end + 1
         }
     }
 

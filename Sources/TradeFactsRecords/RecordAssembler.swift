@@ -663,9 +663,7 @@ public final class RecordAssembler: @unchecked Sendable {
     /// beside "The February surplus"), not one of its comparison periods.
     func yearApart(from period: Int, in st: Statement, _ mentions: [Mention]) -> Int? {
         // Mentions are sorted by position: start at the statement's first one (binary search).
-        var lo = 0, hi = mentions.count
-        while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].span.start < st.span.start { lo = mid + 1 } else { hi = mid } }
-        var i = lo - 1
+        var i = mentions.partitioningIndex { $0.span.start >= st.span.start } - 1
         while i + 1 < mentions.count, mentions[i + 1].span.start < st.span.end {
             i += 1
             let m = mentions[i]

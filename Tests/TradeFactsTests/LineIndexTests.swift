@@ -20,3 +20,17 @@ final class LineIndexTests: XCTestCase {
         XCTAssertEqual(index.location(of: -1, in: bytes), SourceLocation(line: 1, column: 1))
     }
 }
+
+/// The binary search the extractor and the record assembler use to find the first mention at or
+/// after an offset.
+final class PartitioningIndexTests: XCTestCase {
+    func testFirstIndexAtOrAfter() {
+        let starts = [2, 5, 5, 9, 14]
+        XCTAssertEqual(starts.partitioningIndex { $0 >= 0 }, 0)
+        XCTAssertEqual(starts.partitioningIndex { $0 >= 5 }, 1)
+        XCTAssertEqual(starts.partitioningIndex { $0 >= 6 }, 3)
+        XCTAssertEqual(starts.partitioningIndex { $0 >= 15 }, 5)
+        XCTAssertEqual([Int]().partitioningIndex { $0 >= 1 }, 0)
+        XCTAssertEqual(starts[1...].partitioningIndex { $0 >= 9 }, 3)
+    }
+}
