@@ -8,14 +8,12 @@ import PackageDescription
 /// build-tool plugin's executable libFuzzer's `main` and break the build.
 let fuzzing = Context.environment["TRADEFACTS_FUZZ"] == "1"
 let fuzzTargets: [Target] = fuzzing
-    ? ["FuzzPipeline", "FuzzMarkdown", "FuzzJSONLines", "FuzzRules", "FuzzJSONChunks", "FuzzConfig"].map {
-        .executableTarget(name: $0, dependencies: ["FuzzHarness"],
-                          swiftSettings: [.unsafeFlags(["-parse-as-library"])],
-                          linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])])
-    }
+    ? [.executableTarget(name: "FuzzTarget", dependencies: ["FuzzHarness"],
+                         swiftSettings: [.unsafeFlags(["-parse-as-library"])],
+                         linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])])]
     : []
 let fuzzProducts: [Product] = fuzzing
-    ? ["FuzzPipeline", "FuzzMarkdown", "FuzzJSONLines", "FuzzRules", "FuzzJSONChunks", "FuzzConfig"].map { .executable(name: $0, targets: [$0]) }
+    ? [.executable(name: "FuzzTarget", targets: ["FuzzTarget"])]
     : []
 
 // The layers, bottom to top. Each target imports only targets listed before it (docs/architecture.md).

@@ -19,6 +19,22 @@ public enum FuzzHarness {
         return CalendarDate(iso: "2025-10-03")
     }
 
+    /// The entry points by the name `scripts/fuzz` and `TRADEFACTS_FUZZ_TARGET` give them.
+    public static let entryPointNames = ["pipeline", "markdown", "jsonl", "rules", "jsonchunks", "config"]
+
+    /// The entry point called `name` (see ``entryPointNames``), or nil.
+    public static func entryPoint(named name: String) -> (([UInt8]) -> [String])? {
+        switch name {
+        case "pipeline": return { pipeline($0) }
+        case "markdown": return { markdown($0) }
+        case "jsonl": return { jsonLines($0) }
+        case "rules": return { rules($0) }
+        case "jsonchunks": return { jsonLinesChunked($0) }
+        case "config": return { configuration($0) }
+        default: return nil
+        }
+    }
+
     /// Stops the process when `violations` is not empty: what a fuzz target does with an entry
     /// point's result, so that libFuzzer saves the input.
     public static func require(_ violations: [String]) {
