@@ -119,6 +119,16 @@ extension Mention {
         if case let .money(_, _, _, c, _) = value { return c }
         return nil
     }
+    /// What a percentage is: `change` (a rise or fall, or a change against a base), `points` (a
+    /// change in percentage points), `share` (a part of a whole: "accounted for 34.1%"), `rate`
+    /// or `level` (any other percentage); nil for other mentions.
+    public var percentKind: String? {
+        guard case let .percent(_, _, _, unit, direction, basis) = value else { return nil }
+        if unit != .percent { return "points" }
+        if direction != nil || basis != nil { return "change" }
+        return role == "share" ? "share" : role == "rate" ? "rate" : "level"
+    }
+
     /// The direction of a percent change.
     public var direction: Direction? {
         if case let .percent(_, _, _, _, d, _) = value { return d }

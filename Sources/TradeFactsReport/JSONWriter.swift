@@ -93,7 +93,8 @@ package struct JSONWriter: JSONSink {
         w.scratch = scratch
         body(&w)
         let text = w.text
-        w.bytes.removeAll(keepingCapacity: true)
+        // A buffer grown by one huge document is let go, not kept by the thread for the rest of the run.
+        if w.bytes.capacity > 4 << 20 { w.bytes = [] } else { w.bytes.removeAll(keepingCapacity: true) }
         swap(&w.bytes, &scratch.buffer)
         return text
     }

@@ -25,6 +25,9 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("max-input-mb"), help: "The largest input (or JSON Lines record) read, in MB; a larger one is an error naming it (default 256).")
     var maxInputMB: Int = 256
 
+    @Option(name: .customLong("max-document-mb"), help: "The longest document processed, in MB; a longer one is an error naming it, and the others are processed (default 1).")
+    var maxDocumentMB: Int = 1
+
     @Flag(help: "Print a summary line (documents, mentions, records, findings, throughput) on standard error; it is printed anyway when standard error is a terminal, after the progress bar.")
     var summary = false
 
@@ -40,6 +43,7 @@ struct EngineOptions: ParsableArguments {
         _ = try referenceDate()
         guard (1...(1 << 20)).contains(maxInputMB) else { throw ValidationError("--max-input-mb must be between 1 and \(1 << 20), got \(maxInputMB)") }
         Inputs.maxInputBytes = maxInputMB << 20
+        guard (1...(1 << 20)).contains(maxDocumentMB) else { throw ValidationError("--max-document-mb must be between 1 and \(1 << 20), got \(maxDocumentMB)") }
     }
 
     /// Whether to print the summary line: asked for, or an interactive run (the progress bar's terminal).
@@ -109,7 +113,7 @@ struct EngineOptions: ParsableArguments {
         do {
             return try Engine(ruleSet: RuleSet.load(extraDirectories: config.ruleDirectories + ruleDirectories), checks: config.checks,
                               keepLatent: keepLatent, severities: config.severities, settings: config.settings,
-                              prefilter: !noPrefilter)
+                              prefilter: !noPrefilter, maxDocumentBytes: maxDocumentMB << 20)
         } catch let e as RuleError {
             FileHandle.standardError.write(Data("\(e)\n".utf8))
             throw ExitCode(2)

@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
     enum Suite: String, ExpressibleByArgument, CaseIterable {
-        case all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records
+        case all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records, values
         /// `records` on the older record-only gold (eval/gold/reuters-records) unless --gold says otherwise.
         case recordsBlind = "records-blind"
     }
@@ -31,13 +31,13 @@ struct EvalCommand: ParsableCommand {
     var findings = false
     @Option(help: "The corpus folder for the record scores.")
     var corpus: String = "Corpus"
-    @Option(help: "Records: the folder of the blind Reuters gold (default eval/gold/reuters-statements; for records-blind eval/gold/reuters-records).")
+    @Option(help: "Records: the folder of the blind Reuters gold (default eval/gold/reuters-statements; for records-blind eval/gold/reuters-records); values: the value gold folder (default eval/gold/modern-values).")
     var gold: String?
     @Option(help: "Mutations and slips: the generator's seed.")
     var seed: UInt64 = 1987
     @Option(help: "Mutations: edits drawn per article and kind.")
     var perArticle: Int = 3
-    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records or records-blind (records on the older record gold).")
+    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records, records-blind (records on the older record gold) or values (money, percent, period and count values against eval/gold/modern-values).")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -58,6 +58,21 @@ struct EvalCommand: ParsableCommand {
         for m in r.misses.prefix(misses ?? self.misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
     }
 
+    /// Per list (money, percent, periods, counts) precision, recall and value F1, agreement on the
+    /// extra fields, and up to --misses misses.
+    func valueTable(_ r: ValueScorer.Result) {
+        func p(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
+        writeOut("values       tp    fp    fn     P      R      F1\n")
+        for k in ValueScorer.Kind.allCases {
+            let s = r.scores[k] ?? RecordScorer.FieldScore()
+            writeOut(k.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%5d %5d %5d ", s.tp, s.fp, s.fn) + " \(p(s.precision))  \(p(s.recall))  \(p(s.f1))\n")
+        }
+        for (name, a) in r.agreeing.sorted(by: { $0.key < $1.key }) {
+            writeOut("  \(name): \(a.agree) of \(a.of) found items agree (\(p(a.of == 0 ? 0 : Double(a.agree) / Double(a.of))) %)\n")
+        }
+        for m in r.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
+    }
+
     func run() throws {
         let engine = try options.engine(keepLatent: true)  // latent mentions are always scored
         let header = "set".padding(toLength: 46, withPad: " ", startingAt: 0)
@@ -73,6 +88,13 @@ struct EvalCommand: ParsableCommand {
         }
         if suite == .all || suite == .recordsBlind {
             try records(engine, gold: gold ?? Self.recordGold)
+        }
+        if suite == .all || suite == .values {
+            let dir = suite == .values ? gold ?? "eval/gold/modern-values" : "eval/gold/modern-values"
+            let r = try ValueScorer.run(directory: dir, engine: engine)
+            writeOut("Values against \(dir) (\(r.articles) articles)\n")
+            valueTable(r)
+            writeOut("\n")
         }
         if suite == .all || suite == .recognizers {
             let dir = "\(data)/recognizers-specs"

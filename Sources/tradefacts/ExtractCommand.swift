@@ -51,7 +51,7 @@ struct Extract: ParsableCommand {
         let maybeSingle = !jsonl && paths.count == 1 && !FileManager.default.isDirectory(paths[0]) && !paths[0].hasSuffix(".jsonl")
         var first: String? = nil
         let config = try options.configuration()
-        let summary = try processAll(paths, options: options, configuration: config, keepLatent: latent, render: { r in
+        let summary = try processAll(paths, options: options, configuration: config, keepLatent: latent, emitsTextOnly: true, render: { r in
             Self.render(r, jsonl: jsonl, inArray: !jsonl && !maybeSingle)
         }) { _, text in
             documents += 1

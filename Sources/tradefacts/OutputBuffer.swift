@@ -11,6 +11,16 @@ final class OutputBuffer: @unchecked Sendable {
     static let standardOutput = OutputBuffer()
     var pending: [UInt8] = []
     func write(_ text: String) {
+        // A long text (one long document's JSON) goes straight out from the string's own storage:
+        // copied into `pending`, it would keep a buffer of its size for the rest of the run.
+        if text.utf8.count >= 1 << 16 {
+            let written: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                flush()
+                Self.writeAll(bytes, to: 1)
+                return true
+            }
+            if written == true { return }
+        }
         pending.append(contentsOf: text.utf8)
         if pending.count >= 1 << 16 { flush() }
     }
@@ -25,17 +35,21 @@ final class OutputBuffer: @unchecked Sendable {
     /// run: a message on standard error naming the cause, and exit code 3, never a crash and
     /// never "success". (FileHandle.write traps on such errors.)
     static func writeAll(_ bytes: [UInt8], to fd: Int32) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n > 0 { offset += n; continue }
-                if n < 0 && errno == EINTR { continue }
-                let cause = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
-                let message = Array("tradefacts: cannot write to standard output: \(cause)\n".utf8)
-                _ = message.withUnsafeBytes { Foundation.write(2, $0.baseAddress!, $0.count) }
-                Foundation.exit(3)
-            }
+        bytes.withUnsafeBufferPointer { writeAll($0, to: fd) }
+    }
+
+    /// ``writeAll(_:to:)-([UInt8],_)`` for bytes held elsewhere.
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, base + offset, bytes.count - offset)
+            if n > 0 { offset += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            let cause = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
+            let message = Array("tradefacts: cannot write to standard output: \(cause)\n".utf8)
+            _ = message.withUnsafeBytes { Foundation.write(2, $0.baseAddress!, $0.count) }
+            Foundation.exit(3)
         }
     }
 }

@@ -6,9 +6,10 @@ import TradeFactsEval
 
 /// Reads each input and processes it on all cores (`--jobs`), in input order; unreadable inputs
 /// become error results so every document is accounted for. `render` runs on worker threads.
-/// `configuration` is the one ``EngineOptions/configuration()`` read for this run.
+/// `configuration` is the one ``EngineOptions/configuration()`` read for this run. `emitsTextOnly`:
+/// `body` reads only the rendered text and the result's id and error (see ``BatchRunner/emitsTextOnly``).
 func processAll(_ paths: [String], options: EngineOptions, configuration: Configuration, keepLatent: Bool = false,
-                render: (@Sendable (DocumentResult) -> String)? = nil,
+                emitsTextOnly: Bool = false, render: (@Sendable (DocumentResult) -> String)? = nil,
                 _ body: (DocumentResult, String?) -> Void) throws -> BatchSummary {
     let engine = try options.engine(configuration, keepLatent: keepLatent)
     var runner = BatchRunner(engine: engine, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -18,6 +19,7 @@ func processAll(_ paths: [String], options: EngineOptions, configuration: Config
     runner.followSymlinks = options.followSymlinks
     runner.warn = { FileHandle.standardError.write(Data("tradefacts: warning: \($0)\n".utf8)) }
     runner.idle = { OutputBuffer.standardOutput.flush() }
+    runner.emitsTextOnly = emitsTextOnly
     let progress = ProgressBar(paths: paths)
     if progress.enabled { runner.progress = { progress.update($0) } }
     let summary = runner.run(paths, render: render) { result, text in body(result, text) }

@@ -156,7 +156,7 @@ final class BadInputTests: XCTestCase {
         jsonl += "[1, 2]\n{\"id\": 7}\n{\"id\": 8, \"text\": 5}\n{\"id\": 9, \"text\": \"ok\", \"date\": \"yesterday\"}\n"
         let path = try write(dir, "big.jsonl", Array(jsonl.utf8))
         let start = Date()
-        let run = try CLI.run(["extract", "--format", "jsonl", path])
+        let run = try CLI.run(["extract", "--max-document-mb", "4", "--format", "jsonl", path])
         XCTAssertLessThan(Date().timeIntervalSince(start), 60)
         XCTAssertEqual(run.status, 3, run.stderr)
         let docs = try objects(run.stdout)
@@ -193,7 +193,7 @@ final class BadInputTests: XCTestCase {
         bytes += Array("Exports were $5 million.".utf8)
         let path = try write(dir, "long.txt", bytes)
         let start = Date()
-        let run = try CLI.run(["extract", "--format", "jsonl", path])
+        let run = try CLI.run(["extract", "--max-document-mb", "\(megabytes + 1)", "--format", "jsonl", path])
         let seconds = Date().timeIntervalSince(start)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("\"$5 million\""))

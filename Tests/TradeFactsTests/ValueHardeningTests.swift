@@ -78,6 +78,28 @@ final class ValueHardeningTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["extract", "--max-input-mb", "0", ok]).status, 2)
     }
 
+    /// One long document took memory of about 100 times its size (issue 17, item 12): a document
+    /// longer than `--max-document-mb` (1 by default) is an error naming its size and the flag,
+    /// exit 3, and the documents around it are processed; the flag raises the limit.
+    func testDocumentLengthIsCapped() throws {
+        let sentence = "Exports in the first half of 2024 rose 5 pct to 3.1 billion dlrs. "
+        let long = String(repeating: sentence, count: (1 << 20) / sentence.utf8.count + 10)
+        let lines = ["{\"id\": \"a\", \"text\": \"Imports fell 3 pct in March 2025.\"}",
+                     "{\"id\": \"long\", \"text\": \"\(long)\"}",
+                     "{\"id\": \"c\", \"text\": \"Exports rose 5 pct in March 2025.\"}"]
+        let input = lines.joined(separator: "\n") + "\n"
+        let r = try CLI.run(["extract", "--format", "jsonl", "--input-format", "jsonl", "-"], stdin: input)
+        XCTAssertEqual(r.status, 3, r.stderr)
+        let out = r.stdout.split(separator: "\n")
+        XCTAssertEqual(out.count, 3, "every document is accounted for")
+        XCTAssertTrue(out[1].contains("\"error\"") && out[1].contains("1.0 MB a document may hold") && out[1].contains("--max-document-mb"), String(out[1].prefix(300)))
+        XCTAssertTrue(out[0].contains("\"mentions\"") && out[2].contains("\"mentions\""))
+        let raised = try CLI.run(["extract", "--max-document-mb", "2", "--format", "jsonl", "--input-format", "jsonl", "-"], stdin: input)
+        XCTAssertEqual(raised.status, 0, raised.stderr)
+        XCTAssertFalse(raised.stdout.contains("\"error\""))
+        XCTAssertEqual(try CLI.run(["extract", "--max-document-mb", "0", "-"], stdin: "x").status, 2)
+    }
+
     /// A stream of JSON Lines (`tail -f | tradefacts extract -`) showed nothing until 4 MiB had
     /// arrived; each record is now written as soon as the stream goes quiet after its line.
     func testStreamedJSONLinesAreWrittenAsTheyArrive() throws {

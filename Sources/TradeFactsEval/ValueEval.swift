@@ -1,0 +1,188 @@
+import Foundation
+import TradeFactsRules
+import TradeFactsText
+import TradeFacts
+
+/// Scores mention values against a value gold folder (`eval/gold/modern-values`): for each article
+/// `NAME.txt`, `NAME.gold.yaml` lists its money amounts, percentages, periods and partner counts.
+///
+/// Each gold item is placed in the text: its `text` is searched for from the end of the previous
+/// item of the same list (the gold's own rule for repeated strings). A gold item is found when a
+/// system mention of its kind overlaps that place and gives its value: money the same amount (or
+/// range end) and currency; a percent the same magnitude; a period the same first and last day; a
+/// count the same number. A system mention that finds no gold item is a false positive, except a
+/// dateline (the gold does not list it). Kind and fiscal readings are reported as agreement on the
+/// items found.
+package enum ValueScorer {
+    /// The gold lists and the mention types they are scored against.
+    package enum Kind: String, CaseIterable, Sendable {
+        case money, percent, periods, counts
+    }
+
+    package struct Result: Sendable {
+        package var articles = 0
+        package var scores: [Kind: RecordScorer.FieldScore] = [:]
+        /// Found items whose system mention agrees on an extra field (percent kind, fiscal
+        /// reading), and the found items the gold gives that field for.
+        package var agreeing: [String: (agree: Int, of: Int)] = [:]
+        package var misses: [EvalMiss] = []
+        package init() {}
+    }
+
+    struct GoldItem {
+        let kind: Kind
+        let text: String
+        let fields: [String: String]
+        var span: Span?
+    }
+
+    package static func run(directory: String, engine: Engine) throws -> Result {
+        var result = Result()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        for file in files where file.hasSuffix(".txt") {
+            let base = String(file.dropLast(4))
+            let goldPath = "\(directory)/\(base).gold.yaml"
+            guard let goldText = try? String(contentsOfFile: goldPath, encoding: .utf8),
+                  let gold = try YAMLNode.parse(goldText, file: goldPath)?.plainValue as? [String: Any] else { continue }
+            let text = try String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)
+            // The reference date is read from the article's dateline, as a user's run would.
+            let document = Document(id: file, text: text)
+            let mentions = engine.process(document).extraction?.mentions ?? []
+            result.articles += 1
+            score(gold: items(gold, in: Array(text.utf8)), mentions: mentions, file: base, into: &result)
+        }
+        return result
+    }
+
+    /// The gold items of every list, each placed at its occurrence in `bytes`.
+    static func items(_ gold: [String: Any], in bytes: [UInt8]) -> [GoldItem] {
+        var out: [GoldItem] = []
+        for kind in Kind.allCases {
+            var from = 0
+            for case let entry as [String: Any] in gold[kind.rawValue] as? [Any] ?? [] {
+                let fields = entry.compactMapValues { CorpusRunner.text($0) }
+                let text = fields["text"] ?? ""
+                var item = GoldItem(kind: kind, text: text, fields: fields, span: nil)
+                let needle = Array(text.utf8)
+                if !needle.isEmpty, let at = find(needle, in: bytes, from: from) ?? find(needle, in: bytes, from: 0) {
+                    item.span = Span(at, at + needle.count)
+                    from = at + needle.count
+                }
+                out.append(item)
+            }
+        }
+        return out
+    }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var i = from
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The gold list a mention is scored in, if any.
+    static func kind(of m: Mention) -> Kind? {
+        if m.role == "dateline" || m.role == "stamp" || m.latent { return nil }
+        switch m.value {
+        case .money: return .money
+        case .percent: return .percent
+        case .calendar: return m.period == nil ? nil : .periods
+        case let .count(_, _, _, _, partners): return partners ? .counts : nil
+        default: return nil
+        }
+    }
+
+    static func decimal(_ s: String?) -> Decimal? { s.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } }
+
+    /// Whether mention `m` gives the value of gold item `g`.
+    static func agrees(_ m: Mention, _ g: GoldItem) -> Bool {
+        func close(_ a: Decimal?, _ b: Decimal?) -> Bool {
+            guard let a, let b else { return false }
+            let d = (a - b).magnitude, scale = max(a.magnitude, b.magnitude)
+            return d <= scale * Decimal(string: "0.0000001")!
+        }
+        let want = decimal(g.fields["amount"] ?? g.fields["value"])
+        switch m.value {
+        case let .money(amount, low, high, currency, _):
+            return currency == g.fields["currency"] && [amount, low, high].contains { close($0, want) }
+        case let .percent(v, low, high, _, _, _):
+            return [v, low, high].contains { close($0, want) }
+        case let .count(v, low, high, _, _):
+            return [v, low, high].contains { close($0, want) }
+        case .calendar:
+            guard let p = m.period else { return false }
+            return p.from.iso == g.fields["from"] && p.to.iso == g.fields["to"]
+        default:
+            return false
+        }
+    }
+
+    static func score(gold: [GoldItem], mentions: [Mention], file: String, into result: inout Result) {
+        var used = Set<Int>()
+        for g in gold {
+            var s = result.scores[g.kind, default: RecordScorer.FieldScore()]
+            let overlapping = mentions.indices.filter { i in
+                guard kind(of: mentions[i]) == g.kind, let span = g.span else { return false }
+                return mentions[i].span.start < span.end && span.start < mentions[i].span.end
+            }
+            if let hit = overlapping.first(where: { agrees(mentions[$0], g) }) {
+                s.tp += 1
+                used.insert(hit)
+                extras(mentions[hit], g, into: &result)
+            } else {
+                s.fn += 1
+                let got = overlapping.map { describe(mentions[$0]) }.joined(separator: "; ")
+                let want = g.fields.filter { $0.key != "text" && $0.key != "note" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                result.misses.append(EvalMiss(source: file, text: g.text, detail: "missed \(g.kind.rawValue) \"\(g.text)\" (\(want))" + (got.isEmpty ? "" : "; got \(got)")))
+            }
+            result.scores[g.kind] = s
+        }
+        for (i, m) in mentions.enumerated() where !used.contains(i) {
+            guard let k = kind(of: m) else { continue }
+            // A mention overlapping a found item of its kind is the same figure read twice only if
+            // it gives a value the gold lacks; count it, as a user would see it.
+            result.scores[k, default: RecordScorer.FieldScore()].fp += 1
+            result.misses.append(EvalMiss(source: file, text: m.text, detail: "extra \(k.rawValue) \"\(m.text)\": \(describe(m))"))
+        }
+    }
+
+    /// Agreement on the percent kind and the fiscal reading of a found item.
+    static func extras(_ m: Mention, _ g: GoldItem, into result: inout Result) {
+        if g.kind == .percent, let want = g.fields["kind"] {
+            var a = result.agreeing["percent kind", default: (0, 0)]
+            a.of += 1
+            if m.percentKind == want { a.agree += 1 }
+            result.agreeing["percent kind"] = a
+        }
+        if g.kind == .periods {
+            var a = result.agreeing["fiscal reading", default: (0, 0)]
+            let wantFiscal = g.fields["fiscal"] == "true"
+            let gotFiscal: Bool
+            if case let .calendar(fields, _) = m.value { gotFiscal = fields.fiscalYearStart != nil } else { gotFiscal = false }
+            if wantFiscal || gotFiscal {
+                a.of += 1
+                if wantFiscal == gotFiscal { a.agree += 1 }
+                result.agreeing["fiscal reading"] = a
+            }
+        }
+    }
+
+    static func describe(_ m: Mention) -> String {
+        switch m.value {
+        case let .money(amount, low, high, currency, _):
+            return "money \(amount.map { "\($0)" } ?? "\(low.map { "\($0)" } ?? "?")-\(high.map { "\($0)" } ?? "?")") \(currency ?? "no currency") (\(m.rule))"
+        case let .percent(v, _, _, _, _, _):
+            return "percent \(v.map { "\($0)" } ?? "range") kind \(m.percentKind) (\(m.rule))"
+        case .calendar:
+            return "period \(m.period.map { "\($0.from.iso)..\($0.to.iso)" } ?? "unresolved") (\(m.rule))"
+        case let .count(v, _, _, _, _):
+            return "count \(v.map { "\($0)" } ?? "range") (\(m.rule))"
+        default:
+            return "\(m.type) (\(m.rule))"
+        }
+    }
+}
