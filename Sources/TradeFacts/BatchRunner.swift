@@ -40,7 +40,7 @@ package struct BatchRunner {
     /// A batch is also handed to the workers once its articles hold this many bytes (1 MiB), so
     /// memory follows the bytes in flight, not the number of articles: results hold many times
     /// their text.
-    package var batchBytes = 1 << 20
+    package var batchBytes = 1 << 19
     /// Read symbolic links found in folders that resolve outside the folder walked (`--follow-symlinks`).
     package var followSymlinks = false
     /// Called on the calling thread with the message of an input not read on purpose (a symbolic
