@@ -132,9 +132,11 @@ extension Extractor {
                 if let code = localByFamily[family] {
                     if code != cur {
                         mentions[i].value = .money(amount: a, low: lo, high: hi, currency: code, per: per)
-                        mentions[i].currencyVia = "place"
+                        mentions[i].currencySource = "place"
                     }
-                } else if cur == nil {
+                } else if cur != nil {
+                    mentions[i].currencySource = "default"
+                } else {
                     // No customary reading and no place: not read as money rather than guessed.
                     if let a {
                         mentions[i].type = .number
@@ -145,7 +147,9 @@ extension Extractor {
             case .localDollar:
                 if let local, local != cur {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local, per: per)
-                    mentions[i].currencyVia = "place"
+                    mentions[i].currencySource = "place"
+                } else {
+                    mentions[i].currencySource = local == nil ? "default" : "place"
                 }
             case .carry:
                 let here = document.sentenceIndex(of: mentions[i].span.start)
@@ -159,7 +163,7 @@ extension Extractor {
                 } ?? false
                 if !barred, let antecedent, case let .money(_, _, _, c?, _) = antecedent.value {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
-                    mentions[i].currencyVia = "carried"
+                    mentions[i].currencySource = "carried"
                 } else if let a {
                     mentions[i].type = .number
                     mentions[i].value = .number(value: a)

@@ -34,7 +34,7 @@ public enum MentionValue: Sendable {
 /// A typed value found in a document: its span, the rule that made it, and its normalized value.
 public struct Mention: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
-    init(type: MentionType, span: Span, matchSpan: Span, text: String, rule: String, value: MentionValue, qualifier: String? = nil, role: String? = nil, latent: Bool = false, currencyVia: String? = nil, timexParts: [TimexPart] = [], pendingCurrency: PendingCurrency? = nil) { self.type = type; self.span = span; self.matchSpan = matchSpan; self.text = text; self.rule = rule; self.value = value; self.qualifier = qualifier; self.role = role; self.latent = latent; self.currencyVia = currencyVia; self.timexParts = timexParts; self.pendingCurrency = pendingCurrency }
+    init(type: MentionType, span: Span, matchSpan: Span, text: String, rule: String, value: MentionValue, qualifier: String? = nil, role: String? = nil, latent: Bool = false, currencySource: String? = nil, timexParts: [TimexPart] = [], pendingCurrency: PendingCurrency? = nil) { self.type = type; self.span = span; self.matchSpan = matchSpan; self.text = text; self.rule = rule; self.value = value; self.qualifier = qualifier; self.role = role; self.latent = latent; self.currencySource = currencySource; self.timexParts = timexParts; self.pendingCurrency = pendingCurrency }
     /// The mention's type, its rule's.
     public var type: MentionType
     /// The mention's own span (the rule's `span` group when it has one, else the whole match).
@@ -53,9 +53,11 @@ public struct Mention: Sendable {
     public var role: String?
     /// Made by a latent rule (a bare number): dropped from a document's mentions unless asked for.
     public var latent: Bool = false
-    /// How a money mention's currency was fixed when the text did not name it: `carried` (from a
-    /// nearby figure) or `place` (an unqualified dollar in a story whose dateline/lede names a place).
-    public var currencyVia: String? = nil
+    /// How a money mention's currency was fixed when the text did not name it alone: `carried`
+    /// (from a nearby figure), `place` (an ambiguous "$", "dollars", "pesos" or "crowns" read from
+    /// the story's place) or `default` (an ambiguous form with no place: its customary reading,
+    /// "$" as US dollars); nil when the text names it (written `text` in the output).
+    public var currencySource: String? = nil
     /// The parts TimeML annotates as TIMEX3s of their own (see ``TimexPart``); empty for most mentions.
     public var timexParts: [TimexPart] = []
     /// Currency work left for the document-level pass (see `Extractor.resolveCurrencies`).

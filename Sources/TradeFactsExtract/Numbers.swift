@@ -17,7 +17,7 @@ public enum Numbers {
     /// The multiplier of a scale word ("million", "mln", "bn", "k"); nil when unknown.
     public static func scale(_ word: String) -> Decimal? {
         if let s = scales[word] { return s }
-        let isTrimmed: (Character) -> Bool = { $0 == "." || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let isTrimmed: (Character) -> Bool = { $0 == "." || $0 == "-" || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let a = word.firstIndex(where: { !isTrimmed($0) }), let z = word.lastIndex(where: { !isTrimmed($0) }) else { return nil }
         return scales[word[a...z].lowercased()]
     }

@@ -27,7 +27,7 @@ extension Mention {
             o.add("low", low)
             o.add("high", high)
             o.add("currency", currency)
-            o.add("currencyVia", currencyVia)
+            if currency != nil { o.add("currencySource", currencySource ?? "text") }
             o.add("per", per)
         case let .percent(v, low, high, unit, direction, basis):
             o.add("value", v)

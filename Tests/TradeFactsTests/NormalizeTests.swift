@@ -61,7 +61,7 @@ final class NumbersTests: XCTestCase {
         let r = Fixtures.engine.process(Document(id: "t", text: story))
         let money = r.mentions.filter { $0.type == .money }
         XCTAssertEqual(money.map(\.text), ["7.3 billion dlrs", "6.1 billion"])
-        XCTAssertEqual(money.map(\.currencyVia), ["place", "carried"])
+        XCTAssertEqual(money.map(\.currencySource), ["place", "carried"])
         for m in money { guard case let .money(_, _, _, c, _) = m.value else { return XCTFail() }; XCTAssertEqual(c, "AUD") }
     }
 
