@@ -115,12 +115,29 @@ extension Extractor {
     /// Resolves every calendar mention against the reference date, then the anaphoric ones against
     /// their antecedents. An anaphoric mention without an antecedent ("a year ago" with no period
     /// before it) is read from its own fields (a year back from the reference date).
-    func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document, fiscalYearStart: Int? = nil) {
+    func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document, fiscalYear: FiscalYear? = nil) {
         var memo = TenseMemo(sentences: document.sentences.count)
+        let fiscalYearStart = fiscalYear?.start
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
             var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense)
+            // A fiscal year the text names ("FY25", "fiscal 2016-17", "the coming fiscal year") in a
+            // story from a place whose fiscal year starts in another month: that fiscal year. Years
+            // are named by the year the fiscal year ends in ("FY25" in India: April 2024 to March
+            // 2025), except where the place names them by their first year (Japan's "fiscal 2025":
+            // April 2025 to March 2026; `fiscal-years-named-by-start`).
+            if fields.fiscal, let fy = fiscalYear, fy.start > 1 {
+                var first: Int? = nil
+                if let y = fields.year { first = fields.yearTo != nil || fy.namedByStart ? y : y - 1 }
+                else if let off = fields.yearOffset, let r = reference { first = (r.month >= fy.start ? r.year : r.year - 1) + off }
+                if let y = first {
+                    let from = CalendarDate(year: y, month: fy.start, day: 1)
+                    let to = from.adding(months: 11).lastDayOfMonth
+                    resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+                    fields.fiscalYearStart = fy.start
+                }
+            }
             // A year written across two years, without a season or crop word, in a story from a
             // place whose fiscal year starts in another month than January: that fiscal year.
             if let start = fiscalYearStart, start > 1, let y = fields.year, let y2 = fields.yearTo, y2 == y + 1, fields.month == nil,
@@ -133,7 +150,8 @@ extension Extractor {
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference) {
+            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference)
+                ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else {
                 var own = fields
@@ -216,6 +234,29 @@ extension Extractor {
             end = next + 1 < bounds.endIndex ? bounds[next + 1].start : sentence.end
         }
         return Span(start, end)
+    }
+
+    /// The fiscal year of a story's place (`fiscal-years`): its first month, and whether the place
+    /// names a fiscal year by the calendar year it starts in (Japan) rather than ends in.
+    struct FiscalYear {
+        let start: Int
+        let namedByStart: Bool
+    }
+
+    /// The period a story reports, for an anaphor with no antecedent near it ("the previous
+    /// month" far from any month): the first period of granularity `unit` (any but a day without
+    /// one) in the headline, the dateline's sentence or the sentence after it (the lede), other
+    /// than the dateline and anaphors. In a story dated 12 October reporting September figures,
+    /// "the previous month" is then August, not September.
+    func reportedPeriod(_ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity?) -> ResolvedPeriod? {
+        let datelineSentence = mentions.first { $0.role == "dateline" }.flatMap { document.sentenceIndex(of: $0.span.start) } ?? 0
+        for m in mentions {
+            guard let s = document.sentenceIndex(of: m.span.start) else { continue }
+            if s > datelineSentence + 1 { break }
+            guard m.role == nil, m.qualifier == nil, let f = m.periodFields, !f.samePeriod, let p = m.period else { continue }
+            if unit.map({ p.granularity == $0 }) ?? (p.granularity != .day) { return p }
+        }
+        return nil
     }
 
     /// How many sentences back an anaphoric period looks for its antecedent.
@@ -328,6 +369,8 @@ extension Extractor {
         if raw.has(.toDate) { f.toDate = true }
         if raw.has(.quarterEnding) { f.quarterEnding = true }
         if raw.has(.samePeriod) { f.samePeriod = true }
+        if raw.has(.fiscal) { f.fiscal = true }
+        guard read(.monthPart, &f.monthPart, PeriodResolver.monthPart(named:)) else { return nil }
         if raw.has(.wholeYear) { f.wholeYear = true }
         if raw.has(.weekend) { f.weekend = true }
         if let s = raw[.monthShift] { guard let n = Int(s) else { return nil }; f.monthShift = n }

@@ -264,16 +264,19 @@ public final class Extractor: @unchecked Sendable {
 
         // Resolve calendar mentions, then anaphoric ones ("the same period last year").
         // The fiscal year of the story's place, for years written across two years ("1985/86").
-        var fiscalYearStart: Int? = nil
-        if let places = fiscalPlaces, mentions.contains(where: { $0.periodFields?.yearTo != nil }) {
+        var fiscalYear: FiscalYear? = nil
+        if let places = fiscalPlaces, mentions.contains(where: { $0.periodFields.map { $0.yearTo != nil || $0.fiscal } ?? false }) {
             for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
                 if let hit = document.matchSpans(of: places, in: z, group: "w").first {
-                    fiscalYearStart = ruleSet.lexicons["fiscal-years"]?.lookup(document.text(hit)).flatMap { Int($0) }
+                    let place = document.text(hit)
+                    if let start = ruleSet.lexicons["fiscal-years"]?.lookup(place).flatMap({ Int($0) }) {
+                        fiscalYear = FiscalYear(start: start, namedByStart: ruleSet.lexicons["fiscal-years-named-by-start"]?.lookup(place) != nil)
+                    }
                     break
                 }
             }
         }
-        resolveCalendar(&mentions, reference: reference, document, fiscalYearStart: fiscalYearStart)
+        resolveCalendar(&mentions, reference: reference, document, fiscalYear: fiscalYear)
         if StageProfiler.enabled { StageProfiler.totals[Stage.calendar.rawValue] &+= StageProfiler.now() &- calendarStart }
         StageProfiler.time(.currencies) { resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) }
         // Latent mentions are dropped before anything refers to mentions by index.

@@ -408,7 +408,9 @@ public enum Numbers {
         guard let n = Int(t), let y = first else { return nil }
         var v = n
         if t.count == 2 { v = y - y % 100 + n; if v <= y { v += 100 } } else if t.count != 4 { return nil }
-        return v == y + 1 ? v : nil
+        // Four digits may name any later year of a range ("from 2013 to 2023"); two digits only the
+        // next year ("1986/87"), so that "2000/12" is not read as a span of years.
+        return v == y + 1 || (t.count == 4 && v > y && v - y <= 100) ? v : nil
     }
 
     /// A plain decimal string for a `Decimal` ("22130000", "87.4"): see ``DecimalText/string(_:)``.

@@ -80,6 +80,13 @@ public struct PeriodFields: Sendable, Hashable {
     public var holiday: String?
     /// Last year of a split year ("1986/87", "the 1986/87 season").
     public var yearTo: Int?
+    /// The text names a fiscal year ("FY25", "fiscal 2016-17", "the coming fiscal year"): read in
+    /// the fiscal year of the story's place when the `fiscal-years` lexicon knows it
+    /// (``fiscalYearStart`` is then set), else as the calendar year named, still marked fiscal.
+    public var fiscal: Bool = false
+    /// A part of a month: `first-half` (days 1–15), `second-half` (16 to the end), `first-ten`,
+    /// `second-ten`, `last-ten` (1–10, 11–20, 21 to the end: "the second ten days of May").
+    public var monthPart: String?
     /// A TimeML reference value instead of a calendar stretch: `PRESENT_REF` ("now"), `PAST_REF`
     /// ("recently"), `FUTURE_REF` ("the future"). Such a mention has a value but no first and last day.
     public var reference: String?
@@ -150,10 +157,15 @@ package enum PeriodResolver {
             let monday = r.adding(days: 1 - r.weekday + 7 * offset)
             return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
         }
-        if let em = f.fiscalEndMonth, let ed = f.fiscalEndDay {
-            // The last day: the year written, else the latest such day that has passed and falls in or just after the fiscal year named.
+        if let em = f.fiscalEndMonth {
+            // The last day: the year written, else the latest such day that has passed and falls in
+            // or just after the fiscal year named; without a day written, the month's last day
+            // ("the fiscal year to March").
             let candidates = (f.fiscalEndYear.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { [$0.year, $0.year - 1] } ?? [])
-                .compactMap { CalendarDate(validYear: $0, month: em, day: ed) }
+                .compactMap { y -> CalendarDate? in
+                    guard let ed = f.fiscalEndDay else { return (1...12).contains(em) ? CalendarDate(year: y, month: em, day: 1).lastDayOfMonth : nil }
+                    return CalendarDate(validYear: y, month: em, day: ed)
+                }
             guard let end = candidates.first(where: { d in reference.map { d <= $0 } ?? true }) ?? candidates.last else { return nil }
             let from = end.adding(years: -1).adding(days: 1)
             return ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
@@ -223,6 +235,12 @@ package enum PeriodResolver {
             let first = last.adding(months: -(n - 1))
             return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
         }
+        if let shift = f.monthShift, f.anaphorUnit == .quarter {
+            // "the previous quarter", "a quarter earlier": whole quarters before the antecedent's.
+            let first = CalendarDate(year: antecedent.from.year, month: (antecedent.from.month - 1) / 3 * 3 + 1, day: 1).adding(months: 3 * shift)
+            return ResolvedPeriod(from: first, to: first.adding(months: 2).lastDayOfMonth,
+                                  value: "\(TimexValue.format4(first.year))-Q\((first.month - 1) / 3 + 1)", granularity: .quarter)
+        }
         if let shift = f.monthShift {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
@@ -234,6 +252,25 @@ package enum PeriodResolver {
         }
         if let y = f.year { return antecedent.shifted(years: y - antecedent.from.year) }
         return antecedent.shifted(years: f.yearOffset ?? -1)
+    }
+
+    /// The first and last day of each ``PeriodFields/monthPart`` (0: the month's last day).
+    package static let monthParts: [String: (Int, Int)] = [
+        "first-half": (1, 15), "second-half": (16, 0), "first-ten": (1, 10), "second-ten": (11, 20), "last-ten": (21, 0),
+    ]
+
+    /// The ``PeriodFields/monthPart`` a text names ("second half", "the last ten days"), nil for another.
+    package static func monthPart(named text: String) -> String? {
+        let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" }
+        guard words.count == 2 else { return nil }
+        switch (words[0], words[1]) {
+        case ("first", "half"): return "first-half"
+        case ("second", "half"), ("last", "half"), ("latter", "half"): return "second-half"
+        case ("first", "ten"): return "first-ten"
+        case ("second", "ten"), ("middle", "ten"): return "second-ten"
+        case ("third", "ten"), ("last", "ten"), ("final", "ten"): return "last-ten"
+        default: return nil
+        }
     }
 
     /// The part of year `y` that the fields name.
@@ -284,7 +321,19 @@ package enum PeriodResolver {
             return ResolvedPeriod(from: from, to: from, value: from.iso, granularity: .day)
         }
         if let m = f.month, let m2 = f.monthTo {
+            // "April-February", "between April and February": the months from April of the year
+            // before to February of `y` (a fiscal year to date).
+            if m > m2, (1...12).contains(m), (1...12).contains(m2) {
+                let from = CalendarDate(year: y - 1, month: m, day: 1), to = CalendarDate(year: y, month: m2, day: 1).lastDayOfMonth
+                return ResolvedPeriod(from: from, to: to, value: "\(TimexValue.format4(y - 1))-\(mm(m))/\(yy)-\(mm(m2))", granularity: .span)
+            }
             return monthSpan(m, m2, value: "\(yy)-\(mm(m))/\(yy)-\(mm(m2))", .span)
+        }
+        if let m = f.month, let part = f.monthPart, let (first, last) = monthParts[part] {
+            guard let whole = monthSpan(m, m, value: "", .month) else { return nil }
+            let from = CalendarDate(year: y, month: m, day: first)
+            let to = last == 0 ? whole.to : CalendarDate(year: y, month: m, day: last)
+            return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
         }
         if let m = f.month, f.quarterEnding {
             guard let last = CalendarDate(validYear: y, month: m, day: 1) else { return nil }

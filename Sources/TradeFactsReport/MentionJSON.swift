@@ -49,6 +49,7 @@ extension Mention {
                 o.add("resolved", false)
             }
             if fields.samePeriod { o.add("anaphoric", true) }
+            if fields.fiscal { o.add("fiscal", true) }
             if let start = fields.fiscalYearStart { o.add("fiscalYearStart", start) }
             if !timexParts.isEmpty {
                 o.array("timex", timexParts) { t, part in
