@@ -155,7 +155,9 @@ package enum ValueScorer {
         if g.kind == .percent, let want = g.fields["kind"] {
             var a = result.agreeing["percent kind", default: (0, 0)]
             a.of += 1
-            if m.percentKind == want { a.agree += 1 }
+            if m.percentKind == want { a.agree += 1 } else {
+                result.misses.append(EvalMiss(source: "kind", text: m.text, detail: "percent kind of \"\(g.text)\": gold \(want), got \(m.percentKind ?? "none") (\(m.rule))"))
+            }
             result.agreeing["percent kind"] = a
         }
         if g.kind == .periods {

@@ -94,6 +94,8 @@ public final class Extractor: @unchecked Sendable {
     let localCurrencyPlaces: Pattern?
     /// The `carry-barrier` definition: text that a carried currency may not cross (a share count).
     let carryBarrier: Pattern?
+    /// The cues of ``classifyPercents(_:_:)``.
+    let percentKindCues: PercentKindCues
     /// Keep mentions of latent rules (bare numbers) in the output; off by default.
     public let keepLatent: Bool
     /// A verb of reporting ending right where a date starts (see ``tense(around:in:memo:)``).
@@ -137,6 +139,7 @@ public final class Extractor: @unchecked Sendable {
         calendarQualifier = ruleSet.definitions["qualifier-before-calendar"] == nil ? nil
             : try ruleSet.compile(#"(?<![A-Za-z])(?<q>{{qualifier-before-calendar}})[ \t\n]+\z"#)
         carryBarrier = ruleSet.definitions["carry-barrier"] == nil ? nil : try ruleSet.compile("{{carry-barrier}}")
+        percentKindCues = try PercentKindCues(ruleSet)
         self.keepLatent = keepLatent
         localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
@@ -237,6 +240,8 @@ public final class Extractor: @unchecked Sendable {
         var warnings: [String] = []
         Self.dropFiguresSplitByInvisibles(&mentions, document, &warnings)
         Self.reportDigitsNotRead(document, &warnings)
+        addPercentListMembers(&mentions, document)
+        classifyPercents(&mentions, document)
         let calendarStart = StageProfiler.enabled ? StageProfiler.now() : 0
 
         // Reference date: given, else the dateline.

@@ -127,8 +127,9 @@ extension Mention {
     public var percentKind: String? {
         guard case let .percent(_, _, _, unit, direction, basis) = value else { return nil }
         if unit != .percent { return "points" }
+        if role == "share" { return "share" }
         if direction != nil || basis != nil { return "change" }
-        return role == "share" ? "share" : role == "rate" ? "rate" : "level"
+        return role == "share" || role == "rate" || role == "change" ? role : "level"
     }
 
     /// The direction of a percent change.

@@ -34,6 +34,7 @@ extension Mention {
             o.add("low", low)
             o.add("high", high)
             o.add("unit", unit.rawValue)
+            o.add("kind", percentKind)
             o.add("direction", direction?.rawValue)
             o.add("basis", basis)
             if direction != nil { o.add("change", signedChange) }

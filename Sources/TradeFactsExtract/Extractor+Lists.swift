@@ -1,0 +1,129 @@
+import Foundation
+import TradeFactsText
+import TradeFactsRules
+import PCRE2Kit
+
+extension Extractor {
+    /// The earlier members of a list of percentages whose unit is written once, after the last
+    /// ("rose 10.5, 4.6 and 12.9 per cent", "up 3.2, 4.1 and 6 per cent respectively", "rose 23
+    /// and 9 percent"): each bare number before the percent mention, joined to it by commas and a
+    /// final "and" or "or", becomes a percent mention of its own with the last member's unit,
+    /// direction and basis (rule `percent.list-member`). A latent number at the same place gives
+    /// way. Ranges ("4 to 5 percent") are rules of their own and are not lists.
+    func addPercentListMembers(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        var added: [Mention] = []
+        for m in mentions where m.type == .percent && !m.latent {
+            guard case let .percent(_, _, _, unit, direction, basis) = m.value else { continue }
+            // The first byte of the mention's number: the mention may start with its direction word ("up 6 per cent").
+            var start = m.span.start
+            while start < m.span.end, !(b[start] >= 0x30 && b[start] <= 0x39) { start += 1 }
+            guard start < m.span.end else { continue }
+            for member in Self.listMembers(before: start, in: b) {
+                let text = document.text(member)
+                guard let v = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+                added.append(Mention(type: .percent, span: member, matchSpan: member, text: text, rule: "percent.list-member",
+                                     value: .percent(value: v, low: nil, high: nil, unit: unit, direction: direction, basis: basis)))
+            }
+        }
+        guard !added.isEmpty else { return }
+        // A member replaces a latent number or another reading that covers only its own digits.
+        mentions.removeAll { old in old.latent && added.contains { $0.span.start < old.span.end && old.span.start < $0.span.end } }
+        let taken = added.filter { a in !mentions.contains { $0.span.start < a.span.end && a.span.start < $0.span.end } }
+        mentions.append(contentsOf: taken)
+        mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+    }
+
+    /// The spans of the bare numbers of a list ending just before `offset`: "A, B and " or "A and "
+    /// (commas, then "and"/"or"); at most twelve members, none spanning a line end.
+    static func listMembers(before offset: Int, in b: [UInt8]) -> [Span] {
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        var i = offset
+        func skipSpaces() { while i > 0, isSpace(b[i - 1]) { i -= 1 } }
+        /// A number ending at `i` (digits with one optional decimal point), moving `i` to its start.
+        func number() -> Span? {
+            let end = i
+            var j = i, dot = false
+            while j > 0 {
+                let c = b[j - 1]
+                if isDigit(c) { j -= 1; continue }
+                if c == 0x2E, !dot, j - 1 > 0, isDigit(b[j - 2]), j < end { dot = true; j -= 1; continue }
+                break
+            }
+            guard j < end, isDigit(b[j]), isDigit(b[end - 1]) else { return nil }
+            // A year is not a list member ("in 2023 and 7 percent in 2024").
+            if end - j == 4, !dot, b[j] == 0x31 && b[j + 1] == 0x39 || b[j] == 0x32 && b[j + 1] == 0x30 { return nil }
+            // Not part of a larger token ("Q3", "2,500", "1.2.3").
+            if j > 0, b[j - 1] >= 0x41 || b[j - 1] == 0x2E || (b[j - 1] == 0x2C && j > 1 && isDigit(b[j - 2])) || b[j - 1] == 0x24 { return nil }
+            i = j
+            return Span(j, end)
+        }
+        skipSpaces()
+        // "and" or "or" directly before the last member.
+        let conjunctions: [[UInt8]] = [Array("and".utf8), Array("or".utf8)]
+        guard let conj = conjunctions.first(where: { w in
+            i >= w.count && Array(b[(i - w.count)..<i]).map({ $0 | 0x20 }) == w && (i - w.count == 0 || isSpace(b[i - w.count - 1]))
+        }) else { return [] }
+        i -= conj.count
+        skipSpaces()
+        if i > 0, b[i - 1] == 0x2C { i -= 1; skipSpaces() }  // the serial comma
+        var members: [Span] = []
+        while members.count < 12, let n = number() {
+            members.append(n)
+            skipSpaces()
+            guard i > 0, b[i - 1] == 0x2C else { break }
+            i -= 1
+            skipSpaces()
+        }
+        return members.reversed()
+    }
+}
+
+/// The cues that tell what a percentage without a direction is (`percent-*` definitions).
+struct PercentKindCues: Sendable {
+    let shareBefore, shareAfter, rateBefore, changeBefore: Pattern?
+    init(_ ruleSet: RuleSet) throws {
+        func cue(_ name: String) throws -> Pattern? { ruleSet.definitions[name] == nil ? nil : try ruleSet.compile("{{\(name)}}") }
+        shareBefore = try cue("percent-share-before")
+        shareAfter = try cue("percent-share-after")
+        rateBefore = try cue("percent-rate-before")
+        changeBefore = try cue("percent-change-before")
+    }
+}
+
+extension Extractor {
+    /// Marks what each percentage is (see ``Mention/percentKind``), in its `role`: `share` when a
+    /// share cue comes right before or after it (even with a direction word: "made up 38% of the
+    /// total"), else, without a direction, `rate` after a rate cue and `change` after a change
+    /// verb earlier in its sentence; a percentage with a direction is a change already.
+    func classifyPercents(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        for i in mentions.indices where mentions[i].type == .percent && !mentions[i].latent {
+            guard case let .percent(_, _, _, unit, direction, basis) = mentions[i].value, unit == .percent else { continue }
+            let span = mentions[i].span
+            // The number's start: the mention may begin with its direction word ("up 6 per cent").
+            var numberStart = span.start
+            while numberStart < span.end, !(b[numberStart] >= 0x30 && b[numberStart] <= 0x39) { numberStart += 1 }
+            let sentence = document.sentenceIndex(of: span.start).map { document.sentences[$0].span } ?? Span(0, b.count)
+            var from = max(sentence.start, numberStart - 80)
+            for cut in [";", " while ", " but ", " whereas "] {
+                let needle = Array(cut.utf8)
+                var j = numberStart - needle.count
+                while j >= from {
+                    if b[j] == needle[0], Array(b[j..<(j + needle.count)]) == needle { from = j + needle.count; break }
+                    j -= 1
+                }
+            }
+            let before = Span(from, max(from, numberStart))
+            let after = Span(span.end, min(sentence.end, span.end + 40))
+            func hits(_ p: Pattern?, _ s: Span) -> Bool { p.map { !document.matchSpans(of: $0, in: s, limit: 1).isEmpty } ?? false }
+            if hits(percentKindCues.shareBefore, before) || hits(percentKindCues.shareAfter, after) {
+                mentions[i].role = "share"
+            } else if direction == nil && basis == nil {
+                if hits(percentKindCues.rateBefore, before) { mentions[i].role = "rate" }
+                else if hits(percentKindCues.changeBefore, before) { mentions[i].role = "change" }
+            }
+        }
+    }
+}

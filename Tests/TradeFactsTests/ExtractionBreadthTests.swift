@@ -1,0 +1,81 @@
+import XCTest
+@testable import TradeFacts
+import TradeFactsEval
+
+/// Issue 18: currencies, percent lists and kinds, fiscal years, and periods relative to the
+/// period a story reports. The rule examples in Rules/ test each rule alone; these test the
+/// document-level passes written in Swift.
+final class ExtractionBreadthTests: XCTestCase {
+    func mentions(_ text: String, date: String? = nil) -> [Mention] {
+        Fixtures.process(text, date: date).mentions
+    }
+
+    /// "rose 10.5, 4.6 and 12.9 per cent": the bare members are percentages with the last one's
+    /// unit and kind; a year or a money figure before "and" is not a member.
+    func testPercentListMembers() {
+        let m = mentions("Exports of engineering goods, oil and gems rose 10.5, 4.6 and 12.9 per cent respectively.", date: "2017-04-13")
+        let percents = m.filter { $0.type == .percent }
+        XCTAssertEqual(percents.map(\.text), ["10.5", "4.6", "12.9 per cent"])
+        XCTAssertEqual(percents.map(\.rule), ["percent.list-member", "percent.list-member", "percent.value"])
+        XCTAssertEqual(percents.map(\.percentKind), ["change", "change", "change"])
+        let two = mentions("Food and chemicals rose 23 and 9 percent.").filter { $0.type == .percent }
+        XCTAssertEqual(two.map(\.numericValue), [23, 9])
+        let year = mentions("Exports fell in 2023 and 7 percent more in 2024.", date: "2025-01-10").filter { $0.type == .percent }
+        XCTAssertEqual(year.map(\.text), ["7 percent"], "a year is not a list member")
+        let money = mentions("Exports were $5 billion and 7 percent of the total.").filter { $0.type == .percent }
+        XCTAssertEqual(money.map(\.text), ["7 percent"])
+    }
+
+    /// A share, a rate, a change by a verb further back, and a plain level.
+    func testPercentKinds() {
+        func kinds(_ text: String) -> [String?] { mentions(text).filter { $0.type == .percent }.map(\.percentKind) }
+        XCTAssertEqual(kinds("Domestic transactions made up 73.2% of gross receipts."), ["share"])
+        XCTAssertEqual(kinds("Electronics accounted for 34.1% of the total."), ["share"])
+        XCTAssertEqual(kinds("The United States imposed a tariff of 25% on steel."), ["rate"])
+        XCTAssertEqual(kinds("Exports rose 5.2% year-on-year."), ["change"])
+        XCTAssertEqual(kinds("The jobless figure was 4.1% in March."), ["level"])
+        XCTAssertEqual(kinds("The surplus narrowed by 0.4 percentage points."), ["points"])
+    }
+
+    /// An explicit code or symbol wins over a carried currency, and the output says where each
+    /// currency came from.
+    func testCurrencySources() {
+        let m = mentions("SEOUL, Dec. 1, 2024 (Yonhap) -- Exports were $68.6 billion, or KRW 89.4 trillion, up from 60.1 billion.")
+            .filter { $0.type == .money }
+        XCTAssertEqual(m.map(\.text), ["$68.6 billion", "KRW 89.4 trillion", "60.1 billion"])
+        XCTAssertEqual(m.map(\.currency), ["USD", "KRW", "KRW"])
+        XCTAssertEqual(m.map(\.currencySource), ["default", nil, "carried"])
+        let peso = mentions("MANILA, July 15, 2024 -- The Philippines earned 11.2 billion pesos.").filter { $0.type == .money }
+        XCTAssertEqual(peso.map(\.currency), ["PHP"])
+        XCTAssertEqual(peso.map(\.currencySource), ["place"])
+    }
+
+    /// India's FY25 ends in March 2025; Japan names its fiscal 2025 by its first year; a fiscal
+    /// year with no place known stays the calendar year named, marked fiscal.
+    func testFiscalYearsByPlace() {
+        func period(_ text: String, _ what: String) -> (String?, String?, Bool?) {
+            let m = mentions(text).first { $0.text == what }
+            return (m?.period?.from.iso, m?.period?.to.iso, m?.periodFields?.fiscal)
+        }
+        let india = period("NEW DELHI, April 1, 2025 -- GST collections rose 9.4% in FY25.", "FY25")
+        XCTAssertEqual(india.0, "2024-04-01"); XCTAssertEqual(india.1, "2025-03-31")
+        let japan = period("TOKYO, March 19, 2025 -- A surplus is expected in fiscal 2025.", "fiscal 2025")
+        XCTAssertEqual(japan.0, "2025-04-01"); XCTAssertEqual(japan.1, "2026-03-31")
+        let company = period("The company expects sales to rise in fiscal 2025, it said on Monday, Jan. 6, 2025.", "fiscal 2025")
+        XCTAssertEqual(company.0, "2025-01-01"); XCTAssertEqual(company.2, true)
+    }
+
+    /// "the previous month" in a story dated in October that reports September is August: the
+    /// month before the one reported, not before the dateline's.
+    func testPreviousMonthOfTheReportedPeriod() {
+        let story = """
+            Exports climb
+            BEIJING, Oct. 14, 2024 (Xinhua) -- China's auto exports rose 12% in September, the association said.
+
+            Sales were strong. Output was 2.8 million units, up 3% from the previous month.
+            """
+        let m = mentions(story).first { $0.text == "the previous month" }
+        XCTAssertEqual(m?.period?.from.iso, "2024-08-01")
+        XCTAssertEqual(m?.period?.to.iso, "2024-08-31")
+    }
+}
