@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
         discussion: "Data sets that are absent are skipped with a note. Scores are printed as percentages.")
 
     enum Suite: String, ExpressibleByArgument, CaseIterable {
-        case all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records, values
+        case all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records, values, currencies
         /// `records` on the older record-only gold (eval/gold/reuters-records) unless --gold says otherwise.
         case recordsBlind = "records-blind"
     }
@@ -37,7 +37,7 @@ struct EvalCommand: ParsableCommand {
     var seed: UInt64 = 1987
     @Option(help: "Mutations: edits drawn per article and kind.")
     var perArticle: Int = 3
-    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records, records-blind (records on the older record gold) or values (money, percent, period and count values against eval/gold/modern-values).")
+    @Argument(help: "all, corpus, recognizers, tempeval, reuters, mutations, slips, prefilter, records, records-blind (records on the older record gold), values (money, percent, period and count values against eval/gold/modern-values) or currencies (every form of every currency the lexicons list, in a sentence).")
     var suite: Suite = .all
 
     func row(_ name: String, _ cases: Int, _ s: Score, _ r: Score) -> String {
@@ -95,6 +95,16 @@ struct EvalCommand: ParsableCommand {
             writeOut("Values against \(dir) (\(r.articles) articles)\n")
             valueTable(r)
             writeOut("\n")
+        }
+        if suite == .all || suite == .currencies {
+            let rows = CurrencyTableEval.run(ruleSet: engine.ruleSet, engine: engine)
+            writeOut("Currency table: every form the currency lexicons list, in a sentence (amount and ISO code right)\n")
+            for r in rows {
+                writeOut(String(format: "%6d of %6d  %5.1f %%  ", r.right, r.total, r.total == 0 ? 0 : Double(r.right) * 100 / Double(r.total)) + r.form + "\n")
+                for m in r.misses.prefix(misses) { writeOut("    \(m)\n") }
+            }
+            let right = rows.reduce(0) { $0 + $1.right }, total = rows.reduce(0) { $0 + $1.total }
+            writeOut(String(format: "%6d of %6d  %5.1f %%  all forms\n\n", right, total, total == 0 ? 0 : Double(right) * 100 / Double(total)))
         }
         if suite == .all || suite == .recognizers {
             let dir = "\(data)/recognizers-specs"

@@ -78,4 +78,18 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(m?.period?.from.iso, "2024-08-01")
         XCTAssertEqual(m?.period?.to.iso, "2024-08-31")
     }
+
+    /// Every form the currency lexicons list (every current ISO 4217 code before, joined to and
+    /// after an amount; every ISO name; every symbol) is read with its amount and code, in a
+    /// sentence: the table `tradefacts eval currencies` prints.
+    func testCurrencyTable() throws {
+        let rows = CurrencyTableEval.run(ruleSet: try RuleSet.embedded(), engine: Fixtures.engine)
+        XCTAssertEqual(rows.count, 7)
+        for r in rows where r.form.hasPrefix("ISO code") || r.form.hasPrefix("symbol") || r.form.hasPrefix("shared") {
+            XCTAssertGreaterThan(r.total, 60, r.form)
+            XCTAssertEqual(r.right, r.total, "\(r.form): \(r.misses.prefix(5))")
+        }
+        let right = rows.reduce(0) { $0 + $1.right }, total = rows.reduce(0) { $0 + $1.total }
+        XCTAssertGreaterThanOrEqual(Double(right) / Double(total), 0.99, "\(rows.flatMap(\.misses).prefix(10))")
+    }
 }
