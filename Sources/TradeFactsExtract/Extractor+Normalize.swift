@@ -97,7 +97,10 @@ extension Extractor {
     /// - a name several currencies share ("crowns": the `ambiguous-currencies` lexicon) becomes the
     ///   currency the same places name for its family (`local-currencies`), else keeps its customary
     ///   reading, else is not money.
-    func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?) {
+    /// - a customary reading the euro ended (Italian lire, French francs) is, in a story dated
+    ///   2002 or later, the currency still called so (`customary-after-euro`: Turkish lira, Swiss francs).
+    func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?, reference: CalendarDate? = nil) {
+        let afterEuro = (reference?.year ?? 0) >= 2002 ? ruleSet.lexicons["customary-after-euro"] : nil
         var local: String? = nil
         if let places = localDollarPlaces, mentions.contains(where: { $0.pendingCurrency == .localDollar }) {
             for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
@@ -134,7 +137,10 @@ extension Extractor {
                         mentions[i].value = .money(amount: a, low: lo, high: hi, currency: code, per: per)
                         mentions[i].currencySource = "place"
                     }
-                } else if cur != nil {
+                } else if let cur {
+                    if let successor = afterEuro?.lookup(cur) {
+                        mentions[i].value = .money(amount: a, low: lo, high: hi, currency: successor, per: per)
+                    }
                     mentions[i].currencySource = "default"
                 } else {
                     // No customary reading and no place: not read as money rather than guessed.
@@ -230,7 +236,7 @@ struct CandidateFields {
 struct NormalizationLexicons: Sendable {
     package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns,
         volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
-    /// `currency-symbols`, `currency-words` and `currency-codes`, in that order (those present).
+    /// `currency-symbols`, `currency-words`, `currency-codes` and `currency-iso-codes`, in that order (those present).
     package let currencies: [Lexicon]
     /// `minor-currency-units` ("cents" → 100): each phrase's key → its value read as a decimal
     /// (a value that does not read as one is left out: the amount stays in the main unit).
@@ -244,7 +250,7 @@ struct NormalizationLexicons: Sendable {
         localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
-        currencies = ["currency-symbols", "currency-words", "currency-codes"].compactMap { l[$0] }
+        currencies = ["currency-symbols", "currency-words", "currency-codes", "currency-iso-codes"].compactMap { l[$0] }
         minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
     }
 }

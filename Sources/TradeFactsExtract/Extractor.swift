@@ -283,7 +283,7 @@ public final class Extractor: @unchecked Sendable {
         }
         resolveCalendar(&mentions, reference: reference, document, fiscalYear: fiscalYear)
         if StageProfiler.enabled { StageProfiler.totals[Stage.calendar.rawValue] &+= StageProfiler.now() &- calendarStart }
-        StageProfiler.time(.currencies) { resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) }
+        StageProfiler.time(.currencies) { resolveCurrencies(&mentions, document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, reference: reference) }
         // Latent mentions are dropped before anything refers to mentions by index.
         if !(keepLatent ?? self.keepLatent) { mentions.removeAll { $0.latent } }
         return Extraction(document: document, referenceDate: reference, referenceDateSource: source,
