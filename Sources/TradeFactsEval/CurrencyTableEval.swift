@@ -22,6 +22,9 @@ package enum CurrencyTableEval {
 
     package static func run(ruleSet: RuleSet, engine: Engine) -> [Row] {
         let amount = Decimal(string: "5200000000")!
+        // The table's story is dated 2025: a shared name's customary reading the euro ended ("lira")
+        // is today's currency of that name.
+        let afterEuro = ruleSet.lexicons["customary-after-euro"], shared = ruleSet.lexicons["ambiguous-currencies"]
         func check(_ sentence: String, _ expected: String, into row: inout Row) {
             row.total += 1
             let text = "Trade report\nMarch 3, 2025 -- " + sentence + "\n"
@@ -43,12 +46,15 @@ package enum CurrencyTableEval {
             check("Exports were worth 5.2 billion \(phrase) last year.", code, into: &codeAfter)
         }
         var names = Row(form: "ISO name or plural after the amount (\"5.2 billion Kuwaiti dinars\")")
-        for (phrase, code) in entries(ruleSet, "currency-codes") {
+        // A name the hand-written lexicons also list is read by them (they come first), and tested there.
+        let earlier = ["currency-symbols", "currency-words"].compactMap { ruleSet.lexicons[$0] }
+        for (phrase, code) in entries(ruleSet, "currency-codes") where !earlier.contains(where: { $0.lookup(phrase) != nil }) {
             check("Exports were worth 5.2 billion \(phrase) last year.", code, into: &names)
         }
         var words = Row(form: "customary word after the amount (\"5.2 billion yuan\")")
         for (phrase, code) in entries(ruleSet, "currency-words") where !isMinorUnit(phrase, ruleSet) {
-            check("Exports were worth 5.2 billion \(phrase) last year.", code, into: &words)
+            let expected = shared?.lookup(phrase) != nil ? afterEuro?.lookup(code) ?? code : code
+            check("Exports were worth 5.2 billion \(phrase) last year.", expected, into: &words)
         }
         var symbols = Row(form: "symbol or abbreviation before the amount (\"Dh5.2 billion\")")
         for (phrase, code) in entries(ruleSet, "currency-symbols") where !isMinorUnit(phrase, ruleSet) {

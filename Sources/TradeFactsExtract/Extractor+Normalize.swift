@@ -52,7 +52,8 @@ extension Extractor {
             let low = raw[.low].flatMap(Numbers.parse), high = raw[.high].flatMap(Numbers.parse)
             guard v != nil || low != nil else { return nil }
             let of = Lexicon.key(raw[.of] ?? "")
-            let partners = lex.partnerNouns?.lookup(of) != nil
+            // Members of a named group (count.group-members: "three Gulf states") are partners too.
+            let partners = lex.partnerNouns?.lookup(of) != nil || lex.groupMemberNouns?.lookup(of) != nil
             value = .count(value: v, low: low, high: high, of: of, partners: partners)
         case .number:
             guard var v = raw[.value].flatMap(Numbers.parse) else { return nil }
@@ -132,7 +133,12 @@ extension Extractor {
             mentions[i].pendingCurrency = nil
             switch pending {
             case let .local(family):
-                if let code = localByFamily[family] {
+                // A place of the family named earlier in the figure's own sentence ("the Philippines
+                // ... 18.6 billion pesos" in a regional round-up) wins over the story's place.
+                if let code = sentencePlaceCurrency(family: family, before: mentions[i].span, document), code != cur {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: code, per: per)
+                    mentions[i].currencySource = "place"
+                } else if let code = localByFamily[family] {
                     if code != cur {
                         mentions[i].value = .money(amount: a, low: lo, high: hi, currency: code, per: per)
                         mentions[i].currencySource = "place"
@@ -181,15 +187,33 @@ extension Extractor {
         }
     }
 
+    /// The currency of `family` that the first place of `local-currencies` named in the sentence of
+    /// `span`, before it, stands for; nil when none is named there.
+    func sentencePlaceCurrency(family: String, before span: Span, _ document: Document) -> String? {
+        guard let places = localCurrencyPlaces, let s = document.sentenceIndex(of: span.start) else { return nil }
+        let sentence = document.sentences[s].span
+        for hit in document.matchSpans(of: places, in: Span(sentence.start, span.start), group: "w") {
+            guard let key = normalizationLexicons.localCurrencies?.lookup(document.text(hit)) else { continue }
+            let parts = key.split(separator: " ")
+            if parts.count == 2, parts[0] == family { return String(parts[1]) }
+        }
+        return nil
+    }
+
     /// Where a story names its place: the dateline's line, and the first 60 bytes of the lede (the
-    /// first sentence after the headline).
+    /// first sentence after the headline; when that sentence is no more than a dateline line of its
+    /// own, "Updated: 02 Feb 2024, 08:40 AM IST", the sentence after it: "NEW DELHI: The government ...").
     func placeZones(_ document: Document, datelineSpan: Span?, headlineSpan: Span?) -> [Span] {
         var zones: [Span] = []
+        var datelineLine: Span? = nil
         if let d = datelineSpan {
-            zones.append(document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: d.start) + 1, in: document.bytes))
+            let line = document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: d.start) + 1, in: document.bytes)
+            zones.append(line)
+            datelineLine = line
         }
         let lede = document.sentences.first { s in
             (headlineSpan.map { s.span.start >= $0.end } ?? true) && !(datelineSpan.map { s.span.contains($0) && s.span.length < $0.length + 8 } ?? false)
+                && !(datelineLine.map { s.span.start >= $0.start && s.span.end <= $0.end + 1 } ?? false)
         }
         if let lede {
             zones.append(Span(lede.span.start, min(lede.span.end, lede.span.start + 60)))
@@ -234,7 +258,7 @@ struct CandidateFields {
 /// The lexicons normalization reads, found by name once, when the extractor is made, rather
 /// than for every mention. A lexicon the rule set lacks is nil, as its lookup by name would be.
 struct NormalizationLexicons: Sendable {
-    package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns,
+    package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns, groupMemberNouns,
         volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
     /// `currency-symbols`, `currency-words`, `currency-codes` and `currency-iso-codes`, in that order (those present).
     package let currencies: [Lexicon]
@@ -246,7 +270,7 @@ struct NormalizationLexicons: Sendable {
         let l = ruleSet.lexicons
         qualifiers = l["qualifiers"]; dateQualifiers = l["date-qualifiers"]; priceUnits = l["price-units"]
         ambiguousDollars = l["ambiguous-dollars"]; percentUnits = l["percent-units"]; directions = l["directions"]
-        bases = l["bases"]; partnerNouns = l["partner-nouns"]; volumeUnits = l["volume-units"]; localDollars = l["local-dollars"]
+        bases = l["bases"]; partnerNouns = l["partner-nouns"]; groupMemberNouns = l["group-member-nouns"]; volumeUnits = l["volume-units"]; localDollars = l["local-dollars"]
         localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]

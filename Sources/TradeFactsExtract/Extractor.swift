@@ -257,7 +257,10 @@ public final class Extractor: @unchecked Sendable {
             if reference == nil {
                 reference = line.date
                 source = reference == nil ? .none : line.stamp == nil ? .dateline : .datelineStamp
-                if reference == nil {
+                if reference == nil, let d = ledeYearDate(mentions, dateline: i, document) {
+                    reference = d
+                    source = .datelineLede
+                } else if reference == nil {
                     let at = document.location(of: mentions[i].span.start)
                     warnings.append("the dateline \"\(mentions[i].text)\" at line \(at.line), column \(at.column) gives no year, and no stamp line does: relative dates are left unresolved (give --date, or a date in front matter or in the JSON Lines record)")
                 }
