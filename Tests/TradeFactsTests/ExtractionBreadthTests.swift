@@ -92,4 +92,20 @@ final class ExtractionBreadthTests: XCTestCase {
         let right = rows.reduce(0) { $0 + $1.right }, total = rows.reduce(0) { $0 + $1.total }
         XCTAssertGreaterThanOrEqual(Double(right) / Double(total), 0.99, "\(rows.flatMap(\.misses).prefix(10))")
     }
+
+    /// The modern value sets (eval/gold/modern-values, -2: our own articles with hand gold) stay
+    /// at the scores `tradefacts eval values` printed when they were last fixed; a change that
+    /// loses values there fails here. The floors sit a little under the scores of 2026-12-03.
+    func testModernValueSetsHoldTheirScores() throws {
+        for (set, floors) in [("modern-values", [ValueScorer.Kind.money: 0.98, .percent: 0.98, .periods: 0.89, .counts: 0.88]),
+                              ("modern-values-2", [.money: 0.98, .percent: 0.98, .periods: 0.89, .counts: 0.95])] {
+            let dir = Fixtures.packageRoot.appendingPathComponent("eval/gold/\(set)").path
+            let r = try ValueScorer.run(directory: dir, engine: Fixtures.engine)
+            XCTAssertGreaterThanOrEqual(r.articles, 12, set)
+            for (kind, floor) in floors {
+                let f1 = r.scores[kind]?.f1 ?? 0
+                XCTAssertGreaterThanOrEqual(f1, floor, "\(set) \(kind.rawValue): F1 \(f1)")
+            }
+        }
+    }
 }
