@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
             Formats: text (compiler-style, colour on a terminal), json (an array of {document, findings}), \
             jsonl (one such object per line), sarif (SARIF 2.1.0), github (workflow commands), junit (XML, \
             one test case per document). Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or \
-            rule error, 3 an input could not be read (the others are still checked and reported).
+            rule error, 3 an input could not be read, or a folder or glob held no article (the others are still \
+            checked and reported). Standard error stays silent unless --summary (or a terminal) asks for the summary line.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github, junit }
