@@ -123,16 +123,26 @@ public enum FuzzHarness {
             _ = try Configuration.load(path: path)
             return []
         } catch let e as RuleError {
-            var violations: [String] = []
+            return configurationViolations([e], data)
+        } catch let e as ConfigurationErrors {
+            return e.errors.isEmpty ? ["configuration: refused without an error"] : configurationViolations(e.errors, data)
+        } catch {
+            return ["configuration: an error that is not a RuleError: \(error)"]
+        }
+    }
+
+    /// What is wrong with the errors a configuration file got: line 0 for a file with content, or a
+    /// whole line of the file quoted.
+    static func configurationViolations(_ errors: [RuleError], _ data: [UInt8]) -> [String] {
+        var violations: [String] = []
+        for e in errors {
             let message = "\(e)"
             if !data.isEmpty, e.line == 0 { violations.append("configuration error at line 0: \(message.prefix(200))") }
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.count > 64 {
                 if message.contains(line) { violations.append("configuration error quotes a whole line of the file: \(message.prefix(200))") }
             }
-            return violations
-        } catch {
-            return ["configuration: an error that is not a RuleError: \(error)"]
         }
+        return violations
     }
 
     /// The rule loader on one YAML file; when it loads, its rules run over a short text.

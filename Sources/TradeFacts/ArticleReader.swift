@@ -25,6 +25,7 @@ public struct Article: Sendable {
         var d = StageProfiler.time(.document) { Document(id: id, bytes: bytes, referenceDate: override ?? referenceDate) }
         d.givenHeadline = headline
         d.origin = origin
+        if override == nil, referenceDate != nil { d.givenReferenceDateSource = .metadata }
         return d
     }
 }
@@ -242,7 +243,14 @@ public enum ArticleReader {
         return fields
     }
 
-    /// Blanks fenced code blocks (``` or ~~~) and HTML comments.
+    /// Whether an HTML comment is one line of `<!-- tradefacts-disable-next-line … -->`.
+    static func isSuppression(_ comment: ArraySlice<UInt8>) -> Bool {
+        guard !comment.contains(0x0A) else { return false }
+        let inner = comment.dropFirst(4).drop { $0 == 0x20 || $0 == 0x09 }
+        return inner.starts(with: "tradefacts-disable-next-line".utf8)
+    }
+
+    /// Blanks fenced code blocks (``` or ~~~) and HTML comments (but suppression comments).
     static func blankMarkdownNonProse(_ bytes: inout [UInt8]) {
         func blank(_ a: Int, _ b: Int) { for i in a..<min(b, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 } }
         // HTML comments.
@@ -253,7 +261,9 @@ public enum ArticleReader {
                 var j = i + 4
                 while j + 3 <= bytes.count && Array(bytes[j..<j + 3]) != close { j += 1 }
                 let end = min(bytes.count, j + 3)
-                blank(i, end)
+                // A suppression comment on one line is left for the engine, which reads and then
+                // blanks it (blanked here, suppressions in Markdown silenced nothing and were not checked).
+                if !isSuppression(bytes[i..<end]) { blank(i, end) }
                 i = end
             } else { i += 1 }
         }

@@ -69,6 +69,10 @@ package struct Configuration: Sendable {
     /// Reads a configuration file. Its `rules` folders must lie inside the folder tree that holds
     /// it (its repository: the nearest folder with `.git` at or above it, else its own folder),
     /// symbolic links resolved, unless `allowOutsideRules` (`--allow-outside-rules`).
+    ///
+    /// Every error in the file is reported at once (``ConfigurationErrors``, in file order), an
+    /// unknown key or check with the nearest known one as "did you mean"; a file that cannot be
+    /// read, is not UTF-8 or is not YAML throws its one ``RuleError``.
     package static func load(path: String, allowOutsideRules: Bool = false) throws -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RuleError(file: path, line: 0, "cannot read the configuration file")
@@ -78,27 +82,41 @@ package struct Configuration: Sendable {
         var config = Configuration()
         config.path = path
         guard let root = try YAMLNode.parse(text, file: path) else { return config }
-        try root.checkKeys(["checks", "fail-on", "rules", "include", "exclude", "reference-date", "tolerances"], in: "the configuration")
+        var errors: [RuleError] = []
+        /// Runs one part of the reading; its error is kept and the reading goes on.
+        func attempt(_ part: () throws -> Void) {
+            do { try part() } catch let e as RuleError { errors.append(e) } catch { errors.append(RuleError(file: path, line: 0, "\(error)")) }
+        }
+        attempt { errors += try root.unknownKeys(["checks", "fail-on", "rules", "include", "exclude", "reference-date", "tolerances"], in: "the configuration") }
+        guard (try? root.requireMapping("the configuration")) != nil else { throw ConfigurationErrors(errors: errors) }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         let known = Set(CheckCatalogue.all.map { $0.description.id })
         if let checks = root.value("checks") {
-            for entry in try checks.requireMapping("checks") {
-                guard known.contains(entry.key) else {
-                    throw entry.keyNode.error("unknown check '\(YAMLNode.token(entry.key))' (see `tradefacts checks`)")
-                }
-                try entry.value.checkKeys(["enabled", "severity"], in: "check '\(entry.key)'")
-                if let e = entry.value.value("enabled"), try !e.requireBool("enabled") { config.disabled.insert(entry.key) }
-                if let s = entry.value.value("severity") {
-                    let name = try s.requireString("severity")
-                    guard let severity = Severity(rawValue: name) else { throw s.error("severity must be error, warning or info") }
-                    config.severities[entry.key] = severity
+            attempt {
+                for entry in try checks.requireMapping("checks") {
+                    guard known.contains(entry.key) else {
+                        let hint = YAMLNode.closest(to: entry.key, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                        errors.append(entry.keyNode.error("unknown check '\(YAMLNode.token(entry.key))'\(hint) (see `tradefacts checks`)"))
+                        continue
+                    }
+                    attempt { errors += try entry.value.unknownKeys(["enabled", "severity"], in: "check '\(entry.key)'") }
+                    attempt { if let e = entry.value.value("enabled"), try !e.requireBool("enabled") { config.disabled.insert(entry.key) } }
+                    attempt {
+                        if let s = entry.value.value("severity") {
+                            let name = try s.requireString("severity")
+                            guard let severity = Severity(rawValue: name) else { throw s.error("severity must be error, warning or info") }
+                            config.severities[entry.key] = severity
+                        }
+                    }
                 }
             }
         }
-        if let f = root.value("fail-on") {
-            let v = try f.requireString("fail-on")
-            guard ["error", "warning", "info", "never"].contains(v) else { throw f.error("fail-on must be error, warning, info or never") }
-            config.failOn = v
+        attempt {
+            if let f = root.value("fail-on") {
+                let v = try f.requireString("fail-on")
+                guard ["error", "warning", "info", "never"].contains(v) else { throw f.error("fail-on must be error, warning, info or never") }
+                config.failOn = v
+            }
         }
         func strings(_ key: String) throws -> [String] {
             guard let node = root.value(key) else { return [] }
@@ -107,46 +125,54 @@ package struct Configuration: Sendable {
         if let list = root.value("rules") {
             let repository = repositoryRoot(of: base.path) ?? base.standardizedFileURL.path
             let resolvedRepository = PathConfinement.resolved(repository) ?? repository
-            for item in try list.requireSequence("rules") {
-                let entry = try item.requireString("an item of rules")
-                let folder = base.appendingPathComponent(entry)
-                // Symbolic links resolved where the folder exists; else compared as written.
-                let inside = PathConfinement.resolved(folder.path).map { PathConfinement.contains(resolvedRepository, $0) }
-                    ?? PathConfinement.contains(repository, folder.standardizedFileURL.path)
-                if !inside && !allowOutsideRules {
-                    throw item.error("rules entry '\(YAMLNode.token(entry))' is outside \(repository), the repository that holds this configuration; "
-                                     + "not read (--allow-outside-rules reads it)")
+            attempt {
+                for item in try list.requireSequence("rules") {
+                    attempt {
+                        let entry = try item.requireString("an item of rules")
+                        let folder = base.appendingPathComponent(entry)
+                        // Symbolic links resolved where the folder exists; else compared as written.
+                        let inside = PathConfinement.resolved(folder.path).map { PathConfinement.contains(resolvedRepository, $0) }
+                            ?? PathConfinement.contains(repository, folder.standardizedFileURL.path)
+                        if !inside && !allowOutsideRules {
+                            throw item.error("rules entry '\(YAMLNode.token(entry))' is outside \(repository), the repository that holds this configuration; "
+                                             + "not read (--allow-outside-rules reads it)")
+                        }
+                        config.ruleDirectories.append(folder.path)
+                    }
                 }
-                config.ruleDirectories.append(folder.path)
             }
         }
-        config.include = try strings("include").map { base.appendingPathComponent($0).standardizedFileURL.path }
-        config.exclude = try strings("exclude").map { base.appendingPathComponent($0).standardizedFileURL.path }
-        if let r = root.value("reference-date") {
-            let v = try r.requireString("reference-date")
-            guard let p = ReferenceDatePolicy(rawValue: v) else { throw r.error("reference-date must be metadata or dateline") }
-            config.referenceDate = p
+        attempt { config.include = try strings("include").map { base.appendingPathComponent($0).standardizedFileURL.path } }
+        attempt { config.exclude = try strings("exclude").map { base.appendingPathComponent($0).standardizedFileURL.path } }
+        attempt {
+            if let r = root.value("reference-date") {
+                let v = try r.requireString("reference-date")
+                guard let p = ReferenceDatePolicy(rawValue: v) else { throw r.error("reference-date must be metadata or dateline") }
+                config.referenceDate = p
+            }
         }
         if let t = root.value("tolerances") {
-            try t.checkKeys(["stale-anchor-years", "percent-change-slack", "multiple-tolerance", "sum-slack"], in: "tolerances")
-            if let y = t.value("stale-anchor-years") {
-                let v = try y.requireInt("stale-anchor-years")
-                guard v >= 1 else { throw y.error("stale-anchor-years must be at least 1") }
-                config.settings.staleAnchorYears = v
+            attempt { errors += try t.unknownKeys(["stale-anchor-years", "percent-change-slack", "multiple-tolerance", "sum-slack"], in: "tolerances") }
+            attempt {
+                if let y = t.value("stale-anchor-years") {
+                    let v = try y.requireInt("stale-anchor-years")
+                    guard v >= 1 else { throw y.error("stale-anchor-years must be at least 1") }
+                    config.settings.staleAnchorYears = v
+                }
             }
-            if let s = t.value("percent-change-slack") {
-                guard let text = s.scalar, let v = Decimal(string: text), v >= 0 else { throw s.error("percent-change-slack must be a number ≥ 0") }
-                config.settings.percentChangeSlack = v
+            /// A tolerance that is a decimal number in `range`.
+            func decimal(_ key: String, _ rule: String, _ valid: (Decimal) -> Bool, _ set: (Decimal) -> Void) {
+                attempt {
+                    guard let s = t.value(key) else { return }
+                    guard let text = s.scalar, let v = Decimal(string: text), valid(v) else { throw s.error("\(key) must be a number \(rule)") }
+                    set(v)
+                }
             }
-            if let s = t.value("multiple-tolerance") {
-                guard let text = s.scalar, let v = Decimal(string: text), v >= 0, v < 1 else { throw s.error("multiple-tolerance must be a number ≥ 0 and < 1") }
-                config.settings.multipleTolerance = v
-            }
-            if let s = t.value("sum-slack") {
-                guard let text = s.scalar, let v = Decimal(string: text), v >= 0 else { throw s.error("sum-slack must be a number ≥ 0") }
-                config.settings.sumSlack = v
-            }
+            decimal("percent-change-slack", "≥ 0", { $0 >= 0 }) { config.settings.percentChangeSlack = $0 }
+            decimal("multiple-tolerance", "≥ 0 and < 1", { $0 >= 0 && $0 < 1 }) { config.settings.multipleTolerance = $0 }
+            decimal("sum-slack", "≥ 0", { $0 >= 0 }) { config.settings.sumSlack = $0 }
         }
+        if !errors.isEmpty { throw ConfigurationErrors(errors: errors) }
         return config
     }
 
@@ -181,8 +207,20 @@ package struct Configuration: Sendable {
     }
 }
 
+/// Every error found in a configuration file, in the file's order; printed one per line, each
+/// `FILE:LINE:COL: error: MESSAGE`.
+package struct ConfigurationErrors: Error, CustomStringConvertible, Sendable {
+    package let errors: [RuleError]
+    package var description: String {
+        errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map(\.description).joined(separator: "\n")
+    }
+}
+
 /// Shell-style globs: `**` any run of characters including `/`, `*` any run without `/`, `?` one character.
 package enum Glob {
+    /// Whether `path` holds a glob character (`*` or `?`).
+    package static func isPattern(_ path: String) -> Bool { path.contains("*") || path.contains("?") }
+
     package static func matches(_ pattern: String, _ path: String) -> Bool {
         let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
         var memo = [Int: Bool]()

@@ -68,15 +68,52 @@ package enum Inputs {
                 walk.walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, relative: "")
                 let prefix = path.hasSuffix("/") ? path : path + "/"
                 let badNames = Set(walk.badNames.map { prefix + $0 })
-                out += walk.found.map { prefix + $0 }.sorted().filter(admit).map {
+                let found = walk.found.map { prefix + $0 }.sorted().filter(admit).map {
                     InputSource(path: $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder,
-                                unreadable: badNames.contains($0) ? "its name is not valid UTF-8 (shown with \\xNN for the bad bytes); rename it to read it" : nil)
+                                unreadable: badNames.contains($0) ? badNameCause : nil)
                 }
+                // A folder with no article is an error, never a green run over 0 documents.
+                out += found.isEmpty ? [InputSource(path: path, unreadable: noArticle("holds no article"))] : found
+            } else if path != "-", !FileManager.default.fileExists(atPath: path), Glob.isPattern(path) {
+                out += expandGlob(path, followSymlinks: followSymlinks, admit: admit)
             } else {
                 out.append(InputSource(path: path))
             }
         }
         return out
+    }
+
+    /// The cause given for a file found in a folder whose name is not UTF-8.
+    static let badNameCause = "not read: its name is not valid UTF-8 (shown with \\xNN for the bad bytes); rename it to read it"
+
+    /// The cause given for a folder or glob that yields no article.
+    static func noArticle(_ what: String) -> String {
+        "\(what) (files ending in " + articleExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
+            + ", not hidden, and admitted by include/exclude in .tradefacts.yml); nothing to check"
+    }
+
+    /// A path that does not exist and holds `*` or `?` (a glob the shell did not expand: quoted,
+    /// or from a CI input): the articles under its fixed leading folders that match it (`**`
+    /// crosses folders), sorted; none is an error naming the glob.
+    static func expandGlob(_ pattern: String, followSymlinks: Bool, admit: (String) -> Bool) -> [InputSource] {
+        let parts = pattern.split(separator: "/", omittingEmptySubsequences: false)
+        let fixed = parts.prefix { !Glob.isPattern(String($0)) }
+        let base = fixed.isEmpty ? "." : fixed.count == 1 && fixed[0].isEmpty ? "/" : fixed.joined(separator: "/")
+        let prefix = fixed.isEmpty ? "" : base == "/" ? "/" : base + "/"
+        var isDir: ObjCBool = false
+        var found: [InputSource] = []
+        if FileManager.default.fileExists(atPath: base, isDirectory: &isDir), isDir.boolValue {
+            let folder = PathConfinement.resolved(base).map { WalkedFolder(given: base, resolved: $0) }
+            var walk = FolderWalk(root: folder, followSymlinks: followSymlinks)
+            if let folder { walk.visited.insert(folder.resolved) }
+            walk.walk(base, relative: "")
+            let badNames = Set(walk.badNames)
+            found = walk.found.filter { Glob.matches(pattern, prefix + $0) && admit(prefix + $0) }.sorted().map {
+                InputSource(path: prefix + $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder,
+                            unreadable: badNames.contains($0) ? badNameCause : nil)
+            }
+        }
+        return found.isEmpty ? [InputSource(path: pattern, unreadable: noArticle("matches no article"))] : found
     }
 
     /// The most bytes one input (or one line of JSON Lines) may hold: 256 MiB unless `--max-input-mb`
@@ -204,7 +241,7 @@ package enum Inputs {
     }
 
     static func checkReadable(_ source: InputSource) throws {
-        if let why = source.unreadable { throw InputError(message: "\(source.path): not read: \(why)") }
+        if let why = source.unreadable { throw InputError(message: "\(source.path): \(why)") }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDir) else {
             throw InputError(message: "\(source.path): no such file")

@@ -39,7 +39,7 @@ extension CheckCatalogue {
         for c in all { let d = c.description; out += "| [`\(d.id)`](#\(d.id)) | \(d.severity.rawValue) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n" }
         for c in all {
             let d = c.description
-            out += "\n## \(d.id)\n\n**\(d.name)** — default severity `\(d.severity.rawValue)`.\n\n\(d.summary)\n\n\(d.rationale)\n"
+            out += "\n<a id=\"\(d.id)\"></a>\n\n## \(d.id)\n\n**\(d.name)** — default severity `\(d.severity.rawValue)`.\n\n\(d.summary)\n\n\(d.rationale)\n"
             func examples(_ title: String, _ list: [CheckExample]) {
                 guard !list.isEmpty else { return }
                 out += "\n\(title) (the finding points at `↓`):\n\n"

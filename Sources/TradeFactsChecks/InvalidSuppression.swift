@@ -18,7 +18,7 @@ package struct InvalidSuppression: Check {
     package func run(_ context: CheckContext) -> [Finding] {
         context.suppressions.compactMap { d in
             guard let problem = d.problem else { return nil }
-            return finding(problem, at: d.span)
+            return finding("\(problem), in \(SuppressionDirective.quoted(d.text))", at: d.span, details: [("comment", .string(d.text))])
         }
     }
 }

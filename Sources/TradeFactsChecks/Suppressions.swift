@@ -9,9 +9,12 @@ import TradeFactsText
 /// that silences nothing is reported.
 public struct SuppressionDirective: Sendable {
     /// Every stored property, as the memberwise initializer takes them.
-    package init(span: Span, targetLine: Int, checks: [String], reason: String?, problem: String?, used: Bool = false) { self.span = span; self.targetLine = targetLine; self.checks = checks; self.reason = reason; self.problem = problem; self.used = used }
+    package init(span: Span, text: String, targetLine: Int, checks: [String], reason: String?, problem: String?, used: Bool = false) { self.span = span; self.text = text; self.targetLine = targetLine; self.checks = checks; self.reason = reason; self.problem = problem; self.used = used }
     /// The comment.
     public let span: Span
+    /// The comment as written (it is blanked in the document that is read, and so in the source
+    /// line a diagnostic shows): findings about it quote it.
+    public let text: String
     /// The 1-based line whose findings it silences.
     public let targetLine: Int
     /// The ids of the checks it names, as written (an unknown one is reported in ``problem``).
@@ -22,6 +25,13 @@ public struct SuppressionDirective: Sendable {
     public let problem: String?
     /// Set when it silenced at least one finding.
     public var used = false
+}
+
+extension SuppressionDirective {
+    /// A comment's text as a finding's message quotes it: in backquotes, cut to 120 characters with "…".
+    package static func quoted(_ text: String) -> String {
+        "`" + (text.count > 120 ? text.prefix(119) + "…" : text) + "`"
+    }
 }
 
 /// Finds suppression comments, blanks them, and applies them to findings.
@@ -72,7 +82,7 @@ public enum Suppressions {
                   document.text(document.lineIndex.span(ofLine: line, in: document.bytes)).trimmingCharacters(in: .whitespaces).isEmpty {
                 line += 1
             }
-            directives.append(SuppressionDirective(span: span, targetLine: line, checks: ids, reason: reason, problem: problem))
+            directives.append(SuppressionDirective(span: span, text: text, targetLine: line, checks: ids, reason: reason, problem: problem))
             for i in span.start..<span.end where bytes[i] != 0x0A { bytes[i] = 0x20 }
             // A barrier where the comment began, so that no match reads across it ("April<!-- … -->
             // 1986" is not a month and year whose text would hold the comment).
@@ -80,6 +90,7 @@ public enum Suppressions {
         }
         var blanked = Document(id: document.id, bytes: bytes, referenceDate: document.givenReferenceDate)
         blanked.givenHeadline = document.givenHeadline
+        blanked.givenReferenceDateSource = document.givenReferenceDateSource
         blanked.origin = document.origin
         return (blanked, directives)
     }

@@ -14,8 +14,8 @@ package struct UnusedSuppression: Check {
 
     package func run(_ context: CheckContext) -> [Finding] {
         context.suppressions.filter { $0.problem == nil && !$0.used }.map { d in
-            finding("this suppression of \(d.checks.joined(separator: ", ")) silences nothing on line \(d.targetLine)", at: d.span,
-                    details: [("targetLine", .int(d.targetLine))])
+            finding("\(SuppressionDirective.quoted(d.text)) silences nothing on line \(d.targetLine): no \(d.checks.joined(separator: " or ")) finding there",
+                    at: d.span, details: [("targetLine", .int(d.targetLine)), ("comment", .string(d.text))])
         }
     }
 }

@@ -246,7 +246,7 @@ public final class Extractor: @unchecked Sendable {
 
         // Reference date: given, else the dateline.
         var reference = document.givenReferenceDate
-        var source: ReferenceDateSource = reference == nil ? .none : .option
+        var source: ReferenceDateSource = reference == nil ? .none : document.givenReferenceDateSource
         var datelineSpan: Span? = nil
         var headlineSpan: Span? = nil
         if let line = dateline(mentions, document) {

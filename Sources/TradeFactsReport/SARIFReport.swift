@@ -40,9 +40,10 @@ public enum SARIFReport {
         return o.value
     }
 
-    /// A relative URI for a path (SARIF wants URIs; spaces and the like percent-encoded).
+    /// A URI for a path (SARIF wants URIs; spaces and the like percent-encoded): relative for a
+    /// relative path, `file://` for an absolute one.
     package static func uri(_ path: String) -> String {
-        var out = ""
+        var out = path.hasPrefix("/") ? "file://" : ""
         for b in path.utf8 {
             let c = Character(Unicode.Scalar(b))
             if (c.isASCII && (c.isLetter || c.isNumber)) || "-._~/".contains(c) { out.append(c) }
@@ -62,6 +63,7 @@ public enum SARIFReport {
                 ("fullDescription", .object([("text", .string(d.rationale))])),
                 ("defaultConfiguration", .object([("level", .string(level(d.severity)))])),
                 ("help", .object([("text", .string(d.summary + " " + d.rationale))])),
+                ("helpUri", .string(TradeFactsProject.checkHelpURL(d.id))),
             ])
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($1.description.id, $0) })
@@ -104,7 +106,7 @@ public enum SARIFReport {
             ("tool", .object([("driver", .object([
                 ("name", .string("tradefacts")),
                 ("version", .string(TradeFactsVersion.string)),
-                ("informationUri", .string("https://example.invalid/tradefacts")),
+                ("informationUri", .string(TradeFactsProject.repositoryURL)),
                 ("rules", .array(rules)),
             ]))])),
             ("invocations", .array([.object([

@@ -23,7 +23,9 @@ public enum TextDiagnostics {
         for f in result.findings {
             let sev = color ? colored(f.severity) : f.severity.rawValue
             out += "\(printable(result.displayLocation(f.span))): \(sev): \(printable(f.message)) [\(f.check)]\n"
-            out += snippet(doc, f.span, indent: "    ")
+            // A span with nothing visible (a suppression comment, blanked before reading, which the
+            // message quotes) gets no source line.
+            if doc.text(f.span).contains(where: { !$0.isWhitespace && $0 != "\u{1F}" }) { out += snippet(doc, f.span, indent: "    ") }
             for r in f.related {
                 out += "  \(printable(result.displayLocation(r.span))): note: \(printable(r.message))\n"
             }

@@ -212,9 +212,44 @@ package struct YAMLNode {
 
     /// Checks that a mapping has only `allowed` keys; unknown keys are errors (typos must not pass silently).
     package func checkKeys(_ allowed: Set<String>, in what: String) throws {
-        for entry in try requireMapping(what) where !allowed.contains(entry.key) {
-            throw entry.keyNode.error("unknown key '\(YAMLNode.token(entry.key))' in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+        if let first = try unknownKeys(allowed, in: what).first { throw first }
+    }
+
+    /// An error for every key of this mapping that is not in `allowed`, in order, each with the
+    /// closest allowed key as "did you mean" when one is close.
+    package func unknownKeys(_ allowed: Set<String>, in what: String) throws -> [RuleError] {
+        try requireMapping(what).filter { !allowed.contains($0.key) }.map { entry in
+            let hint = YAMLNode.closest(to: entry.key, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+            return entry.keyNode.error("unknown key '\(YAMLNode.token(entry.key))' in \(what)\(hint) (allowed: \(allowed.sorted().joined(separator: ", ")))")
         }
+    }
+
+    /// The candidate nearest `word` by edit distance (insertions, deletions, substitutions, and
+    /// swaps of two neighbours), when it is within a third of the word's length (at least 1 and
+    /// at most 3 edits); nil otherwise. Ties go to the first in sorted order.
+    package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        let a = Array(word.lowercased())
+        let limit = min(3, max(1, a.count / 3))
+        var best: (distance: Int, word: String)? = nil
+        for candidate in candidates.sorted() {
+            let b = Array(candidate)
+            guard abs(a.count - b.count) <= limit else { continue }
+            // Optimal string alignment distance.
+            var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { d[i][0] = i }
+            for j in 0...b.count { d[0][j] = j }
+            if !a.isEmpty && !b.isEmpty {
+                for i in 1...a.count {
+                    for j in 1...b.count {
+                        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                    }
+                }
+            }
+            let distance = d[a.count][b.count]
+            if distance <= limit, distance < (best?.distance ?? .max) { best = (distance, candidate) }
+        }
+        return best?.word
     }
 
     package func value(_ key: String) -> YAMLNode? { mapping?.first(where: { $0.key == key })?.value }

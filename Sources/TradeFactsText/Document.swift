@@ -3,6 +3,8 @@ import Foundation
 public enum ReferenceDateSource: String, Codable, Sendable {
     /// Given on the command line (`--date`) or by the caller.
     case option
+    /// Given with the article: Markdown front matter `date:`, a JSON Lines record's `date`.
+    case metadata
     /// Read from the dateline near the top of the article.
     case dateline
     /// Month and day from a wire dateline without a year ("HEFEI, Oct. 21 (Xinhua) --"), the year from a stamp line.
@@ -38,6 +40,9 @@ public struct Document: Sendable {
     public let sentences: [Sentence]
     /// A reference date fixed by the caller; when nil, the dateline is used.
     public let givenReferenceDate: CalendarDate?
+    /// Where ``givenReferenceDate`` came from: `.option` (the caller, `--date`) unless the reader
+    /// set `.metadata` (front matter, a JSON Lines `date`).
+    public var givenReferenceDateSource: ReferenceDateSource = .option
     /// A headline given outside the text (Markdown front matter `title:`, a JSON Lines `title`).
     public var givenHeadline: String? = nil
     /// Where the article came from when that is not a file of its own (a line of a JSON Lines file).

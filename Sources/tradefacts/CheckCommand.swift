@@ -12,17 +12,21 @@ struct CheckCommand: ParsableCommand {
             Formats: text (compiler-style, colour on a terminal), json (an array of {document, findings}), \
             jsonl (one such object per line), sarif (SARIF 2.1.0), github (workflow commands), junit (XML, \
             one test case per document). Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or \
-            rule error, 3 an input could not be read (the others are still checked and reported).
+            rule error, 3 an input could not be read, or a folder or glob held no article (the others are still \
+            checked and reported). Standard error stays silent unless --summary (or a terminal) asks for the summary line.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif, github, junit }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
+    enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @OptionGroup var options: EngineOptions
     @Option(help: "text, json, jsonl, sarif, github or junit.")
     var format: Format = .text
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error (default), warning, info or never.")
     var failOn: FailOn?
+    @Option(help: "Colour in the text format: auto (default: FORCE_COLOR, then NO_COLOR, then whether standard output is a terminal), always or never.")
+    var color: Color = .auto
     @Option(help: "Report only findings not recorded in this baseline file.")
     var baseline: String?
     @Option(name: .customLong("write-baseline"), help: "Record the current findings in this baseline file.")
@@ -40,11 +44,25 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// Whether the text format is coloured: `--color always|never` decides; with `auto`, a
+    /// non-empty `FORCE_COLOR` other than `0`/`false` turns colour on (`0`/`false` off), then a
+    /// non-empty `NO_COLOR` turns it off, else colour follows whether standard output is a terminal.
+    static func colors(_ choice: Color, environment: [String: String], terminal: Bool) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let force = environment["FORCE_COLOR"], !force.isEmpty { return !["0", "false"].contains(force.lowercased()) }
+            if let no = environment["NO_COLOR"], !no.isEmpty { return false }
+            return terminal
+        }
+    }
+
     func run() throws {
         var failing = false
         var kept: [DocumentResult] = []
         var findings = 0
-        let color = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color = format == .text && Self.colors(color, environment: ProcessInfo.processInfo.environment, terminal: isatty(STDOUT_FILENO) == 1)
         let config = try options.configuration()
         let threshold = failSeverity(config)
         var accepted: Baseline? = nil
@@ -71,7 +89,7 @@ struct CheckCommand: ParsableCommand {
         // Without a baseline the streaming formats are rendered on the worker threads, in parallel;
         // a baseline is consumed in input order, so with one they are rendered here.
         let render: (@Sendable (DocumentResult) -> String)? = streaming && accepted == nil ? rendered : nil
-        let totals = try processAll(paths, options: options, configuration: config, render: render) { given, text in
+        var totals = try processAll(paths, options: options, configuration: config, render: render) { given, text in
             if writeBaseline != nil { recorded.add(given) }
             let result = accepted != nil ? accepted!.filter(given) : given
             findings += result.findings.count
@@ -88,12 +106,12 @@ struct CheckCommand: ParsableCommand {
             writeOut(w.text)
         case .sarif: writeOut(SARIFReport.render(kept))
         case .junit: writeOut(JUnitReport.render(kept, failOn: threshold))
-        case .text:
-            FileHandle.standardError.write(Data("\(totals.documents) document(s), \(findings) finding(s)\(totals.unreadable > 0 ? ", \(totals.unreadable) unreadable" : "")\n".utf8))
-        OutputBuffer.standardOutput.flush()
-        case .jsonl, .github: break
+        case .text, .jsonl, .github: break
         }
         OutputBuffer.standardOutput.flush()
+        // Standard error follows one rule for every format: silent unless --summary asks for the
+        // summary line or it is a terminal (the line counts documents, findings and unreadable inputs).
+        totals.findings = findings  // after the baseline
         options.printSummary(totals, config)
         if let writeBaseline {
             // Only a regular file (or nothing) is replaced: a symlink, a FIFO or a device node at the

@@ -77,6 +77,9 @@ struct EngineOptions: ParsableArguments {
             } catch let e as RuleError {
                 FileHandle.standardError.write(Data("\(e)\n".utf8))
                 throw ExitCode(2)
+            } catch let e as ConfigurationErrors {
+                FileHandle.standardError.write(Data("\(e)\n".utf8))
+                throw ExitCode(2)
             }
         }
         if showConfig {

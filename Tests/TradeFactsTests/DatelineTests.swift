@@ -56,6 +56,6 @@ final class DatelineTests: XCTestCase {
         let article = try XCTUnwrap(ArticleReader.articles(path: "a.md", raw: Array("---\ndate: 2024-10-22\n---\nExports rose 5 pct in the first nine months.".utf8)).first)
         let r = Fixtures.engine.process(article)
         XCTAssertEqual(r.extraction?.referenceDate?.iso, "2024-10-22")
-        XCTAssertEqual(r.extraction?.referenceDateSource, .option)
+        XCTAssertEqual(r.extraction?.referenceDateSource, .metadata)
     }
 }

@@ -28,7 +28,7 @@ final class InputFormatTests: XCTestCase {
         XCTAssertEqual(a.headline, "Exports surge")
         XCTAssertEqual(a.bytes.count, markdown.utf8.count, "blanking keeps every offset")
         let r = Fixtures.engine.process(a)
-        XCTAssertEqual(r.extraction?.referenceDateSource, .option)
+        XCTAssertEqual(r.extraction?.referenceDateSource, .metadata)
         XCTAssertEqual(r.mentions.filter { $0.type == .money }.map(\.text), ["$5 million"], "comment and code are not prose")
         XCTAssertEqual(r.findings.map(\.check), ["period-year-contradiction"])
         let loc = try XCTUnwrap(r.extraction?.document.location(of: r.findings[0].span.start))

@@ -55,12 +55,18 @@ enum CLI {
 
     struct Run { let status: Int32; let stdout: String; let stderr: String }
 
-    /// Runs the binary with `args`, in `directory` (default: the package's root).
-    static func run(_ args: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Run {
+    /// Runs the binary with `args`, in `directory` (default: the package's root); `environment`
+    /// entries are added to (a nil value removes one from) the test process's environment.
+    static func run(_ args: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String?] = [:]) throws -> Run {
         guard let binary = Self.binary else { throw XCTSkip("tradefacts binary not built") }
         let p = Process()
         p.executableURL = binary
         p.arguments = args
+        if !environment.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            for (k, v) in environment { env[k] = v }
+            p.environment = env
+        }
         p.currentDirectoryURL = directory ?? Fixtures.packageRoot
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out; p.standardError = err; p.standardInput = input
