@@ -36,6 +36,14 @@ final class LSPPositionTests: XCTestCase {
         }
     }
 
+    /// The first `ascii` character of one-line `text` is at byte `byte` and UTF-16 `character`, both ways.
+    func assertFirst(_ ascii: Unicode.Scalar, in text: String, atByte byte: Int, character: Int, line: UInt = #line) {
+        let map = PositionMap(Array(text.utf8))
+        XCTAssertEqual(Array(text.utf8).firstIndex(of: UInt8(ascii: ascii)), byte, line: line)
+        XCTAssertEqual(map.position(of: byte), LSPPosition(line: 0, character: character), line: line)
+        XCTAssertEqual(map.offset(of: LSPPosition(line: 0, character: character)), byte, line: line)
+    }
+
     func testASCII() {
         let map = PositionMap(Array("Exports rose 9.3%.\nImports fell.".utf8))
         XCTAssertEqual(map.position(of: 13), LSPPosition(line: 0, character: 13))
@@ -47,11 +55,7 @@ final class LSPPositionTests: XCTestCase {
     func testCJKCountsOneUnitPerCharacter() {
         // "出口" is 6 bytes, 2 UTF-16 units.
         let text = "出口增长9.3%，达84.6亿美元"
-        let map = PositionMap(Array(text.utf8))
-        let nine = Array(text.utf8).firstIndex(of: UInt8(ascii: "9"))!
-        XCTAssertEqual(nine, 12)
-        XCTAssertEqual(map.position(of: nine), LSPPosition(line: 0, character: 4))
-        XCTAssertEqual(map.offset(of: LSPPosition(line: 0, character: 4)), 12)
+        assertFirst("9", in: text, atByte: 12, character: 4)
         assertRoundTrip(text)
     }
 
@@ -59,10 +63,8 @@ final class LSPPositionTests: XCTestCase {
         // 📈 (U+1F4C8) and 𠀋 (U+2000B, a CJK ideograph beyond the BMP) are 4 bytes and 2 UTF-16 units each.
         let text = "📈 𠀋 exports $8.46 billion"
         let map = PositionMap(Array(text.utf8))
-        let dollar = Array(text.utf8).firstIndex(of: UInt8(ascii: "$"))!
-        XCTAssertEqual(dollar, 18)
-        XCTAssertEqual(map.position(of: dollar), LSPPosition(line: 0, character: 14))
-        XCTAssertEqual(map.offset(of: LSPPosition(line: 0, character: 14)), dollar)
+        let dollar = 18
+        assertFirst("$", in: text, atByte: dollar, character: 14)
         // The middle of a surrogate pair is the character's start; a byte inside a character is its start.
         XCTAssertEqual(map.offset(of: LSPPosition(line: 0, character: 1)), 0)
         XCTAssertEqual(map.position(of: 2), LSPPosition(line: 0, character: 0))
