@@ -164,7 +164,7 @@ enum LSPFeatures {
                 }
                 continue
             }
-            guard !type.runsAfterSuppressions, start.line < map.lineCount else { continue }
+            guard !type.runsAfterSuppressions, map.lineStarts.indices.contains(start.line) else { continue }
             let lineStart = map.lineStarts[start.line]
             let engineLine = document.location(of: lineStart).line
             if let existing = directives.first(where: { $0.targetLine == engineLine && !$0.checks.isEmpty }) {
@@ -229,7 +229,7 @@ enum LSPFeatures {
     /// An edit removing the suppression comment that starts on the diagnostic's line: the whole
     /// line when the comment is all it holds.
     static func removal(of start: LSPPosition, directives: [SuppressionDirective], document: Document, map: PositionMap) -> JSONValue? {
-        guard start.line < map.lineCount else { return nil }
+        guard map.lineStarts.indices.contains(start.line) else { return nil }
         let lineStart = map.lineStarts[start.line]
         let lineEnd = start.line + 1 < map.lineCount ? map.lineStarts[start.line + 1] : document.bytes.count
         guard let directive = directives.first(where: { lineStart <= $0.span.start && $0.span.start < lineEnd }) else { return nil }

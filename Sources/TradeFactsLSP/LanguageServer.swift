@@ -96,6 +96,8 @@ public final class LanguageServer {
             case (.shutDown, _): throw RequestError(.invalidRequest, "the server is shut down; only exit is taken")
             case (.running, "initialize"): throw RequestError(.invalidRequest, "initialize may be sent only once")
             case (.running, "shutdown"):
+                // Changes sent just before are still reported (a client that pipes a whole session in at once).
+                publishPendingDiagnostics()
                 state = .shutDown
                 result = .null
             case (.running, "textDocument/hover"): result = try hover(params)

@@ -264,6 +264,30 @@ final class LSPClientTests: XCTestCase {
         XCTAssertEqual(lsp.finish(closingInput: false), 0)
     }
 
+    /// A whole session written at once (as `docs/lsp.md` pipes one in): the diagnostics of the
+    /// document opened come before the answer to shutdown, and the exit code is 0.
+    func testSessionPipedAtOnce() throws {
+        let lsp = try LSPProcess()
+        let text = try String(contentsOf: root.appendingPathComponent("fujian-textiles-year-slip.txt"), encoding: .utf8)
+        let uri = root.appendingPathComponent("fujian-textiles-year-slip.txt").absoluteString
+        var stream: [UInt8] = []
+        for message: [String: Any] in [
+            ["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]],
+            ["jsonrpc": "2.0", "method": "initialized", "params": [:]],
+            ["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": ["uri": uri, "languageId": "plaintext", "version": 1, "text": text]]],
+            ["jsonrpc": "2.0", "id": 2, "method": "shutdown"],
+            ["jsonrpc": "2.0", "method": "exit"],
+        ] {
+            let body = try JSONSerialization.data(withJSONObject: message)
+            stream += Array("Content-Length: \(body.count)\r\n\r\n".utf8) + [UInt8](body)
+        }
+        lsp.write(stream)
+        XCTAssertEqual(lsp.finish(), 0)
+        let diagnostics = lsp.diagnostics(uri, version: 1)
+        XCTAssertEqual(diagnostics?.map { $0["code"] as? String }, ["period-year-contradiction"])
+        XCTAssertNotNil(lsp.next("the answer to shutdown") { ($0["id"] as? Int) == 2 })
+    }
+
     func testExitCodesWithoutShutdown() throws {
         let early = try LSPProcess()
         XCTAssertEqual(errorCode(early.request(1, "shutdown", [:])), -32002, "shutdown before initialize")

@@ -191,6 +191,17 @@ final class LSPServerTests: XCTestCase {
         XCTAssertEqual(edits(remove).first?["newText"] as? String, "")
         XCTAssertEqual(edits(remove).first?["range"] as? [String: [String: Int]],
                        ["start": ["line": 3, "character": 0], "end": ["line": 4, "character": 0]])
+        // A diagnostic whose range is out of the document (stale, or from a confused client) gets no action and no crash.
+        for line in [-1, 1_000_000] {
+            let stale = diagnostics.map { d -> [String: Any] in
+                var d = d
+                d["range"] = ["start": ["line": line, "character": 0], "end": ["line": line, "character": 0]]
+                return d
+            }
+            let none = s.request(11, "textDocument/codeAction", ["textDocument": ["uri": uri], "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                                                                  "context": ["diagnostics": stale]])
+            XCTAssertEqual((none?["result"] as? [Any])?.count, 0)
+        }
         // Only quick fixes are offered.
         let refactor = s.request(10, "textDocument/codeAction", ["textDocument": ["uri": uri], "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
                                                                   "context": ["diagnostics": diagnostics, "only": ["refactor"]]])
