@@ -32,13 +32,40 @@ public enum JSONRPC {
         // A U+FEFF that starts a string value is dropped by Foundation's parser; escaped it is kept
         // (the text of a document may start with one, and every offset after it counts it).
         let bytes = ArticleReader.escapingInnerBOMs(body[...])
-        do {
-            let object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-            guard let value = jsonValue(object) else { return .failure(ParseFailure(message: "a value that is not JSON")) }
-            return .success(value)
-        } catch {
-            return .failure(ParseFailure(message: "not valid JSON"))
+        var object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        // A lone surrogate escape ("\ud800", which an editor's JavaScript string may hold) makes
+        // Foundation refuse the whole message; as U+FFFD, one UTF-16 unit too, positions stay right.
+        if object == nil, let repaired = replacingLoneSurrogates(bytes) {
+            object = try? JSONSerialization.jsonObject(with: Data(repaired), options: [.fragmentsAllowed])
         }
+        guard let object else { return .failure(ParseFailure(message: "not valid JSON")) }
+        guard let value = jsonValue(object) else { return .failure(ParseFailure(message: "a value that is not JSON")) }
+        return .success(value)
+    }
+
+    /// `body` with each `\uXXXX` escape of a surrogate that is not half of a pair replaced by
+    /// `\ufffd`; nil when there is none.
+    static func replacingLoneSurrogates(_ body: [UInt8]) -> [UInt8]? {
+        func unit(at i: Int) -> UInt16? {
+            guard i + 6 <= body.count, body[i] == 0x5C, body[i + 1] == 0x75 else { return nil }
+            return UInt16(String(decoding: body[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16)
+        }
+        var out = body, changed = false
+        var i = 0, inString = false
+        while i < body.count {
+            let b = body[i]
+            if !inString { if b == 0x22 { inString = true }; i += 1; continue }
+            if b == 0x22 { inString = false; i += 1; continue }
+            guard b == 0x5C else { i += 1; continue }
+            guard let u = unit(at: i) else { i += 2; continue }
+            if (0xD800...0xDBFF).contains(u), let low = unit(at: i + 6), (0xDC00...0xDFFF).contains(low) { i += 12; continue }
+            if (0xD800...0xDFFF).contains(u) {
+                out.replaceSubrange(i..<(i + 6), with: Array("\\ufffd".utf8))
+                changed = true
+            }
+            i += 6
+        }
+        return changed ? out : nil
     }
 
     /// Why a body is not JSON.

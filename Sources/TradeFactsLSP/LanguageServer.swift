@@ -211,6 +211,7 @@ public final class LanguageServer {
         let analysis = analyzer.analyze(uri: uri, bytes: document.bytes, languageId: document.languageId, encoding: encoding)
         if let skipped = analysis.skipped { log("\(uri): not checked: \(skipped)") }
         if let problem = analysis.problem { log("\(uri): \(problem)") }
+        for warning in analysis.result?.warnings ?? [] { log("\(uri): warning: \(warning)") }
         document.analysis = analysis
         documents[uri] = document
         return analysis

@@ -138,6 +138,24 @@ final class LSPServerTests: XCTestCase {
         XCTAssertEqual(related(marked).first, 35, "U+FEFF is one UTF-16 unit on line 0")
     }
 
+    /// A lone surrogate in the text (an editor's JavaScript string may hold one; JSON escapes it)
+    /// is read as U+FFFD, also one UTF-16 unit: the document is checked and positions after it hold.
+    func testLoneSurrogateEscapeIsOneUnit() throws {
+        let s = InProcessServer()
+        s.initialize()
+        let escaped = try XCTUnwrap(String(data: JSONSerialization.data(withJSONObject: [Self.slip], options: .fragmentsAllowed), encoding: .utf8)?.dropFirst(2).dropLast(2))
+        // "\ud800" before the headline's "the first half", a real pair "\ud83d\udcc8" (📈) and an escaped backslash "\\ud800" after it.
+        let text = #"\ud800"# + escaped.replacingOccurrences(of: "cotton imports cool", with: #"cotton imports cool \ud83d\udcc8 \\ud800"#)
+        let body = #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x/s.txt","languageId":"plaintext","version":1,"text":""# + text + #""}}}"#
+        let out = s.send(raw: Data(body.utf8))
+        let diagnostics = try XCTUnwrap(InProcessServer.diagnostics(out, "file:///x/s.txt"))
+        XCTAssertEqual(diagnostics.map { $0["code"] as? String }, ["period-year-contradiction"])
+        let first = (((diagnostics[0]["relatedInformation"] as? [[String: Any]])?.first?["location"] as? [String: Any])?["range"] as? [String: Any])?["start"] as? [String: Int]
+        XCTAssertEqual(first, ["line": 0, "character": 35])
+        XCTAssertEqual(JSONRPC.replacingLoneSurrogates(Array(#""a\ud83d\udcc8 \\ud800 \udc00""#.utf8)).map { String(decoding: $0, as: UTF8.self) },
+                       #""a\ud83d\udcc8 \\ud800 \ufffd""#)
+    }
+
     func testConfigurationIsFoundFromTheDocumentsFolder() throws {
         let dir = TestScratch.folder("lsp-config")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("articles"), withIntermediateDirectories: true)
