@@ -58,15 +58,18 @@ let package = Package(
         .target(name: "TradeFacts", dependencies: ["TradeFactsReport"]),
         // 9. Scorers and the Corpus runner (not in the library product).
         .target(name: "TradeFactsEval", dependencies: ["TradeFacts"]),
-        // 10. The thin command-line front end.
+        // 10. The language server (`tradefacts lsp`): JSON-RPC framing, UTF-16 positions, diagnostics,
+        //     hovers and suppression quick fixes over the engine (not in the library product).
+        .target(name: "TradeFactsLSP", dependencies: ["TradeFacts"]),
+        // 11. The thin command-line front end.
         .executableTarget(
             name: "tradefacts",
-            dependencies: ["TradeFacts", "TradeFactsEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TradeFacts", "TradeFactsEval", "TradeFactsLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The bodies of the fuzz targets, as a library so the tests replay the fuzzers' crashes.
         .target(name: "FuzzHarness", dependencies: ["TradeFacts"]),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
-        .testTarget(name: "TradeFactsTests", dependencies: ["TradeFacts", "TradeFactsEval", "FuzzHarness"]),
+        .testTarget(name: "TradeFactsTests", dependencies: ["TradeFacts", "TradeFactsEval", "FuzzHarness", "TradeFactsLSP"]),
         // Property tests (Swift Testing, through swift-property-based).
         .testTarget(name: "PropertyTests", dependencies: [
             "TradeFacts", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -1,6 +1,7 @@
 import Foundation
 import TradeFactsText
 import TradeFactsExtract
+import TradeFactsChecks
 
 /// One article read from an input, ready to become a `Document` — or the error that stopped it.
 public struct Article: Sendable {
@@ -194,7 +195,7 @@ public enum ArticleReader {
     /// begins with one. Written as the escape `\ufeff` it is kept; that spelling means the same
     /// inside a string, and a U+FEFF anywhere else (except a leading byte-order mark, left alone)
     /// is invalid JSON either way.
-    static func escapingInnerBOMs(_ line: ArraySlice<UInt8>) -> [UInt8] {
+    package static func escapingInnerBOMs(_ line: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
         var i = line.startIndex
@@ -243,14 +244,9 @@ public enum ArticleReader {
         return fields
     }
 
-    /// Whether an HTML comment is one line of `<!-- tradefacts-disable-next-line … -->`.
-    static func isSuppression(_ comment: ArraySlice<UInt8>) -> Bool {
-        guard !comment.contains(0x0A) else { return false }
-        let inner = comment.dropFirst(4).drop { $0 == 0x20 || $0 == 0x09 }
-        return inner.starts(with: "tradefacts-disable-next-line".utf8)
-    }
-
-    /// Blanks fenced code blocks (``` or ~~~) and HTML comments (but suppression comments).
+    /// Blanks fenced code blocks (``` or ~~~) and HTML comments, except a one-line suppression
+    /// comment (`<!-- tradefacts-disable-next-line … -->`), which the engine reads and blanks itself
+    /// (blanked here, no suppression in a Markdown article would ever have been seen).
     static func blankMarkdownNonProse(_ bytes: inout [UInt8]) {
         func blank(_ a: Int, _ b: Int) { for i in a..<min(b, bytes.count) where bytes[i] != 0x0A { bytes[i] = 0x20 } }
         // HTML comments.
@@ -261,9 +257,7 @@ public enum ArticleReader {
                 var j = i + 4
                 while j + 3 <= bytes.count && Array(bytes[j..<j + 3]) != close { j += 1 }
                 let end = min(bytes.count, j + 3)
-                // A suppression comment on one line is left for the engine, which reads and then
-                // blanks it (blanked here, suppressions in Markdown silenced nothing and were not checked).
-                if !isSuppression(bytes[i..<end]) { blank(i, end) }
+                if !isSuppressionComment(bytes[i..<end]) { blank(i, end) }
                 i = end
             } else { i += 1 }
         }
@@ -285,5 +279,16 @@ public enum ArticleReader {
             lineStart = lineEnd + 1
         }
         if let s = fenceStart { blank(s, bytes.count) }
+    }
+
+    /// Whether an HTML comment is a suppression the engine reads: `<!--`, blanks, the marker, and
+    /// no line break before its `-->` (the form ``Suppressions`` matches).
+    static func isSuppressionComment(_ comment: ArraySlice<UInt8>) -> Bool {
+        guard comment.count >= 7, comment.suffix(3).elementsEqual("-->".utf8), !comment.contains(0x0A) else { return false }
+        let inner = comment.dropFirst(4).drop { $0 == 0x20 || $0 == 0x09 }
+        guard inner.starts(with: Suppressions.marker) else { return false }
+        // A word character right after the marker makes another word, which the engine does not read.
+        let next = inner.dropFirst(Suppressions.marker.count).first ?? 0x20
+        return !(next == 0x5F || (0x30...0x39).contains(next) || (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next))
     }
 }
