@@ -188,14 +188,18 @@ extension Extractor {
     }
 
     /// The currency of `family` that the first place of `local-currencies` named in the sentence of
-    /// `span`, before it, stands for; nil when none is named there.
+    /// `span` before it stands for, else the first named in the sentence before; nil when neither
+    /// names one ("... in the Philippines. Rice imports alone cost 11.2 billion pesos").
     func sentencePlaceCurrency(family: String, before span: Span, _ document: Document) -> String? {
         guard let places = localCurrencyPlaces, let s = document.sentenceIndex(of: span.start) else { return nil }
         let sentence = document.sentences[s].span
-        for hit in document.matchSpans(of: places, in: Span(sentence.start, span.start), group: "w") {
-            guard let key = normalizationLexicons.localCurrencies?.lookup(document.text(hit)) else { continue }
-            let parts = key.split(separator: " ")
-            if parts.count == 2, parts[0] == family { return String(parts[1]) }
+        let zones = [Span(sentence.start, span.start)] + (s > 0 ? [document.sentences[s - 1].span] : [])
+        for zone in zones {
+            for hit in document.matchSpans(of: places, in: zone, group: "w") {
+                guard let key = normalizationLexicons.localCurrencies?.lookup(document.text(hit)) else { continue }
+                let parts = key.split(separator: " ")
+                if parts.count == 2, parts[0] == family { return String(parts[1]) }
+            }
         }
         return nil
     }
@@ -260,7 +264,7 @@ struct CandidateFields {
 struct NormalizationLexicons: Sendable {
     package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns, groupMemberNouns,
         volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
-    /// `currency-symbols`, `currency-words`, `currency-codes` and `currency-iso-codes`, in that order (those present).
+    /// `currency-symbols`, `currency-words`, `currency-codes`, `currency-iso-codes` and `currency-letter-signs`, in that order (those present).
     package let currencies: [Lexicon]
     /// `minor-currency-units` ("cents" → 100): each phrase's key → its value read as a decimal
     /// (a value that does not read as one is left out: the amount stays in the main unit).
@@ -274,7 +278,7 @@ struct NormalizationLexicons: Sendable {
         localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
-        currencies = ["currency-symbols", "currency-words", "currency-codes", "currency-iso-codes"].compactMap { l[$0] }
+        currencies = ["currency-symbols", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs"].compactMap { l[$0] }
         minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
     }
 }
