@@ -141,7 +141,7 @@ private struct Page {
     /// A marked stretch of the text. Layers nest: where one would cross another it is cut in two
     /// fragments, the first carrying its id (and a mention's tooltip), so the markup stays well formed.
     struct Layer {
-        enum Kind { case finding(Int), related(Int, Int), mention(Int), anchor }
+        enum Kind { case finding(Int), related(Int, Int), mention(Int), anchor(Span) }
         var start: Int
         var end: Int
         /// Outer first among layers over the same bytes: finding, related span, mention, anchor.
@@ -169,7 +169,7 @@ private struct Page {
             for (j, r) in f.related.enumerated() { add(r.span, 1, .related(i, j)) }
         }
         for (i, m) in mentions.enumerated() { add(m.span, 2, .mention(i)) }
-        for a in anchors { add(a, 3, .anchor) }
+        for a in anchors { add(a, 3, .anchor(a)) }
         // A stable sort: layers equal in every key keep the order they were added in.
         return out.enumerated().sorted { a, b in
             Layer.ordered(a.element, b.element) || (!Layer.ordered(b.element, a.element) && a.offset < b.offset)
@@ -229,7 +229,7 @@ private struct Page {
             let m = mentions[i]
             let type = m.outputType
             w.raw("<span class=\"m m-\(type)")
-            if !layer.first { w.raw(" cont") }
+            if !layer.first { w.raw(" cont\" data-of=\"mention-\(i)") }
             w.raw("\"")
             if last { w.raw(" data-label=\"\(HTMLDocumentPage.label(type))\"") }
             if layer.first {
@@ -239,22 +239,22 @@ private struct Page {
         case let .finding(i):
             let f = result.findings[i]
             let sev = f.severity.rawValue
-            if !layer.first { w.raw("<span class=\"f sev-\(sev) cont\">"); return }
+            if !layer.first { w.raw("<span class=\"f sev-\(sev) cont\" data-of=\"at-finding-\(i + 1)\">"); return }
             w.raw("<span class=\"f sev-\(sev)\" id=\"at-finding-\(i + 1)\"><a class=\"fm\" href=\"#finding-\(i + 1)\" aria-describedby=\"at-finding-\(i + 1)-tip\">\(sev) \(i + 1)</a><span class=\"tip\" id=\"at-finding-\(i + 1)-tip\" role=\"tooltip\">")
             w.text("\(sev) \(i + 1) [\(f.check)]\n\(f.message)")
             for r in f.related { w.text("\nrelated: “\(doc.text(r.span))” (\(r.message))") }
             w.raw("</span>")
         case let .related(i, j):
-            if !layer.first { w.raw("<span class=\"rel cont\">"); return }
+            if !layer.first { w.raw("<span class=\"rel cont\" data-of=\"finding-\(i + 1)-related-\(j + 1)\">"); return }
             let note = result.findings[i].related[j].message
             w.raw("<span class=\"rel\" id=\"finding-\(i + 1)-related-\(j + 1)\"><a class=\"rm\" href=\"#finding-\(i + 1)\" title=\"")
             w.text("related to finding \(i + 1): \(note)")
             w.raw("\" aria-label=\"")
             w.text("related to finding \(i + 1): \(note)")
             w.raw("\">rel \(i + 1)</a>")
-        case .anchor:
-            if layer.first { w.raw("<span class=\"fld\" id=\"\(HTMLDocumentPage.textID(Span(layer.start, layer.wholeEnd)))\">") }
-            else { w.raw("<span class=\"fld cont\">") }
+        case let .anchor(span):
+            let id = HTMLDocumentPage.textID(span)
+            w.raw(layer.first ? "<span class=\"fld\" id=\"\(id)\">" : "<span class=\"fld cont\" data-of=\"\(id)\">")
         }
     }
 

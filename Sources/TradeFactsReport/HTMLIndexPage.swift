@@ -41,7 +41,7 @@ public struct HTMLIndexRow: Sendable {
 /// becomes one string.
 public enum HTMLIndexPage {
     /// The columns: key (for `#sort=KEY`), header, numeric.
-    static let columns: [(key: String, title: String, numeric: Bool)] = [
+    package static let columns: [(key: String, title: String, numeric: Bool)] = [
         ("document", "Document", false), ("headline", "Headline", false), ("date", "Date", false),
         ("mentions", "Mentions", true), ("statements", "Statements", true), ("records", "Records", true),
         ("findings", "Findings", true), ("errors", "Errors", true), ("warnings", "Warnings", true), ("info", "Info", true),
