@@ -212,7 +212,7 @@ private struct Page {
                 rest.start = top.end
                 rest.first = false
                 layer.end = top.end
-                let at = pending[k...].firstIndex { Layer.ordered(rest, $0) } ?? pending.count
+                let at = pending[k...].partitioningIndex { Layer.ordered(rest, $0) }
                 pending.insert(rest, at: at)
             }
             open(layer, &w)

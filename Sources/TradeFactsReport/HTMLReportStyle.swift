@@ -76,11 +76,15 @@ package enum HTMLReportStyle {
         thead th{background:#eef0f3}
                 .v{display:block;color:#444;font-size:.85em}
         .scroll{overflow-x:auto}
-        table.index{width:100%;table-layout:fixed}
+        table.index{width:100%;table-layout:fixed;margin:0}
+        .chunk{content-visibility:auto;contain-intrinsic-size:auto 11000px}
+        .chunk+.chunk table{border-top:0}
+        .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
         table.index tbody th{overflow-wrap:anywhere}
         table.index td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
         table.index td:nth-child(n+4){text-align:right;font-variant-numeric:tabular-nums}
         table.index thead th{font-size:.85rem}
+        table.index th,table.index td{padding:.25em .35em}
         table.index tr.unreadable th,table.index tr.unreadable td{background:#fdeaea;white-space:normal}
         th button{font:inherit;font-weight:600;color:#0b4fa8;background:none;border:0;padding:0;cursor:pointer;text-align:left;text-decoration:underline dotted}
         th[aria-sort=ascending] button::after{content:" \\25B2"}
@@ -90,52 +94,65 @@ package enum HTMLReportStyle {
         """
 
     /// The index page's sorting: a button in each column header (added by the script, so a page
-    /// without scripts shows plain headers and the table in input order), stable sorts that move
-    /// the rows once, `aria-sort` on the sorted header, and `#sort=KEY` or `#sort=KEY:asc|desc` in
-    /// the address honoured on load and kept up to date, so a sorted view can be linked to.
+    /// without scripts shows plain headers and the rows in input order), a stable sort of the rows
+    /// of all the page's tables together, which then hold the same number of rows each as before,
+    /// `aria-sort` on the sorted column's headers, and `#sort=KEY` or `#sort=KEY:asc|desc` in the
+    /// address honoured on load and kept up to date, so a sorted view can be linked to.
     static let sortScript: StaticString = """
         (function () {
-          var table = document.getElementById("documents");
-          if (!table || !table.tHead || !table.tBodies.length) return;
-          var heads = table.tHead.rows[0].cells, body = table.tBodies[0];
+          var root = document.getElementById("documents");
+          if (!root) return;
+          var tables = root.getElementsByTagName("table");
+          if (!tables.length || !tables[0].tHead) return;
+          var keys = [];
+          Array.prototype.forEach.call(tables[0].tHead.rows[0].cells, function (head) { keys.push(head.getAttribute("data-key")); });
+          function headsOf(col) {
+            var out = [];
+            for (var t = 0; t < tables.length; t++) if (tables[t].tHead) out.push(tables[t].tHead.rows[0].cells[col]);
+            return out;
+          }
           function sortBy(col, dir) {
-            var numeric = heads[col].getAttribute("data-type") === "num";
-            var rows = Array.prototype.slice.call(body.rows), keyed = [];
-            for (var i = 0; i < rows.length; i++) {
-              var cell = rows[i].cells[col], text = cell ? cell.textContent : "";
-              keyed.push([numeric ? (parseFloat(text) || 0) : text.toLowerCase(), i, rows[i]]);
+            var numeric = headsOf(col)[0].getAttribute("data-type") === "num";
+            var keyed = [], counts = [], i, t;
+            for (t = 0; t < tables.length; t++) {
+              var rows = tables[t].tBodies[0].rows;
+              counts.push(rows.length);
+              for (i = 0; i < rows.length; i++) {
+                var cell = rows[i].cells[col], text = cell ? cell.textContent : "";
+                keyed.push([numeric ? (parseFloat(text) || 0) : text.toLowerCase(), keyed.length, rows[i]]);
+              }
             }
             keyed.sort(function (a, b) { return a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1] - b[1]; });
-            var fragment = document.createDocumentFragment();
-            for (var j = 0; j < keyed.length; j++) fragment.appendChild(keyed[j][2]);
-            body.appendChild(fragment);
-            for (var k = 0; k < heads.length; k++) heads[k].removeAttribute("aria-sort");
-            heads[col].setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
-            var state = heads[col].getAttribute("data-key") + ":" + (dir > 0 ? "asc" : "desc");
-            table.setAttribute("data-sorted", state);
+            var at = 0;
+            for (t = 0; t < tables.length; t++) {
+              var body = tables[t].tBodies[0], fragment = document.createDocumentFragment();
+              body.textContent = "";
+              for (i = 0; i < counts[t]; i++) fragment.appendChild(keyed[at++][2]);
+              body.appendChild(fragment);
+            }
+            for (var k = 0; k < keys.length; k++) headsOf(k).forEach(function (h) { h.removeAttribute("aria-sort"); });
+            headsOf(col).forEach(function (h) { h.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending"); });
+            var state = keys[col] + ":" + (dir > 0 ? "asc" : "desc");
+            root.setAttribute("data-sorted", state);
             return state;
           }
-          function columnOf(key) {
-            for (var i = 0; i < heads.length; i++) if (heads[i].getAttribute("data-key") === key) return i;
-            return -1;
-          }
-          Array.prototype.forEach.call(heads, function (head, col) {
-            var button = document.createElement("button");
-            button.type = "button";
-            while (head.firstChild) button.appendChild(head.firstChild);
-            head.appendChild(button);
-            button.addEventListener("click", function () {
-              var current = head.getAttribute("aria-sort");
-              var dir = current ? (current === "ascending" ? -1 : 1) : (head.getAttribute("data-type") === "num" ? -1 : 1);
-              var state = sortBy(col, dir);
-              if (history.replaceState) history.replaceState(null, "", "#sort=" + state);
+          function firstDirection(col) { return headsOf(col)[0].getAttribute("data-type") === "num" ? -1 : 1; }
+          keys.forEach(function (key, col) {
+            headsOf(col).forEach(function (head) {
+              var button = document.createElement("button");
+              button.type = "button";
+              while (head.firstChild) button.appendChild(head.firstChild);
+              head.appendChild(button);
+              button.addEventListener("click", function () {
+                var current = head.getAttribute("aria-sort");
+                var state = sortBy(col, current ? (current === "ascending" ? -1 : 1) : firstDirection(col));
+                if (history.replaceState) history.replaceState(null, "", "#sort=" + state);
+              });
             });
           });
           var asked = /^#sort=([a-z]+)(?::(asc|desc))?$/.exec(location.hash);
-          if (asked) {
-            var col = columnOf(asked[1]);
-            if (col >= 0) sortBy(col, asked[2] ? (asked[2] === "asc" ? 1 : -1) : (heads[col].getAttribute("data-type") === "num" ? -1 : 1));
-          }
+          var col = asked ? keys.indexOf(asked[1]) : -1;
+          if (col >= 0) sortBy(col, asked[2] ? (asked[2] === "asc" ? 1 : -1) : firstDirection(col));
         })();
 
         """

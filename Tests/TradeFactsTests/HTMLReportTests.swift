@@ -155,8 +155,7 @@ final class HTMLReportTests: XCTestCase {
         let html = String(decoding: bytes, as: UTF8.self)
         XCTAssertEqual(html, HTMLIndexPage.render(rows))
         let (tree, _) = try checkPage(html)
-        let body = try XCTUnwrap(tree.all(tag: "tbody").first)
-        let trs = body.all(tag: "tr")
+        let trs = tree.all(tag: "tbody").flatMap { $0.all(tag: "tr") }
         XCTAssertEqual(trs.count, results.count)
         for (tr, r) in zip(trs, results) {
             let link = try XCTUnwrap(tr.all(tag: "a").first)
@@ -171,6 +170,17 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(tree.all(tag: "script").count, 1)
         XCTAssertTrue(tree.all(tag: "script")[0].textContent().contains("#sort="))
         XCTAssertEqual(tree.all(tag: "th").filter { $0.attributes["data-key"] != nil }.count, HTMLIndexPage.columns.count)
+
+        // Past `rowsPerTable` rows, the rows go on in further tables, each with its header row and
+        // a caption giving its rows, inside blocks laid out only when scrolled to.
+        let many = (0..<(2 * HTMLIndexPage.rowsPerTable + 7)).map { rows[$0 % rows.count] }
+        let (big, _) = try checkPage(HTMLIndexPage.render(many))
+        let tables = big.all(tag: "table")
+        XCTAssertEqual(tables.count, 3)
+        XCTAssertEqual(tables.map { $0.all(tag: "tbody")[0].all(tag: "tr").count }, [HTMLIndexPage.rowsPerTable, HTMLIndexPage.rowsPerTable, 7])
+        XCTAssertTrue(tables.allSatisfy { $0.all(tag: "thead").count == 1 && $0.all(tag: "th").filter { $0.attributes["data-key"] != nil }.count == HTMLIndexPage.columns.count })
+        XCTAssertEqual(tables[2].all(tag: "caption").first?.textContent(), "Documents, rows \(2 * HTMLIndexPage.rowsPerTable + 1) to \(many.count) of \(many.count)")
+        XCTAssertEqual(big.all { $0.hasClass("chunk") }.map { $0.all(tag: "table").count }, [1, 1, 1])
     }
 
     /// Page names: safe characters only, short, distinct for every id (the same id twice, ids

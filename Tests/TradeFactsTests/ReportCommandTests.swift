@@ -13,7 +13,7 @@ final class ReportCommandTests: XCTestCase {
 
     /// The index's rows: each document's id and the page it links to.
     func rows(_ index: HTMLNode) throws -> [(id: String, href: String)] {
-        try XCTUnwrap(index.all(tag: "tbody").first).all(tag: "tr").map { tr in
+        index.all(tag: "tbody").flatMap { $0.all(tag: "tr") }.map { tr in
             let a = tr.all(tag: "a")[0]
             return (a.textContent(), a.attributes["href"] ?? "")
         }
@@ -158,6 +158,7 @@ final class ReportCommandTests: XCTestCase {
         let plain = try HTMLTree.parse(try chromium.dumpDOM(indexURL))
         let table = try XCTUnwrap(plain.first { $0.id == "documents" })
         XCTAssertNil(table.attributes["data-sorted"])
+        XCTAssertEqual(table.all(tag: "table").count, 1)
         let heads = table.all(tag: "th").filter { $0.attributes["data-key"] != nil }
         XCTAssertEqual(heads.count, HTMLIndexPage.columns.count)
         XCTAssertTrue(heads.allSatisfy { $0.all(tag: "button").count == 1 }, "the script puts a button in each header")
@@ -169,7 +170,7 @@ final class ReportCommandTests: XCTestCase {
         func column(_ tree: HTMLNode, _ key: String) throws -> [String] {
             let keys = HTMLIndexPage.columns.map(\.key)
             let col = try XCTUnwrap(keys.firstIndex(of: key))
-            return try XCTUnwrap(tree.all(tag: "tbody").first).all(tag: "tr").map { tr in
+            return tree.all(tag: "tbody").flatMap { $0.all(tag: "tr") }.map { tr in
                 (tr.all(tag: "th") + tr.all(tag: "td"))[col].textContent()
             }
         }
@@ -193,6 +194,46 @@ final class ReportCommandTests: XCTestCase {
         sortedURL.fragment = "sort=document:desc"
         let byName = try HTMLTree.parse(try chromium.dumpDOM(sortedURL.url!))
         XCTAssertEqual(try rows(byName).map(\.id), inOrder.map(\.id).sorted(by: >))
+    }
+}
+
+extension ReportCommandTests {
+    /// An index of 1,230 rows (five tables of at most 250, each laid out only when scrolled to):
+    /// in chromium, `#sort=` sorts the rows of all tables together, stably, and each table keeps
+    /// its number of rows.
+    func testBrowserSortsAcrossTheIndexTables() throws {
+        let chromium = try Chromium.require()
+        var names = HTMLPageNames()
+        var rows: [HTMLIndexRow] = []
+        for copy in 0..<30 {
+            for r in HTMLReportTests.corpus.prefix(40) {
+                let result = DocumentResult(documentID: "\(copy)/\(r.documentID)", extraction: r.extraction, records: r.records,
+                                        findings: r.findings, error: r.error, warnings: r.warnings)
+                rows.append(HTMLIndexRow(result, href: "doc/" + names.name(for: result.documentID)))
+            }
+        }
+        XCTAssertEqual(rows.count, 1200)
+        let dir = TestScratch.folder("index")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("index.html")
+        try Data(HTMLIndexPage.render(rows).utf8).write(to: url)
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
+        components.fragment = "sort=mentions:desc"
+        let dom = try HTMLTree.parse(try chromium.dumpDOM(components.url!))
+        let root = try XCTUnwrap(dom.first { $0.id == "documents" })
+        XCTAssertEqual(root.attributes["data-sorted"], "mentions:desc")
+        let tables = root.all(tag: "table")
+        XCTAssertEqual(tables.count, 5)
+        XCTAssertEqual(tables.map { $0.all(tag: "tbody")[0].all(tag: "tr").count }, [250, 250, 250, 250, 200])
+        let col = HTMLIndexPage.columns.firstIndex { $0.key == "mentions" }!
+        let got = try self.rows(root).map(\.id)
+        let mentionCells = tables.flatMap { $0.all(tag: "tbody")[0].all(tag: "tr") }.map { Int(($0.all(tag: "th") + $0.all(tag: "td"))[col].textContent())! }
+        let expected = rows.enumerated().sorted { a, b in
+            a.element.mentions != b.element.mentions ? a.element.mentions > b.element.mentions : a.offset < b.offset
+        }
+        XCTAssertEqual(got, expected.map(\.element.documentID))
+        XCTAssertEqual(mentionCells, expected.map(\.element.mentions))
+        XCTAssertTrue(tables.allSatisfy { $0.all(tag: "th").first { $0.attributes["data-key"] == "mentions" }?.attributes["aria-sort"] == "descending" })
     }
 }
 
