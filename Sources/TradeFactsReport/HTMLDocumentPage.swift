@@ -122,7 +122,10 @@ private struct Page {
         fact("Mentions", String(mentions.count))
         fact("Statements", String(result.statements.count))
         fact("Records", String(result.records.count))
-        let counts = Severity.allCases.reversed().map { s in "\(result.findings.filter { $0.severity == s }.count) \(s.rawValue)" }
+        let counts = Severity.allCases.reversed().map { s in
+            let n = result.findings.filter { $0.severity == s }.count
+            return "\(n) \(s.rawValue)\(n == 1 || s == .info ? "" : "s")"
+        }
         fact("Findings", counts.joined(separator: ", "))
         w.raw("</dl>\n<nav aria-label=\"On this page\"><ul>")
         for (id, name, n) in [("text", "Text", nil), ("findings", "Findings", result.findings.count),
