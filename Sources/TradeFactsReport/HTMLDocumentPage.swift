@@ -192,7 +192,8 @@ private struct Page {
         var pending = layers()
         var stack: [Layer] = []
         var pos = 0
-        let bytes = doc.bytes
+        // Suppression comments as written, not as the blanks extraction read.
+        let bytes = result.writtenBytes.flatMap { $0.count == doc.bytes.count ? $0 : nil } ?? doc.bytes
         func emit(upTo p: Int, _ w: inout HTMLWriter) {
             if p > pos { w.text(utf8: bytes[pos..<p]); pos = p }
         }

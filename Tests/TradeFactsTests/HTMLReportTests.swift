@@ -16,8 +16,11 @@ final class HTMLReportTests: XCTestCase {
         }
     }()
 
-    /// The article's text as the page must show it (line breaks kept, nothing else changed).
-    static func shown(_ doc: Document) -> String { doc.text(Span(0, doc.bytes.count)) }
+    /// The article's text as the page must show it: as written (suppression comments too), line
+    /// breaks kept, nothing else changed.
+    static func shown(_ r: DocumentResult) -> String {
+        String(decoding: r.writtenBytes ?? r.extraction!.document.bytes, as: UTF8.self)
+    }
 
     /// Every Corpus page: well formed, links resolving, the article's text whole, every mention
     /// marked with its own text, type class and tooltip, every finding and related span marked
@@ -29,7 +32,7 @@ final class HTMLReportTests: XCTestCase {
             let doc = r.extraction!.document
             let (tree, ids) = try checkPage(HTMLDocumentPage.render(r))
             let article = try XCTUnwrap(tree.first { $0.hasClass("article") })
-            XCTAssertEqual(article.writtenText, Self.shown(doc), r.documentID)
+            XCTAssertEqual(article.writtenText, Self.shown(r), r.documentID)
             for (i, m) in r.extraction!.mentions.enumerated() {
                 let node = try XCTUnwrap(ids["mention-\(i)"], "\(r.documentID): mention \(i)")
                 XCTAssertTrue(node.hasClass("m") && node.hasClass("m-\(m.outputType)"), "\(r.documentID): mention \(i) class")
@@ -89,7 +92,7 @@ final class HTMLReportTests: XCTestCase {
                         related: (0..<(k % 3)).map { _ in RelatedSpan(span: span(), message: "note & \"quote\"") }, details: [])
             }
             let (tree, _) = try checkPage(HTMLDocumentPage.render(r))
-            XCTAssertEqual(tree.first { $0.hasClass("article") }!.writtenText, Self.shown(r.extraction!.document))
+            XCTAssertEqual(tree.first { $0.hasClass("article") }!.writtenText, Self.shown(r))
             for (i, m) in r.extraction!.mentions.enumerated() { XCTAssertEqual(markedText("mention-\(i)", in: tree), m.text) }
             for (k, f) in r.findings.enumerated() {
                 XCTAssertEqual(markedText("at-finding-\(k + 1)", in: tree) ?? "", r.extraction!.document.text(f.span), "finding \(k + 1)")

@@ -77,6 +77,25 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: outside, encoding: .utf8), "keep me")
     }
 
+    /// Suppression comments work as for `check`: the silenced finding is in neither the index
+    /// nor the page, the run exits 0, and the text shows the comment as written.
+    func testReportHonoursSuppressions() throws {
+        let original = try String(contentsOfFile: Fixtures.packageRoot.appendingPathComponent("Corpus/liaoning-steel-impossible-date.txt").path, encoding: .utf8)
+        let (before, _) = try report([try CLI.temp("steel.txt", original)])
+        XCTAssertEqual(before.status, 1, "the planted impossible date is an error")
+        let comment = "<!-- tradefacts-disable-next-line impossible-date: quoted as the ministry wrote it -->"
+        let suppressed = original.replacingOccurrences(of: "Dalian Customs will release", with: comment + "\nDalian Customs will release")
+        let (run, dir) = try report([try CLI.temp("steel.txt", suppressed)])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let (index, _) = try checkPage(try read(dir.appendingPathComponent("index.html")))
+        let cells = try XCTUnwrap(index.all(tag: "tbody").first?.all(tag: "td")).map { $0.textContent() }
+        XCTAssertEqual(Array(cells.suffix(4)), ["0", "0", "0", "0"], "no findings")
+        let (page, _) = try checkPage(try read(dir.appendingPathComponent(try rows(index)[0].href)))
+        XCTAssertTrue(page.first { $0.id == "findings" } != nil && page.all(tag: "ol").isEmpty)
+        let text = try XCTUnwrap(page.first { $0.hasClass("article") }).writtenText
+        XCTAssertEqual(text, suppressed)
+    }
+
     // MARK: in a browser
 
     /// Renders Corpus/fujian-textiles-year-slip.txt (a planted period-year slip) in headless
