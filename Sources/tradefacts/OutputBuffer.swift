@@ -24,23 +24,19 @@ final class OutputBuffer: @unchecked Sendable {
     /// that fails (a full disk, a closed pipe whose reader is gone, a closed descriptor) ends the
     /// run: a message on standard error naming the cause, and exit code 3, never a crash and
     /// never "success". (FileHandle.write traps on such errors.)
-    /// `failing` (by default that message and exit) is called with the cause instead for another file.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32, failing: (String) -> Never = failStandardOutput) {
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n > 0 { offset += n; continue }
                 if n < 0 && errno == EINTR { continue }
-                failing(n < 0 ? String(cString: strerror(errno)) : "nothing was written")
+                let cause = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
+                let message = Array("tradefacts: cannot write to standard output: \(cause)\n".utf8)
+                _ = message.withUnsafeBytes { Foundation.write(2, $0.baseAddress!, $0.count) }
+                Foundation.exit(3)
             }
         }
-    }
-
-    static func failStandardOutput(_ cause: String) -> Never {
-        let message = Array("tradefacts: cannot write to standard output: \(cause)\n".utf8)
-        _ = message.withUnsafeBytes { Foundation.write(2, $0.baseAddress!, $0.count) }
-        Foundation.exit(3)
     }
 }
 

@@ -4,6 +4,7 @@ import TradeFacts
 import PCRE2Kit
 import TradeFactsEval
 
+/// `tradefacts report PATH... -o DIR`: the HTML report (docs/report.md).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -89,9 +90,9 @@ struct ReportFolder {
         return fd
     }
 
-    /// Writes every byte to `fd`.
+    /// Writes every byte to `fd` (through partial and interrupted writes; an error ends the run).
     func write(_ bytes: [UInt8], to fd: Int32, path: String) {
-        OutputBuffer.writeAll(bytes, to: fd) { fail(path, $0) }
+        do { try FileHandle(fileDescriptor: fd, closeOnDealloc: false).write(contentsOf: bytes) } catch { fail(path, Self.cause(error)) }
     }
 
     func close(_ fd: Int32, path: String) {
