@@ -288,7 +288,6 @@ private struct Page {
         case let .money(amount, low, high, currency, per):
             var s = Self.number(amount, low, high) + " " + (currency ?? "(no currency)")
             if let per { s += " per \(per)" }
-            if let via = m.currencyVia { s += " (currency \(via))" }
             return s
         case let .percent(v, low, high, unit, direction, basis):
             var s = (m.signedChange.map(DecimalText.string) ?? Self.number(v, low, high)) + " " + unit.rawValue.replacingOccurrences(of: "_", with: " ")
