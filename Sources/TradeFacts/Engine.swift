@@ -98,6 +98,7 @@ public final class Engine: @unchecked Sendable {
         result.origin = document.origin
         result.namedPartners = assembler.namedPartnersOfCounts(extraction)
         result.statements = statements
+        if !scanned.isEmpty { result.writtenBytes = given.bytes }
         return result
     }
 

@@ -26,4 +26,7 @@ public struct DocumentResult: Sendable {
     public var namedPartners: [Int: [RecordField]] = [:]
     /// What the document's clauses state (measure, direction, value, base, change, periods), in text order.
     public var statements: [Statement] = []
+    /// The text as written, when extraction read it with suppression comments blanked (same
+    /// length, so every span fits both); nil when nothing was blanked. The HTML report shows it.
+    package var writtenBytes: [UInt8]? = nil
 }

@@ -38,7 +38,10 @@ struct CheckCommand: ParsableCommand {
         if paths.isEmpty && !options.showConfig { throw ValidationError("Missing expected argument '<paths> ...'") }
     }
 
-    func failSeverity(_ config: Configuration) -> Severity? {
+    func failSeverity(_ config: Configuration) -> Severity? { Self.failSeverity(failOn, config) }
+
+    /// The lowest severity that fails the run: `--fail-on`, else the configuration's, else error.
+    static func failSeverity(_ failOn: FailOn?, _ config: Configuration) -> Severity? {
         switch failOn ?? config.failOn.flatMap(FailOn.init(rawValue:)) ?? .error {
         case .error: .error; case .warning: .warning; case .info: .info; case .never: nil
         }

@@ -14,7 +14,7 @@ struct TradeFactsCommand: ParsableCommand {
             2 usage or rule error, 3 an input could not be read (the others are still processed).
             """,
         version: TradeFactsVersion.string,
-        subcommands: [Extract.self, CheckCommand.self, RulesCommand.self, ChecksCommand.self, CorpusCommand.self, EvalCommand.self, LSPCommand.self]
+        subcommands: [Extract.self, CheckCommand.self, ReportCommand.self, RulesCommand.self, ChecksCommand.self, CorpusCommand.self, EvalCommand.self, LSPCommand.self]
     )
 
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as documented.
