@@ -139,7 +139,11 @@ package struct BatchRunner {
                 // size takes bounded memory; anything else is one article per input, read whole.
                 let reader = try LineChunkReader(source, chunkSize: chunkSize)
                 let start = try reader.peek(1 << 16)
-                if ArticleReader.resolvedFormat(path: source.path, declared: inputFormat, start: start) == .jsonl, !InputDecoder.hasUTF16ByteOrderMark(start) {
+                let utf16 = InputDecoder.hasUTF16ByteOrderMark(start)
+                // UTF-16 JSON Lines are recognized by their first bytes decoded, and read in chunks too.
+                let head = utf16 ? ArraySlice(InputDecoder.decode(Array(start)).bytes) : start
+                if ArticleReader.resolvedFormat(path: source.path, declared: inputFormat, start: head) == .jsonl {
+                    if utf16 { reader.decodeUTF16() }
                     while let chunk = try reader.nextChunk() {
                         add(ArticleReader.articles(path: source.path, raw: chunk.bytes, format: .jsonl, firstLine: chunk.firstLine))
                         // A stream with nothing more for now: process and emit what it has sent.

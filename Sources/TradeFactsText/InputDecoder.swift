@@ -139,3 +139,66 @@ public enum InputDecoder {
         }
     }
 }
+
+/// UTF-16 (either byte order) to UTF-8, fed a piece at a time: a JSON Lines file or stream in
+/// UTF-16 is read in chunks like a UTF-8 one instead of whole. Fed the same bytes in any pieces, it
+/// writes the same UTF-8 as ``InputDecoder/decode(_:)`` does for the whole input: an unpaired
+/// surrogate becomes U+FFFD, an odd last byte is dropped.
+public struct UTF16StreamDecoder: Sendable {
+    /// Little-endian (byte-order mark FF FE) or big-endian (FE FF).
+    public let littleEndian: Bool
+    /// A byte of a code unit whose other byte has not arrived yet.
+    private var oddByte: UInt8? = nil
+    /// A high surrogate waiting for its low one.
+    private var high: UInt16? = nil
+
+    public init(littleEndian: Bool) { self.littleEndian = littleEndian }
+
+    /// The UTF-8 of the code units completed by `bytes`.
+    public mutating func feed(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 3 / 2 + 4)
+        var iterator = bytes.makeIterator()
+        while true {
+            let first: UInt8
+            if let b = oddByte { first = b; oddByte = nil } else {
+                guard let b = iterator.next() else { break }
+                first = b
+            }
+            guard let second = iterator.next() else { oddByte = first; break }
+            unit(littleEndian ? UInt16(first) | UInt16(second) << 8 : UInt16(first) << 8 | UInt16(second), into: &out)
+        }
+        return out
+    }
+
+    /// The end of the input: a high surrogate still waiting becomes U+FFFD; an odd byte is dropped.
+    public mutating func finish() -> [UInt8] {
+        oddByte = nil
+        guard high != nil else { return [] }
+        high = nil
+        return [0xEF, 0xBF, 0xBD]
+    }
+
+    private mutating func unit(_ u: UInt16, into out: inout [UInt8]) {
+        if let h = high {
+            high = nil
+            if (0xDC00...0xDFFF).contains(u) {
+                append(0x10000 + ((UInt32(h) - 0xD800) << 10) + (UInt32(u) - 0xDC00), into: &out)
+                return
+            }
+            out += [0xEF, 0xBF, 0xBD]
+        }
+        if (0xD800...0xDBFF).contains(u) { high = u; return }
+        if (0xDC00...0xDFFF).contains(u) { out += [0xEF, 0xBF, 0xBD]; return }
+        append(UInt32(u), into: &out)
+    }
+
+    private func append(_ v: UInt32, into out: inout [UInt8]) {
+        switch v {
+        case ..<0x80: out.append(UInt8(v))
+        case ..<0x800: out += [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))]
+        case ..<0x10000: out += [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+        default: out += [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+        }
+    }
+}
