@@ -42,7 +42,7 @@ public final class Engine: @unchecked Sendable {
         self.severities = severities
         self.settings = settings
         extractor = try Extractor(ruleSet: ruleSet, keepLatent: keepLatent, prefilter: prefilter, ruleBudget: ruleBudget)
-        statementReader = try StatementReader(ruleSet: ruleSet)
+        statementReader = try StatementReader(ruleSet: ruleSet, ruleBudget: ruleBudget)
         assembler = try RecordAssembler(ruleSet: ruleSet)
         helpers = try CheckHelpers(ruleSet: ruleSet, assembler: assembler, checks: checks)
         self.checks = checks.map { $0.init() }
@@ -73,7 +73,8 @@ public final class Engine: @unchecked Sendable {
         let (document, scanned) = StageProfiler.time(.suppressions) { Suppressions.scan(given, knownChecks: Engine.knownChecks) }
         var directives = scanned
         let extraction = extractor.extract(document, scratch: scratch)
-        let statements = StageProfiler.time(.statements) { statementReader.read(extraction, scratch: scratch) }
+        var statementDiagnostics: [ExtractionDiagnostic] = []
+        let statements = StageProfiler.time(.statements) { statementReader.read(extraction, scratch: scratch, diagnostics: &statementDiagnostics) }
         let records = StageProfiler.time(.records) { assembler.assemble(extraction, statements: statements) }
         let findings = StageProfiler.time(.checks) {
             // The engine's settings are passed in: the default `CheckSettings()` would build its
@@ -93,7 +94,7 @@ public final class Engine: @unchecked Sendable {
             warnings.append("invalid UTF-8 at byte \(bad) (line \(loc.line), column \(loc.column)); the valid text was processed")
         }
         warnings += extraction.warnings
-        warnings += extraction.diagnostics.map { "rule \($0.rule): \($0.message); its other matches in this document were kept" }
+        warnings += (extraction.diagnostics + statementDiagnostics).map { "rule \($0.rule): \($0.message); its other matches in this document were kept" }
         var result = DocumentResult(documentID: document.id, extraction: extraction, records: records, findings: findings, error: nil, warnings: warnings)
         result.origin = document.origin
         result.namedPartners = assembler.namedPartnersOfCounts(extraction)

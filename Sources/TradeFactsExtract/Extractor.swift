@@ -396,6 +396,10 @@ public final class Extractor: @unchecked Sendable {
             var marked = Set<Int>()
             var offset = 0
             var s = 0
+            // A user's trigger spends a budget of steps on this document; spent, its rules search the whole text
+            // (each with its own budget).
+            if pattern.countsSteps { scratch.stepBudget = ruleBudget.steps(forDocumentOf: buffer.count) }
+            defer { if pattern.countsSteps { scratch.stepBudget = .max } }
             do {
                 while s < sentences.count, let hit = try pattern.firstMatch(in: buffer, from: offset, scratch: scratch) {
                     while s < sentences.count && sentences[s].span.end <= hit.lowerBound { s += 1 }

@@ -136,9 +136,13 @@ public final class RuleSet: @unchecked Sendable {
                 var defaultType: MentionType? = nil
                 if let t = root.value("type") { defaultType = try Self.mentionType(t) }
                 let fileTrigger = try root.value("trigger").map { try checkTrigger($0) }
+                // A rule that is not one of the binary's own (by file and text) counts its steps
+                // against a per-document budget (see `Pattern.countsSteps`): mention rules and their
+                // triggers in the extractor, statement rules in the statement reader.
+                let builtIn = EmbeddedRules.files.contains { $0.path == source.path && $0.contents == source.text }
                 if let list = root.value("statements") {
                     for node in try list.requireSequence("statements") {
-                        let rule = try loadStatementRule(node, file: source.path)
+                        let rule = try loadStatementRule(node, file: source.path, countSteps: !builtIn)
                         if let previous = seen["rule:" + rule.id] {
                             throw node.error("duplicate rule id '\(rule.id)' (first defined in \(previous))")
                         }
@@ -147,9 +151,6 @@ public final class RuleSet: @unchecked Sendable {
                     }
                 }
                 guard let list = root.value("rules") else { continue }
-                // A rule that is not one of the binary's own (by file and text) counts its steps
-                // against the extractor's per-document budget (see `Pattern.countsSteps`).
-                let builtIn = EmbeddedRules.files.contains { $0.path == source.path && $0.contents == source.text }
                 for node in try list.requireSequence("rules") {
                     let rule = try loadRule(node, defaultType: defaultType, defaultTrigger: fileTrigger ?? nil, file: source.path, countSteps: !builtIn)
                     if let previous = seen["rule:" + rule.id] {
@@ -282,13 +283,17 @@ public final class RuleSet: @unchecked Sendable {
         ruleTriggers = try rules.map { rule in
             guard let t = rule.trigger else { return nil }
             let expanded = try expand(t)
-            if let i = index[expanded] { return i }
-            do { patterns.append(try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */)) } catch let e as PCRE2Error {
+            // The trigger of a rule that counts its steps counts them too (a user's trigger may be
+            // any pattern): compiled apart from the same trigger of a built-in rule.
+            let counts = rule.pattern.countsSteps
+            let key = (counts ? "c:" : "b:") + expanded
+            if let i = index[key] { return i }
+            do { patterns.append(try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */ | (counts ? Pattern.countingSteps : 0))) } catch let e as PCRE2Error {
                 // Checked when the rule loaded; a definition given again later can still break it.
                 throw RuleError(file: rule.file, line: rule.line, "trigger of rule '\(rule.id)' does not compile with the definitions in force: \(e)")
             }
             literals.append(LiteralTrigger.parse(t, definitions: definitions, lexicons: lexicons))
-            index[expanded] = patterns.count - 1
+            index[key] = patterns.count - 1
             return patterns.count - 1
         }
         triggerPatterns = patterns
@@ -377,7 +382,7 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     /// One entry of a `statements:` list (see ``StatementRule``).
-    func loadStatementRule(_ node: YAMLNode, file: String) throws -> StatementRule {
+    func loadStatementRule(_ node: YAMLNode, file: String, countSteps: Bool = false) throws -> StatementRule {
         try node.checkKeys(["id", "description", "pattern", "priority", "set", "examples"], in: "a statement rule")
         guard let idNode = node.value("id") else { throw node.error("statement rule has no id") }
         let id = try idNode.requireString("id")
@@ -389,7 +394,7 @@ public final class RuleSet: @unchecked Sendable {
         let expanded = try expand(source, at: patternNode, caseless: true)
         let pattern: Pattern
         do {
-            pattern = try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */)
+            pattern = try Pattern(expanded, options: UInt32(0x00000008) /* PCRE2_CASELESS */ | (countSteps ? Pattern.countingSteps : 0))
         } catch let e as PCRE2Error {
             throw patternNode.error("pattern of statement rule '\(id)' does not compile: \(e)\(expanded == source ? "" : " (in the expanded pattern)")")
         }

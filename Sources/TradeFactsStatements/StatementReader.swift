@@ -28,8 +28,13 @@ public final class StatementReader: @unchecked Sendable {
     /// For each rule, the group numbers of each role it binds (a role may have several with `(?J)`).
     let roleGroups: [[(role: String, numbers: [Int])]]
 
-    /// A reader with `ruleSet`'s statement rules and lexicons.
-    public init(ruleSet: RuleSet) throws {
+    /// The work each statement rule from a `--rules` folder may do on one document.
+    let ruleBudget: RuleBudget
+
+    /// A reader with `ruleSet`'s statement rules and lexicons; `ruleBudget` bounds the work of each
+    /// statement rule that counts its steps (one not built into the binary) on one document.
+    public init(ruleSet: RuleSet, ruleBudget: RuleBudget = .standard) throws {
+        self.ruleBudget = ruleBudget
         rules = ruleSet.statementRules
         roleGroups = ruleSet.statementRules.map { rule in
             StatementRule.roles.compactMap { role in
@@ -51,6 +56,14 @@ public final class StatementReader: @unchecked Sendable {
 
     /// The statements of a document, in text order.
     public func read(_ extraction: Extraction, scratch: MatchScratch = MatchScratch.forCurrentThread) -> [Statement] {
+        var diagnostics: [ExtractionDiagnostic] = []
+        return read(extraction, scratch: scratch, diagnostics: &diagnostics)
+    }
+
+    /// The statements of a document, in text order; a statement rule that used up its work budget
+    /// on the document is stopped there and named in `diagnostics` (its earlier matches are kept).
+    public func read(_ extraction: Extraction, scratch: MatchScratch = MatchScratch.forCurrentThread,
+                     diagnostics: inout [ExtractionDiagnostic]) -> [Statement] {
         guard !rules.isEmpty else { return [] }
         let doc = extraction.document
         let mentions = extraction.mentions
@@ -66,6 +79,10 @@ public final class StatementReader: @unchecked Sendable {
             owner[s] = i
         }
         var candidates: [(statement: Statement, rule: Int, groups: [String: Range<Int>], length: Int)] = []
+        // Each statement rule that counts its steps has one budget for the whole document, spent
+        // across its sentences; spent, the rule stops for this document.
+        var remaining = rules.map { $0.pattern.countsSteps ? ruleBudget.steps(forDocumentOf: masked.count) : UInt64.max }
+        defer { scratch.stepBudget = .max }
         masked.withUnsafeBufferPointer { buffer in
             for (si, sentence) in doc.sentences.enumerated() {
                 let inSentence = extraction.mentions(inSentence: si)
@@ -75,7 +92,12 @@ public final class StatementReader: @unchecked Sendable {
                 let slice = UnsafeBufferPointer(rebasing: buffer[s..<e])
                 for (ri, rule) in rules.enumerated() {
                     var matches: [(span: Span, groups: [String: Range<Int>])] = []
-                    try? rule.pattern.forEachMatch(in: slice, scratch: scratch) { m in
+                    if rule.pattern.countsSteps {
+                        guard remaining[ri] > 0 else { continue }
+                        scratch.stepBudget = remaining[ri]
+                    }
+                    do {
+                    try rule.pattern.forEachMatch(in: slice, scratch: scratch) { m in
                         var groups: [String: Range<Int>] = [:]
                         for (role, numbers) in roleGroups[ri] {
                             for n in numbers {
@@ -87,6 +109,13 @@ public final class StatementReader: @unchecked Sendable {
                         matches.append((Span(s + m.range.lowerBound, s + m.range.upperBound), groups))
                         return true
                     }
+                    } catch PCRE2Error.stepBudget(let at) {
+                        remaining[ri] = 0
+                        let place = doc.location(of: s + at)
+                        diagnostics.append(ExtractionDiagnostic(rule: rule.id, message: "work budget of \(ruleBudget.steps(forDocumentOf: masked.count)) steps for this document used up "
+                            + "at line \(place.line), column \(place.column) (the rule backtracks or scans too much); the rule was stopped there"))
+                    } catch {}
+                    if rule.pattern.countsSteps, remaining[ri] > 0 { remaining[ri] = scratch.stepBudget }
                     for (span, groups) in matches {
                         if let st = figures(rule, si, sentence.span, span, groups, mentions, owner, inSentence, doc) {
                             candidates.append((st, ri, groups, span.length))

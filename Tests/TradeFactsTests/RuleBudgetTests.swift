@@ -54,6 +54,35 @@ final class RuleBudgetTests: XCTestCase {
         XCTAssertEqual(r.rules[3], "evil.nested")
     }
 
+    /// The same budget bounds a user's statement rule (run over each sentence with a figure) and a
+    /// user's trigger that is a pattern rather than a literal: spent, the statement rule stops for
+    /// the document with a warning naming it; a spent trigger lets its rules search the whole text.
+    /// The built-in statements and mentions are kept.
+    func testStatementRuleAndTriggerAreStoppedByTheirWorkBudget() throws {
+        let (_, set) = try userRules("""
+            statements:
+              - id: statement.evil
+                pattern: '(?<value>{{slot:money}})(?:\\s(a+)+)+[0-9]'
+            type: number
+            rules:
+              - id: evil.triggered
+                pattern: 'zzq(?<v>[0-9])'
+                trigger: '(?:(a+)+)+[0-9]'
+                fields: { value: v }
+            """)
+        let words = String(repeating: String(repeating: "a", count: 16) + " ", count: 2_000)
+        let text = "Exports rose 5% in 2024 to $5 million " + words + "zzq7.\n" + Self.closing
+        let budget = RuleBudget(base: 2_000_000, perByte: 0)
+        let engine = try Engine(ruleSet: set, ruleBudget: budget)
+        let start = Date()
+        let result = engine.process(Document(id: "hostile-story", text: text), scratch: MatchScratch())
+        XCTAssertLessThan(Date().timeIntervalSince(start), 20)
+        XCTAssertEqual(result.warnings.filter { $0.hasPrefix("rule statement.evil: work budget of 2000000 steps for this document used up at line 1") }.count, 1, "\(result.warnings)")
+        let texts = (result.extraction?.mentions ?? []).map(\.text)
+        XCTAssertTrue(texts.contains("$5 million") && texts.contains("$3 million"), "\(texts)")
+        XCTAssertTrue(texts.contains("zzq7"), "the trigger's rule still ran (over the whole text): \(texts)")
+    }
+
     func testLongLookaheadRuleIsStoppedByItsWorkBudget() throws {
         // Each start position scans up to 64 KiB ahead and backtracks over it: 4 s per 150 KB before.
         let (_, set) = try userRules(#"""
