@@ -244,21 +244,25 @@ extension Extractor {
     }
 
     /// The date of a yearless dateline (mention `index`) with the year of the first period with a
-    /// year written in the headline, the dateline's sentence or the next one: the first year at
-    /// or after that period's in which the dateline's day comes after the period's end ("SEOUL,
-    /// March 1 -- ... exports in February 2025" is 1 March 2025; "Jan. 5 -- ... in December 2024"
-    /// is 5 January 2025). Nil when no such period is near.
+    /// year written in the headline, the dateline's sentence or the next one, else anywhere in the
+    /// story: the first year at or after that period's in which the dateline's day comes after the
+    /// period's end ("SEOUL, March 1 -- ... exports in February 2025" is 1 March 2025; "Jan. 5 --
+    /// ... in December 2024" is 5 January 2025). Nil when the story writes no year.
     func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document) -> CalendarDate? {
+        let lede = (document.sentenceIndex(of: mentions[index].span.start) ?? 0) + 1
+        return ledeYearDate(mentions, dateline: index, document, within: lede) ?? ledeYearDate(mentions, dateline: index, document, within: .max)
+    }
+
+    private func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, within limit: Int) -> CalendarDate? {
         guard let f = mentions[index].periodFields, let month = f.month, let day = f.day else { return nil }
-        let limit = (document.sentenceIndex(of: mentions[index].span.start) ?? 0) + 1
         for m in mentions where m.span.start != mentions[index].span.start {
             guard let s = document.sentenceIndex(of: m.span.start) else { continue }
             if s > limit { break }
-            guard let pf = m.periodFields, let y = pf.year, !pf.samePeriod, pf.yearTo == nil, m.role == nil else { continue }
-            let endMonth = pf.monthTo ?? pf.month ?? (pf.quarter.map { $0 * 3 } ?? (pf.half.map { $0 * 6 } ?? 12))
-            let endDay = pf.dayTo ?? pf.day ?? 31
-            guard let sameYear = CalendarDate(validYear: y, month: month, day: day) else { return nil }
-            let after = (month, day) > (endMonth, min(endDay, 31)) || (month, day) == (endMonth, endDay)
+            guard let pf = m.periodFields, let y = pf.year, !pf.samePeriod, pf.yearTo == nil, !pf.fiscal, m.role == nil, m.qualifier == nil else { continue }
+            // The period's last day, as the resolver reads its fields within year `y`.
+            guard let end = PeriodResolver.within(year: y, pf)?.to,
+                  let sameYear = CalendarDate(validYear: y, month: month, day: day) else { return nil }
+            let after = sameYear >= end
             return after ? sameYear : CalendarDate(validYear: y + 1, month: month, day: day)
         }
         return nil

@@ -10,8 +10,8 @@ public enum ReferenceDateSource: String, Codable, Sendable {
     /// Month and day from a wire dateline without a year ("HEFEI, Oct. 21 (Xinhua) --"), the year from a stamp line.
     case datelineStamp = "dateline-stamp"
     /// Month and day from a wire dateline without a year and no stamp line, the year from the first
-    /// period with a year in the headline or lede ("SEOUL, March 1 (Yonhap) -- ... in February 2025"):
-    /// the first year in which the dateline's day falls after that period's end.
+    /// period with a year in the headline or lede, else in the story ("SEOUL, March 1 (Yonhap) --
+    /// ... in February 2025"): the first year in which the dateline's day falls after that period's end.
     case datelineLede = "dateline-lede"
     /// None found: relative expressions stay unresolved.
     case none
