@@ -34,7 +34,8 @@ public final class SQLiteWriter {
         let rc = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
         db = handle
         guard rc == SQLITE_OK else {
-            let cause = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            var cause = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            if let handle, sqlite3_system_errno(handle) != 0 { cause += " (\(String(cString: strerror(sqlite3_system_errno(handle)))))" }
             sqlite3_close(handle)
             db = nil
             throw SQLiteError(description: "\(path): cannot open the database: \(cause)")

@@ -146,22 +146,10 @@ public struct DocumentTables: Sendable {
     /// partners are in `record_partners`).
     package static let jsonOnly: Set<String> = ["timex", "named"]
 
-    /// The tables of `result`.
-    public init(_ result: DocumentResult) {
-        let tree = result.json()
-        let path = result.origin?.path ?? result.documentID
-        let lead: [String: TableValue] = ["document": .text(result.documentID), "path": .text(path)]
-        var doc = lead
-        doc["path_line"] = result.origin.map { .int($0.line) } ?? .null
-        var documentLists: [String: [JSONValue]] = [:]
-        for (k, v) in tree.objectMembers where !["document", "source", "mentions", "statements", "records", "findings"].contains(k) {
-            Self.flatten(v, [k], into: &doc, lists: &documentLists)
-        }
-        unplaced.formUnion(documentLists.keys)
-        for table in [Table.mentions, .statements, .records, .findings] {
-            doc[table.rawValue] = .int(tree[table.rawValue]?.arrayItems.count ?? 0)
-        }
-        add(.documents, doc)
+    /// The tables of `result`: all of them, or only those in `tables` (the rest are left empty).
+    public init(_ result: DocumentResult, tables: Set<Table> = Set(Table.allCases)) {
+        let lead: [String: TableValue] = ["document": .text(result.documentID), "path": .text(result.origin?.path ?? result.documentID)]
+        if tables.contains(.documents) { addDocument(result, lead) }
         guard let e = result.extraction else { return }
         let document = e.document, mentions = e.mentions
         /// Adds line:column for every `X_start`, and span and rule for every `X_mention`.
@@ -183,7 +171,7 @@ public struct DocumentTables: Sendable {
                 cells["\(p)_column"] = .int(l.column)
             }
         }
-        func objects(_ key: String) -> [JSONValue] { tree[key]?.arrayItems ?? [] }
+        /// The cells of one JSON object, the `index`-th of its table; its lists of objects go to `lists`.
         func flat(_ object: JSONValue, _ table: Table, _ index: Int, _ lists: inout [String: [JSONValue]]) -> [String: TableValue] {
             var cells = lead
             cells[String(table.rawValue.dropLast())] = .int(index)
@@ -191,39 +179,78 @@ public struct DocumentTables: Sendable {
             locate(&cells)
             return cells
         }
-        for (i, m) in objects("mentions").enumerated() {
-            var lists: [String: [JSONValue]] = [:]
-            add(.mentions, flat(m, .mentions, i, &lists))
-            unplaced.formUnion(Set(lists.keys).subtracting(Self.jsonOnly))
-        }
-        for (i, s) in objects("statements").enumerated() {
-            var lists: [String: [JSONValue]] = [:]
-            add(.statements, flat(s, .statements, i, &lists))
-            unplaced.formUnion(lists.keys)
-        }
-        for (i, r) in objects("records").enumerated() {
-            var lists: [String: [JSONValue]] = [:]
-            var cells = flat(r, .records, i, &lists)
-            if case let .int(s) = cells["statement"], result.statements.indices.contains(s) { cells["statement_rule"] = .text(result.statements[s].rule) }
-            add(.records, cells)
-            addItems(lists.removeValue(forKey: "partners_named"), .recordPartners, prefix: "partner", owner: ("record", i), lead: lead, locate)
-            unplaced.formUnion(lists.keys)
-        }
-        for (i, f) in objects("findings").enumerated() {
-            var lists: [String: [JSONValue]] = [:]
-            add(.findings, flat(f, .findings, i, &lists))
-            addItems(lists.removeValue(forKey: "related"), .findingRelated, prefix: "related", owner: ("finding", i), lead: lead, locate)
-            unplaced.formUnion(lists.keys)
-            let finding = result.findings[i]
-            let spans = [finding.span] + finding.related.map(\.span)
-            for (j, record) in result.records.enumerated() {
-                let figures = [record.value, record.volume, record.change, record.period, record.partnerCount].compactMap { $0 }.filter(mentions.indices.contains)
-                guard figures.contains(where: { m in spans.contains { Self.overlap($0, mentions[m].span) } }) else { continue }
-                var link = lead
-                link["finding"] = .int(i); link["record"] = .int(j)
-                add(.findingRecords, link)
+        if tables.contains(.mentions) {
+            for (i, m) in mentions.enumerated() {
+                var lists: [String: [JSONValue]] = [:]
+                add(.mentions, flat(m.json(in: document), .mentions, i, &lists))
+                unplaced.formUnion(Set(lists.keys).subtracting(Self.jsonOnly))
             }
         }
+        if tables.contains(.statements) {
+            for (i, s) in result.statements.enumerated() {
+                var lists: [String: [JSONValue]] = [:]
+                add(.statements, flat(s.json(mentions: mentions, in: document), .statements, i, &lists))
+                unplaced.formUnion(lists.keys)
+            }
+        }
+        if !tables.isDisjoint(with: [.records, .recordPartners]) {
+            for (i, r) in result.records.enumerated() {
+                var lists: [String: [JSONValue]] = [:]
+                var cells = flat(r.json(mentions: mentions, in: document), .records, i, &lists)
+                if case let .int(s) = cells["statement"], result.statements.indices.contains(s) { cells["statement_rule"] = .text(result.statements[s].rule) }
+                if tables.contains(.records) { add(.records, cells) }
+                let partners = lists.removeValue(forKey: "partners_named")
+                if tables.contains(.recordPartners) { addItems(partners, .recordPartners, prefix: "partner", owner: ("record", i), lead: lead, locate) }
+                unplaced.formUnion(lists.keys)
+            }
+        }
+        if !tables.isDisjoint(with: [.findings, .findingRelated]) {
+            for (i, f) in result.findings.enumerated() {
+                var lists: [String: [JSONValue]] = [:]
+                let cells = flat(f.json(in: document), .findings, i, &lists)
+                if tables.contains(.findings) { add(.findings, cells) }
+                let related = lists.removeValue(forKey: "related")
+                if tables.contains(.findingRelated) { addItems(related, .findingRelated, prefix: "related", owner: ("finding", i), lead: lead, locate) }
+                unplaced.formUnion(lists.keys)
+            }
+        }
+        if tables.contains(.findingRecords) {
+            for (i, finding) in result.findings.enumerated() {
+                let spans = [finding.span] + finding.related.map(\.span)
+                for (j, record) in result.records.enumerated() {
+                    let figures = [record.value, record.volume, record.change, record.period, record.partnerCount].compactMap { $0 }.filter(mentions.indices.contains)
+                    guard figures.contains(where: { m in spans.contains { Self.overlap($0, mentions[m].span) } }) else { continue }
+                    var link = lead
+                    link["finding"] = .int(i); link["record"] = .int(j)
+                    add(.findingRecords, link)
+                }
+            }
+        }
+    }
+
+    /// The `documents` row: the members of the document's JSON object other than its arrays
+    /// (written by the JSON writer, from the result without its mentions, statements, records and
+    /// findings), and the counts of those.
+    private mutating func addDocument(_ result: DocumentResult, _ lead: [String: TableValue]) {
+        let bare = DocumentResult(
+            documentID: result.documentID,
+            extraction: result.extraction.map { e in
+                Extraction(document: e.document, referenceDate: e.referenceDate, referenceDateSource: e.referenceDateSource,
+                           datelineSpan: e.datelineSpan, headlineSpan: e.headlineSpan, mentions: [], diagnostics: [], warnings: e.warnings)
+            },
+            records: [], findings: [], error: result.error, warnings: result.warnings, origin: result.origin)
+        var cells = lead
+        cells["path_line"] = result.origin.map { .int($0.line) } ?? .null
+        var lists: [String: [JSONValue]] = [:]
+        for (k, v) in bare.json().objectMembers where !["document", "source", "mentions", "statements", "records", "findings"].contains(k) {
+            Self.flatten(v, [k], into: &cells, lists: &lists)
+        }
+        unplaced.formUnion(lists.keys)
+        cells["mentions"] = .int(result.extraction?.mentions.count ?? 0)
+        cells["statements"] = .int(result.statements.count)
+        cells["records"] = .int(result.records.count)
+        cells["findings"] = .int(result.findings.count)
+        add(.documents, cells)
     }
 
     /// Whether two spans share a byte (or an empty span lies inside the other).
@@ -268,12 +295,14 @@ public struct DocumentTables: Sendable {
         return parts.joined(separator: "_")
     }
 
+    /// `fiscalYearStart` → `fiscal_year_start` (JSON keys are ASCII).
     static func snakeCase(_ key: String) -> String {
-        var out = ""
-        for c in key {
-            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        guard key.utf8.contains(where: { (65...90).contains($0) }) else { return key }
+        var out: [UInt8] = []
+        for b in key.utf8 {
+            if (65...90).contains(b) { out.append(UInt8(ascii: "_")); out.append(b + 32) } else { out.append(b) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Flattens `value` at `path` into `cells`; a list of objects goes to `lists`, a list of plain values is joined (warnings by line breaks, others by "; "), and

@@ -94,7 +94,7 @@ struct Extract: ParsableCommand {
         let table = self.table ?? .records
         writeOut(table.csvHeader)
         let summary = try processAll(paths, options: options, configuration: config, keepLatent: latent, emitsTextOnly: true, render: { r in
-            DocumentTables(r).csv(table)
+            DocumentTables(r, tables: [table]).csv(table)
         }) { _, text in writeOut(text!) }
         try finish(summary, config)
     }
