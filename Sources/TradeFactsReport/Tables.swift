@@ -198,6 +198,8 @@ public struct DocumentTables: Sendable {
                 var lists: [String: [JSONValue]] = [:]
                 var cells = flat(r.json(mentions: mentions, in: document), .records, i, &lists)
                 if case let .int(s) = cells["statement"], result.statements.indices.contains(s) { cells["statement_rule"] = .text(result.statements[s].rule) }
+                // The JSON writes `comparison` only when true; a table column of booleans has both.
+                if cells["comparison"] == nil { cells["comparison"] = .bool(false) }
                 if tables.contains(.records) { add(.records, cells) }
                 let partners = lists.removeValue(forKey: "partners_named")
                 if tables.contains(.recordPartners) { addItems(partners, .recordPartners, prefix: "partner", owner: ("record", i), lead: lead, locate) }

@@ -182,23 +182,34 @@ final class TablesTests: XCTestCase {
         XCTAssertEqual(status, 0, out)
     }
 
-    /// pandas, when installed, reads the records as the csv module does.
-    func testPandasReadsTheRecords() throws {
+    /// pandas and DuckDB (Python modules), when installed, read the records as the README shows:
+    /// one row per record, booleans as booleans, amounts as numbers.
+    func testPandasAndDuckDBReadTheRecords() throws {
         let csv = try CLI.run(["extract", "--format", "csv", "Corpus/"])
-        let records = try Self.jsonCounts(try CLI.run(["extract", "--format", "jsonl", "Corpus/"]).stdout)["records"]
+        let json = try CLI.run(["extract", "--format", "jsonl", "Corpus/"]).stdout
+        let records = try XCTUnwrap(Self.jsonCounts(json)["records"])
+        let complete = json.split(separator: "\n").map { $0.components(separatedBy: "\"complete\":true").count - 1 }.reduce(0, +)
         let file = try write(csv.stdout, "records.csv")
-        let (status, out) = try python("""
-            import sys
-            try:
-                import pandas as pd
-            except ImportError:
-                sys.exit(77)
-            df = pd.read_csv(sys.argv[1])
-            print(len(df), df['value_amount'].notna().sum())
-            """, [file])
-        if status == 77 { throw XCTSkip("pandas is not installed") }
-        XCTAssertEqual(status, 0, out)
-        XCTAssertEqual(out.split(separator: " ").first.flatMap { Int($0) }, records, out)
+        var tried = 0
+        for (module, script) in [
+            ("pandas", "import pandas as pd; r = pd.read_csv(sys.argv[1]); print(len(r), len(r[r.complete]), r.complete.dtype, r.comparison.dtype, r.value_amount.dtype)"),
+            ("duckdb", "t = duckdb.sql(f\"select count(*), count(*) filter (where complete), typeof(any_value(complete)), typeof(any_value(comparison)), typeof(any_value(value_amount)) from read_csv_auto('{sys.argv[1]}')\").fetchall()[0]; print(*t)"),
+        ] {
+            let (status, out) = try python("""
+                import sys
+                try:
+                    import \(module)
+                except ImportError:
+                    sys.exit(77)
+                \(script)
+                """, [file])
+            if status == 77 { print("\(module) is not installed: not tried"); continue }
+            tried += 1
+            XCTAssertEqual(status, 0, out)
+            let expected = module == "pandas" ? "\(records) \(complete) bool bool int64" : "\(records) \(complete) BOOLEAN BOOLEAN BIGINT"
+            XCTAssertEqual(out.trimmingCharacters(in: .whitespacesAndNewlines), expected, module)
+        }
+        if tried == 0 { throw XCTSkip("neither pandas nor duckdb is installed") }
     }
 
     func testCSVBytesDoNotDependOnJobs() throws {
