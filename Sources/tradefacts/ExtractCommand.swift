@@ -100,13 +100,14 @@ struct Extract: ParsableCommand {
     }
 
     /// SQLite: every table of every document into the database, one transaction per 256 documents.
+    /// The rows are made on the worker threads; this thread only inserts them.
     func runSQLite(_ config: Configuration) throws {
         let writer: SQLiteWriter
         do { writer = try SQLiteWriter(path: output!) } catch { fail(error) }
         var pending = 0
-        let summary = try processAll(paths, options: options, configuration: config, keepLatent: latent) { result, _ in
+        let summary = try processAll(paths, options: options, configuration: config, keepLatent: latent, emitsTextOnly: true, render: { DocumentTables($0) }) { result, tables in
             do {
-                try writer.add(DocumentTables(result), document: result.documentID)
+                try writer.add(tables!, document: result.documentID)
                 pending += 1
                 if pending == 256 { try writer.commit(); pending = 0 }
             } catch { fail(error) }

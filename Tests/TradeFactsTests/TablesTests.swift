@@ -295,6 +295,19 @@ final class TablesTests: XCTestCase {
         XCTAssertEqual(added["documents"], stored["documents"]! + 1)
     }
 
+    /// The rows are made on the worker threads: the database's contents do not depend on `--jobs`.
+    func testSQLiteDoesNotDependOnJobs() throws {
+        var dumps: [String] = []
+        for jobs in ["1", "4"] {
+            let db = TestScratch.folder("db").appendingPathExtension("db").path
+            let r = try CLI.run(["extract", "--format", "sqlite", "--jobs", jobs, "-o", db, "Corpus/"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            dumps.append(try sqlite(db, ".dump"))
+        }
+        XCTAssertGreaterThan(dumps[0].count, 100_000)
+        XCTAssertEqual(dumps[0], dumps[1])
+    }
+
     func testSQLiteErrorsNameTheFile() throws {
         let garbage = try write(String(repeating: "not a database\n", count: 100), "garbage.db")
         let r = try CLI.run(["extract", "--format", "sqlite", "-o", garbage, "Corpus/fujian-textiles.txt"])
