@@ -46,21 +46,36 @@ final class TablesTests: XCTestCase {
         }
     }
 
-    /// Every value of the JSON output of the Corpus (latent mentions included) has a column,
-    /// except the two lists docs/tables.md names as JSON-only.
+    /// Every value of the JSON output of the Corpus and of the articles of eval/gold (latent
+    /// mentions included) has a column, except the two lists docs/tables.md names as JSON-only.
     func testNoJSONValueIsLeftOutOfTheTables() throws {
         let engine = try Engine(ruleSet: RuleSet.embedded(), keepLatent: true)
-        let corpus = Fixtures.packageRoot.appendingPathComponent("Corpus")
-        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
-        XCTAssertGreaterThan(files.count, 30)
+        var files: [URL] = []
+        for folder in ["Corpus", "eval/gold"] {
+            let root = Fixtures.packageRoot.appendingPathComponent(folder)
+            let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            while let url = walk?.nextObject() as? URL {
+                if url.pathExtension == "txt" { files.append(url) }
+            }
+        }
+        XCTAssertGreaterThan(files.count, 50)
         var rows = 0
-        for file in files {
-            let text = try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8)
-            let tables = DocumentTables(engine.process(Document(id: file, text: text)))
-            XCTAssertEqual(tables.unplaced, [], file)
+        var seen = Set<String>()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let tables = DocumentTables(engine.process(Document(id: file.path, text: try String(contentsOf: file, encoding: .utf8))))
+            XCTAssertEqual(tables.unplaced, [], file.path)
             rows += tables.rows.values.map(\.count).reduce(0, +)
+            for (table, tableRows) in tables.rows {
+                for row in tableRows { for (i, cell) in row.enumerated() where cell != .null { seen.insert("\(table.rawValue).\(table.columns[i].name)") } }
+            }
         }
         XCTAssertGreaterThan(rows, 500)
+        // The kinds of values these articles hold reach their columns (a fiscal year, a carried
+        // currency, a second comparison figure, a named partner, a related span).
+        for column in ["mentions.fiscal", "mentions.fiscal_year_start", "mentions.currency_source", "statements.base2", "records.partners_count",
+                       "record_partners.partner_start", "finding_related.related_line", "finding_records.record"] where !seen.contains(column) {
+            XCTFail("no value in \(column)")
+        }
     }
 
     /// Runs python3 with `script` and `args`; skips when python3 is missing.
