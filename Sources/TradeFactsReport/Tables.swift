@@ -108,7 +108,7 @@ public enum Table: String, CaseIterable, Sendable {
         let lead = "document:t path:t"
         let specs: [Table: (String, [String])] = [
             .documents: ("\(lead) path_line:i reference_date:t reference_date_source:t headline:t error:t warnings:t mentions:i statements:i records:i findings:i", ["document"]),
-            .mentions: ("\(lead) mention:i type:t text:t \(span("span")) rule:t role:t qualifier:t latent:b amount:n low:n high:n currency:t currency_source:t per:t value:n unit:t direction:t basis:t change:n timex:t from_date:t to_date:t granularity:t resolved:b anaphoric:b fiscal:b fiscal_year_start:i of:t partners:b", ["document", "mention"]),
+            .mentions: ("\(lead) mention:i type:t text:t \(span("span")) rule:t role:t qualifier:t latent:b amount:n low:n high:n currency:t currency_source:t per:t value:n unit:t direction:t basis:t change:n kind:t timex:t from_date:t to_date:t granularity:t resolved:b anaphoric:b fiscal:b fiscal_year_start:i of:t partners:b", ["document", "mention"]),
             .statements: ("\(lead) statement:i rule:t sentence:i \(span("span")) " + ["measure", "reporter", "partner", "commodity", "direction", "modality"].map { words($0, via: false) }.joined(separator: " ")
                           + " \(figure("value")) \(period("period")) change:n change_unit:t change_text:t \(mention("change")) \(figure("base")) \(period("base_period")) \(figure("base_revised_from")) \(figure("base2")) \(period("base2_period")) \(figure("base2_revised_from"))", ["document", "statement"]),
             .records: ("\(lead) record:i statement:i statement_rule:t complete:b comparison:b modality:t direction:t qualifiers:t " + ["reporter", "flow", "commodity", "partner", "source"].map { words($0, via: true) }.joined(separator: " ")
@@ -152,7 +152,7 @@ public struct DocumentTables: Sendable {
         if tables.contains(.documents) { addDocument(result, lead) }
         guard let e = result.extraction else { return }
         let document = e.document, mentions = e.mentions
-        /// Adds line:column for every `X_start`, and span and rule for every `X_mention`.
+        /// Adds line:column for every span (`X_start` with `X_end`), and span and rule for every `X_mention`.
         func locate(_ cells: inout [String: TableValue]) {
             for (name, value) in cells where name.hasSuffix("_mention") {
                 guard case let .int(i) = value, mentions.indices.contains(i) else { continue }
@@ -165,7 +165,8 @@ public struct DocumentTables: Sendable {
             }
             for (name, value) in cells where name.hasSuffix("_start") {
                 let p = name.dropLast("_start".count)
-                guard case let .int(offset) = value, cells["\(p)_line"] == nil else { continue }
+                // A span has an end too (`fiscal_year_start` is a month, not a span).
+                guard case let .int(offset) = value, cells["\(p)_end"] != nil, cells["\(p)_line"] == nil else { continue }
                 let l = document.location(of: offset)
                 cells["\(p)_line"] = .int(l.line)
                 cells["\(p)_column"] = .int(l.column)

@@ -71,8 +71,8 @@ final class TablesTests: XCTestCase {
         }
         XCTAssertGreaterThan(rows, 500)
         // The kinds of values these articles hold reach their columns (a fiscal year, a carried
-        // currency, a second comparison figure, a named partner, a related span).
-        for column in ["mentions.fiscal", "mentions.fiscal_year_start", "mentions.currency_source", "statements.base2", "records.partners_count",
+        // currency, a percent kind, a base period, a named partner, a related span).
+        for column in ["mentions.fiscal", "mentions.fiscal_year_start", "mentions.currency_source", "mentions.kind", "statements.base_period_line", "records.partners_count",
                        "record_partners.partner_start", "finding_related.related_line", "finding_records.record"] where !seen.contains(column) {
             XCTFail("no value in \(column)")
         }
