@@ -31,9 +31,10 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", .upToNextMinor(from: "1.5.0")),
     ],
     targets: [
-        // System C libraries (Debian: libpcre2-dev, libyaml-dev), each through a shim header.
+        // System C libraries (Debian: libpcre2-dev, libyaml-dev, libsqlite3-dev), each through a shim header.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // A small, safe Swift wrapper over PCRE2: compile, JIT, named groups, limits.
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
         // Turns Rules/**/*.yaml into Swift source so the default rules live inside the binary.
@@ -52,8 +53,8 @@ let package = Package(
         .target(name: "TradeFactsRecords", dependencies: ["TradeFactsStatements"]),
         // 6. The validator's checks and suppressions.
         .target(name: "TradeFactsChecks", dependencies: ["TradeFactsRecords", "TradeFactsStatements"]),
-        // 7. Output: JSON, SARIF, text diagnostics, GitHub, JUnit.
-        .target(name: "TradeFactsReport", dependencies: ["TradeFactsChecks"]),
+        // 7. Output: JSON, SARIF, text diagnostics, GitHub, JUnit, CSV tables and SQLite.
+        .target(name: "TradeFactsReport", dependencies: ["TradeFactsChecks", "CSQLite3"]),
         // 8. The engine and batch pipeline; re-exports the layers below (the library product).
         .target(name: "TradeFacts", dependencies: ["TradeFactsReport"]),
         // 9. Scorers and the Corpus runner (not in the library product).

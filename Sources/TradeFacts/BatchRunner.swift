@@ -64,23 +64,30 @@ package struct BatchRunner {
         self.referenceDate = referenceDate
     }
 
-    /// Processes every input; `render` runs on worker threads, `emit` on the calling thread in input order.
+    /// Processes every input and hands each result to `emit`, on the calling thread in input order.
+    @discardableResult
+    package func run(_ paths: [String], emit: (DocumentResult, String?) -> Void) -> BatchSummary {
+        run(paths, render: nil as (@Sendable (DocumentResult) -> String)?, emit: emit)
+    }
+
+    /// Processes every input; `render` runs on worker threads (what it makes is text, rows, or
+    /// anything else), `emit` on the calling thread in input order.
     ///
     /// With more than one job the batches overlap: while the workers process one batch, the calling
     /// thread emits the one before it and reads the next (at most two batches in flight). With one
     /// job everything runs on the calling thread, one batch after another.
     @discardableResult
-    package func run(_ paths: [String], render: (@Sendable (DocumentResult) -> String)? = nil,
-                    emit: (DocumentResult, String?) -> Void) -> BatchSummary {
+    package func run<Rendered: Sendable>(_ paths: [String], render: (@Sendable (DocumentResult) -> Rendered)?,
+                                         emit: (DocumentResult, Rendered?) -> Void) -> BatchSummary {
         var summary = BatchSummary()
         let start = Date()
         var batch: [Article] = []
         var bytesInBatch = 0
         batch.reserveCapacity(batchSize)
-        var inFlight: InFlightBatch? = nil
+        var inFlight: InFlightBatch<Rendered>? = nil
 
         /// Waits for a batch and hands its results to `emit` in input order.
-        func finish(_ running: InFlightBatch) {
+        func finish(_ running: InFlightBatch<Rendered>) {
             running.group.wait()
             for case let done? in running.results.buffer {
                 summary.documents += 1
@@ -97,7 +104,7 @@ package struct BatchRunner {
 
         func flush() {
             guard !batch.isEmpty else { return }
-            let running = InFlightBatch(batch)
+            let running = InFlightBatch<Rendered>(batch)
             let engine = self.engine, date = self.referenceDate, results = running.results, work = batch
             let textOnly = emitsTextOnly && render != nil
             let chunks = min(jobs, work.count)
@@ -172,8 +179,8 @@ package struct BatchRunner {
 
 /// A batch handed to the workers: its results, filled in by slot, and the group that tells when
 /// every worker is done.
-private final class InFlightBatch: @unchecked Sendable {
-    let results: ResultsBox
+private final class InFlightBatch<Rendered: Sendable>: @unchecked Sendable {
+    let results: ResultsBox<Rendered>
     let group = DispatchGroup()
     init(_ work: [Article]) { results = ResultsBox(count: work.count) }
 }
@@ -189,16 +196,16 @@ private struct Tally {
     }
 }
 
-/// One processed document: its result, its rendered text and its counts.
-private struct Done {
+/// One processed document: its result, what `render` made of it and its counts.
+private struct Done<Rendered: Sendable> {
     let result: DocumentResult
-    let text: String?
+    let text: Rendered?
     let tally: Tally
 }
 
 /// Lets worker threads write disjoint slots of one buffer.
-private final class ResultsBox: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Done?>
+private final class ResultsBox<Rendered: Sendable>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Done<Rendered>?>
     init(count: Int) {
         buffer = .allocate(capacity: count)
         buffer.initialize(repeating: nil)

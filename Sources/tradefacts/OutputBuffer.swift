@@ -9,6 +9,20 @@ import TradeFactsEval
 final class OutputBuffer: @unchecked Sendable {
     /// The buffer in front of standard output.
     static let standardOutput = OutputBuffer()
+    /// What standard output is, for error messages: "standard output", or the file `-o` named.
+    nonisolated(unsafe) static var destination = "standard output"
+
+    /// Sends standard output to the file at `path` (created, or emptied), for `-o`; a file that
+    /// cannot be opened ends the run with a message naming it and exit code 3.
+    static func redirect(to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0, dup2(fd, STDOUT_FILENO) >= 0 else {
+            FileHandle.standardError.write(Data("tradefacts: \(path): cannot write: \(String(cString: strerror(errno)))\n".utf8))
+            throw ExitCode(3)
+        }
+        close(fd)
+        destination = path
+    }
     var pending: [UInt8] = []
     func write(_ text: String) {
         // A long text (one long document's JSON) goes straight out from the string's own storage:
@@ -47,7 +61,7 @@ final class OutputBuffer: @unchecked Sendable {
             if n > 0 { offset += n; continue }
             if n < 0 && errno == EINTR { continue }
             let cause = n < 0 ? String(cString: strerror(errno)) : "nothing was written"
-            let message = Array("tradefacts: cannot write to standard output: \(cause)\n".utf8)
+            let message = Array("tradefacts: cannot write to \(destination): \(cause)\n".utf8)
             _ = message.withUnsafeBytes { Foundation.write(2, $0.baseAddress!, $0.count) }
             Foundation.exit(3)
         }

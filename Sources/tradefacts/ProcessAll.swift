@@ -8,9 +8,9 @@ import TradeFactsEval
 /// become error results so every document is accounted for. `render` runs on worker threads.
 /// `configuration` is the one ``EngineOptions/configuration()`` read for this run. `emitsTextOnly`:
 /// `body` reads only the rendered text and the result's id and error (see ``BatchRunner/emitsTextOnly``).
-func processAll(_ paths: [String], options: EngineOptions, configuration: Configuration, keepLatent: Bool = false,
-                emitsTextOnly: Bool = false, render: (@Sendable (DocumentResult) -> String)? = nil,
-                _ body: (DocumentResult, String?) -> Void) throws -> BatchSummary {
+func processAll<Rendered: Sendable>(_ paths: [String], options: EngineOptions, configuration: Configuration, keepLatent: Bool = false,
+                                    emitsTextOnly: Bool = false, render: (@Sendable (DocumentResult) -> Rendered)?,
+                                    _ body: (DocumentResult, Rendered?) -> Void) throws -> BatchSummary {
     let engine = try options.engine(configuration, keepLatent: keepLatent)
     var runner = BatchRunner(engine: engine, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                              referenceDate: try options.referenceDate())
@@ -26,4 +26,11 @@ func processAll(_ paths: [String], options: EngineOptions, configuration: Config
     progress.finish()
     OutputBuffer.standardOutput.flush()
     return summary
+}
+
+/// ``processAll(_:options:configuration:keepLatent:emitsTextOnly:render:_:)`` with nothing rendered on the workers.
+func processAll(_ paths: [String], options: EngineOptions, configuration: Configuration, keepLatent: Bool = false,
+                _ body: (DocumentResult, String?) -> Void) throws -> BatchSummary {
+    try processAll(paths, options: options, configuration: configuration, keepLatent: keepLatent,
+                   render: nil as (@Sendable (DocumentResult) -> String)?, body)
 }
