@@ -86,8 +86,18 @@ public enum FuzzHarness {
     public static func jsonLinesChunked(_ data: [UInt8]) -> [String] {
         guard let first = data.first else { return [] }
         let size = Int(first) + 1
-        let file = Array(data.dropFirst())
-        let whole = ArticleReader.articles(path: "fuzz.jsonl", raw: file, format: .jsonl)
+        let raw = Array(data.dropFirst())
+        let whole = ArticleReader.articles(path: "fuzz.jsonl", raw: raw, format: .jsonl)
+        // UTF-16 (a byte-order mark) is decoded as it is read, in pieces of the chunk size, and the
+        // UTF-8 is then cut into chunks of lines, as the batch runner reads it (LineChunkReader).
+        var file = raw
+        if InputDecoder.hasUTF16ByteOrderMark(raw) {
+            var decoder = UTF16StreamDecoder(littleEndian: raw[0] == 0xFF)
+            file = []
+            var i = 2
+            while i < raw.count { file += decoder.feed(raw[i..<min(i + size, raw.count)]); i += size }
+            file += decoder.finish()
+        }
         var chunked: [Article] = []
         var start = 0, line = 1
         while start < file.count {

@@ -38,6 +38,16 @@ final class FuzzRegressionTests: XCTestCase {
         for size in [0, 1, 7, 40, 255] as [UInt8] {
             XCTAssertEqual(FuzzHarness.jsonLinesChunked([size] + file), [], "chunk size \(Int(size) + 1)")
         }
+        // Found by `scripts/fuzz 600 jsonchunks` (2026-12-03): a UTF-16 file (byte-order mark) was
+        // decoded whole when read whole but not when read in chunks. UTF-16 is now decoded as it is
+        // read, then cut into chunks, and the target does the same.
+        let crash = Array(Data(base64Encoded: "Vf/+0wAAAAAAAD4+Pj4+Pj4+Pj4+Pj4KCgoKCgoLCgoKCgoKCgoKCgoKCgoKCgoBAAAAAAAAADg4MyBtbG4gZGxycyBhIHllYXIgZWFybGllciwgdCJ9Cgp7InRleHQiOiA1ZSBGU2V0cmFsIFN0YXRpc3RpY3MhdGVtYmVyLAAA/////wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAD4/////////wAAAAAAAAAAAAAAAAAAVW5zYQAAAAAAB///bmFnDQ==")!)
+        XCTAssertEqual(FuzzHarness.jsonLinesChunked(crash), [])
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for u in (lines.joined(separator: "\n") + "\n").utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        for size in [0, 1, 2, 3, 40, 255] as [UInt8] {
+            XCTAssertEqual(FuzzHarness.jsonLinesChunked([size] + utf16), [], "UTF-16, chunk size \(Int(size) + 1)")
+        }
         let configs = ["fail-on: warning\nchecks:\n  share-over-100: {severity: info}\n", "rules: [\"../outside\"]\n",
                        "checks:\n  no-such-check: {enabled: false}\n", "fail-on: " + String(repeating: "x", count: 200) + "\n",
                        "include: [", "\u{FEFF}fail-on: never\n", String(repeating: "a: b\n", count: 3) + "tolerances: 5\n"]
