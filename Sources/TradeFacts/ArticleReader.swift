@@ -55,7 +55,8 @@ public enum ArticleReader {
     public static func articles(path: String, raw: [UInt8], format: InputFormat = .auto, firstLine: Int = 1) -> [Article] {
         // JSON Lines are decoded record by record: one Windows-1252 record among UTF-8 ones is read
         // the same whether it is alone or shares a chunk (a file split for Spark gives the same results).
-        if !InputDecoder.hasUTF16ByteOrderMark(raw), resolvedFormat(path: path, declared: format, start: raw.prefix(1 << 16)) == .jsonl {
+        // A byte-order mark counts only at the start of the input, not of a later chunk.
+        if !(firstLine == 1 && InputDecoder.hasUTF16ByteOrderMark(raw)), resolvedFormat(path: path, declared: format, start: raw.prefix(1 << 16)) == .jsonl {
             return jsonLines(path: path, bytes: decodedLineByLine(raw), firstLine: firstLine)
         }
         let decoded = InputDecoder.decode(raw)
@@ -107,7 +108,7 @@ public enum ArticleReader {
         var start = 0
         while start < raw.count {
             let end = raw[start...].firstIndex(of: 0x0A) ?? raw.count
-            out += InputDecoder.decode(Array(raw[start..<end])).bytes
+            out += InputDecoder.decode(Array(raw[start..<end]), utf16: false).bytes
             if end < raw.count { out.append(0x0A) }
             start = end + 1
         }

@@ -27,9 +27,11 @@ public enum InputDecoder {
     }
 
     /// Decodes raw file bytes: UTF-16 with a byte-order mark and text that looks like Windows-1252
-    /// are converted to UTF-8 (with a ``Decoded/note``); anything else is kept as it is.
-    public static func decode(_ raw: [UInt8]) -> Decoded {
-        if hasUTF16ByteOrderMark(raw) {
+    /// are converted to UTF-8 (with a ``Decoded/note``); anything else is kept as it is. A piece of
+    /// an input (one JSON Lines record) is decoded with `utf16: false`: a byte-order mark means
+    /// something only at the start of the input, and FF FE in a record is two Windows-1252 bytes.
+    public static func decode(_ raw: [UInt8], utf16: Bool = true) -> Decoded {
+        if utf16, hasUTF16ByteOrderMark(raw) {
             let little = raw[0] == 0xFF
             var units: [UInt16] = []
             units.reserveCapacity(raw.count / 2)

@@ -43,6 +43,10 @@ final class FuzzRegressionTests: XCTestCase {
         // read, then cut into chunks, and the target does the same.
         let crash = Array(Data(base64Encoded: "Vf/+0wAAAAAAAD4+Pj4+Pj4+Pj4+Pj4KCgoKCgoLCgoKCgoKCgoKCgoKCgoKCgoBAAAAAAAAADg4MyBtbG4gZGxycyBhIHllYXIgZWFybGllciwgdCJ9Cgp7InRleHQiOiA1ZSBGU2V0cmFsIFN0YXRpc3RpY3MhdGVtYmVyLAAA/////wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAD4/////////wAAAAAAAAAAAAAAAAAAVW5zYQAAAAAAB///bmFnDQ==")!)
         XCTAssertEqual(FuzzHarness.jsonLinesChunked(crash), [])
+        // Found by the next run: FF FE opening a record in the middle of a file was read as a UTF-16
+        // byte-order mark when a chunk began there (or line by line), which changed the line numbers.
+        let midFile = Array(Data(base64Encoded: "BwoKCgo7AAAAAAAAAAoKCgoKewoK/////woKCgp7CgoKewoKCgoKCgoKEwAAAAd7ImlmIjogZQd7CgoKCgoKCgoKICBmcggKCgoKOwoKCgoTAAAAB3siaWYiOiBlB3sKCgp7CgpiCgoKCgoKCgoKCjsAAAAAAAAACgoKCgp7Cgr/////CgoKCnsKCgp7CgoKCgoKCgoTAAAAAAAAAAoKCgoKCiAgZnIIb3RtCgogdHJhZGUicgAAAAAKCgoKCgogAGZyCAoKCgo7AAAAAAAAAAoKCgoAAAAAAAAACgoKCgp7Cgr/////CgoKCnsKCgp7B3syjjI1LTEwJyJ0YABJbnTdVX0K//7TAAAAAAAAAAf//25hZw0Ib3RtCgogdHJhZGUicgAAAAAKCgoKCgp6ICBmcggAAG90bQoKIHRyYWRlInI=")!)
+        XCTAssertEqual(FuzzHarness.jsonLinesChunked(midFile), [])
         var utf16: [UInt8] = [0xFF, 0xFE]
         for u in (lines.joined(separator: "\n") + "\n").utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
         for size in [0, 1, 2, 3, 40, 255] as [UInt8] {
