@@ -57,6 +57,8 @@ final class FuzzRegressionTests: XCTestCase {
                        "include: [", "\u{FEFF}fail-on: never\n", String(repeating: "a: b\n", count: 3) + "tolerances: 5\n"]
         for c in configs { XCTAssertEqual(FuzzHarness.configuration(Array(c.utf8)), [], c) }
         XCTAssertEqual(FuzzHarness.configuration([0x66, 0x3A, 0x20, 0xC3, 0x28]), [])
+        // A line "d" and 100 NULs: not quoted by the error (the harness compared with Foundation, which stops at a NUL).
+        XCTAssertEqual(FuzzHarness.configuration([0x0A, 0x64] + [UInt8](repeating: 0, count: 100)), [])
     }
 
     func testEdgeInputsThroughEveryTarget() {
