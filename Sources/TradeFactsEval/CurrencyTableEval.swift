@@ -47,7 +47,7 @@ package enum CurrencyTableEval {
         }
         var names = Row(form: "ISO name or plural after the amount (\"5.2 billion Kuwaiti dinars\")")
         // A name the hand-written lexicons also list is read by them (they come first), and tested there.
-        let earlier = ["currency-symbols", "currency-words"].compactMap { ruleSet.lexicons[$0] }
+        let earlier = ["currency-symbols", "currency-abbreviations", "currency-words"].compactMap { ruleSet.lexicons[$0] }
         for (phrase, code) in entries(ruleSet, "currency-codes") where !earlier.contains(where: { $0.lookup(phrase) != nil }) {
             check("Exports were worth 5.2 billion \(phrase) last year.", code, into: &names)
         }
@@ -57,7 +57,7 @@ package enum CurrencyTableEval {
             check("Exports were worth 5.2 billion \(phrase) last year.", expected, into: &words)
         }
         var symbols = Row(form: "symbol or abbreviation before the amount (\"Dh5.2 billion\")")
-        for (phrase, code) in entries(ruleSet, "currency-symbols") where !isMinorUnit(phrase, ruleSet) {
+        for (phrase, code) in entries(ruleSet, "currency-symbols") + entries(ruleSet, "currency-abbreviations") where !isMinorUnit(phrase, ruleSet) {
             let sentence = (phrase.last?.isLetter == true || phrase.last == ".") && phrase.count > 1 ? "Exports were worth \(phrase) 5.2 billion last year."
                 : "Exports were worth \(phrase)5.2 billion last year."
             check(sentence, code, into: &symbols)

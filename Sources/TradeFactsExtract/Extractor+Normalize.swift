@@ -278,7 +278,7 @@ struct NormalizationLexicons: Sendable {
         localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
-        currencies = ["currency-symbols", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs"].compactMap { l[$0] }
+        currencies = ["currency-symbols", "currency-abbreviations", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs"].compactMap { l[$0] }
         minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
     }
 }
