@@ -128,12 +128,25 @@ extension Extractor {
             // 2025), except where the place names them by their first year (Japan's "fiscal 2025":
             // April 2025 to March 2026; `fiscal-years-named-by-start`).
             if fields.fiscal, let fy = fiscalYear, fy.start > 1 {
+                // A part of a fiscal year ("the first half of the fiscal year", "Q1 FY25", "the
+                // first five months of the current fiscal") counts its quarters, halves and months
+                // from the fiscal year's first month; "the fiscal year" alone is the one under way.
+                let part = fields.quarter != nil || fields.half != nil || fields.firstMonths != nil
                 var first: Int? = nil
                 if let y = fields.year { first = fields.yearTo != nil || fy.namedByStart ? y : y - 1 }
-                else if let off = fields.yearOffset, let r = reference { first = (r.month >= fy.start ? r.year : r.year - 1) + off }
+                else if let r = reference, let off = fields.yearOffset ?? (part ? 0 : nil) { first = (r.month >= fy.start ? r.year : r.year - 1) + off }
                 if let y = first {
-                    let from = CalendarDate(year: y, month: fy.start, day: 1)
-                    let to = from.adding(months: 11).lastDayOfMonth
+                    var from = CalendarDate(year: y, month: fy.start, day: 1)
+                    var months = 12
+                    if let q = fields.quarter, (1...4).contains(q) { from = from.adding(months: 3 * (q - 1)); months = 3 }
+                    else if let h = fields.half, (1...2).contains(h) { from = from.adding(months: 6 * (h - 1)); months = 6 }
+                    else if let n = fields.firstMonths, (1...12).contains(n) { months = n }
+                    var to = from.adding(months: months - 1).lastDayOfMonth
+                    // A part named without its year is the latest one that has ended, as reports
+                    // look back ("the first half of the fiscal year" in a July story: the half ended in December).
+                    if part, fields.year == nil, fields.yearOffset == nil, let r = reference, to > r {
+                        from = from.adding(months: -12); to = from.adding(months: months - 1).lastDayOfMonth
+                    }
                     resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
                     fields.fiscalYearStart = fy.start
                 }
