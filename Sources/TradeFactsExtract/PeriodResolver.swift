@@ -257,11 +257,23 @@ package enum PeriodResolver {
     /// The first and last day of each ``PeriodFields/monthPart`` (0: the month's last day).
     package static let monthParts: [String: (Int, Int)] = [
         "first-half": (1, 15), "second-half": (16, 0), "first-ten": (1, 10), "second-ten": (11, 20), "last-ten": (21, 0),
+        "early": (1, 10), "mid": (11, 20), "late": (21, 0),
     ]
+    /// Parts whose TIMEX3 value stays the month's ("early May" is `2025-05`, as TimeML writes it,
+    /// though its days are the first ten).
+    static let monthValuedParts: Set<String> = ["early", "mid", "late"]
 
     /// The ``PeriodFields/monthPart`` a text names ("second half", "the last ten days"), nil for another.
     package static func monthPart(named text: String) -> String? {
-        let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" }
+        let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" && $0 != "of" }
+        if words.count == 1 {
+            switch words[0] {
+            case "early", "beginning", "start": return "early"
+            case "mid", "middle": return "mid"
+            case "late", "end": return "late"
+            default: return nil
+            }
+        }
         guard words.count == 2 else { return nil }
         switch (words[0], words[1]) {
         case ("first", "half"): return "first-half"
@@ -333,7 +345,8 @@ package enum PeriodResolver {
             guard let whole = monthSpan(m, m, value: "", .month) else { return nil }
             let from = CalendarDate(year: y, month: m, day: first)
             let to = last == 0 ? whole.to : CalendarDate(year: y, month: m, day: last)
-            return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
+            let value = monthValuedParts.contains(part) ? "\(yy)-\(mm(m))" : "\(from.iso)/\(to.iso)"
+            return ResolvedPeriod(from: from, to: to, value: value, granularity: .span)
         }
         if let m = f.month, f.quarterEnding {
             guard let last = CalendarDate(validYear: y, month: m, day: 1) else { return nil }
