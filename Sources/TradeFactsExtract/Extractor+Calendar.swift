@@ -161,6 +161,18 @@ extension Extractor {
             }
             mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
+        // "So far this year" in a story reporting a month or quarter of this year that has ended
+        // (September figures in an October story) runs to that period's end, not to the dateline.
+        if let r = reference, mentions.contains(where: { $0.periodFields.map { $0.toDate && $0.month == nil && $0.year == nil } ?? false }),
+           let reported = reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter),
+           reported.to.year == r.year, reported.to < r {
+            for i in mentions.indices {
+                guard case let .calendar(fields, resolved?) = mentions[i].value, fields.toDate, fields.month == nil, fields.year == nil,
+                      resolved.to == r, resolved.from.year == r.year else { continue }
+                let p = ResolvedPeriod(from: resolved.from, to: reported.to, value: "\(resolved.from.iso)/\(reported.to.iso)", granularity: .span)
+                mentions[i].value = .calendar(fields: fields, resolved: p)
+            }
+        }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
             if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference)
