@@ -98,10 +98,12 @@ final class ExtractionBreadthTests: XCTestCase {
     /// loses values there fails here. The floors sit a little under the scores of 2026-12-03.
     func testModernValueSetsHoldTheirScores() throws {
         for (set, floors) in [("modern-values", [ValueScorer.Kind.money: 0.98, .percent: 0.98, .periods: 0.89, .counts: 0.88]),
-                              ("modern-values-2", [.money: 0.98, .percent: 0.98, .periods: 0.89, .counts: 0.95])] {
+                              ("modern-values-2", [.money: 0.98, .percent: 0.98, .periods: 0.89, .counts: 0.95]),
+                              ("modern-values-3", [.money: 0.98, .percent: 0.98, .periods: 0.85, .counts: 0.95]),
+                              ("modern-values-4", [.money: 0.97, .percent: 0.98, .periods: 0.78, .counts: 0.90])] {
             let dir = Fixtures.packageRoot.appendingPathComponent("eval/gold/\(set)").path
             let r = try ValueScorer.run(directory: dir, engine: Fixtures.engine)
-            XCTAssertGreaterThanOrEqual(r.articles, 12, set)
+            XCTAssertGreaterThanOrEqual(r.articles, 8, set)
             for (kind, floor) in floors {
                 let f1 = r.scores[kind]?.f1 ?? 0
                 XCTAssertGreaterThanOrEqual(f1, floor, "\(set) \(kind.rawValue): F1 \(f1)")
