@@ -62,15 +62,18 @@ let package = Package(
         // 10. The language server (`tradefacts lsp`): JSON-RPC framing, UTF-16 positions, diagnostics,
         //     hovers and suppression quick fixes over the engine (not in the library product).
         .target(name: "TradeFactsLSP", dependencies: ["TradeFacts"]),
-        // 11. The thin command-line front end.
-        .executableTarget(
-            name: "tradefacts",
+        // 11. The commands (swift-argument-parser), one file each, as a library so that the fuzz
+        //     harness parses command lines with them.
+        .target(
+            name: "TradeFactsCLI",
             dependencies: ["TradeFacts", "TradeFactsEval", "TradeFactsLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // 12. The thin executable: main.swift runs TradeFactsCommand.
+        .executableTarget(name: "tradefacts", dependencies: ["TradeFactsCLI"]),
         // The bodies of the fuzz targets, as a library so the tests replay the fuzzers' crashes.
-        .target(name: "FuzzHarness", dependencies: ["TradeFacts"]),
+        .target(name: "FuzzHarness", dependencies: ["TradeFacts", "TradeFactsCLI"]),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
-        .testTarget(name: "TradeFactsTests", dependencies: ["TradeFacts", "TradeFactsEval", "FuzzHarness", "TradeFactsLSP"]),
+        .testTarget(name: "TradeFactsTests", dependencies: ["TradeFacts", "TradeFactsEval", "FuzzHarness", "TradeFactsLSP", "TradeFactsCLI"]),
         // Property tests (Swift Testing, through swift-property-based).
         .testTarget(name: "PropertyTests", dependencies: [
             "TradeFacts", .product(name: "PropertyBased", package: "swift-property-based"),

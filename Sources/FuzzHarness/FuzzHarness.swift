@@ -1,4 +1,5 @@
 import Foundation
+import TradeFactsCLI
 import PCRE2Kit
 import TradeFacts
 
@@ -20,7 +21,7 @@ public enum FuzzHarness {
     }
 
     /// The entry points by the name `scripts/fuzz` and `TRADEFACTS_FUZZ_TARGET` give them.
-    public static let entryPointNames = ["pipeline", "markdown", "jsonl", "rules", "jsonchunks", "config"]
+    public static let entryPointNames = ["pipeline", "markdown", "jsonl", "rules", "jsonchunks", "config", "cli"]
 
     /// The entry point called `name` (see ``entryPointNames``), or nil.
     public static func entryPoint(named name: String) -> (([UInt8]) -> [String])? {
@@ -31,6 +32,7 @@ public enum FuzzHarness {
         case "rules": return { rules($0) }
         case "jsonchunks": return { jsonLinesChunked($0) }
         case "config": return { configuration($0) }
+        case "cli": return { commandLine($0) }
         default: return nil
         }
     }
@@ -119,6 +121,26 @@ public enum FuzzHarness {
             return ["JSON Lines in chunks of \(size) bytes: \(c.count) article(s), read whole \(w.count); first difference at \(at): \(c.dropFirst(at).first ?? "none") against \(w.dropFirst(at).first ?? "none")"]
         }
         return []
+    }
+
+    /// A command line (arguments separated by NUL or line-feed bytes, at most 32), parsed by the
+    /// commands of `tradefacts` exactly as the executable parses its own, and validated, but not
+    /// run: a parse or validation error must be an error ArgumentParser can describe, with an
+    /// exit code of 0 (help, version), 2 (usage: 64 is mapped to 2 by `main`) or one the commands
+    /// throw, and a usage message; nothing may crash or trap (an option's value, a date, a count).
+    @discardableResult
+    public static func commandLine(_ data: [UInt8]) -> [String] {
+        let arguments = data.split(omittingEmptySubsequences: false) { $0 == 0 || $0 == 0x0A }.prefix(32).map { String(decoding: $0, as: UTF8.self) }
+        do {
+            _ = try TradeFactsCommand.parseAsRoot(arguments)
+            return []
+        } catch {
+            let message = TradeFactsCommand.fullMessage(for: error)
+            let code = TradeFactsCommand.exitCode(for: error).rawValue
+            if ![0, 1, 2, 3, 64].contains(code) { return ["command line \(arguments): exit code \(code) for \(error)"] }
+            if code != 0 && message.isEmpty { return ["command line \(arguments): an error without a message (\(error))"] }
+            return []
+        }
     }
 
     /// A `.tradefacts.yml` file: it loads or is refused with a RuleError that gives a line (never

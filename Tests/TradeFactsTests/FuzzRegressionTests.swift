@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TradeFactsCLI
 import FuzzHarness
 @testable import TradeFacts
 import TradeFactsEval
@@ -59,6 +60,27 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(FuzzHarness.configuration([0x66, 0x3A, 0x20, 0xC3, 0x28]), [])
         // A line "d" and 100 NULs: not quoted by the error (the harness compared with Foundation, which stops at a NUL).
         XCTAssertEqual(FuzzHarness.configuration([0x0A, 0x64] + [UInt8](repeating: 0, count: 100)), [])
+    }
+
+    /// The command-line target (issue 17, item 14): the commands parse and validate hostile
+    /// command lines without crashing, and each refusal is an error ArgumentParser describes with a
+    /// usage exit code (a count too large, a date that is no date, an unknown format or command).
+    func testCommandLineTarget() throws {
+        let lines = [["extract", "--jobs", "10000000", "a.txt"], ["extract", "--jobs", "0", "a.txt"], ["check", "--date", "2025-13-45", "-"],
+                     ["extract", "--max-input-mb", "-1", "x"], ["extract", "--format", "bogus", "x"], ["--help"], ["--version"], ["nosuch"],
+                     [], [""], ["check", "--fail-on", String(repeating: "w", count: 5_000)], ["extract", "--format", "sqlite", "x"],
+                     ["extract", "--table", "mentions", "x"], ["report", "Corpus"], ["eval", "--seed", "99999999999999999999999"],
+                     ["lsp", "--stdio", "--date", "2025-02-29"], ["rules", "test", "--rules"]]
+        for line in lines {
+            let data = Array(line.joined(separator: "\u{0}").utf8)
+            XCTAssertEqual(FuzzHarness.commandLine(data), [], "\(line)")
+        }
+        // The target really parses: an out-of-range --jobs is refused as a usage error (exit 64, shown as 2 by main).
+        XCTAssertThrowsError(try TradeFactsCommand.parseAsRoot(["extract", "--jobs", "0", "a.txt"])) { error in
+            XCTAssertEqual(TradeFactsCommand.exitCode(for: error).rawValue, 64)
+            XCTAssertTrue(TradeFactsCommand.fullMessage(for: error).contains("--jobs must be between 1 and"))
+        }
+        XCTAssertNoThrow(try TradeFactsCommand.parseAsRoot(["extract", "--format", "jsonl", "Corpus"]))
     }
 
     func testEdgeInputsThroughEveryTarget() {

@@ -4,9 +4,11 @@ import TradeFacts
 import PCRE2Kit
 import TradeFactsEval
 
-@main
-struct TradeFactsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `tradefacts` command and its subcommands; `main.swift` of the executable runs ``main()``.
+public struct TradeFactsCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "tradefacts",
         abstract: "Extract trade facts from news articles and check them for consistency.",
         discussion: """
@@ -18,7 +20,7 @@ struct TradeFactsCommand: ParsableCommand {
     )
 
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as documented.
-    static func main() {
+    public static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
