@@ -165,15 +165,6 @@ public enum FuzzHarness {
 
     /// What is wrong with the errors a configuration file got: line 0 for a file with content, or a
     /// whole line of the file quoted.
-    /// Whether `needle` occurs in `haystack`, byte for byte.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
-    }
-
     static func configurationViolations(_ errors: [RuleError], _ data: [UInt8]) -> [String] {
         var violations: [String] = []
         for e in errors {
@@ -183,7 +174,7 @@ public enum FuzzHarness {
             // was found in any message holding a "d" (a false report of the fuzzer, 2026-12-03).
             let said = Array(message.utf8)
             for line in data.split(separator: 0x0A) where line.count > 64 {
-                if Self.contains(said, Array(line)) { violations.append("configuration error quotes a whole line of the file: \(message.prefix(200))") }
+                if said.firstIndex(of: Array(line)) != nil { violations.append("configuration error quotes a whole line of the file: \(message.prefix(200))") }
             }
         }
         return violations

@@ -64,7 +64,7 @@ package enum ValueScorer {
                 let text = fields["text"] ?? ""
                 var item = GoldItem(kind: kind, text: text, fields: fields, span: nil)
                 let needle = Array(text.utf8)
-                if !needle.isEmpty, let at = find(needle, in: bytes, from: from) ?? find(needle, in: bytes, from: 0) {
+                if let at = bytes.firstIndex(of: needle, from: from) ?? bytes.firstIndex(of: needle) {
                     item.span = Span(at, at + needle.count)
                     from = at + needle.count
                 }
@@ -72,16 +72,6 @@ package enum ValueScorer {
             }
         }
         return out
-    }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var i = from
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// The gold list a mention is scored in, if any.

@@ -27,9 +27,16 @@ extension Extractor {
             }
         }
         guard !added.isEmpty else { return }
-        // A member replaces a latent number or another reading that covers only its own digits.
-        mentions.removeAll { old in old.latent && added.contains { $0.span.start < old.span.end && old.span.start < $0.span.end } }
-        let taken = added.filter { a in !mentions.contains { $0.span.start < a.span.end && a.span.start < $0.span.end } }
+        // A member replaces a latent number at its place, and gives way to any other mention there.
+        // The bytes each side covers are marked once (comparing every member with every mention
+        // would make a text of long lists quadratic).
+        var memberBytes = [Bool](repeating: false, count: b.count), mentionBytes = memberBytes
+        func bytes(_ s: Span) -> Range<Int> { let lo = max(0, s.start); return lo..<max(lo, min(s.end, b.count)) }
+        func covers(_ marks: [Bool], _ s: Span) -> Bool { bytes(s).contains { marks[$0] } }
+        for a in added { for k in bytes(a.span) { memberBytes[k] = true } }
+        mentions.removeAll { $0.latent && covers(memberBytes, $0.span) }
+        for m in mentions { for k in bytes(m.span) { mentionBytes[k] = true } }
+        let taken = added.filter { !covers(mentionBytes, $0.span) }
         mentions.append(contentsOf: taken)
         mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
@@ -93,6 +100,9 @@ struct PercentKindCues: Sendable {
 }
 
 extension Extractor {
+    /// Where the text before a percentage stops for its kind cues: another clause begins.
+    static let clauseCuts: [[UInt8]] = [";", " while ", " but ", " whereas "].map { Array($0.utf8) }
+
     /// Marks what each percentage is (see ``Mention/percentKind``), in its `role`: `share` when a
     /// share cue comes right before or after it (even with a direction word: "made up 38% of the
     /// total"), else, without a direction, `rate` after a rate cue and `change` after a change
@@ -107,13 +117,8 @@ extension Extractor {
             while numberStart < span.end, !(b[numberStart] >= 0x30 && b[numberStart] <= 0x39) { numberStart += 1 }
             let sentence = document.sentenceIndex(of: span.start).map { document.sentences[$0].span } ?? Span(0, b.count)
             var from = max(sentence.start, numberStart - 80)
-            for cut in [";", " while ", " but ", " whereas "] {
-                let needle = Array(cut.utf8)
-                var j = numberStart - needle.count
-                while j >= from {
-                    if b[j] == needle[0], Array(b[j..<(j + needle.count)]) == needle { from = j + needle.count; break }
-                    j -= 1
-                }
+            for cut in Self.clauseCuts {
+                if let at = b.lastIndex(of: cut, in: from..<numberStart) { from = at + cut.count }
             }
             let before = Span(from, max(from, numberStart))
             let after = Span(span.end, min(sentence.end, span.end + 40))
