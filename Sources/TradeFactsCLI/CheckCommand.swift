@@ -71,8 +71,7 @@ struct CheckCommand: ParsableCommand {
         var accepted: Baseline? = nil
         if let baseline {
             do { accepted = try Baseline.load(path: baseline) } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-                throw ExitCode(2)
+                throw EngineOptions.usageFailure("\(error)")
             }
         }
         var recorded = Baseline()
@@ -121,12 +120,10 @@ struct CheckCommand: ParsableCommand {
             // path is refused rather than turned into a regular file.
             var info = stat()
             if lstat(writeBaseline, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-                FileHandle.standardError.write(Data("\(writeBaseline): not a regular file; the baseline is written only to a regular file or a new path\n".utf8))
-                throw ExitCode(2)
+                throw EngineOptions.usageFailure("\(writeBaseline): not a regular file; the baseline is written only to a regular file or a new path")
             }
             do { try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
-                FileHandle.standardError.write(Data("\(writeBaseline): cannot write the baseline: \(error)\n".utf8))
-                throw ExitCode(2)
+                throw EngineOptions.usageFailure("\(writeBaseline): cannot write the baseline: \(error)")
             }
         }
         if totals.unreadable > 0 { throw ExitCode(3) }

@@ -75,11 +75,9 @@ struct EngineOptions: ParsableArguments {
             do {
                 config = try Configuration.load(path: path, allowOutsideRules: allowOutsideRules)
             } catch let e as RuleError {
-                FileHandle.standardError.write(Data("\(e)\n".utf8))
-                throw ExitCode(2)
+                throw Self.usageFailure("\(e)")
             } catch let e as ConfigurationErrors {
-                FileHandle.standardError.write(Data("\(e)\n".utf8))
-                throw ExitCode(2)
+                throw Self.usageFailure("\(e)")
             }
         }
         if showConfig {
@@ -96,6 +94,12 @@ struct EngineOptions: ParsableArguments {
         let here = FileManager.default.currentDirectoryPath
         let top = Configuration.repositoryRoot(of: here).map { "\($0) (the repository's root)" } ?? "/ (no repository)"
         return "from \(here) up to \(top)"
+    }
+
+    /// Writes `message` (a configuration or rule-file error) on standard error; the exit code 2 to throw.
+    static func usageFailure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return ExitCode(2)
     }
 
     /// Prints the summary line, naming the configuration in force, when ``showSummary``.
@@ -118,12 +122,10 @@ struct EngineOptions: ParsableArguments {
                               keepLatent: keepLatent, severities: config.severities, settings: config.settings,
                               prefilter: !noPrefilter, maxDocumentBytes: maxDocumentMB << 20)
         } catch let e as RuleError {
-            FileHandle.standardError.write(Data("\(e)\n".utf8))
-            throw ExitCode(2)
+            throw Self.usageFailure("\(e)")
         } catch let e as PCRE2Error {
             // A helper pattern of the records or checks broken by a definition given again in a rule folder.
-            FileHandle.standardError.write(Data("error: a pattern does not compile with the definitions in force: \(e)\n".utf8))
-            throw ExitCode(2)
+            throw Self.usageFailure("error: a pattern does not compile with the definitions in force: \(e)")
         }
     }
 

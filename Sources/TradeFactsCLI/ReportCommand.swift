@@ -67,8 +67,7 @@ struct ReportFolder {
         self.root = root
         for dir in [root, root + "/doc"] {
             do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                FileHandle.standardError.write(Data("tradefacts: \(dir): cannot make the report folder: \(Self.cause(error))\n".utf8))
-                throw ExitCode(2)
+                throw EngineOptions.usageFailure("tradefacts: \(dir): cannot make the report folder: \(Self.cause(error))")
             }
         }
     }
