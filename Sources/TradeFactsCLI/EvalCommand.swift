@@ -33,6 +33,8 @@ struct EvalCommand: ParsableCommand {
     var corpus: String = "Corpus"
     @Option(help: "Records: the folder of the blind Reuters gold (default eval/gold/reuters-statements; for records-blind eval/gold/reuters-records); values: the value gold folder (default eval/gold/modern-values).")
     var gold: String?
+    @Flag(help: "Values: give each article the gold's referenceDate, as a wire record carries its date (for sets whose datelines have no year).")
+    var dateFromGold = false
     @Option(help: "Mutations and slips: the generator's seed.")
     var seed: UInt64 = 1987
     @Option(help: "Mutations: edits drawn per article and kind.")
@@ -91,7 +93,7 @@ struct EvalCommand: ParsableCommand {
         }
         if suite == .all || suite == .values {
             let dir = suite == .values ? gold ?? "eval/gold/modern-values" : "eval/gold/modern-values"
-            let r = try ValueScorer.run(directory: dir, engine: engine)
+            let r = try ValueScorer.run(directory: dir, engine: engine, dateFromGold: dateFromGold)
             writeOut("Values against \(dir) (\(r.articles) articles)\n")
             valueTable(r)
             writeOut("\n")

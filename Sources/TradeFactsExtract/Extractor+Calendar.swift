@@ -127,33 +127,14 @@ extension Extractor {
             // are named by the year the fiscal year ends in ("FY25" in India: April 2024 to March
             // 2025), except where the place names them by their first year (Japan's "fiscal 2025":
             // April 2025 to March 2026; `fiscal-years-named-by-start`).
-            if fields.fiscal, let fy = fiscalYear, fy.start > 1 {
-                // A part of a fiscal year ("the first half of the fiscal year", "Q1 FY25", "the
-                // first five months of the current fiscal") counts its quarters, halves and months
-                // from the fiscal year's first month; "the fiscal year" alone is the one under way.
-                let part = fields.quarter != nil || fields.half != nil || fields.firstMonths != nil
-                var first: Int? = nil
-                if let y = fields.year { first = fields.yearTo != nil || fy.namedByStart ? y : y - 1 }
-                else if let r = reference, let off = fields.yearOffset ?? (part ? 0 : nil) { first = (r.month >= fy.start ? r.year : r.year - 1) + off }
-                if let y = first {
-                    var from = CalendarDate(year: y, month: fy.start, day: 1)
-                    var months = 12
-                    if let q = fields.quarter, (1...4).contains(q) { from = from.adding(months: 3 * (q - 1)); months = 3 }
-                    else if let h = fields.half, (1...2).contains(h) { from = from.adding(months: 6 * (h - 1)); months = 6 }
-                    else if let n = fields.firstMonths, (1...12).contains(n) { months = n }
-                    var to = from.adding(months: months - 1).lastDayOfMonth
-                    // A part named without its year is the latest one that has ended, as reports
-                    // look back ("the first half of the fiscal year" in a July story: the half ended in December).
-                    if part, fields.year == nil, fields.yearOffset == nil, let r = reference, to > r {
-                        from = from.adding(months: -12); to = from.adding(months: months - 1).lastDayOfMonth
-                    }
-                    resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
-                    fields.fiscalYearStart = fy.start
-                }
+            if fields.fiscal, let fy = fiscalYear, let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
+                resolved = ResolvedPeriod(from: span.from, to: span.to, value: "\(span.from.iso.prefix(7))/\(span.to.iso.prefix(7))", granularity: .span)
+                fields.fiscalYearStart = fy.start
             }
             // A year written across two years, without a season or crop word, in a story from a
             // place whose fiscal year starts in another month than January: that fiscal year.
             if let start = fiscalYearStart, start > 1, let y = fields.year, let y2 = fields.yearTo, y2 == y + 1, fields.month == nil,
+               fields.quarter == nil, fields.half == nil, fields.firstMonths == nil,
                let r = resolved, !Self.isSeason(mentions[i].text) {
                 let from = CalendarDate(year: y, month: start, day: 1)
                 resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
@@ -161,6 +142,7 @@ extension Extractor {
             }
             mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
+        siblingParts(&mentions, document)
         // "So far this year" in a story reporting a month or quarter of this year that has ended
         // (September figures in an October story) runs to that period's end, not to the dateline.
         if let r = reference, mentions.contains(where: { $0.periodFields.map { $0.toDate && $0.month == nil && $0.year == nil } ?? false }),
@@ -183,6 +165,55 @@ extension Extractor {
                 own.samePeriod = false
                 let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
+            }
+        }
+    }
+
+    /// Periods read against another period of their sentence rather than the reference date:
+    /// - a half or quarter named without a year after another of the same unit ("in the first half
+    ///   of the fiscal year, earnings had edged up … before slowing in the second half": the
+    ///   second half of that fiscal year);
+    /// - "the previous / preceding / following fiscal (financial) year" after a fiscal year or a
+    ///   year written across two years ("$415 billion in 2023-24, down from $466 billion the
+    ///   previous financial year": 2022-23).
+    func siblingParts(_ mentions: inout [Mention], _ document: Document) {
+        var sentenceOf: [Int] = []
+        sentenceOf.reserveCapacity(mentions.count)
+        for m in mentions { sentenceOf.append(document.sentenceIndex(of: m.span.start) ?? -1) }
+        for i in mentions.indices {
+            guard case let .calendar(fields, resolved?) = mentions[i].value, fields.year == nil, !fields.samePeriod else { continue }
+            let part = fields.half != nil || fields.quarter != nil
+            let relativeFiscal = fields.fiscal && !part && fields.firstMonths == nil && fields.yearOffset != nil
+                && ["previous", "preceding", "following"].contains { mentions[i].text.lowercased().contains($0) }
+            guard part && fields.yearOffset == nil || relativeFiscal else { continue }
+            var j = i - 1
+            while j >= 0, sentenceOf[j] == sentenceOf[i] {
+                defer { j -= 1 }
+                guard mentions[j].role == nil, case let .calendar(g, p?) = mentions[j].value, !g.samePeriod else { continue }
+                var from: CalendarDate? = nil
+                if relativeFiscal {
+                    // A year of twelve months (a fiscal year, "2023-24").
+                    guard p.to == p.from.adding(months: 11).lastDayOfMonth, p.from.day == 1 else { continue }
+                    from = p.from.adding(months: 12 * (fields.yearOffset ?? 0))
+                } else if let h = fields.half, let h0 = g.half, g.firstMonths == nil {
+                    from = p.from.adding(months: 6 * (h - h0))
+                } else if let q = fields.quarter, let q0 = g.quarter, g.firstMonths == nil {
+                    from = p.from.adding(months: 3 * (q - q0))
+                } else { continue }
+                guard let f = from else { break }
+                let months = relativeFiscal ? 12 : fields.half != nil ? 6 : 3
+                let to = f.adding(months: months - 1).lastDayOfMonth
+                var value = resolved.value
+                if !relativeFiscal && !g.fiscal && p.granularity != .span {
+                    value = fields.half.map { "\(f.year)-H\($0)" } ?? "\(f.year)-Q\(fields.quarter ?? 1)"
+                } else if relativeFiscal || g.fiscal || p.granularity == .span {
+                    value = "\(f.iso.prefix(7))/\(to.iso.prefix(7))"
+                }
+                var newFields = fields
+                if g.fiscal || g.fiscalYearStart != nil { newFields.fiscalYearStart = g.fiscalYearStart ?? f.month; newFields.fiscal = true }
+                mentions[i].value = .calendar(fields: newFields, resolved: ResolvedPeriod(from: f, to: to, value: value,
+                                                                                      granularity: relativeFiscal || g.fiscal ? .span : resolved.granularity))
+                break
             }
         }
     }
@@ -263,6 +294,36 @@ extension Extractor {
 
     /// The fiscal year of a story's place (`fiscal-years`): its first month, and whether the place
     /// names a fiscal year by the calendar year it starts in (Japan) rather than ends in.
+    /// The span a fiscal year the text names ("FY25", "fiscal 2016-17", "the coming fiscal year")
+    /// covers in a place whose fiscal year starts in month `fy.start` (nil where it starts in
+    /// January). Years are named by the year the fiscal year ends in ("FY25" in India: April 2024
+    /// to March 2025), except where the place names them by their first year (Japan's "fiscal
+    /// 2025": April 2025 to March 2026; `fiscal-years-named-by-start`). A part of a fiscal year
+    /// ("the first half of the fiscal year", "Q1 FY25", "the first five months of the current
+    /// fiscal") counts its quarters, halves and months from the fiscal year's first month; "the
+    /// fiscal year" alone is the one under way. A part named without its year is the latest one
+    /// that has ended, as reports look back ("the first half of the fiscal year" in a July story:
+    /// the half ended in December), unless it is told in the future ("expect exports to contract
+    /// in the first half of the fiscal year": the half of the fiscal year under way).
+    static func fiscalSpan(_ fields: PeriodFields, _ fy: FiscalYear, reference: CalendarDate?, tense: Tense = .past) -> (from: CalendarDate, to: CalendarDate)? {
+        guard fy.start > 1 else { return nil }
+        let part = fields.quarter != nil || fields.half != nil || fields.firstMonths != nil
+        var first: Int? = nil
+        if let y = fields.year { first = fields.yearTo != nil || fy.namedByStart ? y : y - 1 }
+        else if let r = reference, let off = fields.yearOffset ?? (part ? 0 : nil) { first = (r.month >= fy.start ? r.year : r.year - 1) + off }
+        guard let y = first else { return nil }
+        var from = CalendarDate(year: y, month: fy.start, day: 1)
+        var months = 12
+        if let q = fields.quarter, (1...4).contains(q) { from = from.adding(months: 3 * (q - 1)); months = 3 }
+        else if let h = fields.half, (1...2).contains(h) { from = from.adding(months: 6 * (h - 1)); months = 6 }
+        else if let n = fields.firstMonths, (1...12).contains(n) { months = n }
+        var to = from.adding(months: months - 1).lastDayOfMonth
+        if part, fields.year == nil, fields.yearOffset == nil, let r = reference, to > r, tense != .future {
+            from = from.adding(months: -12); to = from.adding(months: months - 1).lastDayOfMonth
+        }
+        return (from, to)
+    }
+
     struct FiscalYear {
         let start: Int
         let namedByStart: Bool
@@ -273,20 +334,33 @@ extension Extractor {
     /// story: the first year at or after that period's in which the dateline's day comes after the
     /// period's end ("SEOUL, March 1 -- ... exports in February 2025" is 1 March 2025; "Jan. 5 --
     /// ... in December 2024" is 5 January 2025). Nil when the story writes no year.
-    func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document) -> CalendarDate? {
+    /// A story that writes only fiscal years ("Q1 FY26", "FY25") in a place with its own fiscal
+    /// year (`fiscalYear`) dates by the first of them, read as that place's fiscal span.
+    func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, fiscalYear: FiscalYear?) -> CalendarDate? {
         let lede = (document.sentenceIndex(of: mentions[index].span.start) ?? 0) + 1
-        return ledeYearDate(mentions, dateline: index, document, within: lede) ?? ledeYearDate(mentions, dateline: index, document, within: .max)
+        return ledeYearDate(mentions, dateline: index, document, within: lede, fiscalYear: nil)
+            ?? ledeYearDate(mentions, dateline: index, document, within: .max, fiscalYear: nil)
+            ?? fiscalYear.flatMap { ledeYearDate(mentions, dateline: index, document, within: .max, fiscalYear: $0) }
     }
 
-    private func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, within limit: Int) -> CalendarDate? {
+    private func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, within limit: Int, fiscalYear: FiscalYear?) -> CalendarDate? {
         guard let f = mentions[index].periodFields, let month = f.month, let day = f.day else { return nil }
         for m in mentions where m.span.start != mentions[index].span.start {
             guard let s = document.sentenceIndex(of: m.span.start) else { continue }
             if s > limit { break }
-            guard let pf = m.periodFields, let y = pf.year, !pf.samePeriod, pf.yearTo == nil, !pf.fiscal, m.role == nil, m.qualifier == nil else { continue }
-            // The period's last day, as the resolver reads its fields within year `y`.
-            guard let end = PeriodResolver.within(year: y, pf)?.to,
-                  let sameYear = CalendarDate(validYear: y, month: month, day: day) else { return nil }
+            guard let pf = m.periodFields, pf.year != nil, !pf.samePeriod, m.role == nil, m.qualifier == nil else { continue }
+            // The period's last day, as the resolver reads its fields within its year; with
+            // `fiscalYear`, only fiscal years, read in that fiscal calendar.
+            let end: CalendarDate?
+            if let fy = fiscalYear {
+                guard pf.fiscal else { continue }
+                end = Self.fiscalSpan(pf, fy, reference: nil)?.to
+            } else {
+                guard pf.yearTo == nil, !pf.fiscal else { continue }
+                end = PeriodResolver.within(year: pf.year!, pf)?.to
+            }
+            guard let end, let sameYear = CalendarDate(validYear: end.year, month: month, day: day) else { return nil }
+            let y = end.year
             let after = sameYear >= end
             return after ? sameYear : CalendarDate(validYear: y + 1, month: month, day: day)
         }
@@ -330,7 +404,7 @@ extension Extractor {
             // A comparison refers back to a reported figure's period: one that began by the reference date
             // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
             if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }
-            guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted, unit == nil || p.granularity == unit else { return nil }
+            guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted, unit == nil || p.granularity == unit || Self.spans(p, unit!) else { return nil }
             // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
             if anyWithinYear { return p.from.year == p.to.year ? p : nil }
             return p.granularity != .day ? p : nil
@@ -347,13 +421,57 @@ extension Extractor {
             if s > here { break }
             if s == here, let p = candidate(j) { return p }
         }
+        // In earlier sentences, the period of a reported figure, not the base it was compared with
+        // ("… to A$5.09 billion in December from A$6.79 billion in November. Coal exports … down
+        // 9.7% from a month earlier": December's month earlier); a base only when nothing else is near.
+        var base: ResolvedPeriod? = nil
         for j in stride(from: index - 1, through: 0, by: -1) {
             let s = sentence(j)
             if s == here { continue }
-            if here - s > Self.antecedentReach { return nil }
-            if let p = candidate(j) { return p }
+            if here - s > Self.antecedentReach { break }
+            if let p = candidate(j) {
+                if !Self.isComparisonBase(mentions[j], document) { return p }
+                base = base ?? p
+            }
         }
-        return nil
+        return base
+    }
+
+    /// Whether `p`, written as a range ("between April and June", "January-March"), is exactly
+    /// one calendar quarter, half or month, so that "the previous quarter" can refer back to it.
+    static func spans(_ p: ResolvedPeriod, _ unit: ResolvedPeriod.Granularity) -> Bool {
+        guard p.granularity == .span, p.from.day == 1 else { return false }
+        let months: Int
+        switch unit {
+        case .month: months = 1
+        case .quarter: months = 3
+        case .half: months = 6
+        default: return false
+        }
+        return (p.from.month - 1) % months == 0 && p.to == p.from.adding(months: months - 1).lastDayOfMonth
+    }
+
+    /// Words that introduce the base a figure is compared with.
+    static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared"]
+
+    /// Whether period mention `m` dates the base of a comparison: a cue ("from", "compared with",
+    /// "against", "than", "after") among the ten words before it in its sentence, with no "to"
+    /// or "at" between ("from A$6.79 billion in November", "compared with a deficit of EUR 12.1
+    /// billion in January-July 2023", "after a strong April"; not "from $5 billion to $6 billion in
+    /// September", whose period is the new figure's).
+    static func isComparisonBase(_ m: Mention, _ document: Document) -> Bool {
+        guard let s = document.sentenceIndex(of: m.span.start) else { return false }
+        let lo = max(document.sentences[s].span.start, m.span.start - 100)
+        guard lo < m.span.start else { return false }
+        let before = String(decoding: document.bytes[lo..<m.span.start], as: UTF8.self).lowercased()
+        var words = 0
+        for w in before.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "$") }).reversed() {
+            if w == "to" || w == "at" || w == "and" { return false }
+            if baseCues.contains(String(w)) { return true }
+            words += 1
+            if words >= 10 { return false }
+        }
+        return false
     }
 
     package func offset(_ text: String) -> Int? {

@@ -249,6 +249,7 @@ public final class Extractor: @unchecked Sendable {
         var source: ReferenceDateSource = reference == nil ? .none : document.givenReferenceDateSource
         var datelineSpan: Span? = nil
         var headlineSpan: Span? = nil
+        var yearlessDateline: Int? = nil
         if let line = dateline(mentions, document) {
             let i = line.index
             mentions[i].role = "dateline"
@@ -257,13 +258,7 @@ public final class Extractor: @unchecked Sendable {
             if reference == nil {
                 reference = line.date
                 source = reference == nil ? .none : line.stamp == nil ? .dateline : .datelineStamp
-                if reference == nil, let d = ledeYearDate(mentions, dateline: i, document) {
-                    reference = d
-                    source = .datelineLede
-                } else if reference == nil {
-                    let at = document.location(of: mentions[i].span.start)
-                    warnings.append("the dateline \"\(mentions[i].text)\" at line \(at.line), column \(at.column) gives no year, and no stamp line does: relative dates are left unresolved (give --date, or a date in front matter or in the JSON Lines record)")
-                }
+                if reference == nil { yearlessDateline = i }
             }
             let lineNo = document.lineIndex.lineIndex(of: mentions[i].span.start)
             let first = document.lineIndex.span(ofLine: 1, in: document.bytes)
@@ -282,6 +277,15 @@ public final class Extractor: @unchecked Sendable {
                     }
                     break
                 }
+            }
+        }
+        if let i = yearlessDateline {
+            if let d = ledeYearDate(mentions, dateline: i, document, fiscalYear: fiscalYear) {
+                reference = d
+                source = .datelineLede
+            } else {
+                let at = document.location(of: mentions[i].span.start)
+                warnings.append("the dateline \"\(mentions[i].text)\" at line \(at.line), column \(at.column) gives no year, and no stamp line does: relative dates are left unresolved (give --date, or a date in front matter or in the JSON Lines record)")
             }
         }
         resolveCalendar(&mentions, reference: reference, document, fiscalYear: fiscalYear)
