@@ -30,6 +30,7 @@ package struct PeriodYearContradiction: Check {
             CheckExample("Exports rose in the first three quarters of this year.\nIn the first nine months of this year, exports reached $5 million.", date: "2025-10-03"),
             CheckExample("Exports rose in the first half of this year. In the first half of 2024, imports were $3 billion.", date: "2025-08-01"),
             CheckExample("In the first nine months of 2024, exports reached $5 million.", date: "2025-10-03"),
+            CheckExample("DUTCH COCOA IMPORTS FALL IN JANUARY\nDutch cocoa imports fell to\n8,120 tonnes in January from 9,870 tonnes in January 1986,\nand exports fell to 212 tonnes from 540, the statistics office said.\n    Imports of Ghanaian cocoa were 1,950 tonnes (2,410 in\nJanuary 1986), Ivorian 730 (1,120).", date: "1987-04-03"),
         ]
     )
 
@@ -70,6 +71,8 @@ package struct PeriodYearContradiction: Check {
             guard let pi = record.period, !reported.contains(pi), mentions[pi].qualifier == nil, let p = mentions[pi].period,
                   p.granularity != .year, p.granularity != .day, p.granularity != .decade,
                   let year = mentions[pi].periodFields?.year, year != reference.year else { continue }
+            // A period in brackets after a figure is wire copy's year-ago base ("2,169 tonnes (3,025 in January 1986)").
+            guard !Self.inBrackets(mentions[pi].span, context.extraction.document.bytes) else { continue }
             // When the story also gives a figure for the same flow in the dateline's year, the two are a comparison.
             guard !current.contains(shape(TradeRecordKeyParts(record), p)) else { continue }
             // Mentions of the same stretch of the year in the headline or lede, resolved to the dateline's year, about the same flow.
@@ -91,6 +94,28 @@ package struct PeriodYearContradiction: Check {
             reported.insert(pi)
         }
         return findings
+    }
+}
+
+extension PeriodYearContradiction {
+    /// Whether `span` lies inside brackets that close after it, within 80 bytes either side and
+    /// without a full stop between.
+    static func inBrackets(_ span: Span, _ bytes: [UInt8]) -> Bool {
+        var i = span.start - 1, open = false
+        while i >= max(0, span.start - 80) {
+            let b = bytes[i]
+            if b == UInt8(ascii: ")") || b == UInt8(ascii: ".") && i + 1 < bytes.count && bytes[i + 1] == 0x20 { return false }
+            if b == UInt8(ascii: "(") { open = true; break }
+            i -= 1
+        }
+        guard open else { return false }
+        var j = span.end
+        while j < min(bytes.count, span.end + 80) {
+            if bytes[j] == UInt8(ascii: ")") { return true }
+            if bytes[j] == UInt8(ascii: "(") { return false }
+            j += 1
+        }
+        return false
     }
 }
 

@@ -191,7 +191,7 @@ package enum TempEvalScorer {
             let r = engine.process(Document(id: file, text: doc.text, referenceDate: doc.dct))
             let gold = doc.timexes.filter { $0.type == "DATE" }
             let others = doc.timexes.filter { $0.type != "DATE" }
-            let all = (r.extraction?.mentions ?? []).filter { $0.type.isCalendar && $0.role == nil }.flatMap(items)
+            let all = (r.extraction?.mentions ?? []).filter { $0.type.isCalendar && ($0.role == nil || $0.role == "dateline") }.flatMap(items)
             let system = all.filter { m in
                 let otherType = !gold.contains { $0.span.overlaps(m.span) } && others.contains { $0.span.overlaps(m.span) }
                 if otherType { result.otherType += 1 }

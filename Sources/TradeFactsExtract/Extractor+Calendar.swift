@@ -18,14 +18,16 @@ extension Extractor {
     /// non-empty lines ("HEFEI, Oct. 21 (Xinhua) --"), its year taken from a stamp line (a full
     /// date on a short line among the first six or the last three); else the first full date near
     /// the start of one of the first three non-empty lines ("27-MAR-1987 12:05:50.31",
-    /// "Updated: Oct 22, 2024 10:11 IST"). A yearless dateline is looked for only when no date is
-    /// given with the document: a given date needs no year from it.
+    /// "Updated: Oct 22, 2024 10:11 IST"). A yearless dateline is marked as the dateline when a date
+    /// is given with the document too (a Reuters record's), but a given date needs no year from it.
     func dateline(_ mentions: [Mention], _ document: Document) -> Dateline? {
         let lines = firstNonEmptyLines(document, 3)
-        for line in lines where document.givenReferenceDate == nil {
+        for line in lines {
             for (i, m) in mentions.enumerated() where line.contains(m.span) && m.span.start - line.start <= 40 {
                 guard let f = m.periodFields, f.year == nil, let month = f.month, let day = f.day, f.dayTo == nil,
                       isWireDateline(m.span, line: line, document) else { continue }
+                // With a date given, the dateline is still no figure's period; its year is not needed.
+                if document.givenReferenceDate != nil { return Dateline(index: i, date: nil, stamp: nil) }
                 guard let s = stampIndex(mentions, document, excluding: i),
                       let stamp = mentions[s].periodFields, let sy = stamp.year, let sm = stamp.month, let sd = stamp.day,
                       let stampDate = CalendarDate(validYear: sy, month: sm, day: sd) else { return Dateline(index: i, date: nil, stamp: nil) }
@@ -146,7 +148,8 @@ extension Extractor {
         // "So far this year" in a story reporting a month or quarter of this year that has ended
         // (September figures in an October story) runs to that period's end, not to the dateline.
         if let r = reference, mentions.contains(where: { $0.periodFields.map { $0.toDate && $0.month == nil && $0.year == nil } ?? false }),
-           let reported = reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter),
+           let reported = reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)
+               ?? reportedPeriod(mentions, document, unit: .span),
            reported.to.year == r.year, reported.to < r {
             for i in mentions.indices {
                 guard case let .calendar(fields, resolved?) = mentions[i].value, fields.toDate, fields.month == nil, fields.year == nil,
@@ -292,8 +295,6 @@ extension Extractor {
         return Span(start, end)
     }
 
-    /// The fiscal year of a story's place (`fiscal-years`): its first month, and whether the place
-    /// names a fiscal year by the calendar year it starts in (Japan) rather than ends in.
     /// The span a fiscal year the text names ("FY25", "fiscal 2016-17", "the coming fiscal year")
     /// covers in a place whose fiscal year starts in month `fy.start` (nil where it starts in
     /// January). Years are named by the year the fiscal year ends in ("FY25" in India: April 2024
@@ -324,45 +325,49 @@ extension Extractor {
         return (from, to)
     }
 
+    /// The fiscal year of a story's place (`fiscal-years`): its first month, and whether the place
+    /// names a fiscal year by the calendar year it starts in (Japan) rather than ends in.
     struct FiscalYear {
         let start: Int
         let namedByStart: Bool
     }
 
-    /// The date of a yearless dateline (mention `index`) with the year of the first period with a
-    /// year written in the headline, the dateline's sentence or the next one, else anywhere in the
-    /// story: the first year at or after that period's in which the dateline's day comes after the
-    /// period's end ("SEOUL, March 1 -- ... exports in February 2025" is 1 March 2025; "Jan. 5 --
-    /// ... in December 2024" is 5 January 2025). Nil when the story writes no year.
-    /// A story that writes only fiscal years ("Q1 FY26", "FY25") in a place with its own fiscal
-    /// year (`fiscalYear`) dates by the first of them, read as that place's fiscal span.
+    /// The date of a yearless dateline (mention `index`), from the years the story writes (not
+    /// anaphors, qualified dates or dates told in the future):
+    /// - a part of a year written with its year (a month, a quarter, "the first four months of
+    ///   2024") was reported by the dateline's day: the year of its end if the day comes after it,
+    ///   else the next ("SEOUL, March 1 -- … exports in February 2025" is 1 March 2025; "Jan. 5 --
+    ///   … in December 2024" is 5 January 2025);
+    /// - whole years: with two or more, the latest is the story's year ("fell in 2023 … a target of
+    ///   6% for 2024"); one alone is the year before, a completed year being reported ("exports in
+    ///   1986 rose");
+    /// - the story's year is the latest of these. A story that writes only fiscal years ("Q1 FY26",
+    ///   "FY25") in a place with its own fiscal year (`fiscalYear`) is dated by the first of them,
+    ///   read as that place's fiscal span. Nil when the story writes no year.
     func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, fiscalYear: FiscalYear?) -> CalendarDate? {
-        let lede = (document.sentenceIndex(of: mentions[index].span.start) ?? 0) + 1
-        return ledeYearDate(mentions, dateline: index, document, within: lede, fiscalYear: nil)
-            ?? ledeYearDate(mentions, dateline: index, document, within: .max, fiscalYear: nil)
-            ?? fiscalYear.flatMap { ledeYearDate(mentions, dateline: index, document, within: .max, fiscalYear: $0) }
-    }
-
-    private func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, within limit: Int, fiscalYear: FiscalYear?) -> CalendarDate? {
         guard let f = mentions[index].periodFields, let month = f.month, let day = f.day else { return nil }
-        for m in mentions where m.span.start != mentions[index].span.start {
-            guard let s = document.sentenceIndex(of: m.span.start) else { continue }
-            if s > limit { break }
-            guard let pf = m.periodFields, pf.year != nil, !pf.samePeriod, m.role == nil, m.qualifier == nil else { continue }
-            // The period's last day, as the resolver reads its fields within its year; with
-            // `fiscalYear`, only fiscal years, read in that fiscal calendar.
-            let end: CalendarDate?
-            if let fy = fiscalYear {
-                guard pf.fiscal else { continue }
-                end = Self.fiscalSpan(pf, fy, reference: nil)?.to
-            } else {
-                guard pf.yearTo == nil, !pf.fiscal else { continue }
-                end = PeriodResolver.within(year: pf.year!, pf)?.to
+        var memo = TenseMemo(sentences: document.sentences.count)
+        var partYear: Int? = nil
+        var wholeYears = Set<Int>()
+        for (j, m) in mentions.enumerated() where j != index {
+            guard let pf = m.periodFields, let y = pf.year, !pf.samePeriod, pf.yearTo == nil, !pf.fiscal, m.role == nil, m.qualifier == nil,
+                  (1000...2999).contains(y), tense(of: m, in: document, memo: &memo) != .future,
+                  let p = PeriodResolver.within(year: y, pf) else { continue }
+            if p.from.month == 1 && p.from.day == 1 && p.to.month == 12 && p.to.day == 31 && p.from.year == p.to.year {
+                wholeYears.insert(y)
+            } else if let sameYear = CalendarDate(validYear: p.to.year, month: month, day: day) {
+                let year = sameYear >= p.to ? p.to.year : p.to.year + 1
+                partYear = max(partYear ?? year, year)
             }
-            guard let end, let sameYear = CalendarDate(validYear: end.year, month: month, day: day) else { return nil }
-            let y = end.year
-            let after = sameYear >= end
-            return after ? sameYear : CalendarDate(validYear: y + 1, month: month, day: day)
+        }
+        let wholeYear = wholeYears.count >= 2 ? wholeYears.max() : wholeYears.first.map { $0 + 1 }
+        if let y = [partYear, wholeYear].compactMap({ $0 }).max() { return CalendarDate(validYear: y, month: month, day: day) }
+        guard let fy = fiscalYear else { return nil }
+        for (j, m) in mentions.enumerated() where j != index {
+            guard let pf = m.periodFields, pf.fiscal, pf.year != nil, !pf.samePeriod, m.role == nil, m.qualifier == nil,
+                  let end = Self.fiscalSpan(pf, fy, reference: nil)?.to,
+                  let sameYear = CalendarDate(validYear: end.year, month: month, day: day) else { continue }
+            return sameYear >= end ? sameYear : CalendarDate(validYear: end.year + 1, month: month, day: day)
         }
         return nil
     }
@@ -411,20 +416,29 @@ extension Extractor {
         }
         // Mentions are in text order: the walks stop at the sentence's edges (walking on over the
         // whole document for each anaphor made a long text quadratic).
+        // The period of a reported figure, not the base it was compared with ("rose to 8.27 billion
+        // dlrs in March from 6.48 billion in February and 7.03 billion a year ago": March's year
+        // ago; "… to A$5.09 billion in December from A$6.79 billion in November. Coal exports …
+        // down 9.7% from a month earlier": December's month earlier); a base only when nothing
+        // else is near. A period later in the sentence counts when it is close (a dozen words).
+        var base: ResolvedPeriod? = nil
         for j in stride(from: index - 1, through: 0, by: -1) {
             let s = sentence(j)
             if s < here { break }
-            if s == here, let p = candidate(j) { return p }
+            if s == here, let p = candidate(j) {
+                if !Self.isComparisonBase(mentions[j], document) { return p }
+                base = base ?? p
+            }
         }
         for j in (index + 1)..<max(index + 1, mentions.count) {
             let s = sentence(j)
-            if s > here { break }
-            if s == here, let p = candidate(j) { return p }
+            if s > here || mentions[j].span.start - mentions[index].span.end > 160
+                || Extractor.words(in: document, mentions[index].span.end, mentions[j].span.start, upTo: 13) > 12 { break }
+            if s == here, let p = candidate(j) {
+                if !Self.isComparisonBase(mentions[j], document) { return p }
+                base = base ?? p
+            }
         }
-        // In earlier sentences, the period of a reported figure, not the base it was compared with
-        // ("… to A$5.09 billion in December from A$6.79 billion in November. Coal exports … down
-        // 9.7% from a month earlier": December's month earlier); a base only when nothing else is near.
-        var base: ResolvedPeriod? = nil
         for j in stride(from: index - 1, through: 0, by: -1) {
             let s = sentence(j)
             if s == here { continue }
@@ -452,11 +466,11 @@ extension Extractor {
     }
 
     /// Words that introduce the base a figure is compared with.
-    static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared"]
+    static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared", "above", "below", "since"]
 
     /// Whether period mention `m` dates the base of a comparison: a cue ("from", "compared with",
-    /// "against", "than", "after") among the ten words before it in its sentence, with no "to"
-    /// or "at" between ("from A$6.79 billion in November", "compared with a deficit of EUR 12.1
+    /// "against", "than", "after", "above", "since") among the ten words before it in its
+    /// sentence, with no "to" or "at" between ("from A$6.79 billion in November", "compared with a deficit of EUR 12.1
     /// billion in January-July 2023", "after a strong April"; not "from $5 billion to $6 billion in
     /// September", whose period is the new figure's).
     static func isComparisonBase(_ m: Mention, _ document: Document) -> Bool {
@@ -466,7 +480,7 @@ extension Extractor {
         let before = String(decoding: document.bytes[lo..<m.span.start], as: UTF8.self).lowercased()
         var words = 0
         for w in before.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "$") }).reversed() {
-            if w == "to" || w == "at" || w == "and" { return false }
+            if w == "to" || w == "at" { return false }
             if baseCues.contains(String(w)) { return true }
             words += 1
             if words >= 10 { return false }

@@ -131,6 +131,12 @@ package enum PeriodResolver {
         if let offset = f.monthOffset {
             guard let r = reference else { return nil }
             let first = CalendarDate(year: r.year, month: r.month, day: 1).adding(months: offset)
+            // "late last month": the part of that month, its value the month's.
+            if let part = f.monthPart, let (a, b) = monthParts[part] {
+                let from = a == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: a)
+                let to = b == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: b)
+                return ResolvedPeriod(from: from, to: to, value: String(first.iso.prefix(7)), granularity: .span)
+            }
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth,
                                   value: String(first.iso.prefix(7)), granularity: .month)
         }
@@ -241,6 +247,13 @@ package enum PeriodResolver {
             return ResolvedPeriod(from: first, to: first.adding(months: 2).lastDayOfMonth,
                                   value: "\(TimexValue.format4(first.year))-Q\((first.month - 1) / 3 + 1)", granularity: .quarter)
         }
+        if let shift = f.monthShift, f.anaphorUnit == .span {
+            // "the previous three months": as many months as the antecedent, before it.
+            let months = max(1, (antecedent.to.year - antecedent.from.year) * 12 + antecedent.to.month - antecedent.from.month + 1)
+            let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift * months)
+            let last = first.adding(months: months - 1).lastDayOfMonth
+            return ResolvedPeriod(from: first, to: last, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
+        }
         if let shift = f.monthShift {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
@@ -257,11 +270,11 @@ package enum PeriodResolver {
     /// The first and last day of each ``PeriodFields/monthPart`` (0: the month's last day).
     package static let monthParts: [String: (Int, Int)] = [
         "first-half": (1, 15), "second-half": (16, 0), "first-ten": (1, 10), "second-ten": (11, 20), "last-ten": (21, 0),
-        "early": (1, 10), "mid": (11, 20), "late": (21, 0),
+        "early": (1, 10), "mid": (11, 20), "late": (21, 0), "end": (0, 0), "year-end": (0, 0),
     ]
     /// Parts whose TIMEX3 value stays the month's ("early May" is `2025-05`, as TimeML writes it,
     /// though its days are the first ten).
-    static let monthValuedParts: Set<String> = ["early", "mid", "late"]
+    static let monthValuedParts: Set<String> = ["early", "mid", "late", "end"]
 
     /// The ``PeriodFields/monthPart`` a text names ("second half", "the last ten days"), nil for another.
     package static func monthPart(named text: String) -> String? {
@@ -270,12 +283,16 @@ package enum PeriodResolver {
             switch words[0] {
             case "early", "beginning", "start": return "early"
             case "mid", "middle": return "mid"
-            case "late", "end": return "late"
+            case "late": return "late"
+            // "the end of March" is its last day, as stocks and balances are dated; its value stays the month's.
+            case "end": return "end"
             default: return nil
             }
         }
         guard words.count == 2 else { return nil }
         switch (words[0], words[1]) {
+        // "the end of 2024" (month December): its last day, its TIMEX3 value the year's, as TimeML writes it.
+        case ("year", "end"): return "year-end"
         case ("first", "half"): return "first-half"
         case ("second", "half"), ("last", "half"), ("latter", "half"): return "second-half"
         case ("first", "ten"): return "first-ten"
@@ -343,9 +360,9 @@ package enum PeriodResolver {
         }
         if let m = f.month, let part = f.monthPart, let (first, last) = monthParts[part] {
             guard let whole = monthSpan(m, m, value: "", .month) else { return nil }
-            let from = CalendarDate(year: y, month: m, day: first)
+            let from = first == 0 ? whole.to : CalendarDate(year: y, month: m, day: first)
             let to = last == 0 ? whole.to : CalendarDate(year: y, month: m, day: last)
-            let value = monthValuedParts.contains(part) ? "\(yy)-\(mm(m))" : "\(from.iso)/\(to.iso)"
+            let value = part == "year-end" ? yy : monthValuedParts.contains(part) ? "\(yy)-\(mm(m))" : "\(from.iso)/\(to.iso)"
             return ResolvedPeriod(from: from, to: to, value: value, granularity: .span)
         }
         if let m = f.month, f.quarterEnding {

@@ -1,0 +1,92 @@
+import XCTest
+@testable import TradeFacts
+
+/// Periods read from the story around them (issue 18): the year of a yearless dateline from the
+/// years the story writes, anaphors that refer to a reported figure's period and not to the base
+/// it was compared with, parts and fiscal years read against a sibling in their sentence. Every
+/// text is our own.
+final class PeriodContextTests: XCTestCase {
+    private func extraction(_ text: String, date: String? = nil) -> Extraction {
+        let r = Fixtures.engine.process(Document(id: "d", text: text, referenceDate: date.flatMap(CalendarDate.init(iso:))))
+        return r.extraction!
+    }
+
+    /// The first and last day of the mention whose text is `phrase` (the `nth` of them).
+    private func period(_ phrase: String, in e: Extraction, nth: Int = 0) -> String? {
+        let hits = e.mentions.filter { $0.text == phrase && $0.period != nil }
+        guard nth < hits.count, let p = hits[nth].period else { return nil }
+        return "\(p.from.iso)..\(p.to.iso)"
+    }
+
+    func testYearlessDatelineTakesTheLatestYearTheStoryReports() {
+        // A year-ago base ("October 2023") and the year's own stretch ("the first four months of 2024").
+        var e = extraction("WASHINGTON, Dec 5 (Reuters) - The trade deficit narrowed in October to $73.8 billion from $81.3 billion "
+            + "in October 2023. A revision raised the deficit for the first four months of 2024 by $4 billion.")
+        XCTAssertEqual(e.referenceDate?.iso, "2024-12-05")
+        // Whole years only: the later one is the story's year (a target for it), not the year after it.
+        e = extraction("HANOI, March 29 (Reuters) - Exports rose 13.1% this month from a year earlier. In 2023, exports fell 4.4%. "
+            + "The government targets export growth of 6% for 2024.")
+        XCTAssertEqual(e.referenceDate?.iso, "2024-03-29")
+        XCTAssertEqual(period("this month", in: e), "2024-03-01..2024-03-31")
+        // One whole year alone is the completed year reported: the dateline is in the next.
+        e = extraction("TOKYO, March 9 - Exports rose 6 pct in 1986, the ministry said.")
+        XCTAssertEqual(e.referenceDate?.iso, "1987-03-09")
+    }
+
+    func testYearlessDatelineInAStoryOfFiscalYearsOnly() {
+        let e = extraction("NEW DELHI, Oct 15 (PTI) - India's exports rose 6.7 per cent in September. Electronics exports grew "
+            + "47 per cent in Q1 FY26, and for FY25 as a whole exports hit a record.")
+        XCTAssertEqual(e.referenceDate?.iso, "2025-10-15")
+        XCTAssertEqual(e.referenceDateSource, .datelineLede)
+        XCTAssertEqual(period("September", in: e), "2025-09-01..2025-09-30")
+    }
+
+    func testAnaphorSkipsTheBaseOfAComparison() {
+        // In an earlier sentence: December's month earlier, not November's.
+        var e = extraction("The surplus narrowed to A$5.09 billion in December from A$6.79 billion in November. "
+            + "Coal exports were worth A$8.1 billion, down 9.7% from a month earlier.", date: "2025-02-06")
+        XCTAssertEqual(period("a month earlier", in: e), "2024-11-01..2024-11-30")
+        // In its own sentence: March's year ago, not February's.
+        e = extraction("The surplus rose to 8.27 billion dlrs in March from 6.48 billion in February and 7.03 billion a year ago.",
+                       date: "1987-04-14")
+        XCTAssertEqual(period("a year ago", in: e), "1986-03-01..1986-03-31")
+        // A base alone is still the antecedent when nothing else is near.
+        e = extraction("Imports were 5 billion dlrs, against 4 billion in March. Exports fell 3 pct from a year earlier.", date: "1987-05-14")
+        XCTAssertEqual(period("a year earlier", in: e), "1986-03-01..1986-03-31")
+    }
+
+    func testAQuarterWrittenAsARangeIsAQuarter() {
+        let e = extraction("SEOUL, Aug. 1, 2025 -- GDP grew 0.6 percent between April and June from the previous quarter.")
+        XCTAssertEqual(period("the previous quarter", in: e), "2025-01-01..2025-03-31")
+    }
+
+    func testSiblingPartsAndFiscalYears() {
+        // The second half of the fiscal year whose first half the sentence named.
+        var e = extraction("Dhaka, 9 July 2024 (BSS) - In the first half of the fiscal year, earnings had edged up 0.8 per cent "
+            + "before slowing sharply in the second half.")
+        XCTAssertEqual(period("the first half of the fiscal year", in: e), "2023-07-01..2023-12-31")
+        XCTAssertEqual(period("the second half", in: e), "2024-01-01..2024-06-30")
+        // The financial year before the one the sentence named, not before the dateline's.
+        e = extraction("SYDNEY, Nov. 6, 2024 (AAP) -- Resources export earnings fell to $415 billion in 2023-24, down from "
+            + "$466 billion the previous financial year.")
+        XCTAssertEqual(period("the previous financial year", in: e), "2022-07-01..2023-06-30")
+        // A fiscal part told in the future is the one under way.
+        e = extraction("TOKYO, May 22, 2025 -- Economists expect exports to contract in the first half of the fiscal year.")
+        XCTAssertEqual(period("the first half of the fiscal year", in: e), "2025-04-01..2025-09-30")
+    }
+
+    func testWireDatelineIsMarkedWhenTheDateIsGiven() {
+        let e = extraction("JAPAN'S MARCH TRADE SURPLUS SWELLS\nTOKYO, April 14 - The surplus rose to 8.27 billion dlrs in March.",
+                           date: "1987-04-14")
+        XCTAssertEqual(e.mentions.first { $0.role == "dateline" }?.text, "April 14")
+        XCTAssertEqual(period("MARCH", in: e), "1987-03-01..1987-03-31")
+        XCTAssertEqual(e.headlineSpan.map { e.document.text($0) }, "JAPAN'S MARCH TRADE SURPLUS SWELLS")
+    }
+
+    func testEndOfAMonthOrYearIsItsLastDay() {
+        let e = extraction("Stocks stood at 687,000 tonnes at the end of June, and the province had 112,000 traders by the end of 2024.",
+                           date: "2025-07-14")
+        XCTAssertEqual(period("the end of June", in: e), "2025-06-30..2025-06-30")
+        XCTAssertEqual(period("the end of 2024", in: e), "2024-12-31..2024-12-31")
+    }
+}
