@@ -38,7 +38,8 @@ package enum ValueScorer {
 
     /// With `dateFromGold`, each article is given its gold `referenceDate`, as a wire record
     /// carries its date apart from the text (sets whose datelines have no year, like Reuters');
-    /// otherwise the engine reads the date from the article, as a user's run on a file would.
+    /// otherwise the engine reads the date from the article, as a user's run on a file would, and
+    /// an article that gives none is given the gold's, as a user gives `--date`.
     package static func run(directory: String, engine: Engine, dateFromGold: Bool = false) throws -> Result {
         var result = Result()
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -49,9 +50,14 @@ package enum ValueScorer {
                   let gold = try YAMLNode.parse(goldText, file: goldPath)?.plainValue as? [String: Any] else { continue }
             let text = try String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)
             // The reference date is read from the article's dateline, as a user's run would.
-            let given = dateFromGold ? (gold["referenceDate"].flatMap { CorpusRunner.text($0) }).flatMap(CalendarDate.init(iso:)) : nil
-            let document = Document(id: file, text: text, referenceDate: given)
-            let mentions = engine.process(document).extraction?.mentions ?? []
+            let goldDate = (gold["referenceDate"].flatMap { CorpusRunner.text($0) }).flatMap(CalendarDate.init(iso:))
+            var extraction = engine.process(Document(id: file, text: text, referenceDate: dateFromGold ? goldDate : nil)).extraction
+            // An article whose text gives no year (a yearless dateline, no year written) gets the
+            // gold's date, as a user gives it with --date.
+            if extraction?.referenceDate == nil, let goldDate {
+                extraction = engine.process(Document(id: file, text: text, referenceDate: goldDate)).extraction
+            }
+            let mentions = extraction?.mentions ?? []
             result.articles += 1
             score(gold: items(gold, in: Array(text.utf8)), mentions: mentions, file: base, into: &result)
         }

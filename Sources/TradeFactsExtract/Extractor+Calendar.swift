@@ -137,7 +137,7 @@ extension Extractor {
             // place whose fiscal year starts in another month than January: that fiscal year.
             if let start = fiscalYearStart, start > 1, let y = fields.year, let y2 = fields.yearTo, y2 == y + 1, fields.month == nil,
                fields.quarter == nil, fields.half == nil, fields.firstMonths == nil,
-               let r = resolved, !Self.isSeason(mentions[i].text) {
+               let r = resolved, !Self.isSeason(mentions[i].text), !Self.isSeason(sentenceText(of: mentions[i], document), crops: true) {
                 let from = CalendarDate(year: y, month: start, day: 1)
                 resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
                 fields.fiscalYearStart = start
@@ -272,9 +272,28 @@ extension Extractor {
 
     /// Whether a split year's words make it a season or crop year ("the 1986/87 season"), which
     /// follows the commodity, not the place's fiscal year.
-    static func isSeason(_ text: String) -> Bool {
+    static func isSeason(_ text: String, crops: Bool = false) -> Bool {
         let t = text.lowercased()
-        return ["season", "crop", "campaign", "marketing", "harvest"].contains { t.contains($0) }
+        if ["season", "crop", "campaign", "marketing", "harvest"].contains(where: { t.contains($0) }) { return true }
+        guard crops else { return false }
+        // Crop words as whole words ("rice", not the "rice" of "prices").
+        let words = Set(t.split { !$0.isLetter }.map(String.init))
+        return Self.cropWords.contains { crop in
+            let parts = crop.split(separator: " ").map(String.init)
+            return parts.count == 1 ? words.contains(crop) || words.contains(crop + "s") : t.contains(crop)
+        }
+    }
+
+    /// Crops whose years are written across two years ("soft wheat stocks will almost double in
+    /// 1987/88"): such a year follows the crop, not the fiscal year of the story's place.
+    static let cropWords = ["wheat", "grain", "cereal", "corn", "maize", "soybean", "soymeal", "sorghum", "barley", "oats",
+                            "rice", "cotton", "sugar", "coffee", "cocoa", "palm oil", "rapeseed", "oilseed"]
+
+    /// The text of the sentence holding `m` (at most 600 bytes of it around the mention).
+    func sentenceText(of m: Mention, _ document: Document) -> String {
+        guard let s = document.sentenceIndex(of: m.span.start) else { return "" }
+        let span = document.sentences[s].span
+        return String(decoding: document.bytes[max(span.start, m.span.start - 300)..<min(span.end, m.span.end + 300)], as: UTF8.self)
     }
 
     /// The clause of sentence `s` that holds `span`: from the last clause boundary before it to the
@@ -338,10 +357,11 @@ extension Extractor {
     ///   2024") was reported by the dateline's day: the year of its end if the day comes after it,
     ///   else the next ("SEOUL, March 1 -- … exports in February 2025" is 1 March 2025; "Jan. 5 --
     ///   … in December 2024" is 5 January 2025);
-    /// - whole years: with two or more, the latest is the story's year ("fell in 2023 … a target of
-    ///   6% for 2024"); one alone is the year before, a completed year being reported ("exports in
-    ///   1986 rose");
-    /// - the story's year is the latest of these. A story that writes only fiscal years ("Q1 FY26",
+    /// - "the same period of 2023" is a year before the story's;
+    /// - the story's year is the latest of these; without them, from whole years: with two or
+    ///   more, the latest ("fell in 2023 … a target of 6% for 2024", a forecast's year being as
+    ///   likely as a report's); one alone is the year before, a completed year being reported
+    ///   ("exports in 1986 rose"). A story that writes only fiscal years ("Q1 FY26",
     ///   "FY25") in a place with its own fiscal year (`fiscalYear`) is dated by the first of them,
     ///   read as that place's fiscal span. Nil when the story writes no year.
     func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, fiscalYear: FiscalYear?) -> CalendarDate? {
@@ -350,9 +370,14 @@ extension Extractor {
         var partYear: Int? = nil
         var wholeYears = Set<Int>()
         for (j, m) in mentions.enumerated() where j != index {
-            guard let pf = m.periodFields, let y = pf.year, !pf.samePeriod, pf.yearTo == nil, !pf.fiscal, m.role == nil, m.qualifier == nil,
-                  (1000...2999).contains(y), tense(of: m, in: document, memo: &memo) != .future,
-                  let p = PeriodResolver.within(year: y, pf) else { continue }
+            guard let pf = m.periodFields, let y = pf.year, pf.yearTo == nil, !pf.fiscal, m.role == nil, m.qualifier == nil || pf.samePeriod,
+                  (1000...2999).contains(y), tense(of: m, in: document, memo: &memo) != .future else { continue }
+            // "(compared with) the same period of 2023": the story's year is the next.
+            if pf.samePeriod {
+                partYear = max(partYear ?? y + 1, y + 1)
+                continue
+            }
+            guard let p = PeriodResolver.within(year: y, pf) else { continue }
             if p.from.month == 1 && p.from.day == 1 && p.to.month == 12 && p.to.day == 31 && p.from.year == p.to.year {
                 wholeYears.insert(y)
             } else if let sameYear = CalendarDate(validYear: p.to.year, month: month, day: day) {
@@ -361,7 +386,7 @@ extension Extractor {
             }
         }
         let wholeYear = wholeYears.count >= 2 ? wholeYears.max() : wholeYears.first.map { $0 + 1 }
-        if let y = [partYear, wholeYear].compactMap({ $0 }).max() { return CalendarDate(validYear: y, month: month, day: day) }
+        if let y = partYear ?? wholeYear { return CalendarDate(validYear: y, month: month, day: day) }
         guard let fy = fiscalYear else { return nil }
         for (j, m) in mentions.enumerated() where j != index {
             guard let pf = m.periodFields, pf.fiscal, pf.year != nil, !pf.samePeriod, m.role == nil, m.qualifier == nil,
@@ -400,6 +425,7 @@ extension Extractor {
     func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil,
                           anyWithinYear: Bool = false, reference: CalendarDate? = nil) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
+        var memo = TenseMemo(sentences: document.sentences.count)
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
@@ -409,6 +435,12 @@ extension Extractor {
             // A comparison refers back to a reported figure's period: one that began by the reference date
             // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
             if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }
+            // Nor, for an anaphor of no unit ("the period", "a year earlier"), a period told in the
+            // future in another sentence ("CAAM expects exports this year to top 5.5 million units.
+            // … exported over the period": the first ten months reported). One of a unit may ("The
+            // third-quarter profit will be below … It earned $376,000 in the 2024 quarter").
+            if unit == nil, sentence(j) != here, m.periodFields?.samePeriod != true,
+               (m.periodFields?.tense ?? tense(of: m, in: document, memo: &memo)) == .future { return nil }
             guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted, unit == nil || p.granularity == unit || Self.spans(p, unit!) else { return nil }
             // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
             if anyWithinYear { return p.from.year == p.to.year ? p : nil }
@@ -469,7 +501,7 @@ extension Extractor {
     static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared", "above", "below", "since"]
 
     /// Whether period mention `m` dates the base of a comparison: a cue ("from", "compared with",
-    /// "against", "than", "after", "above", "since") among the ten words before it in its
+    /// "against", "than", "after", "above", "since") among the fifteen words before it in its
     /// sentence, with no "to" or "at" between ("from A$6.79 billion in November", "compared with a deficit of EUR 12.1
     /// billion in January-July 2023", "after a strong April"; not "from $5 billion to $6 billion in
     /// September", whose period is the new figure's).
@@ -483,7 +515,7 @@ extension Extractor {
             if w == "to" || w == "at" { return false }
             if baseCues.contains(String(w)) { return true }
             words += 1
-            if words >= 10 { return false }
+            if words >= 15 { return false }
         }
         return false
     }

@@ -96,8 +96,8 @@ extension Extractor {
     ///   local dollar (the `local-dollars` lexicon: place → ISO code) when the dateline's line or the
     ///   first 60 bytes of the lede (the first sentence after the headline) name such a place;
     /// - a name several currencies share ("crowns": the `ambiguous-currencies` lexicon) becomes the
-    ///   currency the same places name for its family (`local-currencies`), else keeps its customary
-    ///   reading, else is not money.
+    ///   currency the same places, or the first three lines, name for its family
+    ///   (`local-currencies`), else keeps its customary reading, else is not money.
     /// - a customary reading the euro ended (Italian lire, French francs) is, in a story dated
     ///   2002 or later, the currency still called so (`customary-after-euro`: Turkish lira, Swiss francs).
     func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?, reference: CalendarDate? = nil) {
@@ -114,7 +114,9 @@ extension Extractor {
         // dateline's line or lede that `local-currencies` lists for the family.
         var localByFamily: [String: String] = [:]
         if let places = localCurrencyPlaces, mentions.contains(where: { if case .local = $0.pendingCurrency { return true } else { return false } }) {
-            for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
+            // Shared names other than the dollar have no world default: the first lines (a headline,
+            // a lede under a stamp line) may place the story too.
+            for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true) {
                 for hit in document.matchSpans(of: places, in: z, group: "w") {
                     guard let key = normalizationLexicons.localCurrencies?.lookup(document.text(hit)) else { continue }
                     let parts = key.split(separator: " ")
@@ -207,7 +209,7 @@ extension Extractor {
     /// Where a story names its place: the dateline's line, and the first 60 bytes of the lede (the
     /// first sentence after the headline; when that sentence is no more than a dateline line of its
     /// own, "Updated: 02 Feb 2024, 08:40 AM IST", the sentence after it: "NEW DELHI: The government ...").
-    func placeZones(_ document: Document, datelineSpan: Span?, headlineSpan: Span?) -> [Span] {
+    func placeZones(_ document: Document, datelineSpan: Span?, headlineSpan: Span?, firstLines: Bool = false) -> [Span] {
         var zones: [Span] = []
         var datelineLine: Span? = nil
         if let d = datelineSpan {
@@ -221,6 +223,19 @@ extension Extractor {
         }
         if let lede {
             zones.append(Span(lede.span.start, min(lede.span.end, lede.span.start + 60)))
+        }
+        // With `firstLines`, then the starts of the first three lines that hold text: a headline,
+        // and a lede under a stamp line and a headline ("Published: 2025-04-03", a headline,
+        // "ISLAMABAD: Pakistan's …"). The fiscal year reads them; a currency does not (a place named
+        // there may be another country's than the one whose dollars the story counts).
+        guard firstLines else { return zones }
+        var lines = 0
+        for lineNo in 1...max(1, min(document.lineIndex.lineStarts.count, 8)) where lines < 3 {
+            let line = document.lineIndex.span(ofLine: lineNo, in: document.bytes)
+            guard document.bytes[line.start..<line.end].contains(where: { $0 > 0x20 }) else { continue }
+            lines += 1
+            if line == datelineLine { continue }
+            zones.append(Span(line.start, min(line.end, line.start + 120)))
         }
         return zones
     }

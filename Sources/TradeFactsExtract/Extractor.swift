@@ -269,7 +269,7 @@ public final class Extractor: @unchecked Sendable {
         // The fiscal year of the story's place, for years written across two years ("1985/86").
         var fiscalYear: FiscalYear? = nil
         if let places = fiscalPlaces, mentions.contains(where: { $0.periodFields.map { $0.yearTo != nil || $0.fiscal } ?? false }) {
-            for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
+            for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true) {
                 if let hit = document.matchSpans(of: places, in: z, group: "w").first {
                     let place = document.text(hit)
                     if let start = ruleSet.lexicons["fiscal-years"]?.lookup(place).flatMap({ Int($0) }) {

@@ -212,14 +212,19 @@ package enum PeriodResolver {
     /// nearest the reference date, counting distance on the side the tense points away from
     /// ``againstTense`` times (``againstFutureTense`` for a future clause): a past report means the
     /// latest such period unless the coming one is much nearer ("payable Dec. 15" in a November story);
-    /// for a past report, the unelapsed part of a period under way counts as ahead.
+    /// for a past report, the unelapsed part of a period under way (or of a stretch of months wholly
+    /// ahead) counts as ahead.
     package static func nearest(_ candidates: [ResolvedPeriod], to r: CalendarDate, tense: Tense) -> ResolvedPeriod? {
         func cost(_ p: ResolvedPeriod) -> Int {
             let behind = p.to < r ? r.dayNumber - p.to.dayNumber : 0
             let aheadStart = p.from > r ? p.from.dayNumber - r.dayNumber : 0
             let unelapsed = p.to > r ? p.to.dayNumber - r.dayNumber : 0
             switch tense {
-            case .past: return behind + againstTense * (aheadStart > 0 ? aheadStart : unelapsed)
+            // A past report: a stretch of months (a range, the first months of a year, a quarter, a
+            // half) counts all of its unelapsed part against it, even wholly ahead ("January-November"
+            // or "the first half" in a story of 31 December is the one just ended, not the one
+            // beginning tomorrow); other periods (a month, a day) their start.
+            case .past: return behind + againstTense * ([.span, .quarter, .half].contains(p.granularity) || aheadStart == 0 ? unelapsed : aheadStart)
             case .present: return behind + aheadStart
             case .future: return againstFutureTense * behind + aheadStart
             }
