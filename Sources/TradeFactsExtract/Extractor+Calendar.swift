@@ -44,6 +44,19 @@ extension Extractor {
                 }
             }
         }
+        // A dateline under the story: a short last line that ends with a full date ("Lagos,
+        // September 18, 2024").
+        var lineNo = document.lineIndex.lineStarts.count
+        while lineNo > 1, isBlank(document.lineIndex.span(ofLine: lineNo, in: document.bytes), document) { lineNo -= 1 }
+        let last = document.lineIndex.span(ofLine: lineNo, in: document.bytes)
+        guard lineNo > 1, last.length <= 60 else { return nil }
+        var end = last.end
+        while end > last.start, [0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: ".")].contains(document.bytes[end - 1]) { end -= 1 }
+        for (i, m) in mentions.enumerated().reversed() where last.contains(m.span) && m.span.end == end {
+            if let f = m.periodFields, let y = f.year, let mo = f.month, let d = f.day, f.dayTo == nil {
+                return Dateline(index: i, date: CalendarDate(validYear: y, month: mo, day: d), stamp: nil)
+            }
+        }
         return nil
     }
 
@@ -357,7 +370,11 @@ extension Extractor {
     ///   2024") was reported by the dateline's day: the year of its end if the day comes after it,
     ///   else the next ("SEOUL, March 1 -- … exports in February 2025" is 1 March 2025; "Jan. 5 --
     ///   … in December 2024" is 5 January 2025);
-    /// - "the same period of 2023" is a year before the story's;
+    /// - "the same period of 2023" is a year before the story's, and so is a base of the same months
+    ///   as a period the story writes without a year ("the first eight months … against $48
+    ///   billion in January-August 2023");
+    /// - years inside quotation marks are left out (a speaker's forecast: "we see it carrying into
+    ///   the first quarter of 2025");
     /// - the story's year is the latest of these; without them, from whole years: with two or
     ///   more, the latest ("fell in 2023 … a target of 6% for 2024", a forecast's year being as
     ///   likely as a report's); one alone is the year before, a completed year being reported
@@ -369,9 +386,17 @@ extension Extractor {
         var memo = TenseMemo(sentences: document.sentences.count)
         var partYear: Int? = nil
         var wholeYears = Set<Int>()
+        // The month shapes of periods written without a year ("the first eight months"), to tell a
+        // year-ago base ("against $48 billion in January-August 2023") from the story's own period.
+        var yearlessShapes = Set<[Int]>()
+        for m in mentions where m.role == nil {
+            // Not resolved yet (there is no reference date): read within any year.
+            if let pf = m.periodFields, pf.year == nil, !pf.samePeriod, let p = PeriodResolver.within(year: 2001, pf) { yearlessShapes.insert([p.from.month, p.to.month]) }
+        }
         for (j, m) in mentions.enumerated() where j != index {
             guard let pf = m.periodFields, let y = pf.year, pf.yearTo == nil, !pf.fiscal, m.role == nil, m.qualifier == nil || pf.samePeriod,
-                  (1000...2999).contains(y), tense(of: m, in: document, memo: &memo) != .future else { continue }
+                  (1000...2999).contains(y), tense(of: m, in: document, memo: &memo) != .future,
+                  !Self.isQuoted(m.span, document) else { continue }
             // "(compared with) the same period of 2023": the story's year is the next.
             if pf.samePeriod {
                 partYear = max(partYear ?? y + 1, y + 1)
@@ -381,7 +406,9 @@ extension Extractor {
             if p.from.month == 1 && p.from.day == 1 && p.to.month == 12 && p.to.day == 31 && p.from.year == p.to.year {
                 wholeYears.insert(y)
             } else if let sameYear = CalendarDate(validYear: p.to.year, month: month, day: day) {
-                let year = sameYear >= p.to ? p.to.year : p.to.year + 1
+                var year = sameYear >= p.to ? p.to.year : p.to.year + 1
+                // A base of the same months as a period the story gives without a year is the year before.
+                if Self.isComparisonBase(m, document), yearlessShapes.contains([p.from.month, p.to.month]) { year = max(year, y + 1) }
                 partYear = max(partYear ?? year, year)
             }
         }
@@ -441,7 +468,8 @@ extension Extractor {
             // third-quarter profit will be below … It earned $376,000 in the 2024 quarter").
             if unit == nil, sentence(j) != here, m.periodFields?.samePeriod != true,
                (m.periodFields?.tense ?? tense(of: m, in: document, memo: &memo)) == .future { return nil }
-            guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted, unit == nil || p.granularity == unit || Self.spans(p, unit!) else { return nil }
+            guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted,
+                  unit == nil || p.granularity == unit || Self.spans(p, unit!) || unit == .span && [.quarter, .half].contains(p.granularity) else { return nil }
             // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
             if anyWithinYear { return p.from.year == p.to.year ? p : nil }
             return p.granularity != .day ? p : nil
@@ -476,7 +504,7 @@ extension Extractor {
             if s == here { continue }
             if here - s > Self.antecedentReach { break }
             if let p = candidate(j) {
-                if !Self.isComparisonBase(mentions[j], document) { return p }
+                if !Self.isComparisonBase(mentions[j], document) && !Self.isBackground(mentions[j], document) { return p }
                 base = base ?? p
             }
         }
@@ -495,6 +523,34 @@ extension Extractor {
         default: return false
         }
         return (p.from.month - 1) % months == 0 && p.to == p.from.adding(months: months - 1).lastDayOfMonth
+    }
+
+    /// Whether `span` is inside quotation marks on its line (straight quotes counted, curly ones
+    /// opened and closed).
+    static func isQuoted(_ span: Span, _ document: Document) -> Bool {
+        let lineStart = document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: span.start) + 1, in: document.bytes).start
+        var depth = 0, straight = false
+        var i = lineStart
+        let b = document.bytes
+        while i < span.start {
+            if b[i] == 0x22 { straight.toggle() }
+            else if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 {
+                if b[i + 2] == 0x9C { depth += 1 } else if b[i + 2] == 0x9D { depth = max(0, depth - 1) }
+            }
+            i += 1
+        }
+        return straight || depth > 0
+    }
+
+    /// Whether period mention `m` dates background told in the pluperfect ("They had grown 5.6% in
+    /// August."): "had" among the eight words before it in its sentence. An anaphor in a later
+    /// sentence refers past it to the reported period.
+    static func isBackground(_ m: Mention, _ document: Document) -> Bool {
+        guard let s = document.sentenceIndex(of: m.span.start) else { return false }
+        let lo = max(document.sentences[s].span.start, m.span.start - 80)
+        guard lo < m.span.start else { return false }
+        let words = String(decoding: document.bytes[lo..<m.span.start], as: UTF8.self).lowercased().split { !$0.isLetter }
+        return words.suffix(8).contains("had")
     }
 
     /// Words that introduce the base a figure is compared with.

@@ -127,9 +127,15 @@ extension Extractor {
         // The last money mention with a currency before the one at hand, kept as the loop goes (a
         // search back from each figure would be quadratic in a text of figures without currency).
         var lastMoney: Int? = nil
+        // The last such mention that is not a conversion of the one before ("398.6 billion pesetas,
+        // or about 3.1 billion dlrs, … from 235.4 billion": pesetas are carried, not dollars).
+        var lastPrimaryMoney: Int? = nil
         for i in mentions.indices {
             defer {
-                if mentions[i].type == .money, case .money(_, _, _, .some, _) = mentions[i].value, mentions[i].pendingCurrency == nil { lastMoney = i }
+                if mentions[i].type == .money, case .money(_, _, _, .some, _) = mentions[i].value, mentions[i].pendingCurrency == nil {
+                    lastMoney = i
+                    if !Self.isConversion(mentions[i], document) { lastPrimaryMoney = i }
+                }
             }
             guard let pending = mentions[i].pendingCurrency, case let .money(a, lo, hi, cur, per) = mentions[i].value else { continue }
             mentions[i].pendingCurrency = nil
@@ -167,7 +173,8 @@ extension Extractor {
                 }
             case .carry:
                 let here = document.sentenceIndex(of: mentions[i].span.start)
-                let antecedent = lastMoney.flatMap { j -> Mention? in
+                let carryFrom = lastMoney.map { j in Self.isConversion(mentions[j], document) ? (lastPrimaryMoney ?? j) : j }
+                let antecedent = carryFrom.flatMap { j -> Mention? in
                     guard let h = here, let s = document.sentenceIndex(of: mentions[j].span.start), s == h || s == h - 1 else { return nil }
                     return mentions[j]
                 }
@@ -187,6 +194,20 @@ extension Extractor {
                 }
             }
         }
+    }
+
+    /// Whether money mention `m` restates the figure before it in another currency: right after an
+    /// opening bracket or "or" ("(about 690 mln dlrs)", ", or about 3.1 billion dlrs").
+    static func isConversion(_ m: Mention, _ document: Document) -> Bool {
+        let lo = max(0, m.span.start - 30)
+        let before = String(decoding: document.bytes[lo..<m.span.start], as: UTF8.self).lowercased()
+        let trimmed = before.reversed().drop { $0 == " " }
+        if trimmed.first == "(" { return true }
+        let words = String(trimmed.reversed()).split { !$0.isLetter }.suffix(3).map(String.init)
+        guard let last = words.last else { return false }
+        if last == "or" { return true }
+        return ["about", "some", "around", "roughly", "nearly", "approximately", "almost", "just"].contains(last)
+            && words.dropLast().last == "or"
     }
 
     /// The currency of `family` that the first place of `local-currencies` named in the sentence of
