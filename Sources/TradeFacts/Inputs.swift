@@ -11,11 +11,13 @@ package struct InputSource: Sendable, Hashable {
     /// The folder walked to find this file, when the file is read only if it resolves inside it
     /// (a walk without `--follow-symlinks`).
     package var confinedTo: WalkedFolder? = nil
-    /// Why the file cannot be opened by this path, when the walk already knows (a name that is not
-    /// UTF-8: `path` then shows its bad bytes as `\xNN`).
+    /// Why the file cannot be read, when the walk already knows (a folder with no article).
     package var unreadable: String? = nil
-    package init(path: String, fromWalk: Bool = false, confinedTo: WalkedFolder? = nil, unreadable: String? = nil) {
-        self.path = path; self.fromWalk = fromWalk; self.confinedTo = confinedTo; self.unreadable = unreadable
+    /// The path's bytes when its name is not valid UTF-8 (found in a folder, or named on the
+    /// command line): the file is opened by them, and `path` shows the bad bytes as `\xNN`.
+    package var rawPath: [UInt8]? = nil
+    package init(path: String, fromWalk: Bool = false, confinedTo: WalkedFolder? = nil, unreadable: String? = nil, rawPath: [UInt8]? = nil) {
+        self.path = path; self.fromWalk = fromWalk; self.confinedTo = confinedTo; self.unreadable = unreadable; self.rawPath = rawPath
     }
     package var isStandardInput: Bool { path == "-" }
 }
@@ -67,15 +69,17 @@ package enum Inputs {
                 if let folder { walk.visited.insert(folder.resolved) }
                 walk.walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, relative: "")
                 let prefix = path.hasSuffix("/") ? path : path + "/"
-                let badNames = Set(walk.badNames.map { prefix + $0 })
-                let found = walk.found.map { prefix + $0 }.sorted().filter(admit).map {
-                    InputSource(path: $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder,
-                                unreadable: badNames.contains($0) ? badNameCause : nil)
+                let found = walk.found.sorted().filter { admit(prefix + $0) }.map {
+                    InputSource(path: prefix + $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder, rawPath: walk.rawPaths[$0])
                 }
                 // A folder with no article is an error, never a green run over 0 documents.
                 out += found.isEmpty ? [InputSource(path: path, unreadable: noArticle("holds no article"))] : found
             } else if path != "-", !FileManager.default.fileExists(atPath: path), Glob.isPattern(path) {
                 out += expandGlob(path, followSymlinks: followSymlinks, admit: admit)
+            } else if let raw = rawArguments[path] {
+                // Named on the command line with bytes that are not UTF-8 (the shell passes them as
+                // they are; Swift's arguments replaced them): opened by its bytes.
+                out.append(InputSource(path: escaped(raw), rawPath: raw))
             } else {
                 out.append(InputSource(path: path))
             }
@@ -83,8 +87,30 @@ package enum Inputs {
         return out
     }
 
-    /// The cause given for a file found in a folder whose name is not UTF-8.
-    static let badNameCause = "not read: its name is not valid UTF-8 (shown with \\xNN for the bad bytes); rename it to read it"
+    /// The command-line arguments that are not valid UTF-8, by the text Swift made of them (bad
+    /// bytes replaced with U+FFFD) — their bytes, to open the files they name.
+    static let rawArguments: [String: [UInt8]] = {
+        var out: [String: [UInt8]] = [:]
+        for i in 1..<Int(CommandLine.argc) {
+            guard let arg = CommandLine.unsafeArgv[i] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(arg).assumingMemoryBound(to: UInt8.self), count: strlen(arg)))
+            if String(validating: bytes, as: UTF8.self) == nil { out[String(decoding: bytes, as: UTF8.self)] = bytes }
+        }
+        return out
+    }()
+
+    /// `bytes` as text, each byte that is not part of valid UTF-8 written `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        return bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+    }
+
+    /// Calls `body` with the path of `source` as a C string: its bytes when the name is not UTF-8.
+    static func withCPath<T>(_ source: InputSource, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        guard let raw = source.rawPath else { return source.path.withCString(body) }
+        let terminated = raw + [0]
+        return terminated.withUnsafeBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: terminated.count) { body($0) } }
+    }
 
     /// The cause given for a folder or glob that yields no article.
     static func noArticle(_ what: String) -> String {
@@ -107,10 +133,8 @@ package enum Inputs {
             var walk = FolderWalk(root: folder, followSymlinks: followSymlinks)
             if let folder { walk.visited.insert(folder.resolved) }
             walk.walk(base, relative: "")
-            let badNames = Set(walk.badNames)
             found = walk.found.filter { Glob.matches(pattern, prefix + $0) && admit(prefix + $0) }.sorted().map {
-                InputSource(path: prefix + $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder,
-                            unreadable: badNames.contains($0) ? badNameCause : nil)
+                InputSource(path: prefix + $0, fromWalk: true, confinedTo: followSymlinks ? nil : folder, rawPath: walk.rawPaths[$0])
             }
         }
         return found.isEmpty ? [InputSource(path: pattern, unreadable: noArticle("matches no article"))] : found
@@ -144,21 +168,22 @@ package enum Inputs {
         var visited = Set<String>()
         /// Paths relative to the root.
         var found: [String] = []
-        /// Those of `found` whose names are not UTF-8 (escaped as `\xNN`).
-        var badNames: [String] = []
+        /// The bytes of those of `found` whose names are not UTF-8 (escaped as `\xNN` in `found`).
+        var rawPaths: [String: [UInt8]] = [:]
 
         init(root: WalkedFolder?, followSymlinks: Bool) { self.root = root; self.followSymlinks = followSymlinks }
 
         mutating func walk(_ directory: String, relative: String) {
             guard let listing = Inputs.listing(directory) else { return }
-            for (name, valid) in listing.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
-                // A name that is not UTF-8 cannot be opened through a Swift string: it is kept,
-                // shown with its bad bytes escaped, and reported when read.
+            for (name, valid, raw) in listing.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+                // A name that is not UTF-8 cannot be opened through a Swift string: it is kept with
+                // its bytes (read by them), shown with its bad bytes escaped. A folder so named is
+                // not walked into.
                 guard valid else {
                     if articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
                         let rel = relative.isEmpty ? name : relative + "/" + name
                         found.append(rel)
-                        badNames.append(rel)
+                        rawPaths[rel] = Array(directory.utf8) + [UInt8(ascii: "/")] + raw
                     }
                     continue
                 }
@@ -196,6 +221,12 @@ package enum Inputs {
             return try readCapped(FileHandle.standardInput, source)
         }
         try checkReadable(source)
+        if source.rawPath != nil {
+            let fd = withCPath(source) { open($0, O_RDONLY | O_CLOEXEC) }
+            if fd < 0 { throw LineChunkReader.error(source, errno) }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            return try readCapped(handle, source)
+        }
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: source.path))
             defer { try? handle.close() }
@@ -219,22 +250,21 @@ package enum Inputs {
     /// a folder without `--follow-symlinks`) resolves outside the folder walked, or (found by
     /// walking a folder) not a regular file.
     /// The names in `directory`, read byte for byte (FileManager would replace a name's invalid
-    /// UTF-8 and then not find the file): each with whether it is valid UTF-8; an invalid one has
-    /// its bad bytes written `\xNN`. Nil when the folder cannot be read.
-    static func listing(_ directory: String) -> [(name: String, valid: Bool)]? {
+    /// UTF-8 and then not find the file): each with whether it is valid UTF-8 and its bytes; an
+    /// invalid one has its bad bytes written `\xNN`. Nil when the folder cannot be read.
+    static func listing(_ directory: String) -> [(name: String, valid: Bool, raw: [UInt8])]? {
         guard let dir = opendir(directory) else { return nil }
         defer { closedir(dir) }
-        var out: [(name: String, valid: Bool)] = []
+        var out: [(name: String, valid: Bool, raw: [UInt8])] = []
         while let entry = readdir(dir) {
             let bytes: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 Array(raw.prefix { $0 != 0 })
             }
             if bytes == Array(".".utf8) || bytes == Array("..".utf8) { continue }
             if let name = String(validating: bytes, as: UTF8.self) {
-                out.append((name, true))
+                out.append((name, true, bytes))
             } else {
-                let escaped = bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
-                out.append((escaped, false))
+                out.append((escaped(bytes), false, bytes))
             }
         }
         return out
@@ -242,6 +272,21 @@ package enum Inputs {
 
     static func checkReadable(_ source: InputSource) throws {
         if let why = source.unreadable { throw InputError(message: "\(source.path): \(why)") }
+        if source.rawPath != nil {
+            var info = stat()
+            guard withCPath(source, { stat($0, &info) }) == 0 else { throw InputError(message: "\(source.path): no such file") }
+            if let folder = source.confinedTo, let real = withCPath(source, { p -> String? in
+                guard let r = realpath(p, nil) else { return nil }
+                defer { free(r) }
+                return String(cString: r)
+            }), !PathConfinement.contains(folder.resolved, real) {
+                throw InputError(message: "\(source.path): not read: it resolves to \(real), outside the folder walked (\(folder.given)); --follow-symlinks reads it",
+                                 refused: true)
+            }
+            if info.st_mode & S_IFMT == S_IFDIR { throw InputError(message: "\(source.path): is a directory") }
+            if source.fromWalk, info.st_mode & S_IFMT != S_IFREG { throw InputError(message: "\(source.path): not a regular file; skipped") }
+            return
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDir) else {
             throw InputError(message: "\(source.path): no such file")
@@ -303,7 +348,7 @@ package final class LineChunkReader {
             fd = 0
         } else {
             try Inputs.checkReadable(source)
-            fd = open(source.path, O_RDONLY | O_CLOEXEC)
+            fd = Inputs.withCPath(source) { open($0, O_RDONLY | O_CLOEXEC) }
             if fd < 0 { throw LineChunkReader.error(source, errno) }
         }
     }

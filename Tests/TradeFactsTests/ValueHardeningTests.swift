@@ -166,9 +166,10 @@ final class ValueHardeningTests: XCTestCase {
         XCTAssertEqual(documents, ["{\"document\":\"a\"", "{\"document\":\"b\""])
     }
 
-    /// A file name that is not valid UTF-8 was reported as "no such file"; it is reported as such,
-    /// with its bad bytes shown, and the other files are read.
-    func testFileNameThatIsNotUTF8() throws {
+    /// A file name that is not valid UTF-8 was reported as "no such file". It is read, by its bytes,
+    /// whether found in a folder or named on the command line (the shell passes the bytes as they
+    /// are), and shown with its bad bytes as `\xNN`; a missing one is still "no such file".
+    func testFileNameThatIsNotUTF8IsRead() throws {
         let dir = NSTemporaryDirectory() + "tf-names-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -176,14 +177,33 @@ final class ValueHardeningTests: XCTestCase {
         raw.append(0)
         let fd = raw.withUnsafeBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { open($0, O_CREAT | O_WRONLY, 0o644) } }
         XCTAssertGreaterThanOrEqual(fd, 0)
-        _ = "Exports rose.\n".withCString { write(fd, $0, 14) }
+        let text = "Exports rose 5 pct in March 2025.\n"
+        _ = text.withCString { write(fd, $0, strlen($0)) }
         close(fd)
         try "Imports fell 5 pct in March 2025.\n".write(toFile: dir + "/ok.txt", atomically: true, encoding: .utf8)
-        let r = try CLI.run(["extract", "--format", "jsonl", dir])
-        XCTAssertEqual(r.status, 3, r.stderr)
+        // Found by walking the folder.
+        let r = try CLI.run(["extract", "--format", "jsonl", "--date", "2025-04-10", dir])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         let lines = r.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
-        XCTAssertTrue(lines.contains { $0.contains("caf\\\\xE9.txt") && $0.contains("not valid UTF-8") }, r.stdout)
+        XCTAssertTrue(lines.contains { $0.contains("caf\\\\xE9.txt") && $0.contains("rose 5 pct") && !$0.contains("\"error\"") }, r.stdout)
         XCTAssertTrue(lines.contains { $0.contains("ok.txt") && !$0.contains("\"error\"") }, r.stdout)
+        // Named on the command line: the shell makes the argument's bytes.
+        guard let binary = CLI.binary else { throw XCTSkip("tradefacts binary not built") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "\"$0\" extract --format jsonl --date 2025-04-10 \"$(printf '%s/caf\\351.txt' \"$1\")\" \"$(printf '%s/gone\\351.txt' \"$1\")\"",
+                       binary.path, dir]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let shown = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(p.terminationStatus, 3)
+        XCTAssertEqual(shown.count, 2, String(decoding: data, as: UTF8.self))
+        XCTAssertTrue(shown[0].contains("caf\\\\xE9.txt") && shown[0].contains("rose 5 pct") && !shown[0].contains("\"error\""), String(shown[0]))
+        XCTAssertTrue(shown[1].contains("gone\\\\xE9.txt") && shown[1].contains("no such file"), String(shown[1]))
     }
 }
