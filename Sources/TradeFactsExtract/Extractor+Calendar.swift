@@ -136,6 +136,12 @@ extension Extractor {
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
+            // A part of a year written across two years ("the first 10 months of 1986/87") in a
+            // story from a place with its own fiscal year: a part of that fiscal year.
+            if !fields.fiscal, let fy = fiscalYear, fy.start > 1, let y = fields.year, fields.yearTo == y + 1,
+               fields.firstMonths != nil || fields.quarter != nil || fields.half != nil, !Self.isSeason(mentions[i].text) {
+                fields.fiscal = true
+            }
             var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense)
             // A fiscal year the text names ("FY25", "fiscal 2016-17", "the coming fiscal year") in a
             // story from a place whose fiscal year starts in another month: that fiscal year. Years

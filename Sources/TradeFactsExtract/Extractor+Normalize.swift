@@ -194,6 +194,14 @@ extension Extractor {
                 }
             }
         }
+        // Older copy: a currency since redenominated is the one of the story's time.
+        if let year = reference?.year, !normalizationLexicons.predecessors.isEmpty {
+            for i in mentions.indices {
+                guard case let .money(a, lo, hi, cur?, per) = mentions[i].value else { continue }
+                let old = normalizationLexicons.historicCode(cur, year: year)
+                if old != cur { mentions[i].value = .money(amount: a, low: lo, high: hi, currency: old, per: per) }
+            }
+        }
     }
 
     /// Whether money mention `m` restates the figure before it in another currency: right after an
@@ -302,6 +310,9 @@ struct NormalizationLexicons: Sendable {
         volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
     /// `currency-symbols`, `currency-words`, `currency-codes`, `currency-iso-codes` and `currency-letter-signs`, in that order (those present).
     package let currencies: [Lexicon]
+    /// `currency-predecessors`: today's code → (the year it came in, the code it replaced), for
+    /// the latest replacement before each year ("RUB before 1992" is SUR, "RUB before 1998" RUR).
+    let predecessors: [String: [(year: Int, old: String)]]
     /// `minor-currency-units` ("cents" → 100): each phrase's key → its value read as a decimal
     /// (a value that does not read as one is left out: the amount stays in the main unit).
     let minorUnits: [String: Decimal]
@@ -316,5 +327,18 @@ struct NormalizationLexicons: Sendable {
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
         currencies = ["currency-symbols", "currency-abbreviations", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs"].compactMap { l[$0] }
         minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
+        var table: [String: [(year: Int, old: String)]] = [:]
+        for (phrase, old) in l["currency-predecessors"]?.entries ?? [:] {
+            let words = phrase.split(separator: " ")
+            guard words.count == 3, words[1] == "before", let year = Int(words[2]) else { continue }
+            table[words[0].uppercased(), default: []].append((year, old.uppercased()))
+        }
+        predecessors = table.mapValues { $0.sorted { $0.year < $1.year } }
+    }
+
+    /// The code a figure read as `code` has in a story of `year`: the currency `code` replaced
+    /// when the story is older than the replacement, else `code`.
+    func historicCode(_ code: String, year: Int) -> String {
+        predecessors[code]?.first { year < $0.year }?.old ?? code
     }
 }
