@@ -89,4 +89,61 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(period("the end of June", in: e), "2025-06-30..2025-06-30")
         XCTAssertEqual(period("the end of 2024", in: e), "2024-12-31..2024-12-31")
     }
+
+    func testYearlessDatelineLeavesQuotesOutAndReadsYearAgoBases() {
+        // A speaker's forecast year inside quotation marks does not date the story.
+        var e = extraction("TAIPEI, Dec 20 (Reuters) - Export orders rose 3.3% in November from a year earlier. "
+            + "\"AI demand is still the engine, and we see it carrying into the first quarter of 2025,\" an economist said. "
+            + "Orders in the first 11 months rose 4.4% from the same period of 2023.")
+        XCTAssertEqual(e.referenceDate?.iso, "2024-12-20")
+        // A base of the same months as a period written without its year is the year before.
+        e = extraction("BRASILIA, Sept 4 (Reuters) - So far this year Brazil has a surplus of $54.10 billion in the first eight months, "
+            + "16.1% below the $64.48 billion posted in January-August 2023.")
+        XCTAssertEqual(e.referenceDate?.iso, "2024-09-04")
+        XCTAssertEqual(period("the first eight months", in: e), "2024-01-01..2024-08-31")
+    }
+
+    func testDatelineOnTheLastLine() {
+        let e = extraction("Nigeria's trade surplus narrows in Q2\n\nTotal trade rose 11.8% over the preceding quarter.\n\nLagos, September 18, 2024\n")
+        XCTAssertEqual(e.referenceDate?.iso, "2024-09-18")
+        XCTAssertEqual(e.referenceDateSource, .dateline)
+        XCTAssertEqual(e.mentions.first { $0.role == "dateline" }?.text, "September 18, 2024")
+    }
+
+    func testAnaphorPassesOverBackgroundAndForecasts() {
+        // Background in the pluperfect is not the month just reported.
+        var e = extraction("Exports dropped 1.7% in September. They had grown 5.6% in August. Imports rose 2.1% in the month to ¥9.41 trillion.",
+                           date: "2024-10-17")
+        XCTAssertEqual(period("the month", in: e), "2024-09-01..2024-09-30")
+        // A period told in the future is not what "the period" refers to.
+        e = extraction("Exports in the first 10 months rose 23.0%, and CAAM expects exports this year to top 5.5 million units. "
+            + "Electric cars made up 1.05 million of the vehicles exported over the period.", date: "2024-11-11")
+        XCTAssertEqual(period("the period", in: e), "2024-01-01..2024-10-31")
+    }
+
+    func testCropYearsAreNotFiscalYears() {
+        // A place with a fiscal year (the US, October) does not make a crop's year fiscal.
+        let e = extraction("WASHINGTON, June 1 - The U.S. Agriculture Department forecast that soft wheat stocks will almost double in 1987/88. "
+            + "The Treasury said the deficit for fiscal 1987/88 would narrow.", date: "1987-06-01")
+        XCTAssertEqual(period("1987/88", in: e), "1987-01-01..1988-12-31")
+    }
+
+    func testMoneyCarriesTheCurrencyOfTheFigureNotOfItsConversion() {
+        let e = extraction("The deficit widened to 398.6 billion pesetas, or about 3.1 billion dlrs, from 235.4 billion a year earlier.",
+                           date: "1987-05-12")
+        let money = e.mentions.filter { $0.type == .money }
+        XCTAssertEqual(money.map(\.text), ["398.6 billion pesetas", "3.1 billion dlrs", "235.4 billion"])
+        if case let .money(_, _, _, currency, _) = money[2].value { XCTAssertEqual(currency, "ESP") } else { XCTFail("not money") }
+        XCTAssertEqual(money[2].currencySource, "carried")
+    }
+
+    func testCurrencyOfTheStorysTime() {
+        func currency(_ date: String) -> String? {
+            let e = extraction("ANKARA, June 12 - Turkey's exports rose to 829.3 billion lira in May.", date: date)
+            guard let m = e.mentions.first(where: { $0.type == .money }), case let .money(_, _, _, c, _) = m.value else { return nil }
+            return c
+        }
+        XCTAssertEqual(currency("1987-06-12"), "TRL")
+        XCTAssertEqual(currency("2024-06-12"), "TRY")
+    }
 }
