@@ -20,6 +20,7 @@ package struct PeriodAfterDateline: Check {
             CheckExample("In the first half of 2026, exports will reach $5 million, the ministry forecast.", date: "2025-10-03"),
             CheckExample("NEW DELHI, March 31 - He said India had agreed to export iron ore worth 400 mln dlrs to Japan in 1987/88.", date: "1987-03-31"),
             CheckExample("The group had 1986 sales of 1.2 billion dlrs.", date: "1987-03-06"),
+            CheckExample("Wheat sales of 362,000 tonnes for the current season and 151,000 for the 1987/88 season were 40 mln dlrs, down by half.", date: "1987-03-05"),
             CheckExample("The group expects 1989 sales of 1.2 billion dlrs.", date: "1987-03-06"),
             CheckExample("In 1988, the company should report a profit of 10 mln dlrs.", date: "1987-03-06"),
             CheckExample("The committee voted to cap 1988 defense spending at 282 billion dlrs.", date: "1987-03-06"),
@@ -34,13 +35,21 @@ package struct PeriodAfterDateline: Check {
 
     package init() {}
 
+    /// Whether a period names a crop's season or marketing year ("the 1987/88 season"): such a
+    /// year is sold and shipped ahead (forward sales for it are news), never a report too early.
+    static func isSeason(_ text: String) -> Bool {
+        let t = text.lowercased()
+        return ["season", "crop", "marketing year", "campaign", "harvest"].contains { t.contains($0) }
+    }
+
     package func run(_ context: CheckContext) -> [Finding] {
         guard let reference = context.referenceDate else { return [] }
         var findings: [Finding] = []
         var seen = Set<Int>()
         for record in context.records {
             guard let pi = record.period, !record.periodCarried, !seen.contains(pi), let p = context.mentions[pi].period,
-                  p.from > reference, !context.isFuture(sentence: record.sentence), record.modality == nil else { continue }
+                  p.from > reference, !context.isFuture(sentence: record.sentence), record.modality == nil,
+                  !Self.isSeason(context.mentions[pi].text) else { continue }
             seen.insert(pi)
             findings.append(finding(
                 "\(Self.isReported(record.flow.value)) for \"\(context.mentions[pi].text)\" (from \(p.from.iso)), which begins after \(context.referenceDescription) and is not a forecast",
@@ -56,7 +65,7 @@ package struct PeriodAfterDateline: Check {
             guard let p = pm.period, p.from > reference, pm.role == nil, pm.qualifier == nil,
                   let f = pm.periodFields, f.year != nil, f.yearOffset == nil, !f.samePeriod,
                   !context.document.text(Span(max(0, pm.span.start - 8), pm.span.end)).lowercased().contains("fiscal"),
-                  !context.isFuture(sentence: st.sentence) else { continue }
+                  !context.isFuture(sentence: st.sentence), !Self.isSeason(pm.text) else { continue }
             // Told as done: a past verb in the statement's clause, and no word of plan, modality or
             // range in its sentence ("should report", "was to fall", "debt falling due between 1987
             // and 1992"); a headline, which has no tense, is left alone.

@@ -152,6 +152,15 @@ extension Extractor {
                 resolved = ResolvedPeriod(from: span.from, to: span.to, value: "\(span.from.iso.prefix(7))/\(span.to.iso.prefix(7))", granularity: .span)
                 fields.fiscalYearStart = fy.start
             }
+            // A year written across two years in a sentence about a crop with a marketing year
+            // (`crop-years`: "the 2023/24 season" of cocoa): that crop's year.
+            if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
+               fields.firstMonths == nil, !fields.fiscal, resolved != nil, let start = cropYearStart(sentenceText(of: mentions[i], document)) {
+                let from = CalendarDate(year: y, month: start, day: 1), to = from.adding(months: 11).lastDayOfMonth
+                resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+                mentions[i].value = .calendar(fields: fields, resolved: resolved)
+                continue
+            }
             // A year written across two years, without a season or crop word, in a story from a
             // place whose fiscal year starts in another month than January: that fiscal year.
             if let start = fiscalYearStart, start > 1, let y = fields.year, let y2 = fields.yearTo, y2 == y + 1, fields.month == nil,
@@ -307,6 +316,15 @@ extension Extractor {
     /// 1987/88"): such a year follows the crop, not the fiscal year of the story's place.
     static let cropWords = ["wheat", "grain", "cereal", "corn", "maize", "soybean", "soymeal", "sorghum", "barley", "oats",
                             "rice", "cotton", "sugar", "coffee", "cocoa", "palm oil", "rapeseed", "oilseed"]
+
+    /// The first month of the marketing year of the first crop of `crop-years` that `text` names
+    /// as a word (nil when it names none).
+    func cropYearStart(_ text: String) -> Int? {
+        guard let lexicon = ruleSet.lexicons["crop-years"] else { return nil }
+        let words = text.lowercased().split { !$0.isLetter }
+        for w in words { if let v = lexicon.lookup(String(w)), let m = Int(v) { return m } }
+        return nil
+    }
 
     /// The text of the sentence holding `m` (at most 600 bytes of it around the mention).
     func sentenceText(of m: Mention, _ document: Document) -> String {
@@ -520,6 +538,8 @@ extension Extractor {
     /// Whether `p`, written as a range ("between April and June", "January-March"), is exactly
     /// one calendar quarter, half or month, so that "the previous quarter" can refer back to it.
     static func spans(_ p: ResolvedPeriod, _ unit: ResolvedPeriod.Granularity) -> Bool {
+        // A part of one month ("the first half of June") stands for its month.
+        if unit == .month, p.granularity == .span, p.from.year == p.to.year, p.from.month == p.to.month { return true }
         guard p.granularity == .span, p.from.day == 1 else { return false }
         let months: Int
         switch unit {
@@ -560,7 +580,7 @@ extension Extractor {
     }
 
     /// Words that introduce the base a figure is compared with.
-    static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared", "above", "below", "since"]
+    static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared", "above", "below", "since", "reversing"]
 
     /// Whether period mention `m` dates the base of a comparison: a cue ("from", "compared with",
     /// "against", "than", "after", "above", "since") among the fifteen words before it in its

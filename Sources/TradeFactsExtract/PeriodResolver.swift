@@ -261,6 +261,12 @@ package enum PeriodResolver {
         }
         if let shift = f.monthShift {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
+            // "the first half of the month": that part of the month referred to.
+            if let part = f.monthPart, let (a, b) = monthParts[part] {
+                let from = a == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: a)
+                let to = b == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: b)
+                return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
+            }
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
         }
         if f.wholeYear {
