@@ -155,7 +155,7 @@ extension Extractor {
             // A year written across two years in a sentence about a crop with a marketing year
             // (`crop-years`: "the 2023/24 season" of cocoa): that crop's year.
             if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
-               fields.firstMonths == nil, !fields.fiscal, resolved != nil, let start = cropYearStart(sentenceText(of: mentions[i], document)) {
+               fields.firstMonths == nil, !fields.fiscal, resolved != nil, let start = cropYear(of: mentions[i], document, placeHasFiscalYear: fiscalYearStart.map { $0 > 1 } ?? false) {
                 let from = CalendarDate(year: y, month: start, day: 1), to = from.adding(months: 11).lastDayOfMonth
                 resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
                 mentions[i].value = .calendar(fields: fields, resolved: resolved)
@@ -316,6 +316,22 @@ extension Extractor {
     /// 1987/88"): such a year follows the crop, not the fiscal year of the story's place.
     static let cropWords = ["wheat", "grain", "cereal", "corn", "maize", "soybean", "soymeal", "sorghum", "barley", "oats",
                             "rice", "cotton", "sugar", "coffee", "cocoa", "palm oil", "rapeseed", "oilseed"]
+
+    /// The first month of the marketing year a year across two years stands for: a crop of
+    /// `crop-years` named in its sentence, when the mention says it is a season ("the 2024/25
+    /// season") or the story's place has no fiscal year of its own; for a season, else a crop named
+    /// in the sentence before or in the story's first two sentences (nil when none is named).
+    func cropYear(of m: Mention, _ document: Document, placeHasFiscalYear: Bool) -> Int? {
+        let season = Self.isSeason(m.text)
+        guard season || !placeHasFiscalYear else { return nil }
+        if let start = cropYearStart(sentenceText(of: m, document)) { return start }
+        guard season, let s = document.sentenceIndex(of: m.span.start) else { return nil }
+        for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
+            let span = document.sentences[k].span
+            if let start = cropYearStart(String(decoding: document.bytes[span.start..<min(span.end, span.start + 600)], as: UTF8.self)) { return start }
+        }
+        return nil
+    }
 
     /// The first month of the marketing year of the first crop of `crop-years` that `text` names
     /// as a word (nil when it names none).
