@@ -126,6 +126,10 @@ final class PeriodContextTests: XCTestCase {
         let e = extraction("WASHINGTON, June 1 - The U.S. Agriculture Department forecast that soft wheat stocks will almost double in 1987/88. "
             + "The Treasury said the deficit for fiscal 1987/88 would narrow.", date: "1987-06-01")
         XCTAssertEqual(period("1987/88", in: e), "1987-01-01..1988-12-31")
+        // A season is the crop's marketing year (`crop-years`), found in its sentence or the story's start.
+        let s = extraction("ACCRA, Nov 14 - Ghana's cocoa exports fell 12 pct. Shipments in the 2023/24 season reached 450,000 tonnes.",
+                           date: "2024-11-14")
+        XCTAssertEqual(period("the 2023/24 season", in: s), "2023-10-01..2024-09-30")
     }
 
     func testMoneyCarriesTheCurrencyOfTheFigureNotOfItsConversion() {
