@@ -201,9 +201,10 @@ extension Extractor {
     }
 
     /// Periods read against another period of their sentence rather than the reference date:
-    /// - a half or quarter named without a year after another of the same unit ("in the first half
-    ///   of the fiscal year, earnings had edged up … before slowing in the second half": the
-    ///   second half of that fiscal year);
+    /// - a half or quarter named without a year after another of the same unit and another number
+    ///   that is not a comparison's base ("in the first half of the fiscal year, earnings had edged
+    ///   up … before slowing in the second half": the second half of that fiscal year; not "the
+    ///   fastest since the second quarter of 2021 and after a gain in the second quarter");
     /// - "the previous / preceding / following fiscal (financial) year" after a fiscal year or a
     ///   year written across two years ("$415 billion in 2023-24, down from $466 billion the
     ///   previous financial year": 2022-23).
@@ -226,9 +227,9 @@ extension Extractor {
                     // A year of twelve months (a fiscal year, "2023-24").
                     guard p.to == p.from.adding(months: 11).lastDayOfMonth, p.from.day == 1 else { continue }
                     from = p.from.adding(months: 12 * (fields.yearOffset ?? 0))
-                } else if let h = fields.half, let h0 = g.half, g.firstMonths == nil {
+                } else if let h = fields.half, let h0 = g.half, h != h0, g.firstMonths == nil, !Self.isComparisonBase(mentions[j], document) {
                     from = p.from.adding(months: 6 * (h - h0))
-                } else if let q = fields.quarter, let q0 = g.quarter, g.firstMonths == nil {
+                } else if let q = fields.quarter, let q0 = g.quarter, q != q0, g.firstMonths == nil, !Self.isComparisonBase(mentions[j], document) {
                     from = p.from.adding(months: 3 * (q - q0))
                 } else { continue }
                 guard let f = from else { break }
