@@ -104,9 +104,11 @@ extension Extractor {
         let afterEuro = (reference?.year ?? 0) >= 2002 ? ruleSet.lexicons["customary-after-euro"] : nil
         var local: String? = nil
         if let places = localDollarPlaces, mentions.contains(where: { $0.pendingCurrency == .localDollar }) {
-            for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
-                if let hit = document.matchSpans(of: places, in: z, group: "w").first {
-                    local = normalizationLexicons.localDollars?.lookup(document.text(hit)); break
+            zones: for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
+                // A place named as a destination or origin ("shipments to Australia") is a partner,
+                // not the story's place: its dollar is not the story's.
+                for hit in document.matchSpans(of: places, in: z, group: "w") where !Self.isPartnerPlace(hit, document) {
+                    local = normalizationLexicons.localDollars?.lookup(document.text(hit)); break zones
                 }
             }
         }
@@ -202,6 +204,15 @@ extension Extractor {
                 if old != cur { mentions[i].value = .money(amount: a, low: lo, high: hi, currency: old, per: per) }
             }
         }
+    }
+
+    /// Whether the place at `span` follows a word that makes it a partner ("to", "from", "with",
+    /// "into", "towards", "and"): "exports to Australia", "shipments to Australia and the Middle East".
+    static func isPartnerPlace(_ span: Span, _ document: Document) -> Bool {
+        let lo = max(0, span.start - 16)
+        let words = String(decoding: document.bytes[lo..<span.start], as: UTF8.self).lowercased().split { !$0.isLetter }
+        guard let last = words.last else { return false }
+        return ["to", "from", "with", "into", "towards", "toward", "and", "than"].contains(String(last))
     }
 
     /// Whether money mention `m` restates the figure before it in another currency: right after an
