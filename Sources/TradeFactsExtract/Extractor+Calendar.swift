@@ -188,7 +188,7 @@ extension Extractor {
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference)
+            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
                 ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else {
@@ -491,9 +491,8 @@ extension Extractor {
     /// a single day. With `unit`, only a period of that granularity qualifies ("the quarter" refers back
     /// to a quarter); with `anyWithinYear`, any period within one year, a day included ("that year").
     func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil,
-                          anyWithinYear: Bool = false, reference: CalendarDate? = nil) -> ResolvedPeriod? {
+                          anyWithinYear: Bool = false, reference: CalendarDate? = nil, memo: inout TenseMemo) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
-        var memo = TenseMemo(sentences: document.sentences.count)
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
@@ -590,10 +589,7 @@ extension Extractor {
     /// sentence refers past it to the reported period.
     static func isBackground(_ m: Mention, _ document: Document) -> Bool {
         guard let s = document.sentenceIndex(of: m.span.start) else { return false }
-        let lo = max(document.sentences[s].span.start, m.span.start - 80)
-        guard lo < m.span.start else { return false }
-        let words = String(decoding: document.bytes[lo..<m.span.start], as: UTF8.self).lowercased().split { !$0.isLetter }
-        return words.suffix(8).contains("had")
+        return wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 80), upTo: 8).contains(hadWord)
     }
 
     /// Words that introduce the base a figure is compared with.
@@ -606,18 +602,32 @@ extension Extractor {
     /// September", whose period is the new figure's).
     static func isComparisonBase(_ m: Mention, _ document: Document) -> Bool {
         guard let s = document.sentenceIndex(of: m.span.start) else { return false }
-        let lo = max(document.sentences[s].span.start, m.span.start - 100)
-        guard lo < m.span.start else { return false }
-        let before = String(decoding: document.bytes[lo..<m.span.start], as: UTF8.self).lowercased()
-        var words = 0
-        for w in before.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "$") }).reversed() {
-            if w == "to" || w == "at" { return false }
-            if baseCues.contains(String(w)) { return true }
-            words += 1
-            if words >= 15 { return false }
+        for w in wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 100), upTo: 15) {
+            if w == toWord || w == atWord { return false }
+            if baseCueBytes.contains(w) { return true }
         }
         return false
     }
+
+    /// The words (ASCII letters, digits, "." and "$", lower-cased) before `end` back to `start`,
+    /// nearest first, at most `limit` of them: byte work, as it runs for many mentions.
+    static func wordsBefore(_ end: Int, in document: Document, from start: Int, upTo limit: Int) -> [[UInt8]] {
+        let b = document.bytes
+        var words: [[UInt8]] = []
+        var i = end - 1
+        while i >= start, words.count < limit {
+            func isWordByte(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (0x30...0x39).contains(c) || c == 0x2E || c == 0x24 || c >= 0x80 }
+            while i >= start, !isWordByte(b[i]) { i -= 1 }
+            guard i >= start else { break }
+            var w: [UInt8] = []
+            while i >= start, isWordByte(b[i]) { w.append(b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]); i -= 1 }
+            words.append(w.reversed())
+        }
+        return words
+    }
+
+    static let toWord = Array("to".utf8), atWord = Array("at".utf8), hadWord = Array("had".utf8)
+    static let baseCueBytes: Set<[UInt8]> = Set(baseCues.map { Array($0.utf8) })
 
     package func offset(_ text: String) -> Int? {
         if let v = normalizationLexicons.relativeOffsets?.lookup(text), let n = Int(v) { return n }

@@ -218,16 +218,30 @@ extension Extractor {
     /// Whether money mention `m` restates the figure before it in another currency: right after an
     /// opening bracket or "or" ("(about 690 mln dlrs)", ", or about 3.1 billion dlrs").
     static func isConversion(_ m: Mention, _ document: Document) -> Bool {
+        // Bytes, not strings: this runs for every money figure.
+        let b = document.bytes
         let lo = max(0, m.span.start - 30)
-        let before = String(decoding: document.bytes[lo..<m.span.start], as: UTF8.self).lowercased()
-        let trimmed = before.reversed().drop { $0 == " " }
-        if trimmed.first == "(" { return true }
-        let words = String(trimmed.reversed()).split { !$0.isLetter }.suffix(3).map(String.init)
-        guard let last = words.last else { return false }
-        if last == "or" { return true }
-        return ["about", "some", "around", "roughly", "nearly", "approximately", "almost", "just"].contains(last)
-            && words.dropLast().last == "or"
+        var i = m.span.start - 1
+        func skipSpaces() { while i >= lo, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i -= 1 } }
+        func skipPunctuation() { while i >= lo, b[i] == UInt8(ascii: ",") || b[i] == 0x20 || b[i] == 0x0A { i -= 1 } }
+        /// The word ending at `i` (ASCII letters, lower-cased), moving `i` before it.
+        func previousWord() -> [UInt8] {
+            var word: [UInt8] = []
+            while i >= lo, (b[i] | 0x20) >= 0x61, (b[i] | 0x20) <= 0x7A { word.append(b[i] | 0x20); i -= 1 }
+            return word.reversed()
+        }
+        skipSpaces()
+        guard i >= lo else { return false }
+        if b[i] == UInt8(ascii: "(") { return true }
+        let last = previousWord()
+        if last == Array("or".utf8) { return true }
+        guard conversionHedges.contains(last) else { return false }
+        skipPunctuation()
+        return previousWord() == Array("or".utf8)
     }
+
+    /// Words between "or" and a conversion ("or about 3.1 billion dlrs").
+    static let conversionHedges: Set<[UInt8]> = Set(["about", "some", "around", "roughly", "nearly", "approximately", "almost", "just"].map { Array($0.utf8) })
 
     /// The currency of `family` that the first place of `local-currencies` named in the sentence of
     /// `span` before it stands for, else the first named in the sentence before; nil when neither
