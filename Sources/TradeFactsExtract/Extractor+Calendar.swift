@@ -188,7 +188,11 @@ extension Extractor {
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
-            if let antecedent = antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
+            // "that period", "the same period" (no unit, no shift) name a stretch: the nearest range
+            // or part of a year first ("January-October … in October alone … over that period").
+            let stretch = fields.anaphorUnit == nil && fields.monthShift == nil && fields.yearOffset == 0 && !fields.wholeYear && fields.monthsToDate == nil
+            if let antecedent = (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
+                ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
                 ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else {
@@ -419,7 +423,8 @@ extension Extractor {
     /// - the story's year is the latest of these; without them, from whole years: with two or
     ///   more, the latest ("fell in 2023 … a target of 6% for 2024", a forecast's year being as
     ///   likely as a report's); one alone is the year before, a completed year being reported
-    ///   ("exports in 1986 rose"). A story that writes only fiscal years ("Q1 FY26",
+    ///   ("exports in 1986 rose"); a weekday the lede names ("said on Wednesday") then moves it a
+    ///   year either way to the year whose dateline day is that weekday. A story that writes only fiscal years ("Q1 FY26",
     ///   "FY25") in a place with its own fiscal year (`fiscalYear`) is dated by the first of them,
     ///   read as that place's fiscal span. Nil when the story writes no year.
     func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, fiscalYear: FiscalYear?) -> CalendarDate? {
@@ -453,8 +458,18 @@ extension Extractor {
                 partYear = max(partYear ?? year, year)
             }
         }
-        let wholeYear = wholeYears.count >= 2 ? wholeYears.max() : wholeYears.first.map { $0 + 1 }
-        if let y = partYear ?? wholeYear { return CalendarDate(validYear: y, month: month, day: day) }
+        if let y = partYear { return CalendarDate(validYear: y, month: month, day: day) }
+        if var y = wholeYears.count >= 2 ? wholeYears.max() : wholeYears.first.map({ $0 + 1 }) {
+            // Whole years are weak evidence: a weekday the lede gives the report ("said on
+            // Wednesday") picks, of the year found and the years either side, the one whose
+            // dateline day is that weekday.
+            if let w = ledeWeekday(mentions, dateline: index, document),
+               CalendarDate(validYear: y, month: month, day: day)?.weekday != w,
+               let fit = [y - 1, y + 1].first(where: { CalendarDate(validYear: $0, month: month, day: day)?.weekday == w }) {
+                y = fit
+            }
+            return CalendarDate(validYear: y, month: month, day: day)
+        }
         guard let fy = fiscalYear else { return nil }
         for (j, m) in mentions.enumerated() where j != index {
             guard let pf = m.periodFields, pf.fiscal, pf.year != nil, !pf.samePeriod, m.role == nil, m.qualifier == nil,
@@ -463,6 +478,19 @@ extension Extractor {
             return sameYear >= end ? sameYear : CalendarDate(validYear: end.year + 1, month: month, day: day)
         }
         return nil
+    }
+
+    /// The one weekday named in the dateline's sentence and the next ("… said on Wednesday"), the
+    /// day the report came out; nil when none or several are named.
+    func ledeWeekday(_ mentions: [Mention], dateline index: Int, _ document: Document) -> Int? {
+        let first = document.sentenceIndex(of: mentions[index].span.start) ?? 0
+        var found: Set<Int> = []
+        for m in mentions {
+            guard let s = document.sentenceIndex(of: m.span.start), s >= first else { continue }
+            if s > first + 1 { break }
+            if let w = m.periodFields?.weekday, m.periodFields?.weekOffset == nil { found.insert(w) }
+        }
+        return found.count == 1 ? found.first : nil
     }
 
     /// The period a story reports, for an anaphor with no antecedent near it ("the previous

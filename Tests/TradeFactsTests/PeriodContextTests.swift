@@ -150,4 +150,18 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(currency("1987-06-12"), "TRL")
         XCTAssertEqual(currency("2024-06-12"), "TRY")
     }
+
+    func testLedeWeekdayPicksTheYearWhenOnlyWholeYearsAreWritten() {
+        // 4 September was a Wednesday in 2024, a Monday in 2023: the one whole year (2022) alone
+        // would date the story 2023.
+        let e = extraction("BOGOTA, Sept 4 (Reuters) - Coffee exports rose 18% in the first eight months of the year, the federation said "
+            + "on Wednesday. Plantations recovered from heavy rains that hurt output in 2022.")
+        XCTAssertEqual(e.referenceDate?.iso, "2024-09-04")
+    }
+
+    func testThatPeriodIsTheStretchNotTheMonthInsideIt() {
+        let e = extraction("Exports in January-October rose 5.2% to 12.1 million tonnes. In October alone, exports fell 3%. "
+            + "Prices averaged 3,900 ringgit a tonne over that period.", date: "2024-11-11")
+        XCTAssertEqual(period("that period", in: e), "2024-01-01..2024-10-31")
+    }
 }
