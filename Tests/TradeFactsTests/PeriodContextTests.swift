@@ -164,4 +164,16 @@ final class PeriodContextTests: XCTestCase {
             + "Prices averaged 3,900 ringgit a tonne over that period.", date: "2024-11-11")
         XCTAssertEqual(period("that period", in: e), "2024-01-01..2024-10-31")
     }
+
+    func testADatelineCityPlacesASharedCurrencyName() {
+        func currency(_ text: String) -> String? {
+            let e = extraction(text, date: "1987-06-15")
+            guard let m = e.mentions.first(where: { $0.type == .money }), case let .money(_, _, _, c, _) = m.value else { return nil }
+            return c
+        }
+        XCTAssertEqual(currency("    OSLO, June 15 - The trade surplus narrowed to 2.84 billion crowns in May, the bureau said."), "NOK")
+        XCTAssertEqual(currency("MANILA – Remittances reached 1.77 trillion pesos in the first eight months, the central bank said."), "PHP")
+        // A city of no such place leaves the customary reading.
+        XCTAssertEqual(currency("    LONDON, June 15 - Imports cost 2.84 billion pesos in May."), "MXP")  // Mexican, of 1987
+    }
 }
