@@ -613,15 +613,20 @@ extension Extractor {
     }
 
     /// Whether period mention `m` dates background told in the pluperfect ("They had grown 5.6% in
-    /// August."): "had" among the eight words before it in its sentence. An anaphor in a later
-    /// sentence refers past it to the reported period.
+    /// August.", "August's exports had jumped"): "had" among the eight words before it in its
+    /// sentence or within 30 bytes after it. An anaphor in a later sentence refers past it to the
+    /// reported period.
     static func isBackground(_ m: Mention, _ document: Document) -> Bool {
         guard let s = document.sentenceIndex(of: m.span.start) else { return false }
-        return wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 80), upTo: 8).contains(hadWord)
+        if wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 80), upTo: 8).contains(hadWord) { return true }
+        // Or right after it: "August's exports had jumped 8.4%".
+        let end = min(document.sentences[s].span.end, m.span.end + 30)
+        guard m.span.end < end else { return false }
+        return wordsBefore(end, in: document, from: m.span.end, upTo: 4).contains(hadWord)
     }
 
     /// Words that introduce the base a figure is compared with.
-    static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared", "above", "below", "since", "reversing"]
+    static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared", "above", "below", "since", "reversing", "followed"]
 
     /// Whether period mention `m` dates the base of a comparison: a cue ("from", "compared with",
     /// "against", "than", "after", "above", "since") among the fifteen words before it in its

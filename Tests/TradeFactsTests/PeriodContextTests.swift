@@ -115,6 +115,10 @@ final class PeriodContextTests: XCTestCase {
         var e = extraction("Exports dropped 1.7% in September. They had grown 5.6% in August. Imports rose 2.1% in the month to ¥9.41 trillion.",
                            date: "2024-10-17")
         XCTAssertEqual(period("the month", in: e), "2024-09-01..2024-09-30")
+        // … with "had" after the period, too, and a base introduced by "followed".
+        let f = extraction("Exports rose 2.4% last month to $306.2 billion. August's exports had jumped 8.4%. "
+            + "The surplus was $82.3 billion, down from $90.4 billion in the previous month.", date: "2024-10-14")
+        XCTAssertEqual(period("the previous month", in: f), "2024-08-01..2024-08-31")
         // A period told in the future is not what "the period" refers to.
         e = extraction("Exports in the first 10 months rose 23.0%, and CAAM expects exports this year to top 5.5 million units. "
             + "Electric cars made up 1.05 million of the vehicles exported over the period.", date: "2024-11-11")
