@@ -30,6 +30,7 @@ package struct PeriodYearContradiction: Check {
             CheckExample("Exports rose in the first three quarters of this year.\nIn the first nine months of this year, exports reached $5 million.", date: "2025-10-03"),
             CheckExample("Exports rose in the first half of this year. In the first half of 2024, imports were $3 billion.", date: "2025-08-01"),
             CheckExample("In the first nine months of 2024, exports reached $5 million.", date: "2025-10-03"),
+            CheckExample("JAPAN FEBRUARY TRADE DEFICIT WIDENS\nThe trade deficit widened to 1.2 billion dlrs in February from 0.9 billion in February 1986, the ministry said.", date: "1987-03-16"),
             CheckExample("DUTCH COCOA IMPORTS FALL IN JANUARY\nDutch cocoa imports fell to\n8,120 tonnes in January from 9,870 tonnes in January 1986,\nand exports fell to 212 tonnes from 540, the statistics office said.\n    Imports of Ghanaian cocoa were 1,950 tonnes (2,410 in\nJanuary 1986), Ivorian 730 (1,120).", date: "1987-04-03"),
         ]
     )
@@ -73,6 +74,16 @@ package struct PeriodYearContradiction: Check {
                   let year = mentions[pi].periodFields?.year, year != reference.year else { continue }
             // A period in brackets after a figure is wire copy's year-ago base ("2,169 tonnes (3,025 in January 1986)").
             guard !Self.inBrackets(mentions[pi].span, context.extraction.document.bytes) else { continue }
+            // A year-ago anaphor ("the same period of 1986") is a comparison by its words; a span
+            // across two years ("1985/86") is no stretch of one year.
+            guard !(mentions[pi].periodFields?.samePeriod ?? false), p.from.year == p.to.year else { continue }
+            // The same stretch of the dateline's year in the same sentence makes the two a
+            // comparison ("a deficit of 1.2 billion in February against 0.9 billion in February 1986").
+            let sentence = context.sentence(of: mentions[pi].span)
+            guard !mentions.indices.contains(where: { qi in
+                qi != pi && context.sentence(of: mentions[qi].span) == sentence && mentions[qi].role == nil
+                    && mentions[qi].period.map { $0.from.year == reference.year && sameShape($0, p) } ?? false
+            }) else { continue }
             // When the story also gives a figure for the same flow in the dateline's year, the two are a comparison.
             guard !current.contains(shape(TradeRecordKeyParts(record), p)) else { continue }
             // Mentions of the same stretch of the year in the headline or lede, resolved to the dateline's year, about the same flow.
