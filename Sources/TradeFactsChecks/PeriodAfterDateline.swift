@@ -1,4 +1,5 @@
 import TradeFactsText
+import TradeFactsExtract
 /// Data reported for a period that has not begun by the dateline.
 package struct PeriodAfterDateline: Check {
     package static let description = CheckDescription(
@@ -35,13 +36,6 @@ package struct PeriodAfterDateline: Check {
 
     package init() {}
 
-    /// Whether a period names a crop's season or marketing year ("the 1987/88 season"): such a
-    /// year is sold and shipped ahead (forward sales for it are news), never a report too early.
-    static func isSeason(_ text: String) -> Bool {
-        let t = text.lowercased()
-        return ["season", "crop", "marketing year", "campaign", "harvest"].contains { t.contains($0) }
-    }
-
     package func run(_ context: CheckContext) -> [Finding] {
         guard let reference = context.referenceDate else { return [] }
         var findings: [Finding] = []
@@ -49,7 +43,9 @@ package struct PeriodAfterDateline: Check {
         for record in context.records {
             guard let pi = record.period, !record.periodCarried, !seen.contains(pi), let p = context.mentions[pi].period,
                   p.from > reference, !context.isFuture(sentence: record.sentence), record.modality == nil,
-                  !Self.isSeason(context.mentions[pi].text) else { continue }
+                  // A crop's season ("the 1987/88 season") is sold and shipped ahead: forward
+                  // sales for it are news, never a report too early.
+                  !Extractor.isSeason(context.mentions[pi].text) else { continue }
             seen.insert(pi)
             findings.append(finding(
                 "\(Self.isReported(record.flow.value)) for \"\(context.mentions[pi].text)\" (from \(p.from.iso)), which begins after \(context.referenceDescription) and is not a forecast",
@@ -65,7 +61,7 @@ package struct PeriodAfterDateline: Check {
             guard let p = pm.period, p.from > reference, pm.role == nil, pm.qualifier == nil,
                   let f = pm.periodFields, f.year != nil, f.yearOffset == nil, !f.samePeriod,
                   !context.document.text(Span(max(0, pm.span.start - 8), pm.span.end)).lowercased().contains("fiscal"),
-                  !context.isFuture(sentence: st.sentence), !Self.isSeason(pm.text) else { continue }
+                  !context.isFuture(sentence: st.sentence), !Extractor.isSeason(pm.text) else { continue }
             // Told as done: a past verb in the statement's clause, and no word of plan, modality or
             // range in its sentence ("should report", "was to fall", "debt falling due between 1987
             // and 1992"); a headline, which has no tense, is left alone.

@@ -304,8 +304,9 @@ extension Extractor {
     }
 
     /// Whether a split year's words make it a season or crop year ("the 1986/87 season"), which
-    /// follows the commodity, not the place's fiscal year.
-    static func isSeason(_ text: String, crops: Bool = false) -> Bool {
+    /// follows the commodity, not the place's fiscal year; with `crops`, also a crop named as a
+    /// word (for a sentence around the year). The checks read it too.
+    package static func isSeason(_ text: String, crops: Bool = false) -> Bool {
         let t = text.lowercased()
         if ["season", "crop", "campaign", "marketing", "harvest"].contains(where: { t.contains($0) }) { return true }
         guard crops else { return false }

@@ -11,6 +11,13 @@ final class PeriodContextTests: XCTestCase {
         return r.extraction!
     }
 
+    /// The ISO code of the first money mention of `text`.
+    private func currency(_ text: String, date: String) -> String? {
+        guard let m = extraction(text, date: date).mentions.first(where: { $0.type == .money }),
+              case let .money(_, _, _, c, _) = m.value else { return nil }
+        return c
+    }
+
     /// The first and last day of the mention whose text is `phrase` (the `nth` of them).
     private func period(_ phrase: String, in e: Extraction, nth: Int = 0) -> String? {
         let hits = e.mentions.filter { $0.text == phrase && $0.period != nil }
@@ -146,13 +153,9 @@ final class PeriodContextTests: XCTestCase {
     }
 
     func testCurrencyOfTheStorysTime() {
-        func currency(_ date: String) -> String? {
-            let e = extraction("ANKARA, June 12 - Turkey's exports rose to 829.3 billion lira in May.", date: date)
-            guard let m = e.mentions.first(where: { $0.type == .money }), case let .money(_, _, _, c, _) = m.value else { return nil }
-            return c
-        }
-        XCTAssertEqual(currency("1987-06-12"), "TRL")
-        XCTAssertEqual(currency("2024-06-12"), "TRY")
+        let lira = "ANKARA, June 12 - Turkey's exports rose to 829.3 billion lira in May."
+        XCTAssertEqual(currency(lira, date: "1987-06-12"), "TRL")
+        XCTAssertEqual(currency(lira, date: "2024-06-12"), "TRY")
     }
 
     func testLedeWeekdayPicksTheYearWhenOnlyWholeYearsAreWritten() {
@@ -170,14 +173,9 @@ final class PeriodContextTests: XCTestCase {
     }
 
     func testADatelineCityPlacesASharedCurrencyName() {
-        func currency(_ text: String) -> String? {
-            let e = extraction(text, date: "1987-06-15")
-            guard let m = e.mentions.first(where: { $0.type == .money }), case let .money(_, _, _, c, _) = m.value else { return nil }
-            return c
-        }
-        XCTAssertEqual(currency("    OSLO, June 15 - The trade surplus narrowed to 2.84 billion crowns in May, the bureau said."), "NOK")
-        XCTAssertEqual(currency("MANILA – Remittances reached 1.77 trillion pesos in the first eight months, the central bank said."), "PHP")
+        XCTAssertEqual(currency("    OSLO, June 15 - The trade surplus narrowed to 2.84 billion crowns in May, the bureau said.", date: "1987-06-15"), "NOK")
+        XCTAssertEqual(currency("MANILA – Remittances reached 1.77 trillion pesos in the first eight months, the central bank said.", date: "1987-06-15"), "PHP")
         // A city of no such place leaves the customary reading.
-        XCTAssertEqual(currency("    LONDON, June 15 - Imports cost 2.84 billion pesos in May."), "MXP")  // Mexican, of 1987
+        XCTAssertEqual(currency("    LONDON, June 15 - Imports cost 2.84 billion pesos in May.", date: "1987-06-15"), "MXP")  // Mexican, of 1987
     }
 }
