@@ -149,7 +149,18 @@ extension Extractor {
             // 2025), except where the place names them by their first year (Japan's "fiscal 2025":
             // April 2025 to March 2026; `fiscal-years-named-by-start`).
             if fields.fiscal, let fy = fiscalYear, let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
-                resolved = ResolvedPeriod(from: span.from, to: span.to, value: "\(span.from.iso.prefix(7))/\(span.to.iso.prefix(7))", granularity: .span)
+                // A fiscal year so far ("so far in FY23") ends at the reference date.
+                let to = fields.toDate ? min(span.to, reference ?? span.to) : span.to
+                resolved = ResolvedPeriod(from: span.from, to: to, value: "\(span.from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+                fields.fiscalYearStart = fy.start
+            }
+            // "The financial year to August" in a place whose fiscal year ends in another month (a
+            // British story: April to August): the fiscal year so far, not twelve months.
+            if fields.toDate, let em = fields.fiscalEndMonth, fields.fiscalEndDay == nil, let fy = fiscalYear, fy.start > 1,
+               em != (fy.start + 10) % 12 + 1, let r = resolved {
+                let from = CalendarDate(year: em >= fy.start ? r.to.year : r.to.year - 1, month: fy.start, day: 1)
+                resolved = ResolvedPeriod(from: from, to: r.to, value: "\(from.iso)/\(r.to.iso)", granularity: .span)
+                fields.fiscal = true
                 fields.fiscalYearStart = fy.start
             }
             // A year written across two years in a sentence about a crop with a marketing year
@@ -175,13 +186,15 @@ extension Extractor {
         siblingParts(&mentions, document)
         // "So far this year" in a story reporting a month or quarter of this year that has ended
         // (September figures in an October story) runs to that period's end, not to the dateline.
-        if let r = reference, mentions.contains(where: { $0.periodFields.map { $0.toDate && $0.month == nil && $0.year == nil } ?? false }),
+        // So does "so far in FY23" (a fiscal year so far) in a story reporting August.
+        func soFar(_ f: PeriodFields) -> Bool { f.toDate && f.month == nil && f.fiscalEndMonth == nil && (f.year == nil || f.fiscal) }
+        if let r = reference, mentions.contains(where: { $0.periodFields.map(soFar) ?? false }),
            let reported = reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)
                ?? reportedPeriod(mentions, document, unit: .span),
-           reported.to.year == r.year, reported.to < r {
+           reported.to < r {
             for i in mentions.indices {
-                guard case let .calendar(fields, resolved?) = mentions[i].value, fields.toDate, fields.month == nil, fields.year == nil,
-                      resolved.to == r, resolved.from.year == r.year else { continue }
+                guard case let .calendar(fields, resolved?) = mentions[i].value, soFar(fields),
+                      resolved.to == r, fields.fiscal ? reported.to > resolved.from : resolved.from.year == r.year && reported.to.year == r.year else { continue }
                 let p = ResolvedPeriod(from: resolved.from, to: reported.to, value: "\(resolved.from.iso)/\(reported.to.iso)", granularity: .span)
                 mentions[i].value = .calendar(fields: fields, resolved: p)
             }
@@ -191,7 +204,11 @@ extension Extractor {
             // "that period", "the same period" (no unit, no shift) name a stretch: the nearest range
             // or part of a year first ("January-October … in October alone … over that period").
             let stretch = fields.anaphorUnit == nil && fields.monthShift == nil && fields.yearOffset == 0 && !fields.wholeYear && fields.monthsToDate == nil
+            // "The same period of fiscal 2024" names a part of a year: a whole year before it ("the
+            // quarter, the first of fiscal 2025") is not what it moves, when a part is near.
+            let partOfYear = fields.year != nil && fields.anaphorUnit == nil && !fields.wholeYear
             if let antecedent = (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
+                ?? (partOfYear ? antecedentPeriod(before: i, mentions, document, reference: reference, partOfYear: true, memo: &memo) : nil)
                 ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
                 ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
@@ -222,6 +239,7 @@ extension Extractor {
             let relativeFiscal = fields.fiscal && !part && fields.firstMonths == nil && fields.yearOffset != nil
                 && ["previous", "preceding", "following"].contains { mentions[i].text.lowercased().contains($0) }
             guard part && fields.yearOffset == nil || relativeFiscal else { continue }
+            var done = false
             var j = i - 1
             while j >= 0, sentenceOf[j] == sentenceOf[i] {
                 defer { j -= 1 }
@@ -235,6 +253,11 @@ extension Extractor {
                     from = p.from.adding(months: 6 * (h - h0))
                 } else if let q = fields.quarter, let q0 = g.quarter, q != q0, g.firstMonths == nil, !Self.isComparisonBase(mentions[j], document) {
                     from = p.from.adding(months: 3 * (q - q0))
+                } else if part, !fields.fiscal, g.fiscal || g.fiscalYearStart != nil, g.quarter == nil, g.half == nil, g.firstMonths == nil, Self.isTwelveMonths(p),
+                          !Self.isComparisonBase(mentions[j], document) {
+                    // A quarter or half after a fiscal year of its sentence ("$48.28 billion in fiscal
+                    // year 2024-25 …, helped by shipments in the final quarter"): that fiscal year's.
+                    from = p.from.adding(months: fields.quarter.map { 3 * ($0 - 1) } ?? 6 * ((fields.half ?? 1) - 1))
                 } else { continue }
                 guard let f = from else { break }
                 let months = relativeFiscal ? 12 : fields.half != nil ? 6 : 3
@@ -249,9 +272,36 @@ extension Extractor {
                 if g.fiscal || g.fiscalYearStart != nil { newFields.fiscalYearStart = g.fiscalYearStart ?? f.month; newFields.fiscal = true }
                 mentions[i].value = .calendar(fields: newFields, resolved: ResolvedPeriod(from: f, to: to, value: value,
                                                                                       granularity: relativeFiscal || g.fiscal ? .span : resolved.granularity))
+                done = true
                 break
             }
+            // "The previous fiscal year" with none before it in its sentence: the year before the
+            // fiscal year the story reports ("… a record $48.28 billion in fiscal year 2024-25 …
+            // Garments … up 8.8% from the previous fiscal year": 2023-24), not before the dateline's.
+            if !done, relativeFiscal, let off = fields.yearOffset, off != 0, let reported = reportedFiscalYear(mentions, document), reported.index < i {
+                let f = reported.period.from.adding(months: 12 * off), to = f.adding(months: 11).lastDayOfMonth
+                mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: f, to: to, value: "\(f.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
+            }
         }
+    }
+
+    /// Whether `p` is twelve whole months (a fiscal or calendar year).
+    static func isTwelveMonths(_ p: ResolvedPeriod) -> Bool {
+        p.from.day == 1 && p.to == p.from.adding(months: 11).lastDayOfMonth
+    }
+
+    /// The fiscal year a story reports: the first fiscal year (twelve months) written in its
+    /// headline, the dateline's sentence or the one after it, not an anaphor or a comparison base.
+    func reportedFiscalYear(_ mentions: [Mention], _ document: Document) -> (index: Int, period: ResolvedPeriod)? {
+        let datelineSentence = mentions.first { $0.role == "dateline" }.flatMap { document.sentenceIndex(of: $0.span.start) } ?? 0
+        for (j, m) in mentions.enumerated() {
+            guard let s = document.sentenceIndex(of: m.span.start) else { continue }
+            if s > datelineSentence + 1 { break }
+            guard m.role == nil, let f = m.periodFields, f.fiscal, !f.samePeriod, f.year != nil, let p = m.period, Self.isTwelveMonths(p),
+                  !Self.isComparisonBase(m, document) else { continue }
+            return (j, p)
+        }
+        return nil
     }
 
     /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
@@ -474,9 +524,18 @@ extension Extractor {
         guard let fy = fiscalYear else { return nil }
         for (j, m) in mentions.enumerated() where j != index {
             guard let pf = m.periodFields, pf.fiscal, pf.year != nil, !pf.samePeriod, m.role == nil, m.qualifier == nil,
-                  let end = Self.fiscalSpan(pf, fy, reference: nil)?.to,
-                  let sameYear = CalendarDate(validYear: end.year, month: month, day: day) else { continue }
-            return sameYear >= end ? sameYear : CalendarDate(validYear: end.year + 1, month: month, day: day)
+                  let span = Self.fiscalSpan(pf, fy, reference: nil),
+                  let sameYear = CalendarDate(validYear: span.to.year, month: month, day: day) else { continue }
+            let after = sameYear >= span.to ? sameYear : CalendarDate(validYear: span.to.year + 1, month: month, day: day)
+            // A fiscal year told as under way ("so far in FY23"), or one the dateline would come
+            // more than four months after (a September story naming only FY23 is of FY23, not of a
+            // year whose annual figures came out in April): the dateline falls within it.
+            if let within = [span.from.year, span.to.year].compactMap({ CalendarDate(validYear: $0, month: month, day: day) })
+                .first(where: { $0 >= span.from && $0 <= span.to }),
+               pf.toDate || after.map({ $0 > span.to.adding(months: 4) }) ?? false {
+                return within
+            }
+            return after
         }
         return nil
     }
@@ -520,7 +579,7 @@ extension Extractor {
     /// a single day. With `unit`, only a period of that granularity qualifies ("the quarter" refers back
     /// to a quarter); with `anyWithinYear`, any period within one year, a day included ("that year").
     func antecedentPeriod(before index: Int, _ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity? = nil,
-                          anyWithinYear: Bool = false, reference: CalendarDate? = nil, memo: inout TenseMemo) -> ResolvedPeriod? {
+                          anyWithinYear: Bool = false, reference: CalendarDate? = nil, partOfYear: Bool = false, memo: inout TenseMemo) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
         func candidate(_ j: Int) -> ResolvedPeriod? {
@@ -541,7 +600,11 @@ extension Extractor {
                   unit == nil || p.granularity == unit || Self.spans(p, unit!) || unit == .span && [.quarter, .half].contains(p.granularity) else { return nil }
             // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
             if anyWithinYear { return p.from.year == p.to.year ? p : nil }
-            return p.granularity != .day ? p : nil
+            if partOfYear && (p.granularity == .year || Self.isTwelveMonths(p)) { return nil }
+            // Nor a single day, whatever its TIMEX granularity, in another sentence ("end-Nov stocks
+            // dropped … Export earnings were up 21.6 pct from a year earlier": November's); in its own
+            // sentence a stock's day may be ("reserves at end-March … against … a year earlier").
+            return p.granularity != .day && (p.from != p.to || sentence(j) == here) ? p : nil
         }
         // Mentions are in text order: the walks stop at the sentence's edges (walking on over the
         // whole document for each anaphor made a long text quadratic).
@@ -573,7 +636,8 @@ extension Extractor {
             if s == here { continue }
             if here - s > Self.antecedentReach { break }
             if let p = candidate(j) {
-                if !Self.isComparisonBase(mentions[j], document) && !Self.isBackground(mentions[j], document) { return p }
+                if !Self.isComparisonBase(mentions[j], document) && !Self.isBackground(mentions[j], document)
+                    && (unit != nil || !Self.isAside(mentions[j], document)) { return p }
                 base = base ?? p
             }
         }
@@ -626,6 +690,18 @@ extension Extractor {
         return wordsBefore(end, in: document, from: m.span.end, upTo: 4).contains(hadWord)
     }
 
+    /// Whether period mention `m` is an aside from the story's period: "alone" right after it ("In
+    /// June alone, trade totalled …" in a story of the first half). An anaphor in a later sentence
+    /// ("2.1 points more than a year ago") refers past it to the period reported; one of a unit
+    /// ("over the eight months" after "In August alone") may refer to it.
+    static func isAside(_ m: Mention, _ document: Document) -> Bool {
+        let b = document.bytes
+        var i = m.span.end
+        while i < b.count, b[i] == 0x20 { i += 1 }
+        guard i + 5 <= b.count else { return false }
+        return b[i..<(i + 5)].elementsEqual("alone".utf8) && (i + 5 == b.count || !((b[i + 5] | 0x20) >= 0x61 && (b[i + 5] | 0x20) <= 0x7A))
+    }
+
     /// Words that introduce the base a figure is compared with.
     static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared", "above", "below", "since", "reversing", "followed"]
 
@@ -636,8 +712,27 @@ extension Extractor {
     /// September", whose period is the new figure's).
     static func isComparisonBase(_ m: Mention, _ document: Document) -> Bool {
         guard let s = document.sentenceIndex(of: m.span.start) else { return false }
-        for w in wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 100), upTo: 15) {
+        let from = max(document.sentences[s].span.start, m.span.start - 100)
+        let words = wordsBefore(m.span.start, in: document, from: from, upTo: 15)
+        // The words back to the nearest ", " (a clause's edge; not a digit group's comma).
+        var clauseWords = words.count
+        var c = m.span.start - 2
+        while c >= from { if document.bytes[c] == 0x2C && document.bytes[c + 1] == 0x20 { break }; c -= 1 }
+        if c >= from { clauseWords = wordsBefore(m.span.start, in: document, from: c + 1, upTo: 15).count }
+        // "up 21.5% on the first quarter of 2017", "3.1 pct higher on March": "on" right after a
+        // change is its base.
+        if words.count > 1, words[0] == onWord, words[1].first.map({ (0x30...0x39).contains($0) }) ?? false || changeBeforeOn.contains(words[1]) {
+            return true
+        }
+        for (k, w) in words.enumerated() {
             if w == toWord || w == atWord { return false }
+            // "lost 7.9% against the U.S. dollar in the first two months of 2024": a currency's
+            // move, not a base.
+            if w == againstWord, words[max(0, k - 3)..<k].contains(where: { currencyAfterAgainst.contains($0) }) { continue }
+            // "after", "since", "above" … name a base only in the period's clause ("after a deficit
+            // of 261 mln stg in January"; not "the second-largest market after the United States,
+            // fell 9.2 percent in December").
+            if k >= clauseWords, nearCueBytes.contains(w) { continue }
             if baseCueBytes.contains(w) { return true }
         }
         return false
@@ -660,7 +755,14 @@ extension Extractor {
         return words
     }
 
-    static let toWord = Array("to".utf8), atWord = Array("at".utf8), hadWord = Array("had".utf8)
+    static let toWord = Array("to".utf8), atWord = Array("at".utf8), hadWord = Array("had".utf8), onWord = Array("on".utf8)
+    static let againstWord = Array("against".utf8)
+    static let nearCueBytes: Set<[UInt8]> = Set(["after", "following", "since", "above", "below", "followed"].map { Array($0.utf8) })
+    /// Currencies a currency moves against ("fell 2% against the dollar").
+    static let currencyAfterAgainst: Set<[UInt8]> = Set(["dollar", "dollars", "greenback", "euro", "yen", "yuan", "sterling", "pound",
+                                                          "currencies", "basket", "franc", "mark", "dlr"].map { Array($0.utf8) })
+    /// Words that end a change before "on" ("up 3 pct on", "higher on").
+    static let changeBeforeOn: Set<[UInt8]> = Set(["pct", "percent", "cent", "points", "higher", "lower", "up", "down"].map { Array($0.utf8) })
     static let baseCueBytes: Set<[UInt8]> = Set(baseCues.map { Array($0.utf8) })
 
     package func offset(_ text: String) -> Int? {

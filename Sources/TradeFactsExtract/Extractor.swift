@@ -268,7 +268,7 @@ public final class Extractor: @unchecked Sendable {
         // Resolve calendar mentions, then anaphoric ones ("the same period last year").
         // The fiscal year of the story's place, for years written across two years ("1985/86").
         var fiscalYear: FiscalYear? = nil
-        if let places = fiscalPlaces, mentions.contains(where: { $0.periodFields.map { $0.yearTo != nil || $0.fiscal } ?? false }) {
+        if let places = fiscalPlaces, mentions.contains(where: { $0.periodFields.map { $0.yearTo != nil || $0.fiscal || $0.toDate && $0.fiscalEndMonth != nil } ?? false }) {
             for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true) {
                 if let hit = document.matchSpans(of: places, in: z, group: "w").first {
                     let place = document.text(hit)

@@ -167,12 +167,15 @@ package enum PeriodResolver {
             // The last day: the year written, else the latest such day that has passed and falls in
             // or just after the fiscal year named; without a day written, the month's last day
             // ("the fiscal year to March").
-            let candidates = (f.fiscalEndYear.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { [$0.year, $0.year - 1] } ?? [])
+            // "Ending next June 30": the first such day after the reference date.
+            let next = f.yearOffset == 1 && f.fiscalEndYear == nil && f.year == nil
+            let candidates = (f.fiscalEndYear.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { next ? [$0.year, $0.year + 1] : [$0.year, $0.year - 1] } ?? [])
                 .compactMap { y -> CalendarDate? in
                     guard let ed = f.fiscalEndDay else { return (1...12).contains(em) ? CalendarDate(year: y, month: em, day: 1).lastDayOfMonth : nil }
                     return CalendarDate(validYear: y, month: em, day: ed)
                 }
-            guard let end = candidates.first(where: { d in reference.map { d <= $0 } ?? true }) ?? candidates.last else { return nil }
+            guard let end = next ? candidates.first(where: { d in reference.map { d > $0 } ?? true })
+                    : candidates.first(where: { d in reference.map { d <= $0 } ?? true }) ?? candidates.last else { return nil }
             let from = end.adding(years: -1).adding(days: 1)
             return ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
         }

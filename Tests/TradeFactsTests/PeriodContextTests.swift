@@ -178,4 +178,48 @@ final class PeriodContextTests: XCTestCase {
         // A city of no such place leaves the customary reading.
         XCTAssertEqual(currency("    LONDON, June 15 - Imports cost 2.84 billion pesos in May.", date: "1987-06-15"), "MXP")  // Mexican, of 1987
     }
+
+    func testPartsAndRelativeYearsOfTheFiscalYearReported() {
+        // A quarter after a fiscal year of its sentence is that fiscal year's; "the previous fiscal
+        // year" in a later sentence is the one before the fiscal year reported, not before the dateline's.
+        let e = extraction("Dhaka exports hit a record in FY25\nDHAKA, July 3, 2025 - Bangladesh's exports rose 8.6% to $48.3 billion "
+            + "in fiscal year 2024-25, helped by garment shipments in the final quarter. Garments earned $39.4 billion, up 8.8% "
+            + "from the previous fiscal year.")
+        XCTAssertEqual(period("the final quarter", in: e), "2025-04-01..2025-06-30")
+        XCTAssertEqual(period("the previous fiscal year", in: e), "2023-07-01..2024-06-30")
+    }
+
+    func testSamePeriodOfAFiscalYearMovesThePartReported() {
+        // "the quarter, the first of fiscal 2025 … the same period of fiscal 2024": the quarter, not the whole year.
+        let e = extraction("TOKYO, Aug. 8, 2025 - Japan's surplus was 7.96 trillion yen in April-June. Income rose 3.2% in the quarter, "
+            + "the first of fiscal 2025. The goods deficit was 1.08 trillion yen, against 1.22 trillion yen in the same period of fiscal 2024.")
+        XCTAssertEqual(period("the same period of fiscal 2024", in: e), "2024-04-01..2024-06-30")
+    }
+
+    func testFiscalYearSoFar() {
+        // A yearless dateline in a story that names only FY23, told as under way: the dateline is within FY23.
+        var e = extraction("NEW DELHI, Sept 14 - India's exports rose 1.6 pct to $33.9 billion in August. So far in FY23, exports are up 17.7 pct.")
+        XCTAssertEqual(e.referenceDate?.iso, "2022-09-14")
+        XCTAssertEqual(period("So far in FY23", in: e), "2022-04-01..2022-08-31")
+        // "The financial year to August" in a British story: April to August, not twelve months.
+        e = extraction("LONDON, Oct 10, 2018 - British customs receipts reached 1.39 bln stg in the financial year to August.")
+        XCTAssertEqual(period("the financial year to August", in: e), "2018-04-01..2018-08-31")
+    }
+
+    func testAnaphorContext() {
+        // "on" right after a change makes a base: the story's year is the one after it.
+        var e = extraction("DOHA, April 30 - Qatar's surplus widened 32.4% to QR17.3 bln in March. The Q1 surplus totalled QR48.9 bln, "
+            + "up 21.5% on the first quarter of 2017.")
+        XCTAssertEqual(e.referenceDate?.iso, "2018-04-30")
+        // A month told as an aside ("In June alone") is not what a later sentence's "a year ago" refers to.
+        e = extraction("Guangdong's trade rose 11.5 pct in the first half of 2024. In June alone trade rose 6.2 pct. "
+            + "Private firms handled 62.7 pct of trade, 2.1 points more than a year ago.", date: "2024-07-19")
+        XCTAssertEqual(period("a year ago", in: e), "2023-01-01..2023-06-30")
+        // A single day in another sentence is not an antecedent ("end-Nov stocks"); in its own sentence it is.
+        e = extraction("Exports fell in November, while stocks at the end of November dropped. Earnings were up 21.6 pct from a year earlier.",
+                       date: "2020-12-10")
+        XCTAssertEqual(period("a year earlier", in: e), "2019-11-01..2019-11-30")
+        e = extraction("Reserves were 5.2 billion dlrs at the end of March, against 4.1 billion a year earlier.", date: "1987-05-02")
+        XCTAssertEqual(period("a year earlier", in: e), "1986-03-31..1986-03-31")
+    }
 }
