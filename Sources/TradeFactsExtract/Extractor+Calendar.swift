@@ -84,6 +84,14 @@ extension Extractor {
         while let last = before.last, last == 0x20 || last == 0x09 { before.removeLast() }
         guard before.last == UInt8(ascii: ","), before.count >= 3 else { return false }
         before.removeLast()
+        // A state or province may follow the place: "CALGARY, Alberta, Aug 27 -", "PORTLAND, Ore., May 4 -".
+        if let comma = before.firstIndex(of: UInt8(ascii: ",")) {
+            let region = before[(comma + 1)...].drop { $0 == 0x20 }
+            if let first = region.first, (0x41...0x5A).contains(first), region.count <= 25,
+               region.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2E }) {
+                before = Array(before[..<comma])
+            }
+        }
         let letters = before.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
         let placeInCapitals = letters.count >= 2 && letters.allSatisfy { (0x41...0x5A).contains($0) }
             && before.allSatisfy { (0x41...0x5A).contains($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x2C || $0 == 0x27 || $0 == 0x2D }
@@ -133,6 +141,10 @@ extension Extractor {
     func resolveCalendar(_ mentions: inout [Mention], reference: CalendarDate?, _ document: Document, fiscalYear: FiscalYear? = nil) {
         var memo = TenseMemo(sentences: document.sentences.count)
         let fiscalYearStart = fiscalYear?.start
+        // Whether the place writes its fiscal years across two years ("2023-24", "1986/87"): not an
+        // October year (the United States, Thailand: "fiscal 1988"), where such a year is a crop's
+        // (a story quoting the U.S. Department of Agriculture on "1987/88" French wheat).
+        let splitFiscal = fiscalYearStart.map { $0 > 1 && $0 != 10 } ?? false
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
@@ -166,17 +178,19 @@ extension Extractor {
             // A year written across two years in a sentence about a crop with a marketing year
             // (`crop-years`: "the 2023/24 season" of cocoa): that crop's year.
             if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
-               fields.firstMonths == nil, !fields.fiscal, resolved != nil, let start = cropYear(of: mentions[i], document, placeHasFiscalYear: fiscalYearStart.map { $0 > 1 } ?? false) {
+               fields.firstMonths == nil, !fields.fiscal, resolved != nil, let start = cropYear(of: mentions[i], document, placeHasFiscalYear: splitFiscal) {
                 let from = CalendarDate(year: y, month: start, day: 1), to = from.adding(months: 11).lastDayOfMonth
                 resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
                 mentions[i].value = .calendar(fields: fields, resolved: resolved)
                 continue
             }
-            // A year written across two years, without a season or crop word, in a story from a
-            // place whose fiscal year starts in another month than January: that fiscal year.
-            if let start = fiscalYearStart, start > 1, let y = fields.year, let y2 = fields.yearTo, y2 == y + 1, fields.month == nil,
+            // A year written across two years, without a season word, in a story from a place
+            // whose fiscal year starts in another month than January: that fiscal year (also in a
+            // sentence about a crop whose marketing year the crop-years lexicon does not give:
+            // "imports met 11 pct of edible oil demand in 1986/87" in an Indian story).
+            if let start = fiscalYearStart, splitFiscal, let y = fields.year, let y2 = fields.yearTo, y2 == y + 1, fields.month == nil,
                fields.quarter == nil, fields.half == nil, fields.firstMonths == nil,
-               let r = resolved, !Self.isSeason(mentions[i].text), !Self.isSeason(sentenceText(of: mentions[i], document), crops: true) {
+               let r = resolved, !Self.isSeason(mentions[i].text) {
                 let from = CalendarDate(year: y, month: start, day: 1)
                 resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
                 fields.fiscalYearStart = start
@@ -184,6 +198,7 @@ extension Extractor {
             mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
         siblingParts(&mentions, document)
+        resultsQuarter(&mentions, document)
         // "So far this year" in a story reporting a month or quarter of this year that has ended
         // (September figures in an October story) runs to that period's end, not to the dateline.
         // So does "so far in FY23" (a fiscal year so far) in a story reporting August.
@@ -285,6 +300,30 @@ extension Extractor {
         }
     }
 
+    /// A company's quarter in a results story: where the story gives one quarter by its end ("Qtr
+    /// ended July 31", "the quarter ended June 30"), the quarter its headline numbers without a
+    /// year ("DOMINION BANK 3RD QTR NET": the bank's fiscal third quarter, May to July), and the
+    /// quarters of the same number in its text, are that quarter, not the calendar's.
+    func resultsQuarter(_ mentions: inout [Mention], _ document: Document) {
+        var ended: ResolvedPeriod? = nil
+        for m in mentions where m.periodFields?.monthsEnding == 3 {
+            guard let p = m.period else { continue }
+            if let e = ended, e != p { return }    // two quarters given: leave them
+            ended = p
+        }
+        guard let p = ended else { return }
+        let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        let numbered = mentions.first { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }
+        guard let q = numbered?.periodFields?.quarter else { return }
+        for i in mentions.indices {
+            guard case let .calendar(f, _) = mentions[i].value, f.quarter == q, f.quarterTo == nil, f.year == nil, f.yearOffset == nil,
+                  !f.samePeriod, !f.fiscal else { continue }
+            let calendar = p.from.month == 3 * q - 2 && p.to.month == 3 * q
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: p.to,
+                value: calendar ? "\(p.from.year)-Q\(q)" : "\(p.from.iso.prefix(7))/\(p.to.iso.prefix(7))", granularity: calendar ? .quarter : .span))
+        }
+    }
+
     /// Whether `p` is twelve whole months (a fiscal or calendar year).
     static func isTwelveMonths(_ p: ResolvedPeriod) -> Bool {
         p.from.day == 1 && p.to == p.from.adding(months: 11).lastDayOfMonth
@@ -358,7 +397,8 @@ extension Extractor {
     /// word (for a sentence around the year). The checks read it too.
     package static func isSeason(_ text: String, crops: Bool = false) -> Bool {
         let t = text.lowercased()
-        if ["season", "crop", "campaign", "marketing", "harvest"].contains(where: { t.contains($0) }) { return true }
+        if ["season", "crop", "campaign", "marketing", "harvest", "coffee year", "cocoa year", "sugar year", "cotton year", "quota year"]
+            .contains(where: { t.contains($0) }) { return true }
         guard crops else { return false }
         // Crop words as whole words ("rice", not the "rice" of "prices").
         let words = Set(t.split { !$0.isLetter }.map(String.init))
@@ -381,7 +421,10 @@ extension Extractor {
         let season = Self.isSeason(m.text)
         guard season || !placeHasFiscalYear else { return nil }
         if let start = cropYearStart(sentenceText(of: m, document)) { return start }
-        guard season, let s = document.sentenceIndex(of: m.span.start) else { return nil }
+        // A season, or a bare split year in a story from a place without a fiscal year of its own
+        // ("They forecast 1986/87 output at a record" in a story of Ivory Coast cocoa): the crop
+        // named in the sentence before or in the story's first two.
+        guard let s = document.sentenceIndex(of: m.span.start) else { return nil }
         for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
             let span = document.sentences[k].span
             if let start = cropYearStart(String(decoding: document.bytes[span.start..<min(span.end, span.start + 600)], as: UTF8.self)) { return start }

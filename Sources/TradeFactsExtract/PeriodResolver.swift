@@ -393,6 +393,10 @@ package enum PeriodResolver {
         if let q = f.quarter {
             let q2 = f.quarterTo ?? q
             guard (1...4).contains(q), (1...4).contains(q2) else { return nil }
+            // "The end of the first quarter": its last day (the TIMEX3 value stays the quarter's).
+            if f.monthPart == "end", let last = monthSpan(3 * q, 3 * q, value: "", .month)?.to {
+                return ResolvedPeriod(from: last, to: last, value: "\(yy)-Q\(q)", granularity: .span)
+            }
             return monthSpan(3 * q - 2, 3 * q2, value: q == q2 ? "\(yy)-Q\(q)" : "\(yy)-Q\(q)/\(yy)-Q\(q2)", q == q2 ? .quarter : .span)
         }
         if let h = f.half {
