@@ -342,7 +342,7 @@ struct CandidateFields {
 struct NormalizationLexicons: Sendable {
     package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns, groupMemberNouns,
         volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
-    /// `currency-symbols`, `currency-words`, `currency-codes`, `currency-iso-codes` and `currency-letter-signs`, in that order (those present).
+    /// `currency-symbols`, `currency-words`, `currency-codes`, `currency-iso-codes`, `currency-letter-signs`, `crypto-currencies` and `crypto-capital-tickers`, in that order (those present).
     package let currencies: [Lexicon]
     /// `currency-predecessors`: today's code → (the year it came in, the code it replaced), for
     /// the latest replacement before each year ("RUB before 1992" is SUR, "RUB before 1998" RUR).
@@ -361,7 +361,8 @@ struct NormalizationLexicons: Sendable {
         localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
-        currencies = ["currency-symbols", "currency-abbreviations", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs"].compactMap { l[$0] }
+        currencies = ["currency-symbols", "currency-abbreviations", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs",
+                      "crypto-currencies", "crypto-capital-tickers"].compactMap { l[$0] }
         minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
         minorDigits = (l["currency-minor-digits"]?.entries ?? [:]).reduce(into: [:]) { $0[$1.key.uppercased()] = Int($1.value) }
         var table: [String: [(year: Int, old: String)]] = [:]
