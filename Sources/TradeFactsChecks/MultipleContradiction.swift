@@ -55,8 +55,8 @@ package struct MultipleContradiction: Check {
             let q = context.document.matchSpans(of: qualifier, in: Span(max(0, hit.start - 20), hit.start), group: "q", limit: 1).first
                 .flatMap { qualifiers?.lookup(context.document.text($0)) }
             let moreThan = q == "more than"
-            // Approximate multiples are not held to a number.
-            if q == "about" || q == "less than" { continue }
+            // Approximate and upper-bounded multiples are not held to a number.
+            if q == "about" || q == "less than" || q == "at most" { continue }
             guard let (fi, ti) = context.fromTo(after: hit, type: .money), m[fi].currency == m[ti].currency,
                   let from = context.valueWithRounding(m[fi]), let to = context.valueWithRounding(m[ti]),
                   from.value - from.halfUnit > 0, m[fi].qualifier == nil, m[ti].qualifier == nil else { continue }

@@ -19,13 +19,22 @@ extension Extractor {
         switch rule.type {
         case .money:
             let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
-            let amount = raw[.amount].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            // An article alone counts one ("a dollar and 42 cents").
+            var amount = raw[.amount].flatMap { Numbers.parse($0) ?? (["a", "an"].contains(Lexicon.key($0)) ? 1 : nil) }.map { Self.scaled($0, by: scale) }
             let low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
             let high = raw[.high].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
             guard amount != nil || low != nil || high != nil else { return nil }
             let currencyText = raw[.currency]
             let currencyKey = currencyText.map(Lexicon.key)
             let cur = currencyText.flatMap { currency($0, key: currencyKey!) }
+            // Minor units after the main amount ("$20 and 43 cents", "3 KWD 250 fils") are parts of
+            // the main currency, by its digits; as many as make a main unit or more are no such part.
+            if let minorText = raw[.minor] {
+                guard let a = amount, let m = Numbers.parse(minorText), m >= 0 else { return nil }
+                let parts = lex.minorParts(cur)
+                guard m < parts else { return nil }
+                amount = a + m / parts
+            }
             // Minor units ("50 cents", "470 pence") are amounts in the main unit.
             let minor = currencyKey.flatMap { lex.minorUnits[$0] } ?? 1
             let per = raw[.per].map { lex.priceUnits?.lookup($0) ?? Lexicon.key($0) }
@@ -333,7 +342,7 @@ struct CandidateFields {
 struct NormalizationLexicons: Sendable {
     package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns, groupMemberNouns,
         volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
-    /// `currency-symbols`, `currency-words`, `currency-codes`, `currency-iso-codes` and `currency-letter-signs`, in that order (those present).
+    /// `currency-symbols`, `currency-words`, `currency-codes`, `currency-iso-codes`, `currency-letter-signs`, `crypto-currencies` and `crypto-capital-tickers`, in that order (those present).
     package let currencies: [Lexicon]
     /// `currency-predecessors`: today's code → (the year it came in, the code it replaced), for
     /// the latest replacement before each year ("RUB before 1992" is SUR, "RUB before 1998" RUR).
@@ -341,6 +350,8 @@ struct NormalizationLexicons: Sendable {
     /// `minor-currency-units` ("cents" → 100): each phrase's key → its value read as a decimal
     /// (a value that does not read as one is left out: the amount stays in the main unit).
     let minorUnits: [String: Decimal]
+    /// `currency-minor-digits` ("KWD" → 3): a code's minor digits where they are not two.
+    let minorDigits: [String: Int]
 
     package init(_ ruleSet: RuleSet) {
         let l = ruleSet.lexicons
@@ -350,8 +361,10 @@ struct NormalizationLexicons: Sendable {
         localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
-        currencies = ["currency-symbols", "currency-abbreviations", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs"].compactMap { l[$0] }
+        currencies = ["currency-symbols", "currency-abbreviations", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs",
+                      "crypto-currencies", "crypto-capital-tickers"].compactMap { l[$0] }
         minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
+        minorDigits = (l["currency-minor-digits"]?.entries ?? [:]).reduce(into: [:]) { $0[$1.key.uppercased()] = Int($1.value) }
         var table: [String: [(year: Int, old: String)]] = [:]
         for (phrase, old) in l["currency-predecessors"]?.entries ?? [:] {
             let words = phrase.split(separator: " ")
@@ -359,6 +372,16 @@ struct NormalizationLexicons: Sendable {
             table[words[0].uppercased(), default: []].append((year, old.uppercased()))
         }
         predecessors = table.mapValues { $0.sorted { $0.year < $1.year } }
+    }
+
+    /// How many minor units make one unit of `code`: 10 to the power of its minor digits, 100
+    /// where it has two, none (the yen: "sen" are hundredths in older copy) or is not known.
+    func minorParts(_ code: String?) -> Decimal {
+        switch code.flatMap({ minorDigits[$0] }) {
+        case 3?: return 1000
+        case 4?: return 10000
+        default: return 100
+        }
     }
 
     /// The code a figure read as `code` has in a story of `year`: the currency `code` replaced
