@@ -344,9 +344,15 @@ extension Extractor {
     }
 
     /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
-    /// scheduled to return": a start point has passed), else the clause's (``tense(around:in:memo:)``).
+    /// scheduled to return": a start point has passed), and past for the base of a comparison in a
+    /// future clause; else the clause's (``tense(around:in:memo:)``).
     func tense(of mention: Mention, in document: Document, memo: inout TenseMemo) -> Tense {
-        mention.qualifier == "since" ? .past : tense(around: mention.span, in: document, memo: &memo)
+        if mention.qualifier == "since" { return .past }
+        let t = tense(around: mention.span, in: document, memo: &memo)
+        // The base a forecast is compared with is a known, past figure ("would fall to about 6.2
+        // mln units from 6.61 mln in the year to end-March").
+        if t == .future, mention.periodFields?.year == nil, Self.isFigureBase(mention, document) { return .past }
+        return t
     }
 
     /// What reading the tense searches in a whole sentence, kept for the other dates of the
@@ -679,7 +685,10 @@ extension Extractor {
             if s == here { continue }
             if here - s > Self.antecedentReach { break }
             if let p = candidate(j) {
-                if !Self.isComparisonBase(mentions[j], document) && !Self.isBackground(mentions[j], document)
+                // A part of last year named in another sentence ("In June last year France had a
+                // surplus") is a year-ago comparison, not the period reported.
+                let lastYears = (mentions[j].periodFields?.yearOffset ?? 0) < 0 && !Self.isTwelveMonths(p) && p.granularity != .year
+                if !Self.isComparisonBase(mentions[j], document) && !Self.isBackground(mentions[j], document) && !lastYears
                     && (unit != nil || !Self.isAside(mentions[j], document)) { return p }
                 base = base ?? p
             }
@@ -744,6 +753,18 @@ extension Extractor {
         guard i + 5 <= b.count else { return false }
         return b[i..<(i + 5)].elementsEqual("alone".utf8) && (i + 5 == b.count || !((b[i + 5] | 0x20) >= 0x61 && (b[i + 5] | 0x20) <= 0x7A))
     }
+
+    /// Whether period mention `m` dates a figure just after "from", "against", "compared with" or "after"
+    /// (within six words, a number between: "from 6.61 mln in the year to end-March"); not a
+    /// starting point ("firm from the third quarter") nor a period after another comparison.
+    static func isFigureBase(_ m: Mention, _ document: Document) -> Bool {
+        guard let s = document.sentenceIndex(of: m.span.start) else { return false }
+        let words = wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 60), upTo: 6)
+        guard let k = words.firstIndex(where: { figureBaseCues.contains($0) }), k > 0 else { return false }
+        let between = words[..<k]
+        return !between.contains(toWord) && between.contains { $0.first.map { (0x30...0x39).contains($0) } ?? false }
+    }
+    static let figureBaseCues: Set<[UInt8]> = Set(["from", "against", "compared", "versus", "vs", "after", "following", "followed"].map { Array($0.utf8) })
 
     /// Words that introduce the base a figure is compared with.
     static let baseCues: Set<String> = ["from", "against", "versus", "vs", "than", "after", "following", "compared", "above", "below", "since", "reversing", "followed"]
@@ -869,6 +890,7 @@ extension Extractor {
         if let q = f.quarter, q == -1 { f.quarter = 4 }
         if let h = f.half, h == -1 { f.half = 2 }
         if raw.has(.toDate) { f.toDate = true }
+        if raw.has(.ofTheYear) { f.ofTheYear = true }
         if raw.has(.quarterEnding) { f.quarterEnding = true }
         if raw.has(.samePeriod) { f.samePeriod = true }
         if raw.has(.fiscal) { f.fiscal = true }

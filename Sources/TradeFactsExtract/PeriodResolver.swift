@@ -38,6 +38,9 @@ public struct PeriodFields: Sendable, Hashable {
     public var weekday: Int?
     /// "year to date", "so far this year": from 1 January to the reference date.
     public var toDate: Bool = false
+    /// A part named of "the year" ("the second half of the year"): the latest such part that has
+    /// begun by the reference date (the half under way in a September story, last year's in January).
+    public var ofTheYear: Bool = false
     /// "the December quarter", "the June quarter" (as Australia and New Zealand name quarters):
     /// the three months ending with ``month``.
     public var quarterEnding: Bool = false
@@ -197,6 +200,7 @@ package enum PeriodResolver {
         guard let r = reference else { return nil }
         let candidates = [r.year - 1, r.year, r.year + 1].compactMap { within(year: $0, f) }
         // A direction in the words ("last November", "next spring") excludes the other side and the period under way.
+        if f.ofTheYear, let p = candidates.last(where: { $0.from <= r }) { return p }
         if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
         if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
         return nearest(candidates, to: r, tense: tense)
@@ -325,6 +329,12 @@ package enum PeriodResolver {
                                   to: CalendarDate(year: y, month: b, day: 1).lastDayOfMonth, value: value, granularity: g)
         }
         func mm(_ m: Int) -> String { m < 10 ? "0\(m)" : "\(m)" }
+        // A run of months across two years ("March 1987-February 1988", "July-March 1985/86").
+        if let y2 = f.yearTo, let m = f.month, let m2 = f.monthTo {
+            guard y2 > y, (1...12).contains(m), (1...12).contains(m2) else { return nil }
+            let from = CalendarDate(year: y, month: m, day: 1), to = CalendarDate(year: y2, month: m2, day: 1).lastDayOfMonth
+            return ResolvedPeriod(from: from, to: to, value: "\(yy)-\(mm(m))/\(TimexValue.format4(y2))-\(mm(m2))", granularity: .span)
+        }
         if let y2 = f.yearTo {
             guard y2 > y else { return nil }
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y2, month: 12, day: 31),

@@ -223,4 +223,22 @@ final class PeriodContextTests: XCTestCase {
         e = extraction("Reserves were 5.2 billion dlrs at the end of March, against 4.1 billion a year earlier.", date: "1987-05-02")
         XCTAssertEqual(period("a year earlier", in: e), "1986-03-31..1986-03-31")
     }
+
+    func testRunsAcrossYearsAndPartsOfTheYear() {
+        // Months with a year at each end, and a run of months before a split year.
+        var e = extraction("Tin exports are capped in the quota year March 1987-February 1988. The deficit was 9.84 billion dlrs, "
+            + "down from 10.52 billion in July-March 1985/86.", date: "1987-05-05")
+        XCTAssertEqual(period("March 1987-February 1988", in: e), "1987-03-01..1988-02-29")
+        XCTAssertEqual(period("July-March 1985/86", in: e), "1985-07-01..1986-03-31")
+        // "calendar 1986 to 13.93 billion dlrs" is a year and an amount, not a range of money.
+        e = extraction("Revisions raised the estimated deficit for calendar 1986 to 13.93 billion dlrs.", date: "1987-05-05")
+        XCTAssertEqual(period("1986", in: e), "1986-01-01..1986-12-31")
+        // A part "of the year" that has begun is this year's, told in the past or not.
+        e = extraction("Output rose in August, far above the ceiling for the second half of the year.", date: "1987-09-10")
+        XCTAssertEqual(period("the second half of the year", in: e), "1987-07-01..1987-12-31")
+        // "June last year" in another sentence is a year-ago comparison, not what "the previous month" follows.
+        e = extraction("France's deficit narrowed in June. In June last year France had a surplus. Exports rose 1.9 pct from the previous month.",
+                       date: "1987-07-21")
+        XCTAssertEqual(period("the previous month", in: e), "1987-05-01..1987-05-31")
+    }
 }
