@@ -57,6 +57,13 @@ package struct PeriodYearContradiction: Check {
             guard let op = other.period.flatMap({ mentions[$0].period }), op.from.year == reference.year else { continue }
             current.insert(shape(TradeRecordKeyParts(other), op))
         }
+        // The stretches of the dateline's year each sentence names, for the comparison test below.
+        struct SentenceShape: Hashable { let sentence, fm, fd, tm, td: Int }
+        var currentInSentence = Set<SentenceShape>()
+        for q in mentions where q.role == nil {
+            guard let qp = q.period, qp.from.year == reference.year else { continue }
+            currentInSentence.insert(SentenceShape(sentence: context.sentence(of: q.span), fm: qp.from.month, fd: qp.from.day, tm: qp.to.month, td: qp.to.day))
+        }
         var flowsOfSentence: [Int: Set<String>] = [:]
         let ledeMentions: [(index: Int, flows: Set<String>)] = mentions.indices.compactMap { qi in
             let q = mentions[qi]
@@ -79,11 +86,9 @@ package struct PeriodYearContradiction: Check {
             guard !(mentions[pi].periodFields?.samePeriod ?? false), p.from.year == p.to.year else { continue }
             // The same stretch of the dateline's year in the same sentence makes the two a
             // comparison ("a deficit of 1.2 billion in February against 0.9 billion in February 1986").
+            // (The record's own period is of another year, so it is not among them.)
             let sentence = context.sentence(of: mentions[pi].span)
-            guard !mentions.indices.contains(where: { qi in
-                qi != pi && context.sentence(of: mentions[qi].span) == sentence && mentions[qi].role == nil
-                    && mentions[qi].period.map { $0.from.year == reference.year && sameShape($0, p) } ?? false
-            }) else { continue }
+            guard !currentInSentence.contains(SentenceShape(sentence: sentence, fm: p.from.month, fd: p.from.day, tm: p.to.month, td: p.to.day)) else { continue }
             // When the story also gives a figure for the same flow in the dateline's year, the two are a comparison.
             guard !current.contains(shape(TradeRecordKeyParts(record), p)) else { continue }
             // Mentions of the same stretch of the year in the headline or lede, resolved to the dateline's year, about the same flow.
