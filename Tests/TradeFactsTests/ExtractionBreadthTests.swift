@@ -96,9 +96,8 @@ final class ExtractionBreadthTests: XCTestCase {
 
     /// The value sets (eval/gold/modern-values*, wire1987-values*: our own articles with hand gold)
     /// stay at the scores `tradefacts eval values` printed when they were last fixed; a change that
-    /// loses values there fails here. The floors sit a little under the scores of 2026-12-03. The
-    /// sets never read (wire1987-values-5, modern-values-14, wire1987-values-8) are held too: a
-    /// failure names the set and score only, not the misses.
+    /// loses values there fails here. The floors sit a little under the scores of 2026-12-03 (fifth
+    /// session for modern-values-14 to -16 and wire1987-values-5, -8, -9).
     func testModernValueSetsHoldTheirScores() throws {
         // The wire sets' datelines have no year: their stories get the date apart, as Reuters records do.
         for (set, floors) in [("modern-values", [ValueScorer.Kind.money: 0.98, .percent: 0.98, .periods: 0.93, .counts: 0.88]),
@@ -114,18 +113,21 @@ final class ExtractionBreadthTests: XCTestCase {
                               ("modern-values-11", [.money: 0.97, .percent: 0.98, .periods: 0.89, .counts: 0.95]),
                               ("modern-values-12", [.money: 0.97, .percent: 0.98, .periods: 0.87, .counts: 0.95]),
                               ("modern-values-13", [.money: 0.98, .percent: 0.98, .periods: 0.91, .counts: 0.95]),
-                              ("modern-values-14", [.money: 0.98, .percent: 0.98, .periods: 0.88, .counts: 0.90]),
+                              ("modern-values-14", [.money: 0.98, .percent: 0.98, .periods: 0.93, .counts: 0.90]),
+                              ("modern-values-15", [.money: 0.98, .percent: 0.98, .periods: 0.91, .counts: 0.90]),
+                              ("modern-values-16", [.money: 0.95, .percent: 0.98, .periods: 0.93, .counts: 0.95]),
                               ("wire1987-values", [.money: 0.97, .percent: 0.98, .periods: 0.93, .counts: 0.95]),
                               ("wire1987-values-2", [.money: 0.98, .percent: 0.98, .periods: 0.92, .counts: 0.95]),
                               ("wire1987-values-3", [.money: 0.96, .percent: 0.98, .periods: 0.89, .counts: 0.80]),
                               ("wire1987-values-4", [.money: 0.98, .percent: 0.98, .periods: 0.91, .counts: 0.95]),
-                              ("wire1987-values-5", [.money: 0.95, .percent: 0.98, .periods: 0.91, .counts: 0.95]),
+                              ("wire1987-values-5", [.money: 0.98, .percent: 0.98, .periods: 0.93, .counts: 0.95]),
                               ("wire1987-values-6", [.money: 0.97, .percent: 0.98, .periods: 0.87, .counts: 0.95]),
                               ("wire1987-values-7", [.money: 0.97, .percent: 0.98, .periods: 0.89, .counts: 0.95]),
-                              ("wire1987-values-8", [.money: 0.97, .percent: 0.98, .periods: 0.90, .counts: 0.95])] {
+                              ("wire1987-values-8", [.money: 0.97, .percent: 0.98, .periods: 0.91, .counts: 0.95]),
+                              ("wire1987-values-9", [.money: 0.98, .percent: 0.98, .periods: 0.87, .counts: 0.95])] {
             let dir = Fixtures.packageRoot.appendingPathComponent("eval/gold/\(set)").path
             let r = try ValueScorer.run(directory: dir, engine: Fixtures.engine, dateFromGold: set.hasPrefix("wire"))
-            XCTAssertGreaterThanOrEqual(r.articles, 8, set)
+            XCTAssertGreaterThanOrEqual(r.articles, 6, set)
             for (kind, floor) in floors {
                 let f1 = r.scores[kind]?.f1 ?? 0
                 XCTAssertGreaterThanOrEqual(f1, floor, "\(set) \(kind.rawValue): F1 \(f1)")
