@@ -41,6 +41,11 @@ package struct BatchRunner {
     /// memory follows the bytes in flight, not the number of articles: results hold many times
     /// their text.
     package var batchBytes = 1 << 19
+    /// At most this much article text (1.5 MiB) is processed at once across the two batches in
+    /// flight, unless one batch alone holds more: long articles then run one after another, so
+    /// peak memory stays under 300 MB at any `--jobs` (a batch of ordinary articles holds about
+    /// 512 KiB, so two still overlap).
+    package var maxBytesInFlight = 3 << 19
     /// Read symbolic links found in folders that resolve outside the folder walked (`--follow-symlinks`).
     package var followSymlinks = false
     /// Called on the calling thread with the message of an input not read on purpose (a symbolic
@@ -104,7 +109,7 @@ package struct BatchRunner {
 
         func flush() {
             guard !batch.isEmpty else { return }
-            let running = InFlightBatch<Rendered>(batch)
+            let running = InFlightBatch<Rendered>(batch, bytes: bytesInBatch)
             let engine = self.engine, date = self.referenceDate, results = running.results, work = batch
             let textOnly = emitsTextOnly && render != nil
             let chunks = min(jobs, work.count)
@@ -124,6 +129,13 @@ package struct BatchRunner {
                 process(0)
                 finish(running)
             } else {
+                // Two long articles are not processed at once: each takes memory many times its
+                // size (about 130 MB for 1 MB of dense figures), so a batch that would bring the
+                // text in flight over ``maxBytesInFlight`` waits for the one before it.
+                if let previous = inFlight, previous.bytes + bytesInBatch > maxBytesInFlight {
+                    finish(previous)
+                    inFlight = nil
+                }
                 for chunk in 0..<chunks { DispatchQueue.global().async(group: running.group) { process(chunk) } }
                 if let previous = inFlight { finish(previous) }
                 inFlight = running
@@ -182,7 +194,9 @@ package struct BatchRunner {
 private final class InFlightBatch<Rendered: Sendable>: @unchecked Sendable {
     let results: ResultsBox<Rendered>
     let group = DispatchGroup()
-    init(_ work: [Article]) { results = ResultsBox(count: work.count) }
+    /// The bytes of its articles' text.
+    let bytes: Int
+    init(_ work: [Article], bytes: Int) { results = ResultsBox(count: work.count); self.bytes = bytes }
 }
 
 /// What the summary counts of one result, taken before the result is reduced (``BatchRunner/emitsTextOnly``).

@@ -143,4 +143,29 @@ final class StreamingInputTests: XCTestCase {
             XCTAssertEqual(run(chunkSize: size, jobs: jobs), whole, "chunks of \(size) bytes, \(jobs) jobs")
         }
     }
+
+    /// Long articles are not processed at once (issue 17 item 12): each takes memory many times its
+    /// size, so two of them in flight took 310 MB at --jobs 2 (24 articles of 1 MB of dense figures);
+    /// a batch that would bring the text in flight over `maxBytesInFlight` waits for the one before.
+    func testLongArticlesAreProcessedOneAfterAnother() throws {
+        let article = String(repeating: "Exports rose in the first half of 2024. ", count: 20_000)   // 800 KB
+        let lines = (1...4).map { "{\"id\": \"a\($0)\", \"text\": \"\(article)\"}" }
+        let path = try temporaryFile(Array(lines.joined(separator: "\n").utf8), name: "long.jsonl")
+        final class Gauge: @unchecked Sendable {
+            let lock = NSLock(); var now = 0, most = 0
+            func enter() { lock.lock(); now += 1; most = max(most, now); lock.unlock() }
+            func leave() { lock.lock(); now -= 1; lock.unlock() }
+        }
+        func most(limit: Int) -> Int {
+            let gauge = Gauge()
+            var runner = BatchRunner(engine: Fixtures.engine, jobs: 2)
+            runner.maxBytesInFlight = limit
+            var ids: [String] = []
+            runner.run([path], render: { r -> String in gauge.enter(); Thread.sleep(forTimeInterval: 0.2); gauge.leave(); return r.documentID }) { _, id in ids.append(id!) }
+            XCTAssertEqual(ids, ["a1", "a2", "a3", "a4"])
+            return gauge.most
+        }
+        XCTAssertEqual(most(limit: BatchRunner(engine: Fixtures.engine).maxBytesInFlight), 1)
+        XCTAssertEqual(most(limit: Int.max), 2, "without the limit two long articles overlap")
+    }
 }
