@@ -89,24 +89,36 @@ extension Extractor {
 
 /// The cues that tell what a percentage without a direction is (`percent-*` definitions).
 struct PercentKindCues: Sendable {
-    let shareBefore, shareAfter, rateBefore, changeBefore: Pattern?
+    let shareBefore, shareAfter, rateBefore, rateAfter, changeBefore, changeAfter, levelBefore, shareMeasure, changeMeasure: Pattern?
     init(_ ruleSet: RuleSet) throws {
         func cue(_ name: String) throws -> Pattern? { ruleSet.definitions[name] == nil ? nil : try ruleSet.compile("{{\(name)}}") }
         shareBefore = try cue("percent-share-before")
         shareAfter = try cue("percent-share-after")
         rateBefore = try cue("percent-rate-before")
         changeBefore = try cue("percent-change-before")
+        rateAfter = try cue("percent-rate-after")
+        changeAfter = try cue("percent-change-after")
+        levelBefore = try cue("percent-level-before")
+        shareMeasure = try cue("percent-share-measure")
+        changeMeasure = try cue("percent-change-measure")
     }
 }
 
 extension Extractor {
+    /// The last percentage before mention `i` in `sentence`.
+    func lastPercent(before i: Int, _ mentions: [Mention], in sentence: Span) -> Mention? {
+        mentions[..<i].last { $0.type == .percent && !$0.latent && $0.span.start >= sentence.start }
+    }
+
     /// Where the text before a percentage stops for its kind cues: another clause begins.
     static let clauseCuts: [[UInt8]] = [";", " while ", " but ", " whereas "].map { Array($0.utf8) }
 
     /// Marks what each percentage is (see ``Mention/percentKind``), in its `role`: `share` when a
     /// share cue comes right before or after it (even with a direction word: "made up 38% of the
-    /// total"), else, without a direction, `rate` after a rate cue and `change` after a change
-    /// verb earlier in its sentence; a percentage with a direction is a change already.
+    /// total", "taking 15.2% of exports"), else, without a direction, `rate` after a rate cue or
+    /// before a rate's name ("a 25% tariff") and `change` after a change verb earlier in its clause
+    /// or before a comparison or change word ("12.6% smaller than", "5% growth", "4.9% against the
+    /// dollar"); a percentage with a direction is a change already.
     func classifyPercents(_ mentions: inout [Mention], _ document: Document) {
         let b = document.bytes
         for i in mentions.indices where mentions[i].type == .percent && !mentions[i].latent {
@@ -125,9 +137,18 @@ extension Extractor {
             func hits(_ p: Pattern?, _ s: Span) -> Bool { p.map { !document.matchSpans(of: $0, in: s, limit: 1).isEmpty } ?? false }
             if hits(percentKindCues.shareBefore, before) || hits(percentKindCues.shareAfter, after) {
                 mentions[i].role = "share"
+            } else if hits(percentKindCues.levelBefore, Span(max(from, numberStart - 40), numberStart)),
+                      !(lastPercent(before: i, mentions, in: sentence).map { numberStart - $0.span.end <= 5 } ?? false) {
+                // "fell to 69.8%", "up from 72.8%": the level the measure went to or came from, a
+                // share when the measure is one (or the figure before it in the sentence was), a
+                // change when it is a growth rate (not the second end of a range: "6% to 7%").
+                let previous = lastPercent(before: i, mentions, in: sentence)
+                mentions[i].role = hits(percentKindCues.shareMeasure, before) || previous?.role == "share" ? "share"
+                    : hits(percentKindCues.rateBefore, before) ? "rate"
+                    : hits(percentKindCues.changeMeasure, before) ? "change" : "level"
             } else if direction == nil && basis == nil {
-                if hits(percentKindCues.rateBefore, before) { mentions[i].role = "rate" }
-                else if hits(percentKindCues.changeBefore, before) { mentions[i].role = "change" }
+                if hits(percentKindCues.rateBefore, before) || hits(percentKindCues.rateAfter, after) { mentions[i].role = "rate" }
+                else if hits(percentKindCues.changeBefore, before) || hits(percentKindCues.changeAfter, after) { mentions[i].role = "change" }
             }
         }
     }

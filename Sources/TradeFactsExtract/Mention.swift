@@ -127,9 +127,11 @@ extension Mention {
     public var percentKind: String? {
         guard case let .percent(_, _, _, unit, direction, basis) = value else { return nil }
         if unit != .percent { return "points" }
-        if role == "share" { return "share" }
+        // A share, rate or level read around the figure wins over a direction word before it
+        // ("the share of oil fell to 69.8%": a share).
+        if role == "share" || role == "rate" || role == "level" { return role }
         if direction != nil || basis != nil { return "change" }
-        return role == "share" || role == "rate" || role == "change" ? role : "level"
+        return role == "change" ? "change" : "level"
     }
 
     /// The direction of a percent change.

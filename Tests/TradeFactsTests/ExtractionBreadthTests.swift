@@ -35,6 +35,15 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(kinds("Exports rose 5.2% year-on-year."), ["change"])
         XCTAssertEqual(kinds("The jobless figure was 4.1% in March."), ["level"])
         XCTAssertEqual(kinds("The surplus narrowed by 0.4 percentage points."), ["points"])
+        // A share's level moves with a direction word and stays a share; its base too.
+        XCTAssertEqual(kinds("The share of oil in total exports fell to 69.8% from 74.0% a year earlier."), ["share", "share"])
+        XCTAssertEqual(kinds("China took 79.5% of Brazil's soybean exports, up from 72.8% in July."), ["share", "share"])
+        // A growth rate's level is a change; so is a figure before a comparison or a change word, and the second end of a range.
+        XCTAssertEqual(kinds("Export growth slowed to 12.2 percent in the fourth quarter."), ["change"])
+        XCTAssertEqual(kinds("The deficit was 12.6% smaller than a year earlier, and the lira lost 4.9% against the dollar."), ["change", "change"])
+        XCTAssertEqual(kinds("The government targets export growth of 6% to 7% next year."), ["change", "change"])
+        // A rate named after the figure.
+        XCTAssertEqual(kinds("Washington announced a 25% tariff on imported cars."), ["rate"])
     }
 
     /// An explicit code or symbol wins over a carried currency, and the output says where each
