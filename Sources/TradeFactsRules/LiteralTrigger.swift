@@ -19,8 +19,8 @@ package struct LiteralTrigger: Sendable, Equatable {
     /// `{{lexicon:NAME}}`, a `{{definition}}` that is itself literal, words of letters and digits
     /// joined by `\s+`, or symbols (`\$`, `€`). Any of these but `[0-9]`, or a group `(?:…|…)` of
     /// them, may follow `(?<![A-Za-z])`.
-    /// Nil for anything else (the trigger is then searched with PCRE2), and for phrases whose
-    /// non-ASCII letters have case (PCRE2 would fold them; this scanner folds ASCII only).
+    /// Nil for anything else (the trigger is then searched with PCRE2), and for a lexicon phrase
+    /// with too many spellings in case (see ``normalized(_:)``).
     package static func parse(_ source: String, definitions: [String: String], lexicons: [String: Lexicon], depth: Int = 0) -> LiteralTrigger? {
         guard depth < 16 else { return nil }
         var result = LiteralTrigger()
@@ -40,7 +40,7 @@ package struct LiteralTrigger: Sendable, Equatable {
                 let name = String(a.dropFirst(2).dropLast(2))
                 if name.hasPrefix("lexicon:") {
                     guard let lexicon = lexicons[String(name.dropFirst("lexicon:".count))] else { return nil }
-                    for p in lexicon.phrases { guard let phrase = normalized(p) else { return nil }; found.append(phrase) }
+                    for p in lexicon.phrases { guard let phrases = normalized(p) else { return nil }; found += phrases }
                 } else {
                     guard let d = definitions[name], let inner = parse(d, definitions: definitions, lexicons: lexicons, depth: depth + 1) else { return nil }
                     // A definition's own bounded phrases stay bounded; bounding its other phrases
@@ -104,14 +104,38 @@ package struct LiteralTrigger: Sendable, Equatable {
         return escaped || out.isEmpty ? nil : out
     }
 
-    /// A lexicon phrase as the scanner reads it: ASCII lower case, one space between words; nil when
-    /// a non-ASCII letter in it has case.
-    package static func normalized(_ phrase: String) -> String? {
-        for u in phrase.unicodeScalars where u.value >= 0x80 && u.properties.changesWhenCaseMapped { return nil }
+    /// A lexicon phrase as the scanner reads it: ASCII lower case, one space between words, and a
+    /// non-ASCII letter with case in each of its cases ("Ł" is "Ł" and "ł", as PCRE2 folds it; the
+    /// scanner folds ASCII only); nil for a phrase with more than 16 such spellings.
+    package static func normalized(_ phrase: String) -> [String]? {
         let words = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         guard !words.isEmpty else { return nil }
-        return String(String.UnicodeScalarView(words.joined(separator: " ").unicodeScalars.map {
-            $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0
-        }))
+        var spellings = [String.UnicodeScalarView()]
+        for u in words.joined(separator: " ").unicodeScalars {
+            let cases = u.value >= 0x80 && u.properties.changesWhenCaseMapped ? caseClosure(u)
+                : [u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value + 0x20)! : u]
+            guard spellings.count * cases.count <= 16 else { return nil }
+            spellings = spellings.flatMap { s in cases.map { var t = s; t.append($0); return t } }
+        }
+        return spellings.map { String($0) }
+    }
+
+    /// A scalar and every scalar its one-scalar case mappings lead to ("ς", "σ", "Σ").
+    static func caseClosure(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
+        var found = [u]
+        var i = 0
+        while i < found.count {
+            let p = found[i].properties
+            for mapped in [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping] {
+                let scalars = Array(mapped.unicodeScalars)
+                if scalars.count == 1, !found.contains(scalars[0]) { found.append(scalars[0]) }
+            }
+            i += 1
+        }
+        // An ASCII letter among them ("ſ" is also "S") is read folded, like the text.
+        return found.reduce(into: []) { r, c in
+            let f = c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c
+            if !r.contains(f) { r.append(f) }
+        }
     }
 }

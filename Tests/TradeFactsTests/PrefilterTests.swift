@@ -158,6 +158,23 @@ final class TriggerScannerTests: XCTestCase {
         XCTAssertEqual(marked, expected)
         XCTAssertEqual(marked, [false, true, true, false, true, true, false, true])
     }
+
+    /// A phrase with a non-ASCII letter that has case is found in each of its cases, as PCRE2's
+    /// caseless match finds it, so that such a lexicon keeps its trigger literal.
+    func testNonASCIILettersWithCaseAreFoundInEachCase() throws {
+        var signs = Lexicon(name: "signs"); signs.add("Ł", value: "LTC"); signs.add("zł", value: "PLN")
+        let literal = try XCTUnwrap(LiteralTrigger.parse("(?<![A-Za-z]){{lexicon:signs}}", definitions: [:], lexicons: ["signs": signs]))
+        XCTAssertEqual(Set(literal.boundedPhrases), ["ł", "Ł", "zł", "zŁ"])
+        XCTAssertEqual(Set(try XCTUnwrap(LiteralTrigger.normalized("Σ"))), ["σ", "Σ", "ς"])
+        XCTAssertNil(LiteralTrigger.normalized("ĄĘĆŁŃ"), "more than 16 spellings")
+        let scanner = TriggerScanner(literals: [literal])
+        let pattern = try Pattern("(?i)(?<![A-Za-z])(?:Ł|zł)")
+        let text = "Fees of Ł0.25 rose. Fees of ł0.25 rose. ZŁ 5 paid. Nothing here. A bł 5."
+        let d = Document(id: "t", text: text)
+        let marked = d.bytes.withUnsafeBufferPointer { scanner.sentenceMasks($0, sentences: d.sentences) }.map { $0 != 0 }
+        XCTAssertEqual(marked, d.sentences.map { !d.matchSpans(of: pattern, in: $0.span).isEmpty })
+        XCTAssertEqual(marked, [true, true, true, false, false])
+    }
 }
 
 /// `rules profile` splits processing time into stages; each stage the pipeline runs is timed.
