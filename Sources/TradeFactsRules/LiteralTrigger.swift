@@ -3,7 +3,9 @@
 /// triggers are found together in one pass by ``TriggerScanner``; any other trigger is a PCRE2 search.
 package struct LiteralTrigger: Sendable, Equatable {
     /// Every stored property, as the memberwise initializer takes them.
-    package init(phrases: [String] = [], boundedPhrases: [String] = [], digits: Bool = false) { self.phrases = phrases; self.boundedPhrases = boundedPhrases; self.digits = digits }
+    package init(phrases: [String] = [], boundedPhrases: [String] = [], digits: Bool = false, wordPhrases: [String] = []) {
+        self.phrases = phrases; self.boundedPhrases = boundedPhrases; self.digits = digits; self.wordPhrases = wordPhrases
+    }
     /// Lower-cased phrases, words separated by one space.
     package var phrases: [String] = []
     /// Phrases that count only where no ASCII letter comes right before them (an alternative written
@@ -11,14 +13,19 @@ package struct LiteralTrigger: Sendable, Equatable {
     package var boundedPhrases: [String] = []
     /// Whether any ASCII digit fires the trigger (`[0-9]`).
     package var digits = false
+    /// Phrases that count only as whole words, with no ASCII letter right before or after them (an
+    /// alternative written `(?<![A-Za-z])…(?![A-Za-z])`): "sen" the coin, not "Senate".
+    package var wordPhrases: [String] = []
 
     /// The lookbehind that makes an alternative's phrases ``boundedPhrases``.
     static let letterBoundary = "(?<![A-Za-z])"
+    /// The lookahead that, after ``letterBoundary``'s alternative, makes its phrases ``wordPhrases``.
+    static let letterBoundaryAfter = "(?![A-Za-z])"
 
     /// Reads a trigger's source as literals: alternatives separated by `|`, each `[0-9]`, a
     /// `{{lexicon:NAME}}`, a `{{definition}}` that is itself literal, words of letters and digits
     /// joined by `\s+`, or symbols (`\$`, `€`). Any of these but `[0-9]`, or a group `(?:…|…)` of
-    /// them, may follow `(?<![A-Za-z])`.
+    /// them, may follow `(?<![A-Za-z])`, and such a bounded alternative may end with `(?![A-Za-z])`.
     /// Nil for anything else (the trigger is then searched with PCRE2), and for a lexicon phrase
     /// with too many spellings in case (see ``normalized(_:)``).
     package static func parse(_ source: String, definitions: [String: String], lexicons: [String: Lexicon], depth: Int = 0) -> LiteralTrigger? {
@@ -28,13 +35,15 @@ package struct LiteralTrigger: Sendable, Equatable {
             var a = alternative
             let bounded = a.hasPrefix(letterBoundary)
             if bounded { a.removeFirst(letterBoundary.count) }
+            let wholeWord = bounded && a.hasSuffix(letterBoundaryAfter) && a.count > letterBoundaryAfter.count
+            if wholeWord { a.removeLast(letterBoundaryAfter.count) }
             var found: [String] = []
             if a == "[0-9]" && !bounded {
                 result.digits = true
             } else if bounded && a.hasPrefix("(?:") && a.hasSuffix(")") {
                 // A bounded group of alternatives: "(?<![A-Za-z])(?:USD|EUR)".
                 guard let inner = parse(String(a.dropFirst(3).dropLast()), definitions: definitions, lexicons: lexicons, depth: depth + 1),
-                      !inner.digits, inner.boundedPhrases.isEmpty else { return nil }
+                      !inner.digits, inner.boundedPhrases.isEmpty, inner.wordPhrases.isEmpty else { return nil }
                 found = inner.phrases
             } else if a.hasPrefix("{{") && a.hasSuffix("}}") && a.count > 4 {
                 let name = String(a.dropFirst(2).dropLast(2))
@@ -45,9 +54,10 @@ package struct LiteralTrigger: Sendable, Equatable {
                     guard let d = definitions[name], let inner = parse(d, definitions: definitions, lexicons: lexicons, depth: depth + 1) else { return nil }
                     // A definition's own bounded phrases stay bounded; bounding its other phrases
                     // or its digits would need a look at each (not done: such a trigger is not literal).
-                    guard !bounded || (!inner.digits && inner.boundedPhrases.isEmpty) else { return nil }
+                    guard !bounded || (!inner.digits && inner.boundedPhrases.isEmpty && inner.wordPhrases.isEmpty) else { return nil }
                     if bounded { found = inner.phrases } else { result.phrases += inner.phrases }
                     result.boundedPhrases += inner.boundedPhrases
+                    result.wordPhrases += inner.wordPhrases
                     result.digits = result.digits || inner.digits
                 }
             } else if let symbols = symbolLiteral(a) {
@@ -57,7 +67,7 @@ package struct LiteralTrigger: Sendable, Equatable {
                 guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) } }) else { return nil }
                 found.append(words.joined(separator: " ").lowercased())
             }
-            if bounded { result.boundedPhrases += found } else { result.phrases += found }
+            if wholeWord { result.wordPhrases += found } else if bounded { result.boundedPhrases += found } else { result.phrases += found }
         }
         return result
     }
