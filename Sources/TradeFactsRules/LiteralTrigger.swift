@@ -130,22 +130,36 @@ package struct LiteralTrigger: Sendable, Equatable {
         return spellings.map { String($0) }
     }
 
-    /// A scalar and every scalar its one-scalar case mappings lead to ("ς", "σ", "Σ").
+    /// A scalar and every scalar PCRE2's caseless match takes for it: those of the same case-fold
+    /// class (the same one-scalar lower case of their upper case: "ς", "σ", "Σ").
     static func caseClosure(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
-        var found = [u]
-        var i = 0
-        while i < found.count {
-            let p = found[i].properties
-            for mapped in [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping] {
-                let scalars = Array(mapped.unicodeScalars)
-                if scalars.count == 1, !found.contains(scalars[0]) { found.append(scalars[0]) }
-            }
-            i += 1
-        }
+        let found = [u] + (foldClasses[foldKey(u)] ?? []).filter { $0 != u }
         // An ASCII letter among them ("ſ" is also "S") is read folded, like the text.
         return found.reduce(into: []) { r, c in
             let f = c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c
             if !r.contains(f) { r.append(f) }
         }
     }
+
+    /// The lower case of a scalar's upper case, where both are one scalar; else the scalar.
+    static func foldKey(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        func one(_ s: String) -> Unicode.Scalar? { let v = Array(s.unicodeScalars); return v.count == 1 ? v[0] : nil }
+        guard let upper = one(u.properties.uppercaseMapping) else { return u }
+        return one(upper.properties.lowercaseMapping) ?? upper
+    }
+
+    /// Fold key → the scalars of the blocks with case beyond ASCII that have it (built once, when a
+    /// phrase first needs it: Latin, Greek, Cyrillic, Armenian, Georgian, letterlike symbols, and
+    /// the full-width forms).
+    static let foldClasses: [Unicode.Scalar: [Unicode.Scalar]] = {
+        var classes: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        for range in [0x41...0x5A, 0x61...0x7A, 0xB5...0x24F, 0x370...0x58F, 0x10A0...0x10FF, 0x13A0...0x13FF, 0x1C80...0x1CBF,
+                      0x1E00...0x1FFF, 0x2100...0x218F, 0x24B6...0x24E9, 0x2C00...0x2D2F, 0xA640...0xA7FF, 0xAB70...0xABBF, 0xFF21...0xFF5A] {
+            for v in range {
+                guard let u = Unicode.Scalar(v), u.properties.changesWhenCaseMapped else { continue }
+                classes[foldKey(u), default: []].append(u)
+            }
+        }
+        return classes
+    }()
 }

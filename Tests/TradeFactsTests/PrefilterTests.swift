@@ -173,7 +173,7 @@ final class TriggerScannerTests: XCTestCase {
         let literal = try XCTUnwrap(LiteralTrigger.parse("(?<![A-Za-z]){{lexicon:units}}(?![A-Za-z])|dlrs", definitions: [:], lexicons: ["units": units]))
         XCTAssertEqual(literal, LiteralTrigger(phrases: ["dlrs"], wordPhrases: ["sen", "cts"]))
         let marked = try sentencesMarked(by: literal, as: "(?i)(?<![A-Za-z])(?:sen|cts)(?![A-Za-z])|dlrs",
-                                         in: "The Senate met. Paid 20 sen. Present and absent. Shr 12 cts vs 10 cts. 5 dlrs. Sent 4 ctsx. Bought 5 SEN")
+                                         in: "The Senate met. Paid 20 sen today. Present and absent. Shr 12 cts vs 10 cts. 5 dlrs. Sent 4 ctsx. Bought 5 SEN")
         XCTAssertEqual(marked, [false, true, false, true, true, false, true])
     }
 

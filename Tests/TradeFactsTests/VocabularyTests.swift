@@ -15,10 +15,10 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(w.tens, ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90])
         XCTAssertEqual(w.dozens, ["dozen", "dozens", "dz", "dzs", "doz", "dozs"])
         let scales: [String: Decimal] = [
-            "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "crore": 10_000_000,
+            "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
             "million": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "mm": 1_000_000, "mil": 1_000_000, "m": 1_000_000,
             "billion": 1_000_000_000, "bln": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
-            "trillion": 1_000_000_000_000, "lakh crore": 1_000_000_000_000, "tln": 1_000_000_000_000, "trn": 1_000_000_000_000, "tn": 1_000_000_000_000,
+            "trillion": 1_000_000_000_000, "lakh crore": 1_000_000_000_000, "lakh crores": 1_000_000_000_000, "tln": 1_000_000_000_000, "trn": 1_000_000_000_000, "tn": 1_000_000_000_000,
         ]
         XCTAssertEqual(w.scales, scales)
         XCTAssertEqual(Numbers.parse("two and a half crore"), 25_000_000)
