@@ -17,9 +17,10 @@ package final class TriggerScanner: @unchecked Sendable {
     private let columns: Int
     private let output: [UInt64]      // state → triggers whose phrase ends here (failure links folded in)
     private let depth: [Int32]        // state → length of the longest phrase ending here
-    /// state → the bounded phrases ending here (failure links folded in): trigger bit and length in
-    /// scanned bytes; each counts only where no ASCII letter precedes it.
-    private let bounded: [[(mask: UInt64, length: Int)]]
+    /// state → the bounded phrases ending here (failure links folded in): trigger bit, length in
+    /// scanned bytes, and whether it is a whole word; each counts only where no ASCII letter precedes
+    /// it, and a whole word only where none follows it either.
+    private let bounded: [[(mask: UInt64, length: Int, word: Bool)]]
     /// state → whether ``bounded`` has any phrase for it (read on every byte: a flat array).
     private let hasBounded: [Bool]
     private let digitMask: UInt64
@@ -29,7 +30,7 @@ package final class TriggerScanner: @unchecked Sendable {
         var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
         var out: [UInt64] = [0]
         var dep: [Int32] = [0]
-        var ends: [[(mask: UInt64, length: Int)]] = [[]]
+        var ends: [[(mask: UInt64, length: Int, word: Bool)]] = [[]]
         var used: [Int] = []
         var digits: UInt64 = 0
         for (t, literal) in literals.enumerated() {
@@ -37,7 +38,8 @@ package final class TriggerScanner: @unchecked Sendable {
             let bit = UInt64(1) << UInt64(used.count)
             used.append(t)
             if literal.digits { digits |= bit }
-            for (phrase, isBounded) in literal.phrases.map({ ($0, false) }) + literal.boundedPhrases.map({ ($0, true) }) {
+            let all = literal.phrases.map { ($0, false, false) } + literal.boundedPhrases.map { ($0, true, false) } + literal.wordPhrases.map { ($0, true, true) }
+            for (phrase, isBounded, isWord) in all {
                 var s = 0
                 for b in phrase.utf8 {
                     if goto[s][Int(b)] < 0 {
@@ -46,7 +48,7 @@ package final class TriggerScanner: @unchecked Sendable {
                     }
                     s = Int(goto[s][Int(b)])
                 }
-                if isBounded { ends[s].append((bit, phrase.utf8.count)) } else { out[s] |= bit }
+                if isBounded { ends[s].append((bit, phrase.utf8.count, isWord)) } else { out[s] |= bit }
             }
         }
         // Columns: one per byte some phrase has (phrases are lower case), column 0 for the rest.
@@ -137,7 +139,8 @@ package final class TriggerScanner: @unchecked Sendable {
                     if hasBounded[state] {
                         for phrase in bounded[state] where m & phrase.mask == 0 {
                             let start = TriggerScanner.start(ofPhraseEndingAt: i, length: phrase.length, in: bytes)
-                            if start == 0 || !TriggerScanner.isLetter(bytes[start - 1]) { m |= phrase.mask }
+                            guard start == 0 || !TriggerScanner.isLetter(bytes[start - 1]) else { continue }
+                            if !phrase.word || i + 1 == bytes.count || !TriggerScanner.isLetter(bytes[i + 1]) { m |= phrase.mask }
                         }
                     }
                     guard m != 0 else { continue }

@@ -145,18 +145,49 @@ final class TriggerScannerTests: XCTestCase {
         XCTAssertNil(LiteralTrigger.parse("\\d", definitions: defs, lexicons: lexicons))
     }
 
+    /// The sentences of `text` the scanner marks for `literal`, asserted to be those in which
+    /// `pattern` (the trigger as PCRE2 reads it) finds a hit.
+    private func sentencesMarked(by literal: LiteralTrigger, as pattern: String, in text: String,
+                                 file: StaticString = #filePath, line: UInt = #line) throws -> [Bool] {
+        let scanner = TriggerScanner(literals: [literal])
+        let compiled = try Pattern(pattern)
+        let d = Document(id: "t", text: text)
+        let marked = d.bytes.withUnsafeBufferPointer { scanner.sentenceMasks($0, sentences: d.sentences) }.map { $0 != 0 }
+        XCTAssertEqual(marked, d.sentences.map { !d.matchSpans(of: compiled, in: $0.span).isEmpty }, file: file, line: line)
+        return marked
+    }
+
     /// A bounded phrase fires only where no ASCII letter precedes it, as the PCRE2 lookbehind does.
     func testBoundedPhrasesNeedNoLetterBefore() throws {
         var symbols = Lexicon(name: "symbols"); symbols.add("Rs", value: "INR"); symbols.add("US $", value: "USD")
         let literal = try XCTUnwrap(LiteralTrigger.parse("(?<![A-Za-z]){{lexicon:symbols}}|dlrs", definitions: [:], lexicons: ["symbols": symbols]))
-        let scanner = TriggerScanner(literals: [literal])
-        let pattern = try Pattern("(?i)(?<![A-Za-z])(?:Rs|US\\s+\\$)|dlrs")
-        let text = "Avg shrs 51.7 mln. Rs 450 crore. 5 dlrs. Over the years 5. Paid (rs. 5). cost US  $5. BUS $5.\nRS 4."
-        let d = Document(id: "t", text: text)
-        let marked = d.bytes.withUnsafeBufferPointer { scanner.sentenceMasks($0, sentences: d.sentences) }.map { $0 != 0 }
-        let expected = d.sentences.map { !d.matchSpans(of: pattern, in: $0.span).isEmpty }
-        XCTAssertEqual(marked, expected)
+        let marked = try sentencesMarked(by: literal, as: "(?i)(?<![A-Za-z])(?:Rs|US\\s+\\$)|dlrs",
+                                         in: "Avg shrs 51.7 mln. Rs 450 crore. 5 dlrs. Over the years 5. Paid (rs. 5). cost US  $5. BUS $5.\nRS 4.")
         XCTAssertEqual(marked, [false, true, true, false, true, true, false, true])
+    }
+
+    /// A whole-word phrase fires only where no ASCII letter stands before or after it, as the
+    /// PCRE2 lookbehind and lookahead do.
+    func testWholeWordPhrasesNeedNoLetterOnEitherSide() throws {
+        var units = Lexicon(name: "units"); units.add("sen", value: "100"); units.add("cts", value: "100")
+        let literal = try XCTUnwrap(LiteralTrigger.parse("(?<![A-Za-z]){{lexicon:units}}(?![A-Za-z])|dlrs", definitions: [:], lexicons: ["units": units]))
+        XCTAssertEqual(literal, LiteralTrigger(phrases: ["dlrs"], wordPhrases: ["sen", "cts"]))
+        let marked = try sentencesMarked(by: literal, as: "(?i)(?<![A-Za-z])(?:sen|cts)(?![A-Za-z])|dlrs",
+                                         in: "The Senate met. Paid 20 sen today. Present and absent. Shr 12 cts vs 10 cts. 5 dlrs. Sent 4 ctsx. Bought 5 SEN")
+        XCTAssertEqual(marked, [false, true, false, true, true, false, true])
+    }
+
+    /// A phrase with a non-ASCII letter that has case is found in each of its cases, as PCRE2's
+    /// caseless match finds it, so that such a lexicon keeps its trigger literal.
+    func testNonASCIILettersWithCaseAreFoundInEachCase() throws {
+        var signs = Lexicon(name: "signs"); signs.add("Ł", value: "LTC"); signs.add("zł", value: "PLN")
+        let literal = try XCTUnwrap(LiteralTrigger.parse("(?<![A-Za-z]){{lexicon:signs}}", definitions: [:], lexicons: ["signs": signs]))
+        XCTAssertEqual(Set(literal.boundedPhrases), ["ł", "Ł", "zł", "zŁ"])
+        XCTAssertEqual(Set(try XCTUnwrap(LiteralTrigger.normalized("Σ"))), ["σ", "Σ", "ς"])
+        XCTAssertNil(LiteralTrigger.normalized("ĄĘĆŁŃ"), "more than 16 spellings")
+        let marked = try sentencesMarked(by: literal, as: "(?i)(?<![A-Za-z])(?:Ł|zł)",
+                                         in: "Fees of Ł0.25 rose. Fees of ł0.25 rose. ZŁ 5 paid. Nothing here. A bł 5.")
+        XCTAssertEqual(marked, [true, true, true, false, false])
     }
 }
 
