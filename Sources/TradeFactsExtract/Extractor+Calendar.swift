@@ -300,8 +300,8 @@ extension Extractor {
         }
     }
 
-    /// A company's quarter in a results story: where the story gives one quarter by its end ("Qtr
-    /// ended July 31", "the quarter ended June 30"), the quarter its headline numbers without a
+    /// A company's quarter in a results story: where the story's table gives one quarter by its end
+    /// ("Qtr ended July 31", a line "Quarter ended June 30"), the quarter its headline numbers without a
     /// year ("DOMINION BANK 3RD QTR NET": the bank's fiscal third quarter, May to July), and the
     /// quarters of the same number in its text, are that quarter, not the calendar's.
     func resultsQuarter(_ mentions: inout [Mention], _ document: Document) {
@@ -778,11 +778,17 @@ extension Extractor {
         guard let s = document.sentenceIndex(of: m.span.start) else { return false }
         let from = max(document.sentences[s].span.start, m.span.start - 100)
         let words = wordsBefore(m.span.start, in: document, from: from, upTo: 15)
-        // The words back to the nearest ", " (a clause's edge; not a digit group's comma).
-        var clauseWords = words.count
-        var c = m.span.start - 2
-        while c >= from { if document.bytes[c] == 0x2C && document.bytes[c + 1] == 0x20 { break }; c -= 1 }
-        if c >= from { clauseWords = wordsBefore(m.span.start, in: document, from: c + 1, upTo: 15).count }
+        // The words back to the nearest ", " (a clause's edge; not a digit group's comma), counted
+        // only when a cue that needs it is met.
+        var clauseWordCount: Int? = nil
+        func clauseWords() -> Int {
+            if let n = clauseWordCount { return n }
+            var c = m.span.start - 2
+            while c >= from { if document.bytes[c] == 0x2C && document.bytes[c + 1] == 0x20 { break }; c -= 1 }
+            let n = c >= from ? wordsBefore(m.span.start, in: document, from: c + 1, upTo: 15).count : words.count
+            clauseWordCount = n
+            return n
+        }
         // "up 21.5% on the first quarter of 2017", "3.1 pct higher on March": "on" right after a
         // change is its base.
         if words.count > 1, words[0] == onWord, words[1].first.map({ (0x30...0x39).contains($0) }) ?? false || changeBeforeOn.contains(words[1]) {
@@ -796,7 +802,7 @@ extension Extractor {
             // "after", "since", "above" … name a base only in the period's clause ("after a deficit
             // of 261 mln stg in January"; not "the second-largest market after the United States,
             // fell 9.2 percent in December").
-            if k >= clauseWords, nearCueBytes.contains(w) { continue }
+            if nearCueBytes.contains(w), k >= clauseWords() { continue }
             if baseCueBytes.contains(w) { return true }
         }
         return false

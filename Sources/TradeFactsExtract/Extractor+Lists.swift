@@ -105,9 +105,15 @@ struct PercentKindCues: Sendable {
 }
 
 extension Extractor {
-    /// The last percentage before mention `i` in `sentence`.
+    /// The last percentage before mention `i` in `sentence` (the walk stops at the sentence's start:
+    /// mentions are in text order).
     func lastPercent(before i: Int, _ mentions: [Mention], in sentence: Span) -> Mention? {
-        mentions[..<i].last { $0.type == .percent && !$0.latent && $0.span.start >= sentence.start }
+        var j = i - 1
+        while j >= 0, mentions[j].span.start >= sentence.start {
+            if mentions[j].type == .percent && !mentions[j].latent { return mentions[j] }
+            j -= 1
+        }
+        return nil
     }
 
     /// Where the text before a percentage stops for its kind cues: another clause begins.
@@ -138,11 +144,11 @@ extension Extractor {
             if hits(percentKindCues.shareBefore, before) || hits(percentKindCues.shareAfter, after) {
                 mentions[i].role = "share"
             } else if hits(percentKindCues.levelBefore, Span(max(from, numberStart - 40), numberStart)),
-                      !(lastPercent(before: i, mentions, in: sentence).map { numberStart - $0.span.end <= 5 } ?? false) {
+                      case let previous = lastPercent(before: i, mentions, in: sentence),
+                      !(previous.map { numberStart - $0.span.end <= 5 } ?? false) {
                 // "fell to 69.8%", "up from 72.8%": the level the measure went to or came from, a
                 // share when the measure is one (or the figure before it in the sentence was), a
                 // change when it is a growth rate (not the second end of a range: "6% to 7%").
-                let previous = lastPercent(before: i, mentions, in: sentence)
                 mentions[i].role = hits(percentKindCues.shareMeasure, before) || previous?.role == "share" ? "share"
                     : hits(percentKindCues.rateBefore, before) ? "rate"
                     : hits(percentKindCues.changeMeasure, before) ? "change" : "level"
