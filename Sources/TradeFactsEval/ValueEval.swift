@@ -5,6 +5,9 @@ import TradeFacts
 
 /// Scores mention values against a value gold folder (`eval/gold/modern-values`): for each article
 /// `NAME.txt`, `NAME.gold.yaml` lists its money amounts, percentages, periods and partner counts.
+/// A gold file with no article beside it names a Reuters-21578 story instead (`id: reuters-NNNN`,
+/// `file: reut2-0NN.sgm`): its text is read from the Reuters folder, never stored with the gold, and
+/// its items are placed by UTF-8 byte offsets (`at: "START-END"`) rather than by text.
 ///
 /// Each gold item is placed in the text: its `text` is searched for from the end of the previous
 /// item of the same list (the gold's own rule for repeated strings). A gold item is found when a
@@ -26,6 +29,8 @@ package enum ValueScorer {
         /// reading), and the found items the gold gives that field for.
         package var agreeing: [String: (agree: Int, of: Int)] = [:]
         package var misses: [EvalMiss] = []
+        /// Gold files naming a Reuters story that could not be read (no Reuters folder, no such story).
+        package var unscored = 0
         package init() {}
     }
 
@@ -40,9 +45,10 @@ package enum ValueScorer {
     /// carries its date apart from the text (sets whose datelines have no year, like Reuters');
     /// otherwise the engine reads the date from the article, as a user's run on a file would, and
     /// an article that gives none is given the gold's, as a user gives `--date`.
-    package static func run(directory: String, engine: Engine, dateFromGold: Bool = false) throws -> Result {
+    package static func run(directory: String, engine: Engine, dateFromGold: Bool = false, reuters: String? = nil) throws -> Result {
         var result = Result()
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        try runReutersStories(files: files, directory: directory, engine: engine, reuters: reuters, into: &result)
         for file in files where file.hasSuffix(".txt") {
             let base = String(file.dropLast(4))
             let goldPath = "\(directory)/\(base).gold.yaml"
@@ -64,13 +70,58 @@ package enum ValueScorer {
         return result
     }
 
-    /// The gold items of every list, each placed at its occurrence in `bytes`.
+    /// The gold files that name a Reuters story rather than sit beside an article: each story is
+    /// read from `reuters` (`reut2-*.sgm`) and given its gold date, as the wire gave it. Without the
+    /// Reuters folder they are counted in `unscored` and skipped.
+    static func runReutersStories(files: [String], directory: String, engine: Engine, reuters: String?, into result: inout Result) throws {
+        var wanted: [(file: String, id: String, sgml: String, gold: [String: Any])] = []
+        for file in files where file.hasSuffix(".gold.yaml") && !files.contains(String(file.dropLast(10)) + ".txt") {
+            let path = "\(directory)/\(file)"
+            guard let gold = try YAMLNode.parse(String(contentsOfFile: path, encoding: .utf8), file: path)?.plainValue as? [String: Any],
+                  let id = gold["id"].flatMap({ CorpusRunner.text($0) }), let sgml = gold["file"].flatMap({ CorpusRunner.text($0) }) else { continue }
+            wanted.append((file, id, sgml, gold))
+        }
+        guard !wanted.isEmpty else { return }
+        guard let reuters, FileManager.default.fileExists(atPath: reuters) else {
+            result.unscored += wanted.count
+            return
+        }
+        let stories = try ReutersStory.load(directory: reuters, only: Set(wanted.map(\.sgml)))
+        let byID = Dictionary(stories.map { ("reuters-\($0.id)", $0) }, uniquingKeysWith: { a, _ in a })
+        for w in wanted {
+            guard let story = byID[w.id] else {
+                result.unscored += 1
+                result.misses.append(EvalMiss(source: w.file, text: "", detail: "no story \(w.id) in \(w.sgml)"))
+                continue
+            }
+            let length = story.text.utf8.count
+            if let want = w.gold["bytes"].flatMap({ CorpusRunner.text($0) }).flatMap({ Int($0) }), want != length {
+                result.unscored += 1
+                result.misses.append(EvalMiss(source: w.file, text: "", detail: "story \(w.id) is \(length) bytes, the gold's offsets are for \(want)"))
+                continue
+            }
+            let goldDate = (w.gold["referenceDate"].flatMap { CorpusRunner.text($0) }).flatMap(CalendarDate.init(iso:))
+            let mentions = engine.process(Document(id: w.id, text: story.text, referenceDate: goldDate ?? story.date)).extraction?.mentions ?? []
+            result.articles += 1
+            score(gold: items(w.gold, in: Array(story.text.utf8)), mentions: mentions, file: w.id, into: &result)
+        }
+    }
+
+    /// The gold items of every list, each placed at its occurrence in `bytes` (or at its `at`
+    /// byte offsets, whose text is then read from `bytes`).
     static func items(_ gold: [String: Any], in bytes: [UInt8]) -> [GoldItem] {
         var out: [GoldItem] = []
         for kind in Kind.allCases {
             var from = 0
             for case let entry as [String: Any] in gold[kind.rawValue] as? [Any] ?? [] {
                 let fields = entry.compactMapValues { CorpusRunner.text($0) }
+                if let at = fields["at"] {
+                    let ends = at.split(separator: "-").compactMap { Int($0) }
+                    let span = ends.count == 2 && 0 <= ends[0] && ends[0] < ends[1] && ends[1] <= bytes.count ? Span(ends[0], ends[1]) : nil
+                    let text = span.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } ?? "(offsets \(at) outside the story)"
+                    out.append(GoldItem(kind: kind, text: text, fields: fields.filter { $0.key != "at" }, span: span))
+                    continue
+                }
                 let text = fields["text"] ?? ""
                 var item = GoldItem(kind: kind, text: text, fields: fields, span: nil)
                 let needle = Array(text.utf8)
