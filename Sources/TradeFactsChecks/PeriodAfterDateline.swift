@@ -25,6 +25,7 @@ package struct PeriodAfterDateline: Check {
             CheckExample("The group expects 1989 sales of 1.2 billion dlrs.", date: "1987-03-06"),
             CheckExample("In 1988, the company should report a profit of 10 mln dlrs.", date: "1987-03-06"),
             CheckExample("The committee voted to cap 1988 defense spending at 282 billion dlrs.", date: "1987-03-06"),
+            CheckExample("Prices fell, with the benchmark Canada 9-1/2 pct of 2001 at 106-3/8.", date: "1987-03-03"),
         ],
         cues: [
             // Besides the shared past cue (Rules/checks.yaml): what a company had or reported.

@@ -61,6 +61,11 @@ public enum Numbers {
         if parts.count == 2, let d = parseDigits(parts[0]), let f = parseFraction(parts[1]) {
             return d < 0 ? d - f : d + f  // "3 1/2", "-1 4/5"
         }
+        // A mixed fraction written with a hyphen, as wire copy gives rates and prices: "5-1/2", "7-3/4".
+        if let dash = text.firstIndex(of: "-"), dash != text.startIndex, text.contains("/"),
+           let d = parseDigits(String(text[..<dash])), let f = parseFraction(String(text[text.index(after: dash)...])) {
+            return d + f
+        }
         if let f = parseFraction(text) { return f }
         return parseWords(text)
     }
