@@ -76,8 +76,9 @@ extension Extractor {
         document.bytes[line.start..<line.end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
     }
 
-    /// Whether a month and day open a wire story: a place in capitals and a comma before it on its
-    /// line ("HEFEI, "), then a dash, or a wire's name in brackets and a dash ("(Xinhua) --").
+    /// Whether a month and day open a wire story: a place in capitals (or in title case from the
+    /// line's start: "Toronto, ") and a comma before it on its line ("HEFEI, "), then a dash, or a
+    /// wire's name in brackets and a dash ("(Xinhua) --").
     private func isWireDateline(_ span: Span, line: Span, _ document: Document) -> Bool {
         let b = document.bytes
         var before = Array(b[line.start..<span.start])
@@ -95,6 +96,12 @@ extension Extractor {
         let letters = before.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
         let placeInCapitals = letters.count >= 2 && letters.allSatisfy { (0x41...0x5A).contains($0) }
             && before.allSatisfy { (0x41...0x5A).contains($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x2C || $0 == 0x27 || $0 == 0x2D }
+        // A place in title case opening its line, as some desks set it ("Toronto, April 1 -"): up to
+        // four words, each capitalised.
+        let words = before.split { $0 == 0x20 || $0 == 0x09 }
+        let placeInTitleCase = !placeInCapitals && (1...4).contains(words.count) && before.count <= 30
+            && (before.first.map { (0x41...0x5A).contains($0) } ?? false)
+            && words.allSatisfy { w in (0x41...0x5A).contains(w.first!) && w.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2E || $0 == 0x27 || $0 == 0x2D } }
         var j = span.end
         func skipSpaces() { while j < line.end, b[j] == 0x20 || b[j] == 0x09 { j += 1 } }
         skipSpaces()
@@ -107,7 +114,7 @@ extension Extractor {
         }
         // A dash: "-", "--", an en or em dash (UTF-8 E2 80 93 / E2 80 94).
         let dash = j < line.end && (b[j] == 0x2D || (b[j] == 0xE2 && j + 2 < line.end && b[j + 1] == 0x80 && (b[j + 2] == 0x93 || b[j + 2] == 0x94)))
-        return dash && (placeInCapitals || wire)
+        return dash && (placeInCapitals || placeInTitleCase || wire)
     }
 
     /// A stamp line's full date: a full date on a line of at most 120 bytes among the first six

@@ -41,7 +41,7 @@ extension Extractor {
             // (Decimal division is slow: skip it for the usual main unit.)
             func main(_ d: Decimal?) -> Decimal? { minor == 1 ? d : d.map { $0 / minor } }
             value = .money(amount: main(amount), low: main(low), high: main(high), currency: cur, per: per)
-            if raw.has(.carry) && currencyText == nil { pending = .carry }
+            if raw.has(.carry) && currencyText == nil { pending = raw[.carry] == "table" ? .table : .carry }
             else if let k = currencyKey, lex.ambiguousDollars?.lookup(key: k) != nil { pending = .localDollar }
             else if let k = currencyKey, let family = lex.ambiguousCurrencies?.lookup(key: k) { pending = .local(family: family) }
         case .percent:
@@ -112,7 +112,7 @@ extension Extractor {
     func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?, reference: CalendarDate? = nil) {
         let afterEuro = (reference?.year ?? 0) >= 2002 ? ruleSet.lexicons["customary-after-euro"] : nil
         var local: String? = nil
-        if let places = localDollarPlaces, mentions.contains(where: { $0.pendingCurrency == .localDollar }) {
+        if let places = localDollarPlaces, mentions.contains(where: { $0.pendingCurrency == .localDollar || $0.pendingCurrency == .table }) {
             zones: for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
                 // A place named as a destination or origin ("shipments to Australia") is a partner,
                 // not the story's place: its dollar is not the story's.
@@ -180,6 +180,16 @@ extension Extractor {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local, per: per)
                     mentions[i].currencySource = "place"
                 } else {
+                    mentions[i].currencySource = local == nil ? "default" : "place"
+                }
+            case .table:
+                // The table's currency: the last one written before the figure, else the story's dollar.
+                let carryFrom = lastMoney.map { j in Self.isConversion(mentions[j], document) ? (lastPrimaryMoney ?? j) : j }
+                if let j = carryFrom, case let .money(_, _, _, c?, _) = mentions[j].value {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
+                    mentions[i].currencySource = "carried"
+                } else {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local ?? "USD", per: per)
                     mentions[i].currencySource = local == nil ? "default" : "place"
                 }
             case .carry:

@@ -160,6 +160,9 @@ extension Mention {
 enum PendingCurrency: Sendable, Equatable {
     /// No currency in the text: take the nearest earlier figure's (same or previous sentence).
     case carry
+    /// A figure of a results table's line with no currency word: the last currency written before
+    /// it in the story, else the dollar of the story's place.
+    case table
     /// An unqualified dollar ("$", "dollars", "dlrs"): the story's place may fix which dollar.
     case localDollar
     /// A name several currencies share ("crowns", "dinars": the `ambiguous-currencies` family

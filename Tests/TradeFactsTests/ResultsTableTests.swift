@@ -41,6 +41,25 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertTrue(m.contains("110.2 mln=110200000 CAD"), "\(m)")
     }
 
+    func testBareTableFiguresAreMoneyInTheTablesCurrency() {
+        // Figures with no currency word or scale ("Net 699,037 vs 1,349,077") and a dateline whose
+        // place is in title case: Canadian dollars, carried from the table's cents.
+        let e = extraction("""
+            BIRCHWOOD MILLS LTD <BWM.TO> YEAR NET
+            Toronto, March 30 -
+             Shr 51 cts vs one dlr
+                Net 2,275,000 vs loss 9,560,000
+                Revs 17.0 mln vs 19.9 mln
+                Avg shrs 4,460,000 vs 4,410,000
+            """, date: "1987-03-30")
+        XCTAssertEqual(e.mentions.first { $0.role == "dateline" }?.text, "March 30")
+        let m = money(e)
+        for expected in ["51 cts=0.51 CAD", "2,275,000=2275000 CAD", "9,560,000=9560000 CAD", "17.0 mln=17000000 CAD", "19.9 mln=19900000 CAD"] {
+            XCTAssertTrue(m.contains(expected), "\(m)")
+        }
+        XCTAssertFalse(m.contains { $0.hasPrefix("4,460,000") || $0.hasPrefix("4,410,000") }, "share counts are not money: \(m)")
+    }
+
     func testTableQuarterAndMonthsToIt() {
         let e = extraction(table, date: "1987-08-27")
         XCTAssertEqual(period("Qtr ended July 31", in: e), "1987-05-01..1987-07-31")
