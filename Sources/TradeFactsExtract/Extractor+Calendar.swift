@@ -234,6 +234,15 @@ extension Extractor {
                 ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
                 ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil) {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
+            } else if fields.monthsToDate == 12, let r = reference {
+                // A results table's "Year" with no quarter before it: the company's year the story
+                // gives ("Year to June 30", "YEAR JAN 31"), else the last calendar year.
+                let given = mentions.first { $0.periodFields?.monthsEnding == 12 }?.period
+                let from = given?.from ?? CalendarDate(year: r.year - 1, month: 1, day: 1)
+                let to = given?.to ?? CalendarDate(year: r.year - 1, month: 12, day: 31)
+                let calendar = from.month == 1 && from.day == 1 && to.month == 12 && to.day == 31 && from.year == to.year
+                mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: from, to: to,
+                    value: calendar ? "\(from.year)" : "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: calendar ? .year : .span))
             } else {
                 var own = fields
                 own.samePeriod = false
@@ -355,12 +364,33 @@ extension Extractor {
     /// future clause; else the clause's (``tense(around:in:memo:)``).
     func tense(of mention: Mention, in document: Document, memo: inout TenseMemo) -> Tense {
         if mention.qualifier == "since" { return .past }
+        // A dividend notice's payment and record dates lie ahead ("Pay April 30, May 29, June 24").
+        if Self.isPaymentLine(mention.span, document) { return .future }
         let t = tense(around: mention.span, in: document, memo: &memo)
         // The base a forecast is compared with is a known, past figure ("would fall to about 6.2
         // mln units from 6.61 mln in the year to end-March").
         if t == .future, mention.periodFields?.year == nil, Self.isFigureBase(mention, document) { return .past }
         return t
     }
+
+    /// Whether `span` is a date on a dividend notice's payment or record line: the line opens with
+    /// "Pay", "Payable", "Record" or "Payment" (and "date", "on"), and only dates, numbers, commas
+    /// and "and" come between it and the date ("Pay April 30, May 29, June 24", "Record May one").
+    static func isPaymentLine(_ span: Span, _ document: Document) -> Bool {
+        let b = document.bytes
+        var start = span.start
+        while start > 0, b[start - 1] != 0x0A { start -= 1 }
+        guard span.start - start <= 60 else { return false }
+        let before = String(decoding: b[start..<span.start], as: UTF8.self)
+        var words = before.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }.map { $0.lowercased() }
+        guard let first = words.first, paymentWords.contains(first) else { return false }
+        words.removeFirst()
+        return words.allSatisfy { w in
+            ["date", "dates", "on", "and"].contains(w) || w.allSatisfy { $0.isNumber } || Numbers.month(w) != nil || Numbers.ordinal(w) != nil
+        }
+    }
+
+    static let paymentWords: Set<String> = ["pay", "payable", "record", "payment"]
 
     /// What reading the tense searches in a whole sentence, kept for the other dates of the
     /// document's sentence rather than searched again for each: whether the sentence has a future
