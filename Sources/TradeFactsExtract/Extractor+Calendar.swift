@@ -206,6 +206,7 @@ extension Extractor {
         }
         siblingParts(&mentions, document)
         resultsQuarter(&mentions, document)
+        headlineEchoes(&mentions, document)
         // "So far this year" in a story reporting a month or quarter of this year that has ended
         // (September figures in an October story) runs to that period's end, not to the dateline.
         // So does "so far in FY23" (a fiscal year so far) in a story reporting August.
@@ -337,6 +338,30 @@ extension Extractor {
             let calendar = p.from.month == 3 * q - 2 && p.to.month == 3 * q
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: p.to,
                 value: calendar ? "\(p.from.year)-Q\(q)" : "\(p.from.iso.prefix(7))/\(p.to.iso.prefix(7))", granularity: calendar ? .quarter : .span))
+        }
+    }
+
+    /// A headline's period without a year ("FED'S EASE MAY END WITH 2ND QTR RATE CUT") is the one
+    /// its story tells of in the same words ("… will end with a final rate drop in the second
+    /// quarter"): the headline's few capitals carry no tense, the story's clause does.
+    func headlineEchoes(_ mentions: inout [Mention], _ document: Document) {
+        let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        // The same words: every field equal but the tense the words give.
+        func key(_ f: PeriodFields) -> PeriodFields? {
+            guard f.year == nil, f.yearOffset == nil, !f.samePeriod, !f.fiscal, f.quarter != nil || f.half != nil || f.month != nil else { return nil }
+            var k = f
+            k.tense = nil
+            return k
+        }
+        var i = 0
+        while i < mentions.count, headline.contains(mentions[i].span) {
+            defer { i += 1 }
+            guard mentions[i].role == nil, case let .calendar(f, _?) = mentions[i].value, let k = key(f) else { continue }
+            for j in (i + 1)..<mentions.count where !headline.contains(mentions[j].span) && mentions[j].role == nil {
+                guard let g = mentions[j].periodFields, key(g) == k, let p = mentions[j].period else { continue }
+                mentions[i].value = .calendar(fields: f, resolved: p)
+                break
+            }
         }
     }
 

@@ -289,17 +289,21 @@ package enum PeriodResolver {
     package static let monthParts: [String: (Int, Int)] = [
         "first-half": (1, 15), "second-half": (16, 0), "first-ten": (1, 10), "second-ten": (11, 20), "last-ten": (21, 0),
         "early": (1, 10), "mid": (11, 20), "late": (21, 0), "end": (0, 0), "year-end": (0, 0),
+        // "the beginning of December", "the start of 2024": its first day, as "the end of" is its last.
+        "start": (1, 1), "year-start": (1, 1),
     ]
     /// Parts whose TIMEX3 value stays the month's ("early May" is `2025-05`, as TimeML writes it,
     /// though its days are the first ten).
-    static let monthValuedParts: Set<String> = ["early", "mid", "late", "end"]
+    static let monthValuedParts: Set<String> = ["early", "mid", "late", "end", "start"]
 
     /// The ``PeriodFields/monthPart`` a text names ("second half", "the last ten days"), nil for another.
     package static func monthPart(named text: String) -> String? {
         let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" && $0 != "of" }
         if words.count == 1 {
             switch words[0] {
-            case "early", "beginning", "start": return "early"
+            case "early": return "early"
+            // "the beginning of March" is its first day, as "the end of March" is its last.
+            case "beginning", "begining", "start": return "start"
             case "mid", "middle": return "mid"
             case "late": return "late"
             // "the end of March" is its last day, as stocks and balances are dated; its value stays the month's.
@@ -311,6 +315,7 @@ package enum PeriodResolver {
         switch (words[0], words[1]) {
         // "the end of 2024" (month December): its last day, its TIMEX3 value the year's, as TimeML writes it.
         case ("year", "end"): return "year-end"
+        case ("year", "start"): return "year-start"
         case ("first", "half"): return "first-half"
         case ("second", "half"), ("last", "half"), ("latter", "half"): return "second-half"
         case ("first", "ten"): return "first-ten"
@@ -386,7 +391,7 @@ package enum PeriodResolver {
             guard let whole = monthSpan(m, m, value: "", .month) else { return nil }
             let from = first == 0 ? whole.to : CalendarDate(year: y, month: m, day: first)
             let to = last == 0 ? whole.to : CalendarDate(year: y, month: m, day: last)
-            let value = part == "year-end" ? yy : monthValuedParts.contains(part) ? "\(yy)-\(mm(m))" : "\(from.iso)/\(to.iso)"
+            let value = part == "year-end" || part == "year-start" ? yy : monthValuedParts.contains(part) ? "\(yy)-\(mm(m))" : "\(from.iso)/\(to.iso)"
             return ResolvedPeriod(from: from, to: to, value: value, granularity: .span)
         }
         if let m = f.month, f.quarterEnding {
