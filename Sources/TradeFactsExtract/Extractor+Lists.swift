@@ -89,7 +89,7 @@ extension Extractor {
 
 /// The cues that tell what a percentage without a direction is (`percent-*` definitions).
 struct PercentKindCues: Sendable {
-    let shareBefore, shareAfter, rateBefore, rateAfter, changeBefore, changeAfter, levelBefore, shareMeasure, changeMeasure: Pattern?
+    let shareBefore, shareAfter, rateBefore, rateAfter, changeBefore, changeAfter, levelBefore, shareMeasure, changeMeasure, rateMeasure: Pattern?
     init(_ ruleSet: RuleSet) throws {
         func cue(_ name: String) throws -> Pattern? { ruleSet.definitions[name] == nil ? nil : try ruleSet.compile("{{\(name)}}") }
         shareBefore = try cue("percent-share-before")
@@ -101,6 +101,7 @@ struct PercentKindCues: Sendable {
         levelBefore = try cue("percent-level-before")
         shareMeasure = try cue("percent-share-measure")
         changeMeasure = try cue("percent-change-measure")
+        rateMeasure = try cue("percent-rate-measure")
     }
 }
 
@@ -151,7 +152,8 @@ extension Extractor {
                 // change when it is a growth rate (not the second end of a range: "6% to 7%").
                 mentions[i].role = hits(percentKindCues.shareMeasure, before) || previous?.role == "share" ? "share"
                     : hits(percentKindCues.rateBefore, before) ? "rate"
-                    : hits(percentKindCues.changeMeasure, before) ? "change" : "level"
+                    : hits(percentKindCues.changeMeasure, before) ? "change"
+                    : hits(percentKindCues.rateMeasure, before) ? "rate" : "level"
             } else if direction == nil && basis == nil {
                 if hits(percentKindCues.rateBefore, before) || hits(percentKindCues.rateAfter, after) { mentions[i].role = "rate" }
                 else if hits(percentKindCues.changeBefore, before) || hits(percentKindCues.changeAfter, after) { mentions[i].role = "change" }

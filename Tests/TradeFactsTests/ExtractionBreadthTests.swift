@@ -44,6 +44,10 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(kinds("The government targets export growth of 6% to 7% next year."), ["change", "change"])
         // A rate named after the figure.
         XCTAssertEqual(kinds("Washington announced a 25% tariff on imported cars."), ["rate"])
+        // The level a rate went to or came from is a rate ("the bond yield, to 7-1/2 pct").
+        XCTAssertEqual(kinds("The Fed is likely to drop its basic lending rate from 5-1/2 pct."), ["rate"])
+        XCTAssertEqual(kinds("Most expect the long bond yield, now 7.6 pct, to fall to 7-1/2 pct."), ["rate", "rate"])
+        XCTAssertEqual(kinds("Unemployment rose to 3.0 pct in February."), ["rate"])
     }
 
     /// An explicit code or symbol wins over a carried currency, and the output says where each

@@ -152,20 +152,30 @@ final class StreamingInputTests: XCTestCase {
         let lines = (1...4).map { "{\"id\": \"a\($0)\", \"text\": \"\(article)\"}" }
         let path = try temporaryFile(Array(lines.joined(separator: "\n").utf8), name: "long.jsonl")
         final class Gauge: @unchecked Sendable {
-            let lock = NSLock(); var now = 0, most = 0
-            func enter() { lock.lock(); now += 1; most = max(most, now); lock.unlock() }
+            let lock = NSCondition(); var now = 0, most = 0
+            /// Enters, then waits up to `seconds` for another article to be in flight with this one
+            /// (a wait, not a fixed sleep: on a loaded machine the second article may take long to
+            /// be processed, and the overlap must not depend on timing).
+            func enter(waiting seconds: Double) {
+                lock.lock(); now += 1; most = max(most, now); lock.broadcast()
+                let deadline = Date(timeIntervalSinceNow: seconds)
+                while most < 2, lock.wait(until: deadline) {}
+                lock.unlock()
+            }
             func leave() { lock.lock(); now -= 1; lock.unlock() }
         }
-        func most(limit: Int) -> Int {
+        func most(limit: Int, waiting seconds: Double) -> Int {
             let gauge = Gauge()
             var runner = BatchRunner(engine: Fixtures.engine, jobs: 2)
             runner.maxBytesInFlight = limit
             var ids: [String] = []
-            runner.run([path], render: { r -> String in gauge.enter(); Thread.sleep(forTimeInterval: 0.2); gauge.leave(); return r.documentID }) { _, id in ids.append(id!) }
+            runner.run([path], render: { r -> String in gauge.enter(waiting: seconds); gauge.leave(); return r.documentID }) { _, id in ids.append(id!) }
             XCTAssertEqual(ids, ["a1", "a2", "a3", "a4"])
             return gauge.most
         }
-        XCTAssertEqual(most(limit: BatchRunner(engine: Fixtures.engine).maxBytesInFlight), 1)
-        XCTAssertEqual(most(limit: Int.max), 2, "without the limit two long articles overlap")
+        // With the limit no second article is ever in flight, however long one waits for it.
+        XCTAssertEqual(most(limit: BatchRunner(engine: Fixtures.engine).maxBytesInFlight, waiting: 0.3), 1)
+        // Without it the second article comes while the first waits (at most 60 s on a loaded machine).
+        XCTAssertEqual(most(limit: Int.max, waiting: 60), 2, "without the limit two long articles overlap")
     }
 }
