@@ -964,6 +964,7 @@ extension Extractor {
         if raw.has(.fiscal) { f.fiscal = true }
         guard read(.monthPart, &f.monthPart, PeriodResolver.monthPart(named:)) else { return nil }
         if raw.has(.wholeYear) { f.wholeYear = true }
+        if raw.has(.startsYear) { f.startsYear = true }
         if raw.has(.weekend) { f.weekend = true }
         if let s = raw[.monthShift] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f

@@ -68,6 +68,9 @@ public struct PeriodFields: Sendable, Hashable {
     /// An anaphor naming the whole year of its antecedent ("that year", "the following year"), which may
     /// be any period within one year, a day included; moved by `yearOffset` (0 when absent).
     public var wholeYear: Bool = false
+    /// A year named by its first day ("the fiscal year beginning April 1"): the twelve months from
+    /// `month` and `day`, the start nearest the reference date unless `year` is written.
+    public var startsYear: Bool = false
     /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
     public var anaphorUnit: ResolvedPeriod.Granularity?
     /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
@@ -165,6 +168,15 @@ package enum PeriodResolver {
             guard let r = reference else { return nil }
             let monday = r.adding(days: 1 - r.weekday + 7 * offset)
             return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
+        }
+        if f.startsYear, let m = f.month {
+            let d = f.day ?? 1
+            let years = f.year.map { [$0] } ?? reference.map { [$0.year - 1, $0.year, $0.year + 1] } ?? []
+            let starts = years.compactMap { CalendarDate(validYear: $0, month: m, day: d) }
+            let start = reference.map { r in starts.min { abs($0.dayNumber - r.dayNumber) < abs($1.dayNumber - r.dayNumber) } } ?? starts.first
+            guard let start = start ?? nil else { return nil }
+            let end = start.adding(years: 1).adding(days: -1)
+            return ResolvedPeriod(from: start, to: end, value: "\(start.iso)/\(end.iso)", granularity: .span)
         }
         if let em = f.fiscalEndMonth {
             // The last day: the year written, else the latest such day that has passed and falls in
