@@ -207,6 +207,7 @@ extension Extractor {
         siblingParts(&mentions, document)
         resultsQuarter(&mentions, document)
         headlineEchoes(&mentions, document)
+        monthLists(&mentions, document)
         // "So far this year" in a story reporting a month or quarter of this year that has ended
         // (September figures in an October story) runs to that period's end, not to the dateline.
         // So does "so far in FY23" (a fiscal year so far) in a story reporting August.
@@ -362,6 +363,43 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: f, resolved: p)
                 break
             }
+        }
+    }
+
+    /// Months listed before one with its year take that year ("in May and June 1986", "in April,
+    /// August, September and December last year"); a month later in the calendar than the last
+    /// one listed, the year before ("December and January 1987").
+    func monthLists(_ mentions: inout [Mention], _ document: Document) {
+        func bareMonth(_ m: Mention) -> Int? {
+            guard m.role == nil, let f = m.periodFields, let month = f.month, f.monthTo == nil, f.year == nil, f.yearOffset == nil,
+                  f.day == nil, f.monthPart == nil, !f.samePeriod, !f.fiscal, m.period != nil else { return nil }
+            return month
+        }
+        func joined(_ a: Mention, _ b: Mention) -> Bool {
+            guard a.span.end <= b.span.start, b.span.start - a.span.end <= 8 else { return false }
+            let gap = String(decoding: document.bytes[a.span.end..<b.span.start], as: UTF8.self).lowercased()
+            return [",", "and", "or", ", and", ", or"].contains(gap.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        var i = 0
+        while i < mentions.count {
+            guard bareMonth(mentions[i]) != nil else { i += 1; continue }
+            var j = i
+            while j + 1 < mentions.count, joined(mentions[j], mentions[j + 1]), bareMonth(mentions[j + 1]) != nil { j += 1 }
+            // The last member, with its year: "June 1986", "December last year".
+            let last = j + 1
+            guard last < mentions.count, joined(mentions[j], mentions[last]), let f = mentions[last].periodFields, let lastMonth = f.month,
+                  f.monthTo == nil, f.day == nil, f.year != nil || f.yearOffset != nil, let p = mentions[last].period, p.from.month == lastMonth else {
+                i = j + 1
+                continue
+            }
+            for k in i...j {
+                guard case let .calendar(g, _) = mentions[k].value, let month = g.month else { continue }
+                let year = month <= lastMonth ? p.from.year : p.from.year - 1
+                let from = CalendarDate(year: year, month: month, day: 1)
+                mentions[k].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: from.lastDayOfMonth,
+                                                                                  value: String(from.iso.prefix(7)), granularity: .month))
+            }
+            i = last + 1
         }
     }
 
