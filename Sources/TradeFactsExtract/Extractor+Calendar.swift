@@ -961,6 +961,7 @@ extension Extractor {
               read(.quarterTo, &f.quarterTo, Numbers.ordinal),
               read(.half, &f.half, Numbers.ordinal),
               read(.firstMonths, &f.firstMonths, Numbers.ordinal),
+              read(.lastMonths, &f.lastMonths, Numbers.ordinal),
               read(.monthsToDate, &f.monthsToDate, Numbers.ordinal),
               read(.firstQuarters, &f.firstQuarters, Numbers.ordinal),
               read(.decade, &f.decade, { lex.decadeWords?.lookup($0).flatMap(Int.init) ?? Numbers.year($0) }),

@@ -22,6 +22,8 @@ public struct PeriodFields: Sendable, Hashable {
     public var half: Int?
     /// "the first nine months": months 1…n of the year.
     public var firstMonths: Int?
+    /// The last N months of a year ("the last three months of 1986": October to December).
+    public var lastMonths: Int?
     /// "the first three quarters": quarters 1…n.
     public var firstQuarters: Int?
     /// "1980s" → 1980.
@@ -205,7 +207,7 @@ package enum PeriodResolver {
         if let y = f.year ?? f.yearOffset.flatMap({ off in reference.map { $0.year + off } }) {
             return within(year: y, f)
         }
-        guard f.month != nil || f.quarter != nil || f.half != nil || f.firstMonths != nil || f.firstQuarters != nil || f.season != nil
+        guard f.month != nil || f.quarter != nil || f.half != nil || f.firstMonths != nil || f.lastMonths != nil || f.firstQuarters != nil || f.season != nil
                 || f.holiday != nil else {
             return nil
         }
@@ -432,6 +434,12 @@ package enum PeriodResolver {
         }
         if let n = f.firstMonths {
             return monthSpan(1, n, value: "\(yy)-01/\(yy)-\(mm(n))", n == 12 ? .year : .span)
+        }
+        if let n = f.lastMonths {
+            guard (1...12).contains(n) else { return nil }
+            if n == 3 { return monthSpan(10, 12, value: "\(yy)-Q4", .quarter) }
+            if n == 6 { return monthSpan(7, 12, value: "\(yy)-H2", .half) }
+            return monthSpan(13 - n, 12, value: "\(yy)-\(mm(13 - n))/\(yy)-12", n == 12 ? .year : .span)
         }
         if let n = f.firstQuarters {
             switch n {
