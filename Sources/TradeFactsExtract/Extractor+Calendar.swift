@@ -225,6 +225,12 @@ extension Extractor {
         }
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
+            // A results note's "in year", "in quarter": the company's year or quarter the story
+            // reports, whatever period its note names nearby ("1986 net includes … in year").
+            if fields.storyPeriod, let p = storyPeriod(fields, before: i, mentions, document) {
+                mentions[i].value = .calendar(fields: fields, resolved: p)
+                continue
+            }
             // "that period", "the same period" (no unit, no shift) name a stretch: the nearest range
             // or part of a year first ("January-October … in October alone … over that period").
             let stretch = fields.anaphorUnit == nil && fields.monthShift == nil && fields.yearOffset == 0 && !fields.wholeYear && fields.monthsToDate == nil
@@ -234,7 +240,8 @@ extension Extractor {
             if let antecedent = (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
                 ?? (partOfYear ? antecedentPeriod(before: i, mentions, document, reference: reference, partOfYear: true, memo: &memo) : nil)
                 ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
-                ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil) {
+                ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil)
+                {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else if fields.monthsToDate == 12, let r = reference {
                 // A results table's "Year" with no quarter before it: the company's year the story
@@ -364,6 +371,28 @@ extension Extractor {
                 break
             }
         }
+    }
+
+    /// The company's quarter or year a results story reports, for a note's "in quarter" or "in
+    /// year": the quarter its headline names ("HELM RESOURCES 4TH QTR LOSS"; "3RD QTR JAN 31": the
+    /// three months to January 31); the year its table gives (a "Year" line, "YEAR JAN 31"), else
+    /// the calendar year of the headline's period. Nil when the headline names no period.
+    func storyPeriod(_ fields: PeriodFields, before index: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod? {
+        let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        guard let head = mentions.first(where: { m in
+            headline.contains(m.span) && m.role == nil && !(m.periodFields?.samePeriod ?? true) && m.period.map { $0.from != $0.to } ?? false
+        })?.period else { return nil }
+        if fields.wholeYear {
+            if let year = mentions[..<index].first(where: { m in
+                guard let f = m.periodFields, f.monthsEnding == 12 || (f.samePeriod && f.monthsToDate == 12), let p = m.period else { return false }
+                return Self.isTwelveMonths(p)
+            })?.period { return year }
+            if Self.isTwelveMonths(head) { return head }
+            let y = head.to.year
+            return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31), value: TimexValue.format4(y), granularity: .year)
+        }
+        let months = (head.to.year - head.from.year) * 12 + head.to.month - head.from.month + 1
+        return months == 3 ? head : nil
     }
 
     /// Months listed before one with its year take that year ("in May and June 1986", "in April,
@@ -1004,6 +1033,7 @@ extension Extractor {
         guard read(.monthPart, &f.monthPart, PeriodResolver.monthPart(named:)) else { return nil }
         if raw.has(.wholeYear) { f.wholeYear = true }
         if raw.has(.startsYear) { f.startsYear = true }
+        if raw.has(.storyPeriod) { f.storyPeriod = true }
         if raw.has(.weekend) { f.weekend = true }
         if let s = raw[.monthShift] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f

@@ -73,6 +73,9 @@ public struct PeriodFields: Sendable, Hashable {
     /// A year named by its first day ("the fiscal year beginning April 1"): the twelve months from
     /// `month` and `day`, the start nearest the reference date unless `year` is written.
     public var startsYear: Bool = false
+    /// An anaphor on the period the story reports ("in quarter", "in year" in a results note):
+    /// with no period near it, the headline's.
+    public var storyPeriod: Bool = false
     /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
     public var anaphorUnit: ResolvedPeriod.Granularity?
     /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
