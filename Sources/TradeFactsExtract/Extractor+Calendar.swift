@@ -336,8 +336,16 @@ extension Extractor {
             if let e = ended, e != p { return }    // two quarters given: leave them
             ended = p
         }
-        guard let p = ended else { return }
         let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        // A headline's quarter with the day it ends further on ("HOUSE OF FABRICS 1ST QTR NET APRIL
+        // 30"): the three months to that day.
+        if ended == nil, let q = mentions.firstIndex(where: { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }),
+           let day = mentions[(q + 1)...].first(where: { headline.contains($0.span) && $0.periodFields.map { $0.month != nil && $0.day != nil && $0.dayTo == nil } ?? false }),
+           let end = day.period?.to, let r = document.givenReferenceDate ?? day.period?.to, end <= r {
+            let from = CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
+            ended = ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
+        }
+        guard let p = ended else { return }
         let numbered = mentions.first { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }
         guard let q = numbered?.periodFields?.quarter else { return }
         for i in mentions.indices {
