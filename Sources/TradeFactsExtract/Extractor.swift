@@ -259,6 +259,16 @@ public final class Extractor: @unchecked Sendable {
                 reference = line.date
                 source = reference == nil ? .none : line.stamp == nil ? .dateline : .datelineStamp
                 if reference == nil { yearlessDateline = i }
+            } else if let given = reference, line.date == nil, let f = mentions[i].periodFields, f.year == nil, let m = f.month, let d = f.day {
+                // A wire's date is its desk's; a yearless dateline a day or two off it is the
+                // story's own day in its place ("MELBOURNE, June 19" on the wire of June 18): its
+                // "today" and "yesterday" are counted from the dateline.
+                for y in [given.year - 1, given.year, given.year + 1] {
+                    if let local = CalendarDate(validYear: y, month: m, day: d), local != given, abs(local.dayNumber - given.dayNumber) <= 2 {
+                        reference = local
+                        source = .datelineDay
+                    }
+                }
             }
             let lineNo = document.lineIndex.lineIndex(of: mentions[i].span.start)
             let first = document.lineIndex.span(ofLine: 1, in: document.bytes)

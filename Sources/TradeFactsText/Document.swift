@@ -13,6 +13,10 @@ public enum ReferenceDateSource: String, Codable, Sendable {
     /// period with a year in the headline or lede, else in the story ("SEOUL, March 1 (Yonhap) --
     /// ... in February 2025"): the first year in which the dateline's day falls after that period's end.
     case datelineLede = "dateline-lede"
+    /// The day of a yearless wire dateline one or two days off the date given with the story (the
+    /// wire's date in another time zone: "MELBOURNE, June 19" on the wire of June 18), in the given
+    /// date's year.
+    case datelineDay = "dateline-day"
     /// None found: relative expressions stay unresolved.
     case none
 }

@@ -33,6 +33,22 @@ final class DatelineTests: XCTestCase {
         XCTAssertEqual(r.extraction?.headlineSpan.map { r.extraction!.document.text($0) }, "China's exports up")
     }
 
+    /// A wire's date is its desk's: a yearless dateline a day or two off it is the story's own day,
+    /// and "today" and "yesterday" count from it; a dateline further off leaves the given date.
+    func testYearlessDatelineNearTheGivenDateIsTheStorysDay() {
+        func read(_ text: String, given: String) -> Extraction {
+            Fixtures.engine.process(Document(id: "d", text: text, referenceDate: CalendarDate(iso: given))).extraction!
+        }
+        let e = read("WESTPAC CUTS RATE\nMELBOURNE, June 19 - The bank cut its rate to 16 pct from today, after a rival moved yesterday.", given: "1987-06-18")
+        XCTAssertEqual(e.referenceDate?.iso, "1987-06-19")
+        XCTAssertEqual(e.referenceDateSource, .datelineDay)
+        XCTAssertEqual(e.mentions.first { $0.text == "today" }?.period?.from.iso, "1987-06-19")
+        XCTAssertEqual(e.mentions.first { $0.text == "yesterday" }?.period?.from.iso, "1987-06-18")
+        // Across the year's end; and a dateline a week off is not the story's day.
+        XCTAssertEqual(read("TOKYO, Jan 1 - Trading was closed.", given: "1986-12-31").referenceDate?.iso, "1987-01-01")
+        XCTAssertEqual(read("TOKYO, June 11 - Trading was closed.", given: "1987-06-18").referenceDate?.iso, "1987-06-18")
+    }
+
     func testWireDatelineWithoutAYearSaysSo() {
         let (date, source, warnings) = reference("HEFEI, Oct. 21 (Xinhua) -- Exports rose 5 pct in the first nine months.")
         XCTAssertNil(date)
