@@ -15,10 +15,20 @@ extension Extractor {
         var added: [Mention] = []
         for m in mentions where m.type == .percent && !m.latent {
             guard case let .percent(_, _, _, unit, direction, basis) = m.value else { continue }
-            // The first byte of the mention's number: the mention may start with its direction word ("up 6 per cent").
+            // The first byte of the mention's number: the mention may start with its direction word
+            // ("up 6 per cent"); a number in words starts the mention ("5.50 and seven pct").
             var start = m.span.start
             while start < m.span.end, !(b[start] >= 0x30 && b[start] <= 0x39) { start += 1 }
-            guard start < m.span.end else { continue }
+            if start == m.span.end { start = m.span.start }
+            // The base a level came from, written without its unit after it ("cut its rate to
+            // 16.00 pct from 16.50"): a percentage in the same unit, with no direction.
+            if m.rule != "percent.list-member", let base = Self.bareBase(after: m.span.end, in: b) {
+                let text = document.text(base)
+                if let v = Numbers.parse(text) {
+                    added.append(Mention(type: .percent, span: base, matchSpan: base, text: text, rule: "percent.base-member",
+                                         value: .percent(value: v, low: nil, high: nil, unit: unit, direction: nil, basis: basis)))
+                }
+            }
             for member in Self.listMembers(before: start, in: b) {
                 let text = document.text(member)
                 guard let v = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
@@ -40,6 +50,42 @@ extension Extractor {
         mentions.append(contentsOf: taken)
         mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
+
+    /// The bare number after " from " right after a percentage ("to 16.00 pct from 16.50", "to 7-1/2
+    /// pct from 7-3/4"): digits, a decimal part or a mixed fraction, then the clause's end or a word
+    /// that is not a unit (",", ".", "in", "a year ago", "previously"); nil otherwise.
+    static func bareBase(after offset: Int, in b: [UInt8]) -> Span? {
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        var i = offset
+        let from = Array(" from ".utf8)
+        guard i + from.count < b.count, Array(b[i..<(i + from.count)]).map({ $0 | 0x20 }) == from.map({ $0 | 0x20 }) else { return nil }
+        i += from.count
+        let start = i
+        while i < b.count, isDigit(b[i]) { i += 1 }
+        guard i > start, i - start <= 3 else { return nil }
+        if i + 1 < b.count, b[i] == 0x2E, isDigit(b[i + 1]) { i += 1; while i < b.count, isDigit(b[i]) { i += 1 } }
+        // "7-3/4": a mixed fraction.
+        if i + 3 < b.count, b[i] == 0x2D, isDigit(b[i + 1]) {
+            var j = i + 1
+            while j < b.count, isDigit(b[j]) { j += 1 }
+            if j + 1 < b.count, b[j] == 0x2F, isDigit(b[j + 1]) { j += 1; while j < b.count, isDigit(b[j]) { j += 1 }; i = j }
+        }
+        let end = i
+        guard end >= b.count || !(isDigit(b[end]) || b[end] == 0x2C && end + 1 < b.count && isDigit(b[end + 1]) || b[end] == 0x25 || b[end] == 0x2F) else { return nil }
+        // What follows: the clause's end, or a word that is not a unit or a noun the number counts.
+        // (A line break is no clause end: wire copy wraps lines, "from 1.8\nmln".)
+        var j = end
+        while j < b.count, b[j] == 0x20 || b[j] == 0x0A || b[j] == 0x0D || b[j] == 0x09 { j += 1 }
+        if j >= b.count || [0x2E, 0x2C, 0x3B, 0x29].contains(b[j]) { return Span(start, end) }
+        var w = j
+        while w < b.count, (b[w] | 0x20) >= 0x61, (b[w] | 0x20) <= 0x7A { w += 1 }
+        let word = String(decoding: b[j..<w], as: UTF8.self).lowercased()
+        return baseFollowers.contains(word) ? Span(start, end) : nil
+    }
+
+    /// Words that may follow a bare base figure: the clause goes on, no unit comes.
+    static let baseFollowers: Set<String> = ["in", "on", "at", "a", "the", "last", "previously", "earlier", "before", "and", "on",
+                                             "when", "after", "as", "since", "where", "with", "set", "this", "for", "effective", "yesterday", "today"]
 
     /// The spans of the bare numbers of a list ending just before `offset`: "A, B and " or "A and "
     /// (commas, then "and"/"or"); at most twelve members, none spanning a line end.

@@ -50,6 +50,23 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(kinds("Unemployment rose to 3.0 pct in February."), ["rate"])
     }
 
+    /// A list's earlier member before a percentage in words, and a level's base written bare after it.
+    func testPercentMembersAndBases() {
+        func percents(_ text: String) -> [String] {
+            mentions(text).filter { $0.type == .percent }.map { m in
+                guard case let .percent(v, _, _, _, _, _) = m.value else { return m.text }
+                return "\(m.text)=\(v.map { "\($0)" } ?? "?")"
+            }
+        }
+        XCTAssertEqual(percents("Federal funds and prime rates were at 5.50 and seven pct."), ["5.50=5.5", "seven pct=7"])
+        XCTAssertEqual(percents("The bank cut its prime rate to 16.00 pct from 16.50."), ["16.00 pct=16", "16.50=16.5"])
+        XCTAssertEqual(percents("It cut the rate to 7-1/2 pct from 7-3/4 in March."), ["7-1/2 pct=7.5", "7-3/4=7.75"])
+        // A base with its own unit or noun is not a percentage.
+        XCTAssertEqual(percents("Output rose 5 pct from 120 tonnes."), ["5 pct=5"])
+        XCTAssertEqual(percents("Unemployment has risen by more than 40 pct from 1.8\nmln in 1981."), ["40 pct=40"])
+        XCTAssertEqual(percents("Its share rose to 12 pct from 1986 levels."), ["12 pct=12"])
+    }
+
     /// An explicit code or symbol wins over a carried currency, and the output says where each
     /// currency came from. A bare figure carries the currency of the figure it is compared with,
     /// not of that figure's conversion ("or KRW 89.4 trillion").
