@@ -223,11 +223,12 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: p)
             }
         }
+        var storyMemo: StoryMemo? = nil
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
             // A results note's "in year", "in quarter": the company's year or quarter the story
             // reports, whatever period its note names nearby ("1986 net includes … in year").
-            if fields.storyPeriod, let p = storyPeriod(fields, before: i, mentions, document) {
+            if fields.storyPeriod, let p = storyPeriod(fields, before: i, mentions, document, memo: &storyMemo) {
                 mentions[i].value = .calendar(fields: fields, resolved: p)
                 continue
             }
@@ -362,6 +363,9 @@ extension Extractor {
     /// quarter"): the headline's few capitals carry no tense, the story's clause does.
     func headlineEchoes(_ mentions: inout [Mention], _ document: Document) {
         let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        // A headline is a short first line (a text of one long line has none: each of its periods
+        // would search all the others).
+        guard headline.length <= Self.headlineBytes else { return }
         // The same words: every field equal but the tense the words give.
         func key(_ f: PeriodFields) -> PeriodFields? {
             guard f.year == nil, f.yearOffset == nil, !f.samePeriod, !f.fiscal, f.quarter != nil || f.half != nil || f.month != nil else { return nil }
@@ -385,16 +389,29 @@ extension Extractor {
     /// year": the quarter its headline names ("HELM RESOURCES 4TH QTR LOSS"; "3RD QTR JAN 31": the
     /// three months to January 31); the year its table gives (a "Year" line, "YEAR JAN 31"), else
     /// the calendar year of the headline's period. Nil when the headline names no period.
-    func storyPeriod(_ fields: PeriodFields, before index: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod? {
-        let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
-        guard let head = mentions.first(where: { m in
-            headline.contains(m.span) && m.role == nil && !(m.periodFields?.samePeriod ?? true) && m.period.map { $0.from != $0.to } ?? false
-        })?.period else { return nil }
+    /// What ``storyPeriod(_:before:_:_:memo:)`` finds once per document: the headline's period and
+    /// the first twelve-month company year given (a table's "Year" line, "YEAR JAN 31").
+    struct StoryMemo {
+        let head: ResolvedPeriod?
+        let yearIndex: Int?
+    }
+
+    func storyPeriod(_ fields: PeriodFields, before index: Int, _ mentions: [Mention], _ document: Document, memo: inout StoryMemo?) -> ResolvedPeriod? {
+        if memo == nil {
+            let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+            var head: ResolvedPeriod? = nil
+            if headline.length <= Self.headlineBytes {
+                for m in mentions {
+                    if m.span.start >= headline.end { break }
+                    if headline.contains(m.span), m.role == nil, !(m.periodFields?.samePeriod ?? true), let p = m.period, p.from != p.to { head = p; break }
+                }
+            }
+            let yearIndex = mentions.firstIndex { m in m.periodFields.map { $0.monthsEnding == 12 || ($0.samePeriod && $0.monthsToDate == 12) } ?? false }
+            memo = StoryMemo(head: head, yearIndex: yearIndex)
+        }
+        guard let head = memo?.head else { return nil }
         if fields.wholeYear {
-            if let year = mentions[..<index].first(where: { m in
-                guard let f = m.periodFields, f.monthsEnding == 12 || (f.samePeriod && f.monthsToDate == 12), let p = m.period else { return false }
-                return Self.isTwelveMonths(p)
-            })?.period { return year }
+            if let y = memo?.yearIndex, y < index, let p = mentions[y].period, Self.isTwelveMonths(p) { return p }
             if Self.isTwelveMonths(head) { return head }
             let y = head.to.year
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31), value: TimexValue.format4(y), granularity: .year)
@@ -440,6 +457,9 @@ extension Extractor {
         }
     }
 
+    /// The longest first line read as a headline by the results and echo steps.
+    static let headlineBytes = 300
+
     /// Whether `p` is twelve whole months (a fiscal or calendar year).
     static func isTwelveMonths(_ p: ResolvedPeriod) -> Bool {
         p.from.day == 1 && p.to == p.from.adding(months: 11).lastDayOfMonth
@@ -479,7 +499,9 @@ extension Extractor {
     static func isPaymentLine(_ span: Span, _ document: Document) -> Bool {
         let b = document.bytes
         var start = span.start
-        while start > 0, b[start - 1] != 0x0A { start -= 1 }
+        // At most 60 bytes back: a payment line is short (and a long line must not be walked for
+        // every date on it).
+        while start > 0, b[start - 1] != 0x0A, span.start - start <= 60 { start -= 1 }
         guard span.start - start <= 60 else { return false }
         let before = String(decoding: b[start..<span.start], as: UTF8.self)
         var words = before.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }.map { $0.lowercased() }
