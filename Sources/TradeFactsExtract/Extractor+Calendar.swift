@@ -208,6 +208,14 @@ extension Extractor {
         resultsQuarter(&mentions, document)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
+        // "Earlier this month": the month up to the day before the reference date.
+        if let r = reference {
+            for i in mentions.indices {
+                guard case let .calendar(f, p?) = mentions[i].value, f.beforeReference, p.to >= r, p.from < r else { continue }
+                let to = r.adding(days: -1)
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: to, value: p.value, granularity: .span))
+            }
+        }
         // "So far this year" in a story reporting a month or quarter of this year that has ended
         // (September figures in an October story) runs to that period's end, not to the dateline.
         // So does "so far in FY23" (a fiscal year so far) in a story reporting August.
@@ -1064,6 +1072,7 @@ extension Extractor {
         if raw.has(.wholeYear) { f.wholeYear = true }
         if raw.has(.startsYear) { f.startsYear = true }
         if raw.has(.storyPeriod) { f.storyPeriod = true }
+        if raw.has(.beforeReference) { f.beforeReference = true }
         if raw.has(.weekend) { f.weekend = true }
         if let s = raw[.monthShift] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f

@@ -76,6 +76,9 @@ public struct PeriodFields: Sendable, Hashable {
     /// An anaphor on the period the story reports ("in quarter", "in year" in a results note):
     /// with no period near it, the headline's.
     public var storyPeriod: Bool = false
+    /// The part of a week, month or year before the reference date ("earlier this month": from its
+    /// first day to the day before).
+    public var beforeReference: Bool = false
     /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
     public var anaphorUnit: ResolvedPeriod.Granularity?
     /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
@@ -120,7 +123,9 @@ package enum PeriodResolver {
     package static func resolve(_ f: PeriodFields, reference: CalendarDate?, tense: Tense = .past) -> ResolvedPeriod? {
         if f.samePeriod { return nil }
         if let decade = f.decade {
-            return ResolvedPeriod(from: CalendarDate(year: decade, month: 1, day: 1), to: CalendarDate(year: decade + 9, month: 12, day: 31),
+            // "the late 1980s": its last three years; early the first four, mid the middle three.
+            let (a, b) = ["early": (0, 3), "mid": (4, 6), "late": (7, 9)][f.monthPart ?? ""] ?? (0, 9)
+            return ResolvedPeriod(from: CalendarDate(year: decade + a, month: 1, day: 1), to: CalendarDate(year: decade + b, month: 12, day: 31),
                                   value: String(TimexValue.format4(decade).prefix(3)) + "X", granularity: .decade)
         }
         if let c = f.century {
