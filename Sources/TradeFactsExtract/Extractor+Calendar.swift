@@ -493,7 +493,7 @@ extension Extractor {
     func tense(of mention: Mention, in document: Document, memo: inout TenseMemo) -> Tense {
         if mention.qualifier == "since" { return .past }
         // A dividend notice's payment and record dates lie ahead ("Pay April 30, May 29, June 24").
-        if Self.isPaymentLine(mention.span, document) { return .future }
+        if mention.periodFields.map({ $0.day != nil || $0.month != nil && $0.year == nil }) ?? false, Self.isPaymentLine(mention.span, document) { return .future }
         let t = tense(around: mention.span, in: document, memo: &memo)
         // The base a forecast is compared with is a known, past figure ("would fall to about 6.2
         // mln units from 6.61 mln in the year to end-March").
@@ -506,21 +506,32 @@ extension Extractor {
     /// and "and" come between it and the date ("Pay April 30, May 29, June 24", "Record May one").
     static func isPaymentLine(_ span: Span, _ document: Document) -> Bool {
         let b = document.bytes
+        // The words right before the date (at most 24 bytes, across a wrapped line): "payable June
+        // 12", "holders of record May 22", "of\nrecord June one".
+        let near = String(decoding: b[max(0, span.start - 24)..<span.start], as: UTF8.self)
+        let nearWords = near.split { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.map { $0.lowercased() }.filter { $0 != "on" }
+        if let last = nearWords.last {
+            if last == "payable" || last == "payment" && nearWords.dropLast().last == "for" { return true }
+            if last == "record", nearWords.dropLast().last == "of" { return true }
+        }
         var start = span.start
         // At most 60 bytes back: a payment line is short (and a long line must not be walked for
         // every date on it).
         while start > 0, b[start - 1] != 0x0A, span.start - start <= 60 { start -= 1 }
         guard span.start - start <= 60 else { return false }
         let before = String(decoding: b[start..<span.start], as: UTF8.self)
+        // The notice's word as tables write it ("Pay", "pay", "Record"), not prose's "record" (a
+        // wrapped line "record April 13 trade surplus").
+        guard let firstWord = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).first, paymentWords.contains(String(firstWord)) else { return false }
         var words = before.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }.map { $0.lowercased() }
-        guard let first = words.first, paymentWords.contains(first) else { return false }
+        guard !words.isEmpty else { return false }
         words.removeFirst()
         return words.allSatisfy { w in
             ["date", "dates", "on", "and"].contains(w) || w.allSatisfy { $0.isNumber } || Numbers.month(w) != nil || Numbers.ordinal(w) != nil
         }
     }
 
-    static let paymentWords: Set<String> = ["pay", "payable", "record", "payment"]
+    static let paymentWords: Set<String> = ["Pay", "pay", "Payable", "payable", "Record", "Payment", "PAY", "RECORD"]
 
     /// What reading the tense searches in a whole sentence, kept for the other dates of the
     /// document's sentence rather than searched again for each: whether the sentence has a future
