@@ -205,7 +205,7 @@ extension Extractor {
             mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
         siblingParts(&mentions, document)
-        resultsQuarter(&mentions, document)
+        resultsQuarter(&mentions, document, reference: reference)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
         // "Earlier this month": the month up to the day before the reference date.
@@ -232,6 +232,7 @@ extension Extractor {
             }
         }
         var storyMemo: StoryMemo? = nil
+        var givenYear: ResolvedPeriod?? = nil
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
             // A results note's "in year", "in quarter": the company's year or quarter the story
@@ -254,8 +255,10 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
             } else if fields.monthsToDate == 12, let r = reference {
                 // A results table's "Year" with no quarter before it: the company's year the story
-                // gives ("Year to June 30", "YEAR JAN 31"), else the last calendar year.
-                let given = mentions.first { $0.periodFields?.monthsEnding == 12 }?.period
+                // gives ("Year to June 30", "YEAR JAN 31"), else the last calendar year. (Found
+                // once per document: a text of many such lines must not search it for each.)
+                if givenYear == nil { givenYear = .some(mentions.first { $0.periodFields?.monthsEnding == 12 }?.period) }
+                let given = givenYear ?? nil
                 let from = given?.from ?? CalendarDate(year: r.year - 1, month: 1, day: 1)
                 let to = given?.to ?? CalendarDate(year: r.year - 1, month: 12, day: 31)
                 let calendar = from.month == 1 && from.day == 1 && to.month == 12 && to.day == 31 && from.year == to.year
@@ -338,7 +341,7 @@ extension Extractor {
     /// ("Qtr ended July 31", a line "Quarter ended June 30"), the quarter its headline numbers without a
     /// year ("DOMINION BANK 3RD QTR NET": the bank's fiscal third quarter, May to July), and the
     /// quarters of the same number in its text, are that quarter, not the calendar's.
-    func resultsQuarter(_ mentions: inout [Mention], _ document: Document) {
+    func resultsQuarter(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
         var ended: ResolvedPeriod? = nil
         for m in mentions where m.periodFields?.monthsEnding == 3 {
             guard let p = m.period else { continue }
@@ -350,7 +353,7 @@ extension Extractor {
         // 30"): the three months to that day.
         if ended == nil, let q = mentions.firstIndex(where: { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }),
            let day = mentions[(q + 1)...].first(where: { headline.contains($0.span) && $0.periodFields.map { $0.month != nil && $0.day != nil && $0.dayTo == nil } ?? false }),
-           let end = day.period?.to, let r = document.givenReferenceDate ?? day.period?.to, end <= r {
+           let end = day.period?.to, end <= reference ?? end {
             let from = CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
             ended = ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
         }
@@ -393,10 +396,6 @@ extension Extractor {
         }
     }
 
-    /// The company's quarter or year a results story reports, for a note's "in quarter" or "in
-    /// year": the quarter its headline names ("HELM RESOURCES 4TH QTR LOSS"; "3RD QTR JAN 31": the
-    /// three months to January 31); the year its table gives (a "Year" line, "YEAR JAN 31"), else
-    /// the calendar year of the headline's period. Nil when the headline names no period.
     /// What ``storyPeriod(_:before:_:_:memo:)`` finds once per document: the headline's period and
     /// the first twelve-month company year given (a table's "Year" line, "YEAR JAN 31").
     struct StoryMemo {
@@ -404,6 +403,10 @@ extension Extractor {
         let yearIndex: Int?
     }
 
+    /// The company's quarter or year a results story reports, for a note's "in quarter" or "in
+    /// year": the quarter its headline names ("HELM RESOURCES 4TH QTR LOSS"; "3RD QTR JAN 31": the
+    /// three months to January 31); the year its table gives (a "Year" line, "YEAR JAN 31"), else
+    /// the calendar year of the headline's period. Nil when the headline names no period.
     func storyPeriod(_ fields: PeriodFields, before index: Int, _ mentions: [Mention], _ document: Document, memo: inout StoryMemo?) -> ResolvedPeriod? {
         if memo == nil {
             let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
@@ -506,6 +509,10 @@ extension Extractor {
     /// and "and" come between it and the date ("Pay April 30, May 29, June 24", "Record May one").
     static func isPaymentLine(_ span: Span, _ document: Document) -> Bool {
         let b = document.bytes
+        // Most dates have no payment word within 60 bytes: decide that on the bytes, without
+        // making strings (this runs for every date without a year).
+        let window = max(0, span.start - 61)..<span.start
+        guard paymentNeedles.contains(where: { b.lastIndex(of: $0, in: window) != nil }) else { return false }
         // The words right before the date (at most 24 bytes, across a wrapped line): "payable June
         // 12", "holders of record May 22", "of\nrecord June one".
         let near = String(decoding: b[max(0, span.start - 24)..<span.start], as: UTF8.self)
@@ -532,6 +539,8 @@ extension Extractor {
     }
 
     static let paymentWords: Set<String> = ["Pay", "pay", "Payable", "payable", "Record", "Payment", "PAY", "RECORD"]
+    /// Byte strings one of which a payment line or phrase holds (see ``paymentWords``).
+    static let paymentNeedles: [[UInt8]] = ["pay", "Pay", "PAY", "ecord", "ECORD"].map { Array($0.utf8) }
 
     /// What reading the tense searches in a whole sentence, kept for the other dates of the
     /// document's sentence rather than searched again for each: whether the sentence has a future

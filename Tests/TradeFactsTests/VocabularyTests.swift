@@ -95,4 +95,18 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(d["f"] as? String, "2025-10-03")
         XCTAssertEqual((d["g"] as? [Any])?.count, 2)
     }
+
+    /// docs/rules.md's table lists every field each mention type accepts, no more and no fewer
+    /// (it had fallen behind: `ofTheYear`, `fiscal` and `monthPart` were accepted but not listed).
+    func testRulesDocListsEveryAllowedField() throws {
+        let doc = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        for type in MentionType.allCases {
+            let name = type == .date || type == .period ? "date, period" : type.rawValue
+            guard let row = doc.split(separator: "\n").first(where: { $0.hasPrefix("| \(name) | `") }) else {
+                XCTFail("no row for \(name) in docs/rules.md"); continue
+            }
+            let listed = Set(row.split(separator: "`")[1].split(separator: " ").map(String.init))
+            XCTAssertEqual(listed, type.allowedFields, "docs/rules.md, \(name)")
+        }
+    }
 }
