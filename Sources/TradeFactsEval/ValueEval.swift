@@ -14,8 +14,9 @@ import TradeFacts
 /// system mention of its kind overlaps that place and gives its value: money the same amount (or
 /// range end) and currency; a percent the same magnitude; a period the same first and last day; a
 /// count the same number. A system mention that finds no gold item is a false positive, except a
-/// dateline (the gold does not list it). Kind and fiscal readings are reported as agreement on the
-/// items found.
+/// dateline and a weekday named alone ("on Monday", "last Friday"): the gold briefs leave both out
+/// ("not the dateline, not weekdays"), so they are not scored either way and are counted apart.
+/// Kind and fiscal readings are reported as agreement on the items found.
 package enum ValueScorer {
     /// The gold lists and the mention types they are scored against.
     package enum Kind: String, CaseIterable, Sendable {
@@ -31,6 +32,8 @@ package enum ValueScorer {
         package var misses: [EvalMiss] = []
         /// Gold files naming a Reuters story that could not be read (no Reuters folder, no such story).
         package var unscored = 0
+        /// Weekday names the engine read, left out of the scores as the briefs leave them out.
+        package var weekdays = 0
         package init() {}
     }
 
@@ -135,9 +138,12 @@ package enum ValueScorer {
         return out
     }
 
+    /// The rules that read a weekday named alone, which the value briefs do not tag.
+    static let weekdayRules: Set<String> = ["date.weekday", "date.weekday-relative"]
+
     /// The gold list a mention is scored in, if any.
     static func kind(of m: Mention) -> Kind? {
-        if m.role == "dateline" || m.role == "stamp" || m.latent { return nil }
+        if m.role == "dateline" || m.role == "stamp" || m.latent || weekdayRules.contains(m.rule) { return nil }
         switch m.value {
         case .money: return .money
         case .percent: return .percent
@@ -192,6 +198,7 @@ package enum ValueScorer {
             }
             result.scores[g.kind] = s
         }
+        result.weekdays += mentions.filter { weekdayRules.contains($0.rule) && !$0.latent }.count
         for (i, m) in mentions.enumerated() where !used.contains(i) {
             guard let k = kind(of: m) else { continue }
             // A mention overlapping a found item of its kind is the same figure read twice only if
