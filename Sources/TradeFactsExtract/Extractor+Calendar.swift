@@ -205,6 +205,7 @@ extension Extractor {
             mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
         siblingParts(&mentions, document)
+        quartersEndedOnDay(&mentions, document, reference: reference)
         resultsQuarter(&mentions, document, reference: reference)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
@@ -214,6 +215,12 @@ extension Extractor {
                 guard case let .calendar(f, p?) = mentions[i].value, f.beforeReference, p.to >= r, p.from < r else { continue }
                 let to = r.adding(days: -1)
                 mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: to, value: p.value, granularity: .span))
+            }
+            // "Later this year": from the day after the reference date to the period's end.
+            for i in mentions.indices {
+                guard case let .calendar(f, p?) = mentions[i].value, f.afterReference, p.to > r, p.from <= r else { continue }
+                let from = r.adding(days: 1)
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: p.to, value: p.value, granularity: .span))
             }
         }
         // "So far this year" in a story reporting a month or quarter of this year that has ended
@@ -337,6 +344,29 @@ extension Extractor {
         }
     }
 
+    /// A quarter named by its number and followed by the day it ended ("For the second quarter
+    /// ended January 31, Caesars World earned …"): the three months up to that day, the company's
+    /// fiscal quarter (November to January), not the calendar's. The quarter and its day stay two
+    /// mentions, as TimeML marks them; the quarter then counts as the quarter the story reports.
+    func quartersEndedOnDay(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+        let b = document.bytes
+        for i in mentions.indices.dropLast() {
+            guard case var .calendar(f, _) = mentions[i].value, f.quarter != nil, f.quarterTo == nil, f.year == nil,
+                  f.yearOffset == nil, !f.samePeriod, !f.fiscal, f.monthsEnding == nil else { continue }
+            let next = mentions[i + 1]
+            guard let d = next.periodFields, d.month != nil, d.day != nil, d.dayTo == nil, !d.samePeriod,
+                  let end = next.period?.to, end <= reference ?? end else { continue }
+            // Only the word "ended" or "ending" between them, across a line break at most.
+            let gap = b[mentions[i].span.end..<next.span.start].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+            guard gap.count <= 6, ["ended", "ending"].contains(String(decoding: gap, as: UTF8.self).lowercased()) else { continue }
+            let from = CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
+            let calendar = from.day == 1 && from.month % 3 == 1 && end == CalendarDate(year: end.year, month: end.month, day: 1).lastDayOfMonth
+            f.monthsEnding = 3
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: end,
+                value: calendar ? "\(end.year)-Q\((end.month + 2) / 3)" : "\(from.iso.prefix(7))/\(end.iso.prefix(7))", granularity: calendar ? .quarter : .span))
+        }
+    }
+
     /// A company's quarter in a results story: where the story's table gives one quarter by its end
     /// ("Qtr ended July 31", a line "Quarter ended June 30"), the quarter its headline numbers without a
     /// year ("DOMINION BANK 3RD QTR NET": the bank's fiscal third quarter, May to July), and the
@@ -360,10 +390,17 @@ extension Extractor {
         guard let p = ended else { return }
         let numbered = mentions.first { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }
         guard let q = numbered?.periodFields?.quarter else { return }
+        let calendar = p.from.month == 3 * q - 2 && p.to.month == 3 * q
         for i in mentions.indices {
-            guard case let .calendar(f, _) = mentions[i].value, f.quarter == q, f.quarterTo == nil, f.year == nil, f.yearOffset == nil,
+            // The quarter with the year it ends in ("not included in 1987 1st qtr results" under
+            // "1ST QTR FEB 28") is that quarter too; its end ("as of end of 1st qtr") its last day.
+            guard case let .calendar(f, _) = mentions[i].value, f.quarter == q, f.quarterTo == nil,
+                  f.year == nil || (!calendar && f.year == p.to.year), f.yearOffset == nil,
                   !f.samePeriod, !f.fiscal else { continue }
-            let calendar = p.from.month == 3 * q - 2 && p.to.month == 3 * q
+            if f.monthPart == "end" {
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.to, to: p.to, value: p.to.iso, granularity: .day))
+                continue
+            }
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: p.to,
                 value: calendar ? "\(p.from.year)-Q\(q)" : "\(p.from.iso.prefix(7))/\(p.to.iso.prefix(7))", granularity: calendar ? .quarter : .span))
         }
@@ -1093,6 +1130,7 @@ extension Extractor {
         if raw.has(.startsYear) { f.startsYear = true }
         if raw.has(.storyPeriod) { f.storyPeriod = true }
         if raw.has(.beforeReference) { f.beforeReference = true }
+        if raw.has(.afterReference) { f.afterReference = true }
         if raw.has(.weekend) { f.weekend = true }
         if let s = raw[.monthShift] { guard let n = Int(s) else { return nil }; f.monthShift = n }
         return f

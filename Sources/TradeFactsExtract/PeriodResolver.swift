@@ -79,6 +79,8 @@ public struct PeriodFields: Sendable, Hashable {
     /// The part of a week, month or year before the reference date ("earlier this month": from its
     /// first day to the day before).
     public var beforeReference: Bool = false
+    /// "Later this year": the period from the day after the reference date to its end.
+    public var afterReference: Bool = false
     /// For an anaphoric period, the granularity its antecedent must have ("the quarter" refers back to a quarter).
     public var anaphorUnit: ResolvedPeriod.Granularity?
     /// An anaphor a number of months after (or before) its antecedent month ("the following month" +1).
