@@ -166,6 +166,11 @@ package enum PeriodResolver {
             if tense == .past && (delta > 0 || strict && delta == 0) { delta -= 7 }
             if tense == .future && (delta < 0 || strict && delta == 0) { delta += 7 }
             let d = r.adding(days: delta)
+            // "The week ended Wednesday", "the two weeks to Wednesday": the days that end with it.
+            if let n = f.daysEnding, n > 1 {
+                let from = d.adding(days: -(n - 1))
+                return ResolvedPeriod(from: from, to: d, value: "\(from.iso)/\(d.iso)", granularity: n == 7 ? .week : .span)
+            }
             return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
         }
         if f.weekend {
@@ -282,6 +287,12 @@ package enum PeriodResolver {
             let first = CalendarDate(year: antecedent.from.year, month: (antecedent.from.month - 1) / 3 * 3 + 1, day: 1).adding(months: 3 * shift)
             return ResolvedPeriod(from: first, to: first.adding(months: 2).lastDayOfMonth,
                                   value: "\(TimexValue.format4(first.year))-Q\((first.month - 1) / 3 + 1)", granularity: .quarter)
+        }
+        if let shift = f.monthShift, f.anaphorUnit == .week {
+            // "the previous week" after a week reported ("last week", "the week ended Wednesday"):
+            // the seven days before it, a calendar week when it was one.
+            let from = antecedent.from.adding(days: 7 * shift), to = antecedent.to.adding(days: 7 * shift)
+            return ResolvedPeriod(from: from, to: to, value: from.weekday == 1 && to.weekday == 7 ? isoWeek(from) : "\(from.iso)/\(to.iso)", granularity: .week)
         }
         if let shift = f.monthShift, f.anaphorUnit == .span {
             // "the previous three months": as many months as the antecedent, before it.
