@@ -257,6 +257,9 @@ extension Extractor {
             if let antecedent = (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
                 ?? (partOfYear ? antecedentPeriod(before: i, mentions, document, reference: reference, partOfYear: true, memo: &memo) : nil)
                 ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
+                // "The nine months" after a quarter ("11 cts a share in the quarter and 13 cts for
+                // the nine months"): the months that end with it.
+                ?? (fields.monthsToDate != nil && fields.anaphorUnit == .month ? antecedentPeriod(before: i, mentions, document, unit: .quarter, reference: reference, memo: &memo) : nil)
                 ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil)
                 {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
@@ -277,6 +280,42 @@ extension Extractor {
                 let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
+        }
+        noteYears(&mentions, document)
+    }
+
+    /// A results note's sentence that opens with a year ("1986 net income includes gains of 1.11
+    /// dlrs a share in the quarter and 2.23 dlrs in the nine months", "1987 3rd qtr and nine mths
+    /// net includes …"): the anaphors in it that name no year ("the quarter", "the nine months",
+    /// "nine mths") are that year's, the prior-year column's when the story reports the next.
+    /// Only in a results story (its headline names a quarter or year).
+    func noteYears(_ mentions: inout [Mention], _ document: Document) {
+        let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        guard headline.length <= Self.headlineBytes,
+              mentions.contains(where: { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil || $0.monthsEnding != nil || $0.monthsToDate == 12 } ?? false })
+        else { return }
+        let b = document.bytes
+        var opener: (sentence: Int, year: Int)? = nil
+        for i in mentions.indices {
+            guard case let .calendar(f, p?) = mentions[i].value, let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+            if opener?.sentence != s {
+                opener = nil
+                // The year opens the sentence, after a "NOTE:" at most.
+                var j = document.sentences[s].span.start
+                let note = Array("note".utf8)
+                if j + 4 <= b.count, b[j..<j + 4].map({ $0 | 0x20 }) == note {
+                    j += 4
+                    while j < b.count, b[j] == 0x3A || b[j] == 0x2D || b[j] == 0x20 || b[j] == 0x0A { j += 1 }
+                }
+                if mentions[i].span.start == j, let y = f.year, !f.samePeriod, f.yearTo == nil,
+                   mentions[i].span.length >= 4, (0..<4).allSatisfy({ (0x30...0x39).contains(b[j + $0]) }) {
+                    opener = (s, y)
+                }
+                continue
+            }
+            guard let (_, y) = opener, f.samePeriod, f.year == nil, f.yearOffset == nil || f.yearOffset == 0,
+                  f.monthShift == nil, !f.wholeYear || f.storyPeriod, p.to.year != y else { continue }
+            mentions[i].value = .calendar(fields: f, resolved: p.shifted(years: y - p.to.year))
         }
     }
 
@@ -360,10 +399,11 @@ extension Extractor {
             let gap = b[mentions[i].span.end..<next.span.start].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
             guard gap.count <= 6, ["ended", "ending"].contains(String(decoding: gap, as: UTF8.self).lowercased()) else { continue }
             let from = CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
-            let calendar = from.day == 1 && from.month % 3 == 1 && end == CalendarDate(year: end.year, month: end.month, day: 1).lastDayOfMonth
             f.monthsEnding = 3
+            // Its TIMEX3 value stays the quarter named, in the year it ends (TimeML: "the
+            // fourth quarter ended Aug. 26" is 1989-Q4); its days are the company's.
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: end,
-                value: calendar ? "\(end.year)-Q\((end.month + 2) / 3)" : "\(from.iso.prefix(7))/\(end.iso.prefix(7))", granularity: calendar ? .quarter : .span))
+                value: "\(TimexValue.format4(end.year))-Q\(f.quarter!)", granularity: .quarter))
         }
     }
 
@@ -373,10 +413,12 @@ extension Extractor {
     /// quarters of the same number in its text, are that quarter, not the calendar's.
     func resultsQuarter(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
         var ended: ResolvedPeriod? = nil
+        var endedNumber: Int? = nil
         for m in mentions where m.periodFields?.monthsEnding == 3 {
             guard let p = m.period else { continue }
             if let e = ended, e != p { return }    // two quarters given: leave them
             ended = p
+            endedNumber = m.periodFields?.quarter
         }
         let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
         // A headline's quarter with the day it ends further on ("HOUSE OF FABRICS 1ST QTR NET APRIL
@@ -389,7 +431,8 @@ extension Extractor {
         }
         guard let p = ended else { return }
         let numbered = mentions.first { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }
-        guard let q = numbered?.periodFields?.quarter else { return }
+        // A quarter ended that names another number than the headline's is not the one reported.
+        guard let q = numbered?.periodFields?.quarter, endedNumber == nil || endedNumber == q else { return }
         let calendar = p.from.month == 3 * q - 2 && p.to.month == 3 * q
         for i in mentions.indices {
             // The quarter with the year it ends in ("not included in 1987 1st qtr results" under

@@ -278,7 +278,8 @@ package enum PeriodResolver {
     /// the antecedent's year moved by `yearOffset` ("later that year", "the following year").
     package static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
         if let n = f.monthsToDate, n >= 1 {
-            let last = CalendarDate(year: antecedent.to.year, month: antecedent.to.month, day: 1)
+            // "1986 nine months": the months to the antecedent's end, in the year written.
+            let last = CalendarDate(year: f.year ?? antecedent.to.year, month: antecedent.to.month, day: 1)
             let first = last.adding(months: -(n - 1))
             return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
         }
