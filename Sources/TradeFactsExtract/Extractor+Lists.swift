@@ -22,7 +22,7 @@ extension Extractor {
             if start == m.span.end { start = m.span.start }
             // The base a level came from, written without its unit after it ("cut its rate to
             // 16.00 pct from 16.50"): a percentage in the same unit, with no direction.
-            if m.rule != "percent.list-member", let base = Self.bareBase(after: m.span.end, in: b) {
+            if m.rule != "percent.list-member", let base = Self.bareBase(after: Self.shortPhrase(after: m.span.end, in: b), in: b) ?? Self.bareLevel(before: start, in: b) {
                 let text = document.text(base)
                 if let v = Numbers.parse(text) {
                     added.append(Mention(type: .percent, span: base, matchSpan: base, text: text, rule: "percent.base-member",
@@ -51,9 +51,71 @@ extension Extractor {
         mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
 
+    /// The end of a short phrase of words after a percentage that leads to its base ("rise to 3.85
+    /// pct at last week's pact from 3.60"): up to five words of letters (an apostrophe within),
+    /// none that opens another clause or comparison, when " from " follows; else `offset` itself.
+    static func shortPhrase(after offset: Int, in b: [UInt8]) -> Int {
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        let from = Array(" from ".utf8)
+        func fromAt(_ i: Int) -> Bool { i + from.count < b.count && Array(b[i..<(i + from.count)]).map({ $0 | 0x20 }) == from }
+        if fromAt(offset) { return offset }
+        var i = offset, words = 0
+        while words < 5, i < b.count, b[i] == 0x20 || b[i] == 0x0A {
+            var j = i + 1
+            while j < b.count, isLetter(b[j]) || b[j] == 0x27 && j + 1 < b.count && isLetter(b[j + 1]) { j += 1 }
+            guard j > i + 1 else { return offset }
+            let word = String(decoding: b[(i + 1)..<j], as: UTF8.self).lowercased()
+            if phraseStoppers.contains(word) { return offset }
+            words += 1
+            i = j
+            if fromAt(i) { return i }
+        }
+        return offset
+    }
+
+    /// Words that end the phrase between a percentage and " from ": another clause or comparison.
+    static let phraseStoppers: Set<String> = ["and", "but", "while", "whereas", "versus", "vs", "compared", "against", "than", "or",
+                                              "from", "to", "pct", "percent", "cent", "points", "point", "basis"]
+
+    /// The bare new level before " from " and a percentage ("cut the rate to 3.80 from 3.85 pct",
+    /// "to eight from 7-1/4 pct"): a number after "to" or "at", in digits or a word; nil otherwise.
+    static func bareLevel(before offset: Int, in b: [UInt8]) -> Span? {
+        let from = Array(" from ".utf8)
+        guard offset >= from.count + 4, Array(b[(offset - from.count)..<offset]).map({ $0 | 0x20 }) == from else { return nil }
+        let end = offset - from.count
+        var start = end
+        while start > 0, b[start - 1] >= 0x30 && b[start - 1] <= 0x39 || b[start - 1] == 0x2E || b[start - 1] == 0x2D || b[start - 1] == 0x2F
+                || (b[start - 1] | 0x20) >= 0x61 && (b[start - 1] | 0x20) <= 0x7A { start -= 1 }
+        guard start < end, start >= 3 else { return nil }
+        let before = Array(b[(start - 3)..<start]).map { $0 | 0x20 }
+        guard before == Array("to ".utf8) || before == Array("at ".utf8),
+              start < 4 || !((b[start - 4] | 0x20) >= 0x61 && (b[start - 4] | 0x20) <= 0x7A) else { return nil }
+        let text = String(decoding: b[start..<end], as: UTF8.self)
+        guard bareNumber(text) else { return nil }
+        return Span(start, end)
+    }
+
+    /// Digits with a decimal part or a mixed fraction ("3.80", "7-1/4", "16"), or a number word up
+    /// to twenty ("eight"); not a year.
+    static func bareNumber(_ text: String) -> Bool {
+        if numberWordsToTwenty.contains(text.lowercased()) { return true }
+        let digits = text.split(separator: "-", maxSplits: 1)
+        guard let whole = digits.first, !whole.isEmpty, whole.count <= 3 || whole.contains("."),
+              whole.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), whole.first!.isNumber, whole.last!.isNumber else { return false }
+        if digits.count == 2 {
+            let frac = digits[1].split(separator: "/")
+            return frac.count == 2 && frac.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        }
+        return !(whole.count == 4 && !whole.contains("."))
+    }
+
+    static let numberWordsToTwenty: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                                                   "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+
     /// The bare number after " from " right after a percentage ("to 16.00 pct from 16.50", "to 7-1/2
-    /// pct from 7-3/4"): digits, a decimal part or a mixed fraction, then the clause's end or a word
-    /// that is not a unit (",", ".", "in", "a year ago", "previously"); nil otherwise.
+    /// pct from 7-3/4", "to 7-3/4 pct from eight"): digits, a decimal part or a mixed fraction, or
+    /// a number word to twenty, then the clause's end or a word that is not a unit (",", ".", "in",
+    /// "a year ago", "previously"); nil otherwise.
     static func bareBase(after offset: Int, in b: [UInt8]) -> Span? {
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         var i = offset
@@ -61,6 +123,19 @@ extension Extractor {
         guard i + from.count < b.count, Array(b[i..<(i + from.count)]).map({ $0 | 0x20 }) == from.map({ $0 | 0x20 }) else { return nil }
         i += from.count
         let start = i
+        // A number word ("from eight").
+        if i < b.count, !isDigit(b[i]) {
+            var j = i
+            while j < b.count, (b[j] | 0x20) >= 0x61 && (b[j] | 0x20) <= 0x7A { j += 1 }
+            guard j > i, numberWordsToTwenty.contains(String(decoding: b[i..<j], as: UTF8.self).lowercased()) else { return nil }
+            i = j
+            var k = j
+            while k < b.count, b[k] == 0x20 || b[k] == 0x0A || b[k] == 0x0D || b[k] == 0x09 { k += 1 }
+            if k >= b.count || [0x2E, 0x2C, 0x3B, 0x29].contains(b[k]) { return Span(start, j) }
+            var w = k
+            while w < b.count, (b[w] | 0x20) >= 0x61, (b[w] | 0x20) <= 0x7A { w += 1 }
+            return baseFollowers.contains(String(decoding: b[k..<w], as: UTF8.self).lowercased()) ? Span(start, j) : nil
+        }
         while i < b.count, isDigit(b[i]) { i += 1 }
         guard i > start, i - start <= 3 else { return nil }
         if i + 1 < b.count, b[i] == 0x2E, isDigit(b[i + 1]) { i += 1; while i < b.count, isDigit(b[i]) { i += 1 } }

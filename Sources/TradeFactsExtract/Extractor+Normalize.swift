@@ -21,8 +21,9 @@ extension Extractor {
             let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
             // An article alone counts one ("a dollar and 42 cents").
             var amount = raw[.amount].flatMap { Numbers.parse($0) ?? (["a", "an"].contains(Lexicon.key($0)) ? 1 : nil) }.map { Self.scaled($0, by: scale) }
-            let low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
-            let high = raw[.high].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            var low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
+            var high = (raw[.high].flatMap(Numbers.parse) ?? Numbers.quoteOffer(bid: raw[.low], tail: raw[.tail])).map { Self.scaled($0, by: scale) }
+            if raw[.high] == nil, let l = low, let h = high, h < l { (low, high) = (h, l) }
             guard amount != nil || low != nil || high != nil else { return nil }
             let currencyText = raw[.currency]
             let currencyKey = currencyText.map(Lexicon.key)
@@ -47,7 +48,8 @@ extension Extractor {
         case .percent:
             let unit = raw[.unit].flatMap { lex.percentUnits?.lookup($0) }.flatMap(PercentUnit.init(rawValue:)) ?? .percent
             var v = raw[.value].flatMap(Numbers.parse)
-            let low = raw[.low].flatMap(Numbers.parse), high = raw[.high].flatMap(Numbers.parse)
+            var low = raw[.low].flatMap(Numbers.parse), high = raw[.high].flatMap(Numbers.parse) ?? Numbers.quoteOffer(bid: raw[.low], tail: raw[.tail])
+            if raw[.high] == nil, let l = low, let h = high, h < l { (low, high) = (h, l) }
             guard v != nil || low != nil || high != nil else { return nil }
             var direction = raw[.direction].flatMap { lex.directions?.lookup($0) }.flatMap(Direction.init(rawValue:))
             if let sign = raw[.sign] {

@@ -39,6 +39,27 @@ public enum Numbers {
     static let vulgarFractions: [Character: Decimal] = ["½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3,
                                                         "⅕": 0.2, "⅙": Decimal(1) / 6, "⅛": 0.125]
 
+    /// The other side of a two-way quote written by its last digits after the first ("1.8155/60":
+    /// 1.8160; "432.20/70": 432.70; "1.6190/00": 1.6200; "3.95/85": 3.85), as dealers write them:
+    /// the first figure with its last digits replaced, or the next figure up when that is nearer
+    /// to the first. A tail with its own point is a whole figure ("143.90/144.00"). Nil when the
+    /// tail has more digits than the first figure's decimals.
+    public static func quoteOffer(bid: String?, tail: String?) -> Decimal? {
+        guard let bid, let tail, let b = parse(bid) else { return nil }
+        if tail.contains(".") { return parse(tail) }
+        guard !tail.isEmpty, tail.allSatisfy({ $0.isASCII && $0.isNumber }), let dot = bid.firstIndex(of: ".") else { return nil }
+        let decimals = bid[bid.index(after: dot)...]
+        guard tail.count <= decimals.count, decimals.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let written = String(bid.dropLast(tail.count)) + tail
+        guard var offer = parse(written) else { return nil }
+        if offer < b {
+            var step = Decimal(1)
+            for _ in 0..<(decimals.count - tail.count) { step /= 10 }
+            if offer + step - b < b - offer { offer += step }
+        }
+        return offer
+    }
+
     /// Parses "22.13", "7,000", "1 234 567", "-3.5", "nine", "twenty-one", "seven thousand", "a dozen",
     /// "3 1/2", "half a million", "1.5 billion", "10k", "two thirds", "five and a half million",
     /// "two hundred point zero three", "minus five", "one over three". Returns nil when the text is not a number.

@@ -61,6 +61,14 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(percents("Federal funds and prime rates were at 5.50 and seven pct."), ["5.50=5.5", "seven pct=7"])
         XCTAssertEqual(percents("The bank cut its prime rate to 16.00 pct from 16.50."), ["16.00 pct=16", "16.50=16.5"])
         XCTAssertEqual(percents("It cut the rate to 7-1/2 pct from 7-3/4 in March."), ["7-1/2 pct=7.5", "7-3/4=7.75"])
+        // A base in words; a short phrase before "from"; the new level bare before the base.
+        XCTAssertEqual(percents("The rate was cut to 7-3/4 pct from eight, reflecting easing."), ["7-3/4 pct=7.75", "eight=8"])
+        XCTAssertEqual(percents("The rate rose to 3.85 pct at last week's pact from 3.60 on the last tender."), ["3.85 pct=3.85", "3.60=3.6"])
+        XCTAssertEqual(percents("The cut of the key rate to 3.80 from 3.85 pct was heralded."), ["3.80=3.8", "3.85 pct=3.85"])
+        XCTAssertEqual(percents("It was raised to eight from 7-1/4 pct on January 2."), ["eight=8", "7-1/4 pct=7.25"])
+        // A phrase with another comparison, a year, or tonnes is no way to a base.
+        XCTAssertEqual(percents("Exports rose 5 pct and imports from 12 countries fell."), ["rose 5 pct=5"])
+        XCTAssertEqual(percents("Its share rose to 12 pct in the year from 1986."), ["12 pct=12"])
         // A base with its own unit or noun is not a percentage.
         XCTAssertEqual(percents("Output rose 5 pct from 120 tonnes."), ["rose 5 pct=5"])
         XCTAssertEqual(percents("Unemployment has risen by more than 40 pct from 1.8\nmln in 1981."), ["risen by more than 40 pct=40"])
