@@ -216,10 +216,17 @@ extension Extractor {
                 let to = r.adding(days: -1)
                 mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: to, value: p.value, granularity: .span))
             }
-            // "Later this year": from the day after the reference date to the period's end.
+            // "Later this year": from the day after the reference date to the period's end. "The rest
+            // of the year" in a story reporting months of it that have ended (first-quarter figures
+            // in May): from the day after them, as "so far this year" ends with them.
+            var reported: ResolvedPeriod?? = nil
             for i in mentions.indices {
                 guard case let .calendar(f, p?) = mentions[i].value, f.afterReference, p.to > r, p.from <= r else { continue }
-                let from = r.adding(days: 1)
+                var from = r.adding(days: 1)
+                if p.granularity == .year, !mentions[i].text.lowercased().hasPrefix("later") {
+                    if reported == nil { reported = .some(reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)) }
+                    if let rp = reported ?? nil, rp.to < r, rp.to.year == r.year, rp.to >= p.from { from = rp.to.adding(days: 1) }
+                }
                 mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: p.to, value: p.value, granularity: .span))
             }
         }
@@ -398,7 +405,10 @@ extension Extractor {
             // Only the word "ended" or "ending" between them, across a line break at most.
             let gap = b[mentions[i].span.end..<next.span.start].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
             guard gap.count <= 6, ["ended", "ending"].contains(String(decoding: gap, as: UTF8.self).lowercased()) else { continue }
-            let from = CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
+            // From the day after the same day three months before (a 13-week quarter "ended Aug.
+            // 26" began May 27), or the first of its month when it ends a month.
+            let from = end == end.lastDayOfMonth ? CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
+                : end.adding(months: -3).adding(days: 1)
             f.monthsEnding = 3
             // Its TIMEX3 value stays the quarter named, in the year it ends (TimeML: "the
             // fourth quarter ended Aug. 26" is 1989-Q4); its days are the company's.

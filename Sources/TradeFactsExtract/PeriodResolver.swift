@@ -394,9 +394,12 @@ package enum PeriodResolver {
         if let m = f.month, let n = f.monthsEnding {
             guard (1...36).contains(n), let last = CalendarDate(validYear: y, month: m, day: 1) else { return nil }
             let first = last.adding(months: -(n - 1))
-            // A written last day ends the span there ("the six months ended Oct. 1"), and is its TIMEX3 end.
+            // A written last day ends the span there and is its TIMEX3 end; a day before the month's
+            // last starts it the day after the same day n months before, as 52-week companies
+            // close ("the year ending May 1, 1986": from 2 May 1985; "the six months ended Oct. 1").
             if let d = f.day, let end = CalendarDate(validYear: y, month: m, day: d) {
-                return ResolvedPeriod(from: first, to: end, value: "\(first.iso.prefix(7))/\(end.iso)", granularity: .span)
+                let start = end == end.lastDayOfMonth ? first : end.adding(months: -n).adding(days: 1)
+                return ResolvedPeriod(from: start, to: end, value: "\(start.iso.prefix(7))/\(end.iso)", granularity: .span)
             }
             if n == 12 && m == 12 { return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: yy, granularity: .year) }
             return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(yy)-\(mm(m))", granularity: .span)
