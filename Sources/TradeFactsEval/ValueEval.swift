@@ -14,8 +14,9 @@ import TradeFacts
 /// system mention of its kind overlaps that place and gives its value: money the same amount (or
 /// range end) and currency; a percent the same magnitude; a period the same first and last day; a
 /// count the same number. A system mention that finds no gold item is a false positive, except a
-/// dateline and a weekday named alone ("on Monday", "last Friday"): the gold briefs leave both out
-/// ("not the dateline, not weekdays"), so they are not scored either way and are counted apart.
+/// dateline, and a weekday named alone ("on Monday", "last Friday") in a set whose gold tags no
+/// weekday: the later briefs leave weekdays out ("not the dateline, not weekdays"), so there they
+/// are not scored either way and are counted apart; the first set's gold tags them, and they count.
 /// Kind and fiscal readings are reported as agreement on the items found.
 package enum ValueScorer {
     /// The gold lists and the mention types they are scored against.
@@ -50,8 +51,9 @@ package enum ValueScorer {
     /// an article that gives none is given the gold's, as a user gives `--date`.
     package static func run(directory: String, engine: Engine, dateFromGold: Bool = false, reuters: String? = nil) throws -> Result {
         var result = Result()
+        var pending: [(gold: [GoldItem], mentions: [Mention], file: String)] = []
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        try runReutersStories(files: files, directory: directory, engine: engine, reuters: reuters, into: &result)
+        try runReutersStories(files: files, directory: directory, engine: engine, reuters: reuters, into: &result, pending: &pending)
         for file in files where file.hasSuffix(".txt") {
             let base = String(file.dropLast(4))
             let goldPath = "\(directory)/\(base).gold.yaml"
@@ -68,15 +70,26 @@ package enum ValueScorer {
             }
             let mentions = extraction?.mentions ?? []
             result.articles += 1
-            score(gold: items(gold, in: Array(text.utf8)), mentions: mentions, file: base, into: &result)
+            pending.append((items(gold, in: Array(text.utf8)), mentions, base))
         }
+        // Whether the set's gold tags weekdays decides whether they are scored.
+        let tagsWeekdays = pending.contains { p in p.gold.contains { $0.kind == .periods && isWeekdayName($0.text) } }
+        for p in pending { score(gold: p.gold, mentions: p.mentions, file: p.file, scoreWeekdays: tagsWeekdays, into: &result) }
         return result
+    }
+
+    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// A gold text that names a weekday alone ("Wednesday", "on Tuesday", "last Friday").
+    static func isWeekdayName(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.count <= 3 && words.contains { weekdayNames.contains(String($0)) }
     }
 
     /// The gold files that name a Reuters story rather than sit beside an article: each story is
     /// read from `reuters` (`reut2-*.sgm`) and given its gold date, as the wire gave it. Without the
     /// Reuters folder they are counted in `unscored` and skipped.
-    static func runReutersStories(files: [String], directory: String, engine: Engine, reuters: String?, into result: inout Result) throws {
+    static func runReutersStories(files: [String], directory: String, engine: Engine, reuters: String?, into result: inout Result,
+                                  pending: inout [(gold: [GoldItem], mentions: [Mention], file: String)]) throws {
         var wanted: [(file: String, id: String, sgml: String, gold: [String: Any])] = []
         for file in files where file.hasSuffix(".gold.yaml") && !files.contains(String(file.dropLast(10)) + ".txt") {
             let path = "\(directory)/\(file)"
@@ -106,7 +119,7 @@ package enum ValueScorer {
             let goldDate = (w.gold["referenceDate"].flatMap { CorpusRunner.text($0) }).flatMap(CalendarDate.init(iso:))
             let mentions = engine.process(Document(id: w.id, text: story.text, referenceDate: goldDate ?? story.date)).extraction?.mentions ?? []
             result.articles += 1
-            score(gold: items(w.gold, in: Array(story.text.utf8)), mentions: mentions, file: w.id, into: &result)
+            pending.append((items(w.gold, in: Array(story.text.utf8)), mentions, w.id))
         }
     }
 
@@ -142,8 +155,8 @@ package enum ValueScorer {
     static let weekdayRules: Set<String> = ["date.weekday", "date.weekday-relative"]
 
     /// The gold list a mention is scored in, if any.
-    static func kind(of m: Mention) -> Kind? {
-        if m.role == "dateline" || m.role == "stamp" || m.latent || weekdayRules.contains(m.rule) { return nil }
+    static func kind(of m: Mention, scoreWeekdays: Bool = true) -> Kind? {
+        if m.role == "dateline" || m.role == "stamp" || m.latent || !scoreWeekdays && weekdayRules.contains(m.rule) { return nil }
         switch m.value {
         case .money: return .money
         case .percent: return .percent
@@ -178,12 +191,12 @@ package enum ValueScorer {
         }
     }
 
-    static func score(gold: [GoldItem], mentions: [Mention], file: String, into result: inout Result) {
+    static func score(gold: [GoldItem], mentions: [Mention], file: String, scoreWeekdays: Bool, into result: inout Result) {
         var used = Set<Int>()
         for g in gold {
             var s = result.scores[g.kind, default: RecordScorer.FieldScore()]
             let overlapping = mentions.indices.filter { i in
-                guard kind(of: mentions[i]) == g.kind, let span = g.span else { return false }
+                guard kind(of: mentions[i], scoreWeekdays: scoreWeekdays) == g.kind, let span = g.span else { return false }
                 return mentions[i].span.start < span.end && span.start < mentions[i].span.end
             }
             if let hit = overlapping.first(where: { agrees(mentions[$0], g) }) {
@@ -198,9 +211,9 @@ package enum ValueScorer {
             }
             result.scores[g.kind] = s
         }
-        result.weekdays += mentions.filter { weekdayRules.contains($0.rule) && !$0.latent }.count
+        if !scoreWeekdays { result.weekdays += mentions.filter { weekdayRules.contains($0.rule) && !$0.latent }.count }
         for (i, m) in mentions.enumerated() where !used.contains(i) {
-            guard let k = kind(of: m) else { continue }
+            guard let k = kind(of: m, scoreWeekdays: scoreWeekdays) else { continue }
             // A mention overlapping a found item of its kind is the same figure read twice only if
             // it gives a value the gold lacks; count it, as a user would see it.
             result.scores[k, default: RecordScorer.FieldScore()].fp += 1
