@@ -207,6 +207,7 @@ extension Extractor {
         siblingParts(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
         resultsQuarter(&mentions, document, reference: reference)
+        companyFiscalYears(&mentions)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
         // "Earlier this month": the month up to the day before the reference date.
@@ -417,6 +418,32 @@ extension Extractor {
         }
     }
 
+    /// A company's fiscal year, from a quarter it names with the day it ended ("For the second
+    /// quarter ended January 31 … For all of fiscal 1986": the year that ends with July, August
+    /// 1985 to July 1986; "1ST QTR FEB 28": the year to November): a fiscal year named by its year
+    /// is the twelve months that end in that month of that year, as US companies name them.
+    func companyFiscalYears(_ mentions: inout [Mention]) {
+        var endMonth: Int? = nil
+        for m in mentions where m.periodFields?.monthsEnding == 3 {
+            guard let p = m.period else { continue }
+            let t = m.text.lowercased()
+            let numbers = [("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4)]
+            guard let q = numbers.first(where: { t.contains($0.0) })?.1 else { continue }
+            let e = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
+            if let seen = endMonth, seen != e { return }    // two readings: leave them
+            endMonth = e
+        }
+        guard let e = endMonth, e != 12 else { return }
+        for i in mentions.indices {
+            guard case var .calendar(f, _) = mentions[i].value, f.fiscal, let y = f.year, f.yearTo == nil, f.quarter == nil, f.half == nil,
+                  f.firstMonths == nil, f.monthsToDate == nil, f.month == nil, !f.samePeriod else { continue }
+            let to = CalendarDate(year: y, month: e, day: 1).lastDayOfMonth
+            let from = CalendarDate(year: y, month: e, day: 1).adding(months: -11)
+            f.fiscalYearStart = from.month
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
+        }
+    }
+
     /// A company's quarter in a results story: where the story's table gives one quarter by its end
     /// ("Qtr ended July 31", a line "Quarter ended June 30"), the quarter its headline numbers without a
     /// year ("DOMINION BANK 3RD QTR NET": the bank's fiscal third quarter, May to July), and the
@@ -516,6 +543,13 @@ extension Extractor {
             if Self.isTwelveMonths(head) { return head }
             let y = head.to.year
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31), value: TimexValue.format4(y), granularity: .year)
+        }
+        // "1987 nine months", "nine mths": the months that end with the headline's period, in the
+        // year written if one is.
+        if let n = fields.monthsToDate, n >= 1 {
+            let last = CalendarDate(year: fields.year ?? head.to.year, month: head.to.month, day: 1)
+            let first = last.adding(months: -(n - 1))
+            return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
         }
         let months = (head.to.year - head.from.year) * 12 + head.to.month - head.from.month + 1
         return months == 3 ? head : nil

@@ -433,7 +433,10 @@ public enum Numbers {
         let t = raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? raw : raw.trimmingCharacters(in: .whitespaces)
         guard let n = Int(t), let y = first else { return nil }
         var v = n
-        if t.count == 2 { v = y - y % 100 + n; if v <= y { v += 100 } } else if t.count != 4 { return nil }
+        if t.count == 2 { v = y - y % 100 + n; if v <= y { v += 100 } }
+        // One digit ("1985/6", the coffee year 1985-86): the next year only.
+        else if t.count == 1 { v = y - y % 10 + n; if v <= y { v += 10 } }
+        else if t.count != 4 { return nil }
         // Four digits may name any later year of a range ("from 2013 to 2023"); two digits only the
         // next year ("1986/87"), so that "2000/12" is not read as a span of years.
         return v == y + 1 || (t.count == 4 && v > y && v - y <= 100) ? v : nil

@@ -69,6 +69,44 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertEqual(period("the third quarter", in: e), "1987-05-01..1987-07-31")
     }
 
+    /// A quarter named with the day it ended gives the company's year ("fiscal 1986" of a company
+    /// whose second quarter ended January 31: August 1985 to July 1986), and a year-ago figure is
+    /// that quarter's a year before.
+    func testCompanyFiscalYearFromAQuarterEnded() {
+        let text = """
+            ORCHARD GAMES SEEKS BUYER
+            RENO, Nev., March 9 - The company said on Monday it wants a buyer.
+                For the second quarter ended January 31, Orchard Games earned 2.6 mln dlrs, up from 1.5 mln dlrs a
+            year before.  For all of fiscal 1986, the company earned 9.0 mln dlrs.
+            """
+        let e = extraction(text, date: "1987-03-09")
+        XCTAssertEqual(period("the second quarter", in: e), "1986-11-01..1987-01-31")
+        XCTAssertEqual(period("a\nyear before", in: e), "1985-11-01..1986-01-31")
+        XCTAssertEqual(period("fiscal 1986", in: e), "1985-08-01..1986-07-31")
+    }
+
+    /// A results note's sentence that opens with a year gives its anaphors that year; "the nine
+    /// months" after a quarter and "1986 nine months" are the months to the quarter's end.
+    func testResultsNotesYears() {
+        let text = """
+            PINE RIDGE MILLS <PRM> 3RD QTR NET
+            Shr 42 cts vs 1.53 dlrs
+                Net 32.1 mln vs 120.1 mln
+                Nine mths
+                Shr 1.24 dlrs vs 3.35 dlrs
+                NOTE: 1987 per-share earnings include charges of 11 cts a share in the quarter and 13 cts a share for
+            the nine months.
+                1986 net income includes gains of 1.11 dlrs a share in the quarter and 2.23 dlrs a share in the nine months.
+                1986 nine months net excludes gains.
+            """
+        let e = extraction(text, date: "1987-10-20")
+        let periods = e.mentions.filter { $0.type == .period || $0.type == .date }.map { "\($0.text)=\($0.period.map { "\($0.from.iso)..\($0.to.iso)" } ?? "-")" }
+        XCTAssertEqual(periods.filter { $0.hasPrefix("the quarter") }, ["the quarter=1987-07-01..1987-09-30", "the quarter=1986-07-01..1986-09-30"])
+        XCTAssertEqual(periods.filter { $0.hasPrefix("the nine months") },
+                       ["the nine months=1987-01-01..1987-09-30", "the nine months=1986-01-01..1986-09-30"])
+        XCTAssertEqual(period("1986 nine months", in: e), "1986-01-01..1986-09-30")
+    }
+
     func testPenceAfterTableWords() {
         let e = extraction("SUGAR GROUP PROFIT UP\nLONDON, June 10 -\n    Year to March 31\n    Shr 24.6p vs 20.1p\n    Final div 6.5p, making 9.8p vs 8.6p\n",
                            date: "1987-06-10")
