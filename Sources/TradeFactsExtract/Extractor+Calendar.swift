@@ -406,10 +406,10 @@ extension Extractor {
             // Only the word "ended" or "ending" between them, across a line break at most.
             let gap = b[mentions[i].span.end..<next.span.start].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
             guard gap.count <= 6, ["ended", "ending"].contains(String(decoding: gap, as: UTF8.self).lowercased()) else { continue }
-            // From the day after the same day three months before (a 13-week quarter "ended Aug.
-            // 26" began May 27), or the first of its month when it ends a month.
+            // Thirteen weeks to that day (a 52-week company's quarter "ended Aug. 26" began May
+            // 28), or from the first of its month two months before when it ends a month.
             let from = end == end.lastDayOfMonth ? CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
-                : end.adding(months: -3).adding(days: 1)
+                : PeriodResolver.weeksBefore(end, months: 3)
             f.monthsEnding = 3
             // Its TIMEX3 value stays the quarter named, in the year it ends (TimeML: "the
             // fourth quarter ended Aug. 26" is 1989-Q4); its days are the company's.
@@ -444,6 +444,31 @@ extension Extractor {
         }
     }
 
+    /// Whether a story is a company's results table: a headline without lower-case letters and,
+    /// within its first lines, a line opening with "Shr", "Net", "Revs" or "Sales" that has "vs".
+    static func isResultsTable(_ document: Document, headline: Span) -> Bool {
+        let b = document.bytes
+        guard !b[headline.start..<headline.end].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        let limit = min(b.count, headline.end + 600)
+        var i = headline.end
+        while i < limit {
+            var j = i
+            while j < limit, b[j] != 0x0A { j += 1 }
+            var k = i
+            while k < j, b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A { k += 1 }
+            let line = String(decoding: b[k..<j], as: UTF8.self)
+            if ["Shr ", "Net ", "Revs ", "Sales ", "Oper shr ", "Oper net "].contains(where: { line.hasPrefix($0) }), line.contains(" vs ") { return true }
+            i = j + 1
+        }
+        return false
+    }
+
+    /// Days after a calendar quarter's end beyond which a results headline's bare quarter is read
+    /// as the company's own, later quarter (quarterly filings are due within 45 days).
+    static let reportingLagDays = 50
+    /// The same for a fourth quarter, reported with the year's accounts (due within 90 days).
+    static let yearEndLagDays = 95
+
     /// A company's quarter in a results story: where the story's table gives one quarter by its end
     /// ("Qtr ended July 31", a line "Quarter ended June 30"), the quarter its headline numbers without a
     /// year ("DOMINION BANK 3RD QTR NET": the bank's fiscal third quarter, May to July), and the
@@ -463,8 +488,25 @@ extension Extractor {
         if ended == nil, let q = mentions.firstIndex(where: { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }),
            let day = mentions[(q + 1)...].first(where: { headline.contains($0.span) && $0.periodFields.map { $0.month != nil && $0.day != nil && $0.dayTo == nil } ?? false }),
            let end = day.period?.to, end <= reference ?? end {
-            let from = CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
+            let from = end == end.lastDayOfMonth ? CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
+                : PeriodResolver.weeksBefore(end, months: 3)
             ended = ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
+        }
+        // A headline's quarter with no day and no table date ("J. BILDNER AND SONS 1ST QTR" on 1
+        // June), reported longer after the calendar quarter's end than companies take to report
+        // (filings are due 45 days after a quarter, 90 after a year): the company's quarter that ended in the last
+        // month at least two weeks before the story (February to April). Only under a headline in
+        // capitals over a results table ("Shr … vs …"): statistics come out later than companies.
+        if ended == nil, let r = reference, headline.length <= Self.headlineBytes, Self.isResultsTable(document, headline: headline),
+           let q = mentions.first(where: { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.quarterTo == nil && $0.year == nil && $0.yearOffset == nil && !$0.samePeriod && !$0.fiscal } ?? false }),
+           let p = q.period, p.granularity == .quarter, r.dayNumber - p.to.dayNumber > (p.to.month == 12 ? Self.yearEndLagDays : Self.reportingLagDays),
+           !mentions.contains(where: { !headline.contains($0.span) && $0.periodFields.map { $0.month != nil || $0.monthsEnding != nil } ?? false && $0.span.start < headline.end + 400 }) {
+            var end = CalendarDate(year: r.year, month: r.month, day: 1).adding(days: -1)
+            if r.dayNumber - end.dayNumber < 14 { end = CalendarDate(year: end.year, month: end.month, day: 1).adding(days: -1) }
+            if end > p.to {
+                let from = CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
+                ended = ResolvedPeriod(from: from, to: end, value: "\(from.iso.prefix(7))/\(end.iso.prefix(7))", granularity: .span)
+            }
         }
         guard let p = ended else { return }
         let numbered = mentions.first { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }

@@ -321,6 +321,14 @@ package enum PeriodResolver {
         return antecedent.shifted(years: f.yearOffset ?? -1)
     }
 
+    /// The first day of `months` months that end on `end`, a day before its month's last, as a
+    /// 52-week year counts them: 13 weeks to a quarter (91 days), 52 to a year; months that are no
+    /// whole quarters run from the day after the same day as many months before.
+    package static func weeksBefore(_ end: CalendarDate, months: Int) -> CalendarDate {
+        guard months % 3 == 0 else { return end.adding(months: -months).adding(days: 1) }
+        return end.adding(days: -(months / 3 * 13 * 7 - 1))
+    }
+
     /// The first and last day of each ``PeriodFields/monthPart`` (0: the month's last day).
     package static let monthParts: [String: (Int, Int)] = [
         "first-half": (1, 15), "second-half": (16, 0), "first-ten": (1, 10), "second-ten": (11, 20), "last-ten": (21, 0),
@@ -394,11 +402,12 @@ package enum PeriodResolver {
         if let m = f.month, let n = f.monthsEnding {
             guard (1...36).contains(n), let last = CalendarDate(validYear: y, month: m, day: 1) else { return nil }
             let first = last.adding(months: -(n - 1))
-            // A written last day ends the span there and is its TIMEX3 end; a day before the month's
-            // last starts it the day after the same day n months before, as 52-week companies
-            // close ("the year ending May 1, 1986": from 2 May 1985; "the six months ended Oct. 1").
+            // A written last day ends the span there and is its TIMEX3 end. A day before the month's
+            // last is a 52-week company's close: its quarters are 13 weeks, so the months run as
+            // many weeks back ("2ND QTR … Qtr ended April four": from 4 January; "the year ending
+            // May 1, 1986": 52 weeks, from 3 May 1985; "Six mths" to April 4: from 5 October).
             if let d = f.day, let end = CalendarDate(validYear: y, month: m, day: d) {
-                let start = end == end.lastDayOfMonth ? first : end.adding(months: -n).adding(days: 1)
+                let start = end == end.lastDayOfMonth ? first : Self.weeksBefore(end, months: n)
                 return ResolvedPeriod(from: start, to: end, value: "\(start.iso.prefix(7))/\(end.iso)", granularity: .span)
             }
             if n == 12 && m == 12 { return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: yy, granularity: .year) }

@@ -107,6 +107,18 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertEqual(period("1986 nine months", in: e), "1986-01-01..1986-09-30")
     }
 
+    /// A results headline's bare quarter reported longer after the calendar quarter than companies
+    /// take is the company's later quarter; soon after, or over statistics, the calendar's.
+    func testHeadlineQuarterFromTheReportingLag() {
+        let text = "WILLOW CREEK STORES INC <WCS> 1ST QTR\nShr one ct vs nil\n    Net 32,345 vs 3,772\n    Revs 9,946,578 vs 5,939,252\n"
+        XCTAssertEqual(period("1ST QTR", in: extraction(text, date: "1987-06-01")), "1987-02-01..1987-04-30")
+        XCTAssertEqual(period("1ST QTR", in: extraction(text, date: "1987-04-20")), "1987-01-01..1987-03-31")
+        let fourth = "WILLOW CREEK STORES INC <WCS> 4TH QTR\nShr one ct vs nil\n    Net 32,345 vs 3,772\n"
+        XCTAssertEqual(period("4TH QTR", in: extraction(fourth, date: "1987-03-25")), "1986-10-01..1986-12-31", "a year's results come later")
+        let trade = "U.K. 1ST QTR TRADE DEFICIT WIDENS\nLONDON, June 1 - The deficit widened to 1.2 billion stg.\n"
+        XCTAssertEqual(period("1ST QTR", in: extraction(trade, date: "1987-06-01")), "1987-01-01..1987-03-31")
+    }
+
     func testPenceAfterTableWords() {
         let e = extraction("SUGAR GROUP PROFIT UP\nLONDON, June 10 -\n    Year to March 31\n    Shr 24.6p vs 20.1p\n    Final div 6.5p, making 9.8p vs 8.6p\n",
                            date: "1987-06-10")
