@@ -248,8 +248,32 @@ extension Extractor {
         }
         var storyMemo: StoryMemo? = nil
         var givenYear: ResolvedPeriod?? = nil
+        var resultsStory: Bool? = nil
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
+            // A results table's note with no period before it in its sentence ("NOTE: Year ago
+            // share results adjusted for a stock split in August 1986", "Prior year"): the year
+            // before the period the headline reports (its year, for "prior year"), not a period
+            // the note goes on to name.
+            if fields.yearOffset == -1, fields.monthShift == nil, fields.year == nil, !fields.storyPeriod,
+               fields.anaphorUnit == nil || fields.anaphorUnit == .quarter {
+                if resultsStory == nil {
+                    let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+                    resultsStory = headline.length <= Self.headlineBytes && Self.isResultsTable(document, headline: headline)
+                }
+                let s = document.sentenceIndex(of: mentions[i].span.start)
+                if resultsStory == true, !mentions[..<i].contains(where: { $0.period != nil && document.sentenceIndex(of: $0.span.start) == s }) {
+                    _ = storyPeriod(fields, before: i, mentions, document, memo: &storyMemo)
+                    if let head = storyMemo?.head {
+                        let year = storyMemo?.yearIndex.flatMap { mentions[$0].period }.flatMap { Self.isTwelveMonths($0) ? $0 : nil }
+                        let base: ResolvedPeriod? = fields.wholeYear ? (Self.isTwelveMonths(head) ? head : year) : head
+                        if let base {
+                            mentions[i].value = .calendar(fields: fields, resolved: base.shifted(years: -1))
+                            continue
+                        }
+                    }
+                }
+            }
             // A results note's "in year", "in quarter": the company's year or quarter the story
             // reports, whatever period its note names nearby ("1986 net includes … in year").
             if fields.storyPeriod, let p = storyPeriod(fields, before: i, mentions, document, memo: &storyMemo) {
