@@ -292,6 +292,8 @@ extension Extractor {
                 // "The nine months" after a quarter ("11 cts a share in the quarter and 13 cts for
                 // the nine months"): the months that end with it.
                 ?? (fields.monthsToDate != nil && fields.anaphorUnit == .month ? antecedentPeriod(before: i, mentions, document, unit: .quarter, reference: reference, memo: &memo) : nil)
+                // "the previous week" after a day of its sentence ("rose last Friday from the previous week").
+                ?? (fields.anaphorUnit == .week && fields.monthShift != nil ? antecedentPeriod(before: i, mentions, document, unit: .day, reference: reference, memo: &memo) : nil)
                 ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil)
                 {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
@@ -491,7 +493,7 @@ extension Extractor {
     /// as the company's own, later quarter (quarterly filings are due within 45 days).
     static let reportingLagDays = 50
     /// The same for a fourth quarter, reported with the year's accounts (due within 90 days).
-    static let yearEndLagDays = 95
+    static let yearEndLagDays = 110
 
     /// A company's quarter in a results story: where the story's table gives one quarter by its end
     /// ("Qtr ended July 31", a line "Quarter ended June 30"), the quarter its headline numbers without a

@@ -139,12 +139,20 @@ package enum PeriodResolver {
         if let offset = f.dayOffset {
             guard let r = reference else { return nil }
             let d = r.adding(days: offset)
+            // "The week to yesterday": the days that end with it.
+            if let n = f.daysEnding, n > 1 {
+                let from = d.adding(days: -(n - 1))
+                return ResolvedPeriod(from: from, to: d, value: "\(from.iso)/\(d.iso)", granularity: n == 7 ? .week : .span)
+            }
             return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day)
         }
         if let offset = f.quarterOffset {
             guard let r = reference else { return nil }
             let first = CalendarDate(year: r.year, month: 3 * ((r.month - 1) / 3) + 1, day: 1).adding(months: 3 * offset)
-            return within(year: first.year, { var q = PeriodFields(); q.quarter = (first.month + 2) / 3; return q }())
+            let quarter = within(year: first.year, { var q = PeriodFields(); q.quarter = (first.month + 2) / 3; return q }())
+            // "a quarter end" with no quarter near: the last day of the last quarter ended.
+            if f.monthPart == "end", let q = quarter { return ResolvedPeriod(from: q.to, to: q.to, value: q.value, granularity: .span) }
+            return quarter
         }
         if let offset = f.monthOffset {
             guard let r = reference else { return nil }
@@ -277,6 +285,11 @@ package enum PeriodResolver {
     /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago"); with `wholeYear`,
     /// the antecedent's year moved by `yearOffset` ("later that year", "the following year").
     package static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
+        // "the quarter's end", "the end of the quarter": the last day of the quarter referred to.
+        if f.monthPart == "end", f.anaphorUnit == .quarter, f.monthShift == nil {
+            let p = antecedent.shifted(years: f.yearOffset ?? 0)
+            return ResolvedPeriod(from: p.to, to: p.to, value: p.value, granularity: .span)
+        }
         if let n = f.monthsToDate, n >= 1 {
             // "1986 nine months": the months to the antecedent's end, in the year written.
             let last = CalendarDate(year: f.year ?? antecedent.to.year, month: antecedent.to.month, day: 1)
@@ -291,7 +304,12 @@ package enum PeriodResolver {
         }
         if let shift = f.monthShift, f.anaphorUnit == .week {
             // "the previous week" after a week reported ("last week", "the week ended Wednesday"):
-            // the seven days before it, a calendar week when it was one.
+            // the seven days before it, a calendar week when it was one; after a day ("rose last
+            // Friday from the previous week"), the calendar week before the day's.
+            if antecedent.from == antecedent.to {
+                let monday = antecedent.from.adding(days: 1 - antecedent.from.weekday).adding(days: 7 * shift)
+                return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
+            }
             let from = antecedent.from.adding(days: 7 * shift), to = antecedent.to.adding(days: 7 * shift)
             return ResolvedPeriod(from: from, to: to, value: from.weekday == 1 && to.weekday == 7 ? isoWeek(from) : "\(from.iso)/\(to.iso)", granularity: .week)
         }
@@ -468,6 +486,10 @@ package enum PeriodResolver {
         }
         if let n = f.firstMonths {
             return monthSpan(1, n, value: "\(yy)-01/\(yy)-\(mm(n))", n == 12 ? .year : .span)
+        }
+        // "late 1988", "early 1989": a year's last, first or middle four months; its TIMEX3 value the year's.
+        if f.month == nil, let part = f.monthPart, let (a, b) = ["early": (1, 4), "mid": (5, 8), "late": (9, 12)][part] {
+            return monthSpan(a, b, value: yy, .span)
         }
         if let n = f.lastMonths {
             guard (1...12).contains(n) else { return nil }
