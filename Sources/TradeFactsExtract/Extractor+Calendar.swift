@@ -249,6 +249,9 @@ extension Extractor {
         var storyMemo: StoryMemo? = nil
         var givenYear: ResolvedPeriod?? = nil
         var resultsStory: Bool? = nil
+        // For each mention, the sentence of the nearest mention before it with a period (found
+        // once: asking each anaphor to walk back would make a long text quadratic).
+        var periodSentenceBefore: [Int]? = nil
         for i in mentions.indices {
             guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
             // A results table's note with no period before it in its sentence ("NOTE: Year ago
@@ -261,8 +264,15 @@ extension Extractor {
                     let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
                     resultsStory = headline.length <= Self.headlineBytes && Self.isResultsTable(document, headline: headline)
                 }
-                let s = document.sentenceIndex(of: mentions[i].span.start)
-                if resultsStory == true, !mentions[..<i].contains(where: { $0.period != nil && document.sentenceIndex(of: $0.span.start) == s }) {
+                if resultsStory == true, periodSentenceBefore == nil {
+                    var last = -1
+                    periodSentenceBefore = mentions.map { m in
+                        defer { if m.period != nil { last = document.sentenceIndex(of: m.span.start) ?? -1 } }
+                        return last
+                    }
+                }
+                let s = document.sentenceIndex(of: mentions[i].span.start) ?? -2
+                if resultsStory == true, periodSentenceBefore?[i] != s {
                     _ = storyPeriod(fields, before: i, mentions, document, memo: &storyMemo)
                     if let head = storyMemo?.head {
                         let year = storyMemo?.yearIndex.flatMap { mentions[$0].period }.flatMap { Self.isTwelveMonths($0) ? $0 : nil }
