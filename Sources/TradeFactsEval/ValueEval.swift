@@ -85,9 +85,11 @@ package enum ValueScorer {
         return words.count <= 3 && words.contains { weekdayNames.contains(String($0)) }
     }
 
-    /// The gold files that name a Reuters story rather than sit beside an article: each story is
-    /// read from `reuters` (`reut2-*.sgm`) and given its gold date, as the wire gave it. Without the
-    /// Reuters folder they are counted in `unscored` and skipped.
+    /// The gold files that name a story rather than sit beside an article: a Reuters story is read
+    /// from `reuters` (`file: reut2-*.sgm`), a TimeBank story from the TempEval-3 folder beside it
+    /// (`file: TimeBank/wsj_0136.tml`: its TEXT without tags, as `eval tempeval` reads it); each is
+    /// given its gold date, as the wire or the document's creation time gave it. Without the data
+    /// folder they are counted in `unscored` and skipped.
     static func runReutersStories(files: [String], directory: String, engine: Engine, reuters: String?, into result: inout Result,
                                   pending: inout [(gold: [GoldItem], mentions: [Mention], file: String)]) throws {
         var wanted: [(file: String, id: String, sgml: String, gold: [String: Any])] = []
@@ -98,12 +100,35 @@ package enum ValueScorer {
             wanted.append((file, id, sgml, gold))
         }
         guard !wanted.isEmpty else { return }
-        guard let reuters, FileManager.default.fileExists(atPath: reuters) else {
-            result.unscored += wanted.count
-            return
+        // TimeBank stories: their text and creation date from the .tml file.
+        var timeBank: [String: (text: String, date: CalendarDate?)] = [:]
+        let tml = wanted.filter { $0.sgml.hasSuffix(".tml") }
+        if !tml.isEmpty {
+            let root = (reuters.map { ($0 as NSString).deletingLastPathComponent } ?? "") + "/tempeval3/TBAQ-cleaned"
+            for w in tml {
+                guard let xml = try? String(contentsOfFile: "\(root)/\(w.sgml)", encoding: .utf8),
+                      let doc = TimeMLDocument.parse(xml, id: w.id) else { continue }
+                timeBank[w.id] = (doc.text, doc.dct)
+            }
+            if timeBank.isEmpty { result.unscored += tml.count }
+            wanted.removeAll { $0.sgml.hasSuffix(".tml") && timeBank[$0.id] == nil && timeBank.isEmpty }
         }
-        let stories = try ReutersStory.load(directory: reuters, only: Set(wanted.map(\.sgml)))
-        let byID = Dictionary(stories.map { ("reuters-\($0.id)", $0) }, uniquingKeysWith: { a, _ in a })
+        var byID: [String: (text: String, date: CalendarDate?)] = timeBank
+        if wanted.contains(where: { !$0.sgml.hasSuffix(".tml") }) {
+            guard let reuters, FileManager.default.fileExists(atPath: reuters) else {
+                result.unscored += wanted.filter { !$0.sgml.hasSuffix(".tml") }.count
+                wanted.removeAll { !$0.sgml.hasSuffix(".tml") }
+                return try score(wanted, byID, engine, &result, &pending)
+            }
+            let stories = try ReutersStory.load(directory: reuters, only: Set(wanted.filter { !$0.sgml.hasSuffix(".tml") }.map(\.sgml)))
+            for s in stories where byID["reuters-\(s.id)"] == nil { byID["reuters-\(s.id)"] = (s.text, s.date) }
+        }
+        try score(wanted, byID, engine, &result, &pending)
+    }
+
+    /// Scores the named stories found in `byID` (text and date), reporting the missing ones.
+    static func score(_ wanted: [(file: String, id: String, sgml: String, gold: [String: Any])], _ byID: [String: (text: String, date: CalendarDate?)],
+                      _ engine: Engine, _ result: inout Result, _ pending: inout [(gold: [GoldItem], mentions: [Mention], file: String)]) throws {
         for w in wanted {
             guard let story = byID[w.id] else {
                 result.unscored += 1

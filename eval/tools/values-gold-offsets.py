@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Turns an annotator's value gold on Reuters stories (items placed by `text`, as in the value gold
+"""Turns an annotator's value gold on Reuters or TimeBank stories (items placed by `text`, as in the value gold
 of our own articles) into the committed form: items placed by UTF-8 byte offsets (`at: "START-END"`)
 into the story as tradefacts reads it, and no story text.
 
   values-gold-offsets.py ANNOTATOR_DIR OUT_DIR
 
-ANNOTATOR_DIR holds reuters-NNNN.gold.yaml and stories/reuters-NNNN.txt (eval/tools/reuters-stories.py
---out). Each item's text is searched for from the end of the previous item of its list (the gold's
+ANNOTATOR_DIR holds ID.gold.yaml and stories/ID.txt (eval/tools/reuters-stories.py or
+timebank-stories.py --out). Each item's text is searched for from the end of the previous item of its list (the gold's
 rule for repeated strings); an item not found stops the conversion with its file and text."""
 import json, os, sys, yaml
 
@@ -48,7 +48,7 @@ def main():
     os.makedirs(dst, exist_ok=True)
     n = 0
     for f in sorted(os.listdir(src)):
-        if f.startswith("reuters-") and f.endswith(".gold.yaml"):
+        if f.endswith(".gold.yaml"):
             story = os.path.join(src, "stories", f[:-len(".gold.yaml")] + ".txt")
             open(os.path.join(dst, f), "w", encoding="utf-8").write(convert(os.path.join(src, f), story))
             n += 1
