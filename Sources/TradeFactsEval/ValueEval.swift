@@ -12,7 +12,7 @@ import TradeFacts
 /// Each gold item is placed in the text: its `text` is searched for from the end of the previous
 /// item of the same list (the gold's own rule for repeated strings). A gold item is found when a
 /// system mention of its kind overlaps that place and gives its value: money the same amount (or
-/// range end) and currency; a percent the same magnitude; a period the same first and last day; a
+/// range end) and currency; a percent the same magnitude (basis points also as points: 84 as 0.84); a period the same first and last day; a
 /// count the same number. A system mention that finds no gold item is a false positive, except a
 /// dateline, and a weekday named alone ("on Monday", "last Friday") in a set whose gold tags no
 /// weekday: the later briefs leave weekdays out ("not the dateline, not weekdays"), so there they
@@ -204,8 +204,11 @@ package enum ValueScorer {
         switch m.value {
         case let .money(amount, low, high, currency, _):
             return currency == g.fields["currency"] && [amount, low, high].contains { close($0, want) }
-        case let .percent(v, low, high, _, _, _):
-            return [v, low, high].contains { close($0, want) }
+        case let .percent(v, low, high, unit, _, _):
+            // Basis points are hundredths of a point: a gold that gives "84 basis points" as 0.84
+            // points names the same quantity.
+            let values = unit == .basis_points ? [v, low, high] + [v, low, high].map { $0.map { $0 / 100 } } : [v, low, high]
+            return values.contains { close($0, want) }
         case let .count(v, low, high, _, _):
             return [v, low, high].contains { close($0, want) }
         case .calendar:
