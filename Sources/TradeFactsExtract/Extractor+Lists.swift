@@ -22,7 +22,8 @@ extension Extractor {
             if start == m.span.end { start = m.span.start }
             // The base a level came from, written without its unit after it ("cut its rate to
             // 16.00 pct from 16.50"): a percentage in the same unit, with no direction.
-            if m.rule != "percent.list-member", let base = Self.bareBase(after: Self.shortPhrase(after: m.span.end, in: b), in: b) ?? Self.bareLevel(before: start, in: b) {
+            if m.rule != "percent.list-member", let base = Self.bareBase(after: Self.shortPhrase(after: m.span.end, in: b), in: b)
+                ?? Self.bareLevel(before: start, in: b) ?? Self.bracketedBase(after: m.span.end, in: b) {
                 let text = document.text(base)
                 if let v = Numbers.parse(text) {
                     added.append(Mention(type: .percent, span: base, matchSpan: base, text: text, rule: "percent.base-member",
@@ -71,6 +72,23 @@ extension Extractor {
             if fromAt(i) { return i }
         }
         return offset
+    }
+
+    /// The previous figure in brackets right after a percentage, as rate tables give it ("4.13 pct
+    /// (4.33)", "New rates (previous in brackets)"): a number with a decimal point alone in the
+    /// brackets.
+    static func bracketedBase(after offset: Int, in b: [UInt8]) -> Span? {
+        var i = offset
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        guard i < b.count, b[i] == 0x28 else { return nil }
+        let start = i + 1
+        var j = start, dot = false
+        while j < b.count, b[j] >= 0x30 && b[j] <= 0x39 || b[j] == 0x2E && !dot && j > start {
+            if b[j] == 0x2E { dot = true }
+            j += 1
+        }
+        guard dot, j < b.count, b[j] == 0x29, b[j - 1] != 0x2E, j - start <= 8 else { return nil }
+        return Span(start, j)
     }
 
     /// Words that end the phrase between a percentage and " from ": another clause or comparison.

@@ -66,6 +66,8 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(percents("The rate rose to 3.85 pct at last week's pact from 3.60 on the last tender."), ["3.85 pct=3.85", "3.60=3.6"])
         XCTAssertEqual(percents("The cut of the key rate to 3.80 from 3.85 pct was heralded."), ["3.80=3.8", "3.85 pct=3.85"])
         XCTAssertEqual(percents("It was raised to eight from 7-1/4 pct on January 2."), ["eight=8", "7-1/4 pct=7.25"])
+        // The previous figure in brackets after a rate in a table.
+        XCTAssertEqual(percents("    Average CD rates all banks 4.13 pct (4.33)\n    Over 270 days 4.05 pct (unqtd)\n"), ["4.13 pct=4.13", "4.33=4.33", "4.05 pct=4.05"])
         // A phrase with another comparison, a year, or tonnes is no way to a base.
         XCTAssertEqual(percents("Exports rose 5 pct and imports from 12 countries fell."), ["rose 5 pct=5"])
         XCTAssertEqual(percents("Its share rose to 12 pct in the year from 1986."), ["12 pct=12"])
