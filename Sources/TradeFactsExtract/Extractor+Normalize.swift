@@ -217,6 +217,21 @@ extension Extractor {
                 }
             }
         }
+        // A headline's figure with no currency that the story restates with one ("AVON TO BUY
+        // GIORGIO FOR 185 MLN" … "for 185 mln dlrs in cash"): money in that currency.
+        let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        if headline.length <= 300 {
+            for i in mentions.indices {
+                guard mentions[i].span.start < headline.end else { break }
+                guard mentions[i].latent, mentions[i].rule.hasPrefix("money."), headline.contains(mentions[i].span),
+                      case let .number(a) = mentions[i].value,
+                      let c = Self.restatedCurrency(of: a, after: i, headline: headline, mentions) else { continue }
+                mentions[i].type = .money
+                mentions[i].value = .money(amount: a, low: nil, high: nil, currency: c, per: nil)
+                mentions[i].latent = false
+                mentions[i].currencySource = "carried"
+            }
+        }
         // Older copy: a currency since redenominated is the one of the story's time.
         if let year = reference?.year, !normalizationLexicons.predecessors.isEmpty {
             for i in mentions.indices {
@@ -225,6 +240,17 @@ extension Extractor {
                 if old != cur { mentions[i].value = .money(amount: a, low: lo, high: hi, currency: old, per: per) }
             }
         }
+    }
+
+    /// The currency of the same amount written with one in the story's first lines, for a figure in
+    /// a short headline that has none; nil elsewhere.
+    static func restatedCurrency(of amount: Decimal, after i: Int, headline: Span, _ mentions: [Mention]) -> String? {
+        for m in mentions[(i + 1)...] {
+            if m.span.start > headline.end + 1500 { break }
+            guard !headline.contains(m.span), case let .money(x, _, _, c?, _) = m.value, x == amount, m.currencySource != "carried" else { continue }
+            return c
+        }
+        return nil
     }
 
     /// Whether the place at `span` follows a word that makes it a partner ("to", "from", "with",

@@ -80,6 +80,15 @@ final class ExtractionBreadthTests: XCTestCase {
     /// An explicit code or symbol wins over a carried currency, and the output says where each
     /// currency came from. A bare figure carries the currency of the figure it is compared with,
     /// not of that figure's conversion ("or KRW 89.4 trillion").
+    func testHeadlineFigureTakesTheCurrencyItIsRestatedIn() {
+        let m = mentions("MAPLEWOOD FOODS <MWF> TO BUY ORCHARD LINES FOR 185 MLN\nCHICAGO, April 7 - Maplewood Foods said it agreed to buy Orchard Lines for 185 mln dlrs in cash.\n", date: "1987-04-07")
+        let money = m.filter { $0.type == .money }.map { "\($0.text)=\($0.numericValue.map { "\($0)" } ?? "?") \($0.currencySource ?? "text")" }
+        XCTAssertEqual(money, ["185 MLN=185000000 carried", "185 mln dlrs=185000000 default"])
+        // Not restated: the figure stays a latent number.
+        let n = mentions("MAPLEWOOD FOODS <MWF> SEES 185 MLN\nCHICAGO, April 7 - Maplewood Foods said it sold 90 mln dlrs of stock.\n", date: "1987-04-07")
+        XCTAssertTrue(n.filter { $0.type == .money }.allSatisfy { $0.text != "185 MLN" })
+    }
+
     func testCurrencySources() {
         let m = mentions("SEOUL, Dec. 1, 2024 (Yonhap) -- Exports were $68.6 billion, or KRW 89.4 trillion, up from 60.1 billion.")
             .filter { $0.type == .money }
