@@ -178,7 +178,13 @@ extension Extractor {
                     mentions[i].latent = true
                 }
             case .localDollar:
-                if let local, local != cur {
+                // A dollar named earlier in the figure's own sentence ("152 mln U.S. dlrs, or 1.70
+                // dlrs a share" in a Toronto story) is the one its bare "dlrs" go on in.
+                if let j = lastMoney, mentions[j].currencySource == nil, document.sentenceIndex(of: mentions[j].span.start) == document.sentenceIndex(of: mentions[i].span.start),
+                   case let .money(_, _, _, named?, _) = mentions[j].value, named != cur, Self.dollarCodes.contains(named) {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: named, per: per)
+                    mentions[i].currencySource = "carried"
+                } else if let local, local != cur {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local, per: per)
                     mentions[i].currencySource = "place"
                 } else {
@@ -241,6 +247,9 @@ extension Extractor {
             }
         }
     }
+
+    /// Dollars that a bare "dlrs" can mean.
+    static let dollarCodes: Set<String> = ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "JMD", "TTD", "BZD", "BSD", "BBD", "FJD", "LRD", "NAD", "ZWD", "GYD", "BND", "XCD"]
 
     /// The currency of the same amount written with one in the story's first lines, for a figure in
     /// a short headline that has none; nil elsewhere.
