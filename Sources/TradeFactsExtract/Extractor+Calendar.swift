@@ -298,6 +298,9 @@ extension Extractor {
             let partOfYear = fields.year != nil && fields.anaphorUnit == nil && !fields.wholeYear
             if let antecedent = (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
                 ?? (partOfYear ? antecedentPeriod(before: i, mentions, document, reference: reference, partOfYear: true, memo: &memo) : nil)
+                // "In the nine months" after a quarter ("third-quarter net … In the nine months,
+                // net rose"): the months to the quarter's end, before any month named near.
+                ?? (fields.monthsToDate.map { $0 % 3 == 0 && $0 > 3 } ?? false && fields.anaphorUnit == .month ? antecedentPeriod(before: i, mentions, document, unit: .quarter, reference: reference, memo: &memo) : nil)
                 ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
                 // "The nine months" after a quarter ("11 cts a share in the quarter and 13 cts for
                 // the nine months"): the months that end with it.
@@ -1020,6 +1023,7 @@ extension Extractor {
                           anyWithinYear: Bool = false, reference: CalendarDate? = nil, partOfYear: Bool = false, memo: inout TenseMemo) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
+        func p0(_ m: Mention) -> ResolvedPeriod? { m.period }
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
             // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
@@ -1034,8 +1038,15 @@ extension Extractor {
             // third-quarter profit will be below … It earned $376,000 in the 2024 quarter").
             if unit == nil, sentence(j) != here, m.periodFields?.samePeriod != true,
                (m.periodFields?.tense ?? tense(of: m, in: document, memo: &memo)) == .future { return nil }
-            guard let p = m.period, m.role == nil, m.qualifier == nil, !shifted,
+            // "through the first nine months": a stretch from a year's start runs over the months.
+            let overStretch = m.qualifier == "until" && p0(m).map { $0.from.month == 1 && $0.from.day == 1 && $0.granularity == .span } ?? false
+            guard let p = m.period, m.role == nil, m.qualifier == nil || overStretch, !shifted,
                   unit == nil || p.granularity == unit || Self.spans(p, unit!) || unit == .span && [.quarter, .half].contains(p.granularity) else { return nil }
+            // A year-earlier comparison does not move last year back again from another sentence
+            // ("Last year catastrophe losses totaled $5 million … The year-earlier results have been
+            // restated": the quarter reported, a year before).
+            if let a = mentions[index].periodFields, a.samePeriod, a.yearOffset == -1, !a.wholeYear, sentence(j) != here,
+               let f, !f.samePeriod, (f.yearOffset ?? 0) < 0, p.granularity == .year { return nil }
             // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
             if anyWithinYear { return p.from.year == p.to.year ? p : nil }
             if partOfYear && (p.granularity == .year || Self.isTwelveMonths(p)) { return nil }
