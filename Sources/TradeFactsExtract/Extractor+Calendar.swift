@@ -207,7 +207,7 @@ extension Extractor {
         siblingParts(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
         resultsQuarter(&mentions, document, reference: reference)
-        companyFiscalYears(&mentions)
+        companyFiscalYears(&mentions, document, reference: reference)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
         // "Earlier this month": the month up to the day before the reference date.
@@ -461,8 +461,23 @@ extension Extractor {
     /// quarter ended January 31 … For all of fiscal 1986": the year that ends with July, August
     /// 1985 to July 1986; "1ST QTR FEB 28": the year to November): a fiscal year named by its year
     /// is the twelve months that end in that month of that year, as US companies name them.
-    func companyFiscalYears(_ mentions: inout [Mention]) {
+    func companyFiscalYears(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
         var endMonth: Int? = nil
+        // A year the story says ended in a month other than December ("For the year ended Sept.
+        // 30, Ralston earned …"): the company's year ends in that month.
+        var yearEnded: Int? = nil
+        for m in mentions where m.periodFields?.monthsEnding == 12 && m.role == nil {
+            // A company's year: "year" written with its day, in a sentence of its results.
+            // A year that ended within the last thirteen months (a company that has since moved
+            // to the calendar year names an older one: "Following the fiscal year ended March 31,
+            // 1985, it changed to a calendar year end").
+            guard let p = m.period, p.to.month != 12, m.periodFields?.day != nil, m.text.lowercased().contains("year"),
+                  let r = reference, p.to <= r, r.dayNumber - p.to.dayNumber <= 400 else { continue }
+            let sentence = sentenceText(of: m, document).lowercased()
+            guard [" a share", " earned", "net income", " profit", " per share"].contains(where: { sentence.contains($0) }) else { continue }
+            if let seen = yearEnded, seen != p.to.month { yearEnded = nil; break }
+            yearEnded = p.to.month
+        }
         for m in mentions where m.periodFields?.monthsEnding == 3 {
             guard let p = m.period else { continue }
             let t = m.text.lowercased()
@@ -471,6 +486,22 @@ extension Extractor {
             let e = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
             if let seen = endMonth, seen != e { return }    // two readings: leave them
             endMonth = e
+        }
+        if endMonth == nil, let e = yearEnded, let r = reference {
+            endMonth = e
+            // Its quarters named without a year ("a 47% decline in fourth-quarter earnings" in
+            // November, of a year ended September 30): the company's, the latest of that number
+            // that has begun.
+            for i in mentions.indices {
+                guard case let .calendar(f, p?) = mentions[i].value, let q = f.quarter, f.quarterTo == nil, f.year == nil, f.yearOffset == nil,
+                      !f.samePeriod, !f.fiscal, f.monthPart == nil, f.monthsEnding == nil, p.granularity == .quarter, (1...4).contains(q) else { continue }
+                let endOfQuarter = (e - 1 - 3 * (4 - q) + 24) % 12 + 1
+                var last = CalendarDate(year: r.year, month: endOfQuarter, day: 1).lastDayOfMonth
+                if CalendarDate(year: last.year, month: last.month, day: 1).adding(months: -2) > r { last = CalendarDate(year: r.year - 1, month: endOfQuarter, day: 1).lastDayOfMonth }
+                let from = CalendarDate(year: last.year, month: last.month, day: 1).adding(months: -2)
+                if from == p.from { continue }
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: last, value: "\(from.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span))
+            }
         }
         guard let e = endMonth, e != 12 else { return }
         for i in mentions.indices {

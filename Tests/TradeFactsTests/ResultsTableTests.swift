@@ -85,6 +85,22 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertEqual(period("fiscal 1986", in: e), "1985-08-01..1986-07-31")
     }
 
+    /// A company's year that the story says ended in another month than December gives its
+    /// quarters named without a year: the latest of that number that has begun.
+    func testQuartersOfAYearEndedInSeptember() {
+        let text = """
+            Larkspur Mills Co. reported a 47% decline in fourth-quarter earnings.
+            The company earned $45.2 million, or 65 cents a share, compared with $84.9 million a year earlier.
+            For the year ended Sept. 30, Larkspur earned $422.5 million, or $6.44 a share.
+            """
+        let e = extraction(text, date: "1989-11-02")
+        XCTAssertEqual(period("fourth-quarter", in: e), "1989-07-01..1989-09-30")
+        XCTAssertEqual(period("a year earlier", in: e), "1988-07-01..1988-09-30")
+        // Statistics for the twelve months to a month are no company's year.
+        let stats = "Exports Steady\nWELLINGTON, Nov. 2 - Exports rose 5% in the fourth quarter. In the year ended Aug. 31 exports rose 3%.\n"
+        XCTAssertEqual(period("the fourth quarter", in: extraction(stats, date: "1989-11-02")), "1989-10-01..1989-12-31")
+    }
+
     /// A results note's sentence that opens with a year gives its anaphors that year; "the nine
     /// months" after a quarter and "1986 nine months" are the months to the quarter's end.
     func testResultsNotesYears() {
