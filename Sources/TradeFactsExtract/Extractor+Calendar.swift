@@ -500,7 +500,9 @@ extension Extractor {
                 if CalendarDate(year: last.year, month: last.month, day: 1).adding(months: -2) > r { last = CalendarDate(year: r.year - 1, month: endOfQuarter, day: 1).lastDayOfMonth }
                 let from = CalendarDate(year: last.year, month: last.month, day: 1).adding(months: -2)
                 if from == p.from { continue }
-                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: last, value: "\(from.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span))
+                // Its TIMEX3 value the quarter named, in the year it ends, as TimeML writes a
+                // company's quarter ("fourth-quarter" of a year to September 1989: 1989-Q4).
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: last, value: "\(TimexValue.format4(last.year))-Q\(q)", granularity: .quarter))
             }
         }
         guard let e = endMonth, e != 12 else { return }
