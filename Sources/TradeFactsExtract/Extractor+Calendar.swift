@@ -538,6 +538,14 @@ extension Extractor {
     /// Days after a calendar quarter's end beyond which a results headline's bare quarter is read
     /// as the company's own, later quarter (quarterly filings are due within 45 days).
     static let reportingLagDays = 50
+    /// The same for a company listed in Canada, whose quarterly reports are due within 60 days.
+    static let canadianLagDays = 65
+    /// Whether a results headline names a Canadian listing ("<MOG.TO>", "<ABC.M>", "<XYZ.V>").
+    static func isCanadianListing(_ document: Document, headline: Span) -> Bool {
+        let text = String(decoding: document.bytes[headline.start..<headline.end], as: UTF8.self)
+        return [".TO>", ".M>", ".V>", ".A>"].contains { text.contains($0) }
+    }
+    static func isLetterByte(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     /// The same for a fourth quarter, reported with the year's accounts (due within 90 days).
     static let yearEndLagDays = 110
 
@@ -564,6 +572,21 @@ extension Extractor {
                 : PeriodResolver.weeksBefore(end, months: 3)
             ended = ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
         }
+        // A table's line under the headline giving the day its quarter ends ("POLYDEX
+        // PHARMACEUTICALS 1ST QTR" / "April 30 end"): the three months to that day.
+        if ended == nil, headline.length <= Self.headlineBytes,
+           let day = mentions.first(where: { $0.span.start >= headline.end && $0.span.start < headline.end + 40 && $0.role != "dateline"
+               && $0.periodFields.map { $0.month != nil && $0.day != nil && $0.dayTo == nil } ?? false }),
+           let end = day.period?.to, end <= reference ?? end {
+            let b = document.bytes
+            var k = day.span.end
+            while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+            if k + 3 <= b.count, b[k..<(k + 3)].map({ $0 | 0x20 }) == Array("end".utf8), k + 3 == b.count || !Self.isLetterByte(b[k + 3]) {
+                let from = end == end.lastDayOfMonth ? CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
+                    : PeriodResolver.weeksBefore(end, months: 3)
+                ended = ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
+            }
+        }
         // A headline's quarter with no day and no table date ("J. BILDNER AND SONS 1ST QTR" on 1
         // June), reported longer after the calendar quarter's end than companies take to report
         // (filings are due 45 days after a quarter, 90 after a year): the company's quarter that ended in the last
@@ -571,8 +594,9 @@ extension Extractor {
         // capitals over a results table ("Shr … vs …"): statistics come out later than companies.
         if ended == nil, let r = reference, headline.length <= Self.headlineBytes, Self.isResultsTable(document, headline: headline),
            let q = mentions.first(where: { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.quarterTo == nil && $0.year == nil && $0.yearOffset == nil && !$0.samePeriod && !$0.fiscal } ?? false }),
-           let p = q.period, p.granularity == .quarter, r.dayNumber - p.to.dayNumber > (p.to.month == 12 ? Self.yearEndLagDays : Self.reportingLagDays),
-           !mentions.contains(where: { !headline.contains($0.span) && $0.periodFields.map { $0.month != nil || $0.monthsEnding != nil } ?? false && $0.span.start < headline.end + 400 }) {
+           let p = q.period, p.granularity == .quarter,
+           r.dayNumber - p.to.dayNumber > (p.to.month == 12 ? Self.yearEndLagDays : Self.isCanadianListing(document, headline: headline) ? Self.canadianLagDays : Self.reportingLagDays),
+           !mentions.contains(where: { !headline.contains($0.span) && $0.role != "dateline" && $0.periodFields.map { $0.month != nil || $0.monthsEnding != nil } ?? false && $0.span.start < headline.end + 400 }) {
             var end = CalendarDate(year: r.year, month: r.month, day: 1).adding(days: -1)
             if r.dayNumber - end.dayNumber < 14 { end = CalendarDate(year: end.year, month: end.month, day: 1).adding(days: -1) }
             if end > p.to {

@@ -131,6 +131,12 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertEqual(period("1ST QTR", in: extraction(text, date: "1987-04-20")), "1987-01-01..1987-03-31")
         let fourth = "WILLOW CREEK STORES INC <WCS> 4TH QTR\nShr one ct vs nil\n    Net 32,345 vs 3,772\n"
         XCTAssertEqual(period("4TH QTR", in: extraction(fourth, date: "1987-03-25")), "1986-10-01..1986-12-31", "a year's results come later")
+        // Listed in Canada: reports are due within 60 days.
+        let toronto = "MAPLE HILLS MINES LTD <MHM.TO> 1ST QTR NET\nShr two cts vs seven cts\n    Net 164,000 vs 417,000\n"
+        XCTAssertEqual(period("1ST QTR", in: extraction(toronto, date: "1987-06-01")), "1987-01-01..1987-03-31")
+        // A table's line giving the day the quarter ends.
+        let end = "WILLOW CREEK STORES INC 1ST QTR NET\n    April 30 end\n    Shr loss one ct vs loss two cts\n"
+        XCTAssertEqual(period("1ST QTR", in: extraction(end, date: "1987-06-01")), "1987-02-01..1987-04-30")
         let trade = "U.K. 1ST QTR TRADE DEFICIT WIDENS\nLONDON, June 1 - The deficit widened to 1.2 billion stg.\n"
         XCTAssertEqual(period("1ST QTR", in: extraction(trade, date: "1987-06-01")), "1987-01-01..1987-03-31")
     }
