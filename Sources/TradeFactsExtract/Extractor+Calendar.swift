@@ -461,6 +461,12 @@ extension Extractor {
     /// quarter ended January 31 … For all of fiscal 1986": the year that ends with July, August
     /// 1985 to July 1986; "1ST QTR FEB 28": the year to November): a fiscal year named by its year
     /// is the twelve months that end in that month of that year, as US companies name them.
+    /// The number of a quarter written in words or as an ordinal ("1ST QTR", "the second quarter").
+    static func quarterNumber(in text: String) -> Int? {
+        let t = text.lowercased()
+        return [("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4)].first { t.contains($0.0) }?.1
+    }
+
     func companyFiscalYears(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
         var endMonth: Int? = nil
         // A year the story says ended in a month other than December ("For the year ended Sept.
@@ -606,8 +612,11 @@ extension Extractor {
         }
         guard let p = ended else { return }
         let numbered = mentions.first { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }
+        // The headline's quarter with its day in one mention ("OHIO MATTRESS 1ST QTR FEB 28 NET")
+        // names its number in its words.
+        let headlineNumber = numbered?.periodFields?.quarter ?? mentions.first(where: { headline.contains($0.span) && $0.periodFields?.monthsEnding == 3 }).flatMap { Self.quarterNumber(in: $0.text) }
         // A quarter ended that names another number than the headline's is not the one reported.
-        guard let q = numbered?.periodFields?.quarter, endedNumber == nil || endedNumber == q else { return }
+        guard let q = headlineNumber, endedNumber == nil || endedNumber == q else { return }
         let calendar = p.from.month == 3 * q - 2 && p.to.month == 3 * q
         for i in mentions.indices {
             // The quarter with the year it ends in ("not included in 1987 1st qtr results" under
