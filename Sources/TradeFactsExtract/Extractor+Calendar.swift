@@ -1116,6 +1116,9 @@ extension Extractor {
             // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
             if anyWithinYear { return p.from.year == p.to.year ? p : nil }
             if partOfYear && (p.granularity == .year || Self.isTwelveMonths(p)) { return nil }
+            // A week's anaphor asks for a day ("rose last Friday from the previous week"), in its
+            // sentence or one before.
+            if unit == .day { return p.from == p.to ? p : nil }
             // Nor a single day, whatever its TIMEX granularity, in another sentence ("end-Nov stocks
             // dropped … Export earnings were up 21.6 pct from a year earlier": November's); in its own
             // sentence a stock's day may be ("reserves at end-March … against … a year earlier").
