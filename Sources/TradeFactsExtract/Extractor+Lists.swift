@@ -137,8 +137,14 @@ extension Extractor {
     static func bareBase(after offset: Int, in b: [UInt8]) -> Span? {
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         var i = offset
+        // " from ", or "from" at the start of the next line ("to 16.00 pct\nfrom 16.50").
+        if i + 1 < b.count, b[i] == 0x0A || b[i] == 0x0D {
+            while i < b.count, b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+            i -= 1
+        }
         let from = Array(" from ".utf8)
-        guard i + from.count < b.count, Array(b[i..<(i + from.count)]).map({ $0 | 0x20 }) == from.map({ $0 | 0x20 }) else { return nil }
+        guard i + from.count < b.count, Array(b[(i + 1)..<(i + from.count)]).map({ $0 | 0x20 }) == Array("from ".utf8),
+              b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D else { return nil }
         i += from.count
         let start = i
         // A number word ("from eight").
