@@ -484,6 +484,21 @@ extension Extractor {
             if let seen = yearEnded, seen != p.to.month { yearEnded = nil; break }
             yearEnded = p.to.month
         }
+        // A results headline's year with the day it ends ("DYLEX LTD YEAR JAN 31 NET").
+        let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        let resultsStory = headline.length <= Self.headlineBytes && Self.isResultsTable(document, headline: headline)
+        if yearEnded == nil, resultsStory,
+           let m = mentions.first(where: { headline.contains($0.span) && $0.periodFields?.monthsEnding == 12 }), let p = m.period, p.to.month != 12 {
+            yearEnded = p.to.month
+        }
+        // A headline's quarter the story's table or its reporting date makes the company's
+        // ("FOURTH QUARTER" in June: March to May): the year ends three months on per quarter to come.
+        for m in mentions where resultsStory && headline.contains(m.span) {
+            guard let f = m.periodFields, let q = f.quarter, f.quarterTo == nil, f.year == nil, let p = m.period,
+                  p.from.month % 3 != 1, p.from.day == 1, (p.to.year * 12 + p.to.month) - (p.from.year * 12 + p.from.month) == 2 else { continue }
+            endMonth = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
+            break
+        }
         for m in mentions where m.periodFields?.monthsEnding == 3 {
             guard let p = m.period else { continue }
             let t = m.text.lowercased()
@@ -512,11 +527,33 @@ extension Extractor {
             }
         }
         guard let e = endMonth, e != 12 else { return }
+        // A note of a results story that opens with a year ("Note: 1986 excludes an extraordinary
+        // gain", "1987 results include …", "The 1986 year net reflects …"): that fiscal year.
+        var opens = Set<Int>()
+        if resultsStory {
+            let b = document.bytes
+            for i in mentions.indices {
+                guard mentions[i].rule == "period.year", let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+                var j = document.sentences[s].span.start
+                for lead in ["note", "the"] {
+                    let w = Array(lead.utf8)
+                    if j + w.count < b.count, b[j..<(j + w.count)].map({ $0 | 0x20 }) == w, !Self.isLetterByte(b[j + w.count]) {
+                        j += w.count
+                        while j < b.count, b[j] == 0x3A || b[j] == 0x2D || b[j] == 0x20 || b[j] == 0x0A { j += 1 }
+                    }
+                }
+                if mentions[i].span.start == j { opens.insert(i) }
+            }
+        }
         for i in mentions.indices {
-            guard case var .calendar(f, _) = mentions[i].value, f.fiscal, let y = f.year, f.yearTo == nil, f.quarter == nil, f.half == nil,
+            guard case var .calendar(f, _) = mentions[i].value, f.fiscal || opens.contains(i), let y = f.year, f.yearTo == nil, f.quarter == nil, f.half == nil,
                   f.firstMonths == nil, f.monthsToDate == nil, f.month == nil, !f.samePeriod else { continue }
-            let to = CalendarDate(year: y, month: e, day: 1).lastDayOfMonth
-            let from = CalendarDate(year: y, month: e, day: 1).adding(months: -11)
+            // Named by the calendar year most of it falls in: a year to January or February by
+            // the year before its end ("fiscal 1986" of a retailer: February 1986 to January 1987).
+            let endYear = e <= 2 ? y + 1 : y
+            f.fiscal = true
+            let to = CalendarDate(year: endYear, month: e, day: 1).lastDayOfMonth
+            let from = CalendarDate(year: endYear, month: e, day: 1).adding(months: -11)
             f.fiscalYearStart = from.month
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
         }
