@@ -101,6 +101,16 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertEqual(period("the fourth quarter", in: extraction(stats, date: "1989-11-02")), "1989-10-01..1989-12-31")
     }
 
+    /// A note opening with a year in the story of a company whose year ends in January is that
+    /// fiscal year, named by the calendar year most of it falls in.
+    func testNoteYearOfAFiscalCompany() {
+        let text = "<BIRCHWOOD LTD> YEAR JAN 31 NET\nShr 51 cts vs one dlr\n    Net 25.1 mln vs 46.8 mln\n    Note: 1986 excludes an extraordinary gain of 1.1 mln dlrs.\n"
+        XCTAssertEqual(period("1986", in: extraction(text, date: "1987-04-01")), "1986-02-01..1987-01-31")
+        // A calendar company's note keeps the calendar year.
+        let calendar = "BIRCHWOOD LTD YEAR NET\nShr 51 cts vs one dlr\n    Net 25.1 mln vs 46.8 mln\n    Note: 1986 excludes an extraordinary gain of 1.1 mln dlrs.\n"
+        XCTAssertEqual(period("1986", in: extraction(calendar, date: "1987-04-01")), "1986-01-01..1986-12-31")
+    }
+
     /// A results note's sentence that opens with a year gives its anaphors that year; "the nine
     /// months" after a quarter and "1986 nine months" are the months to the quarter's end.
     func testResultsNotesYears() {
