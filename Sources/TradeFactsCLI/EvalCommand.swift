@@ -96,7 +96,7 @@ struct EvalCommand: ParsableCommand {
             let dir = suite == .values ? gold ?? "eval/gold/modern-values" : "eval/gold/modern-values"
             let r = try ValueScorer.run(directory: dir, engine: engine, dateFromGold: dateFromGold, reuters: "\(data)/reuters21578")
             writeOut("Values against \(dir) (\(r.articles) articles)\n")
-            if r.unscored > 0 { writeOut("  \(r.unscored) gold files name Reuters stories not found under \(data)/reuters21578; skipped\n") }
+            if r.unscored > 0 { writeOut("  \(r.unscored) gold files name stories not found under \(data) (reuters21578, tempeval3); skipped\n") }
             valueTable(r)
             writeOut("\n")
         }

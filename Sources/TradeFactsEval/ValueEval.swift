@@ -92,7 +92,7 @@ package enum ValueScorer {
     /// folder they are counted in `unscored` and skipped.
     static func runReutersStories(files: [String], directory: String, engine: Engine, reuters: String?, into result: inout Result,
                                   pending: inout [(gold: [GoldItem], mentions: [Mention], file: String)]) throws {
-        var wanted: [(file: String, id: String, sgml: String, gold: [String: Any])] = []
+        var wanted: [(file: String, id: String, sgml: String, gold: [String: Any])] = []  // (file: the story's SGML or .tml file)
         for file in files where file.hasSuffix(".gold.yaml") && !files.contains(String(file.dropLast(10)) + ".txt") {
             let path = "\(directory)/\(file)"
             guard let gold = try YAMLNode.parse(String(contentsOfFile: path, encoding: .utf8), file: path)?.plainValue as? [String: Any],
@@ -100,30 +100,34 @@ package enum ValueScorer {
             wanted.append((file, id, sgml, gold))
         }
         guard !wanted.isEmpty else { return }
-        // TimeBank stories: their text and creation date from the .tml file.
-        var timeBank: [String: (text: String, date: CalendarDate?)] = [:]
+        var byID: [String: (text: String, date: CalendarDate?)] = [:]
+        var absent = Set<String>()    // stories whose data folder is not there
+        // TimeBank stories from the TempEval-3 folder beside the Reuters one.
         let tml = wanted.filter { $0.sgml.hasSuffix(".tml") }
         if !tml.isEmpty {
-            let root = (reuters.map { ($0 as NSString).deletingLastPathComponent } ?? "") + "/tempeval3/TBAQ-cleaned"
-            for w in tml {
-                guard let xml = try? String(contentsOfFile: "\(root)/\(w.sgml)", encoding: .utf8),
-                      let doc = TimeMLDocument.parse(xml, id: w.id) else { continue }
-                timeBank[w.id] = (doc.text, doc.dct)
+            if let root = reuters.map({ ($0 as NSString).deletingLastPathComponent + "/tempeval3/TBAQ-cleaned" }),
+               FileManager.default.fileExists(atPath: root) {
+                for w in tml {
+                    guard let xml = try? String(contentsOfFile: "\(root)/\(w.sgml)", encoding: .utf8),
+                          let doc = TimeMLDocument.parse(xml, id: w.id) else { continue }
+                    byID[w.id] = (doc.text, doc.dct)
+                }
+            } else {
+                absent.formUnion(tml.map(\.id))
             }
-            if timeBank.isEmpty { result.unscored += tml.count }
-            wanted.removeAll { $0.sgml.hasSuffix(".tml") && timeBank[$0.id] == nil && timeBank.isEmpty }
         }
-        var byID: [String: (text: String, date: CalendarDate?)] = timeBank
-        if wanted.contains(where: { !$0.sgml.hasSuffix(".tml") }) {
-            guard let reuters, FileManager.default.fileExists(atPath: reuters) else {
-                result.unscored += wanted.filter { !$0.sgml.hasSuffix(".tml") }.count
-                wanted.removeAll { !$0.sgml.hasSuffix(".tml") }
-                return try score(wanted, byID, engine, &result, &pending)
+        let sgml = wanted.filter { !$0.sgml.hasSuffix(".tml") }
+        if !sgml.isEmpty {
+            if let reuters, FileManager.default.fileExists(atPath: reuters) {
+                for s in try ReutersStory.load(directory: reuters, only: Set(sgml.map(\.sgml))) where byID["reuters-\(s.id)"] == nil {
+                    byID["reuters-\(s.id)"] = (s.text, s.date)
+                }
+            } else {
+                absent.formUnion(sgml.map(\.id))
             }
-            let stories = try ReutersStory.load(directory: reuters, only: Set(wanted.filter { !$0.sgml.hasSuffix(".tml") }.map(\.sgml)))
-            for s in stories where byID["reuters-\(s.id)"] == nil { byID["reuters-\(s.id)"] = (s.text, s.date) }
         }
-        try score(wanted, byID, engine, &result, &pending)
+        result.unscored += absent.count
+        try score(wanted.filter { !absent.contains($0.id) }, byID, engine, &result, &pending)
     }
 
     /// Scores the named stories found in `byID` (text and date), reporting the missing ones.

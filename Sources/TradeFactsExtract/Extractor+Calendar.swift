@@ -206,8 +206,9 @@ extension Extractor {
         }
         siblingParts(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
-        resultsQuarter(&mentions, document, reference: reference)
-        companyFiscalYears(&mentions, document, reference: reference)
+        let resultsStory = Self.isResultsStory(document)
+        resultsQuarter(&mentions, document, reference: reference, resultsStory: resultsStory)
+        companyFiscalYears(&mentions, document, reference: reference, resultsStory: resultsStory)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
         // "Earlier this month": the month up to the day before the reference date.
@@ -248,7 +249,6 @@ extension Extractor {
         }
         var storyMemo: StoryMemo? = nil
         var givenYear: ResolvedPeriod?? = nil
-        var resultsStory: Bool? = nil
         // For each mention, the sentence of the nearest mention before it with a period (found
         // once: asking each anaphor to walk back would make a long text quadratic).
         var periodSentenceBefore: [Int]? = nil
@@ -260,11 +260,7 @@ extension Extractor {
             // the note goes on to name.
             if fields.yearOffset == -1, fields.monthShift == nil, fields.year == nil, !fields.storyPeriod,
                fields.anaphorUnit == nil || fields.anaphorUnit == .quarter {
-                if resultsStory == nil {
-                    let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
-                    resultsStory = headline.length <= Self.headlineBytes && Self.isResultsTable(document, headline: headline)
-                }
-                if resultsStory == true, periodSentenceBefore == nil {
+                if resultsStory, periodSentenceBefore == nil {
                     var last = -1
                     periodSentenceBefore = mentions.map { m in
                         defer { if m.period != nil { last = document.sentenceIndex(of: m.span.start) ?? -1 } }
@@ -272,7 +268,7 @@ extension Extractor {
                     }
                 }
                 let s = document.sentenceIndex(of: mentions[i].span.start) ?? -2
-                if resultsStory == true, periodSentenceBefore?[i] != s {
+                if resultsStory, periodSentenceBefore?[i] != s {
                     _ = storyPeriod(fields, before: i, mentions, document, memo: &storyMemo)
                     if let head = storyMemo?.head {
                         let year = storyMemo?.yearIndex.flatMap { mentions[$0].period }.flatMap { Self.isTwelveMonths($0) ? $0 : nil }
@@ -331,6 +327,20 @@ extension Extractor {
         noteYears(&mentions, document)
     }
 
+    /// Where sentence `s` begins after the words `leads` that may open a results note, in this
+    /// order, each with the colon, dash and spaces after it ("NOTE: 1986 …", "Note - The 1986 year …").
+    static func noteStart(of s: Int, _ document: Document, after leads: [[UInt8]]) -> Int {
+        let b = document.bytes
+        var j = document.sentences[s].span.start
+        for w in leads where j + w.count < b.count && b[j..<(j + w.count)].map({ $0 | 0x20 }) == w && !TriggerScanner.isLetter(b[j + w.count]) {
+            j += w.count
+            while j < b.count, b[j] == 0x3A || b[j] == 0x2D || b[j] == 0x20 || b[j] == 0x0A { j += 1 }
+        }
+        return j
+    }
+    static let noteWord = [Array("note".utf8)]
+    static let noteAndThe = [Array("note".utf8), Array("the".utf8)]
+
     /// A results note's sentence that opens with a year ("1986 net income includes gains of 1.11
     /// dlrs a share in the quarter and 2.23 dlrs in the nine months", "1987 3rd qtr and nine mths
     /// net includes …"): the anaphors in it that name no year ("the quarter", "the nine months",
@@ -348,12 +358,7 @@ extension Extractor {
             if opener?.sentence != s {
                 opener = nil
                 // The year opens the sentence, after a "NOTE:" at most.
-                var j = document.sentences[s].span.start
-                let note = Array("note".utf8)
-                if j + 4 <= b.count, b[j..<j + 4].map({ $0 | 0x20 }) == note {
-                    j += 4
-                    while j < b.count, b[j] == 0x3A || b[j] == 0x2D || b[j] == 0x20 || b[j] == 0x0A { j += 1 }
-                }
+                let j = Self.noteStart(of: s, document, after: Self.noteWord)
                 if mentions[i].span.start == j, let y = f.year, !f.samePeriod, f.yearTo == nil,
                    mentions[i].span.length >= 4, (0..<4).allSatisfy({ (0x30...0x39).contains(b[j + $0]) }) {
                     opener = (s, y)
@@ -447,8 +452,7 @@ extension Extractor {
             guard gap.count <= 6, ["ended", "ending"].contains(String(decoding: gap, as: UTF8.self).lowercased()) else { continue }
             // Thirteen weeks to that day (a 52-week company's quarter "ended Aug. 26" began May
             // 28), or from the first of its month two months before when it ends a month.
-            let from = end == end.lastDayOfMonth ? CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
-                : PeriodResolver.weeksBefore(end, months: 3)
+            let from = PeriodResolver.firstDay(ofMonths: 3, endingOn: end)
             f.monthsEnding = 3
             // Its TIMEX3 value stays the quarter named, in the year it ends (TimeML: "the
             // fourth quarter ended Aug. 26" is 1989-Q4); its days are the company's.
@@ -457,17 +461,19 @@ extension Extractor {
         }
     }
 
-    /// A company's fiscal year, from a quarter it names with the day it ended ("For the second
-    /// quarter ended January 31 … For all of fiscal 1986": the year that ends with July, August
-    /// 1985 to July 1986; "1ST QTR FEB 28": the year to November): a fiscal year named by its year
-    /// is the twelve months that end in that month of that year, as US companies name them.
     /// The number of a quarter written in words or as an ordinal ("1ST QTR", "the second quarter").
     static func quarterNumber(in text: String) -> Int? {
         let t = text.lowercased()
         return [("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4)].first { t.contains($0.0) }?.1
     }
 
-    func companyFiscalYears(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+    /// A company's fiscal year, from a quarter it names with the day it ended ("For the second
+    /// quarter ended January 31 … For all of fiscal 1986": the year that ends with July, August
+    /// 1985 to July 1986; "1ST QTR FEB 28": the year to November), from a year the story says
+    /// ended in another month, or from a headline quarter read as the company's: a fiscal year
+    /// named by its year, or a results note opening with a year, is the twelve months that end in
+    /// that month, named by the calendar year most of it falls in.
+    func companyFiscalYears(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?, resultsStory: Bool) {
         var endMonth: Int? = nil
         // A year the story says ended in a month other than December ("For the year ended Sept.
         // 30, Ralston earned …"): the company's year ends in that month.
@@ -486,7 +492,6 @@ extension Extractor {
         }
         // A results headline's year with the day it ends ("DYLEX LTD YEAR JAN 31 NET").
         let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
-        let resultsStory = headline.length <= Self.headlineBytes && Self.isResultsTable(document, headline: headline)
         if yearEnded == nil, resultsStory,
            let m = mentions.first(where: { headline.contains($0.span) && $0.periodFields?.monthsEnding == 12 }), let p = m.period, p.to.month != 12 {
             yearEnded = p.to.month
@@ -500,10 +505,7 @@ extension Extractor {
             break
         }
         for m in mentions where m.periodFields?.monthsEnding == 3 {
-            guard let p = m.period else { continue }
-            let t = m.text.lowercased()
-            let numbers = [("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4)]
-            guard let q = numbers.first(where: { t.contains($0.0) })?.1 else { continue }
+            guard let p = m.period, let q = Self.quarterNumber(in: m.text) else { continue }
             let e = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
             if let seen = endMonth, seen != e { return }    // two readings: leave them
             endMonth = e
@@ -531,18 +533,9 @@ extension Extractor {
         // gain", "1987 results include …", "The 1986 year net reflects …"): that fiscal year.
         var opens = Set<Int>()
         if resultsStory {
-            let b = document.bytes
             for i in mentions.indices {
                 guard mentions[i].rule == "period.year", let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
-                var j = document.sentences[s].span.start
-                for lead in ["note", "the"] {
-                    let w = Array(lead.utf8)
-                    if j + w.count < b.count, b[j..<(j + w.count)].map({ $0 | 0x20 }) == w, !Self.isLetterByte(b[j + w.count]) {
-                        j += w.count
-                        while j < b.count, b[j] == 0x3A || b[j] == 0x2D || b[j] == 0x20 || b[j] == 0x0A { j += 1 }
-                    }
-                }
-                if mentions[i].span.start == j { opens.insert(i) }
+                if mentions[i].span.start == Self.noteStart(of: s, document, after: Self.noteAndThe) { opens.insert(i) }
             }
         }
         for i in mentions.indices {
@@ -559,11 +552,14 @@ extension Extractor {
         }
     }
 
-    /// Whether a story is a company's results table: a headline without lower-case letters and,
-    /// within its first lines, a line opening with "Shr", "Net", "Revs" or "Sales" that has "vs".
-    static func isResultsTable(_ document: Document, headline: Span) -> Bool {
+    /// Whether a story is a company's results table: a short headline without lower-case letters
+    /// and, within its first lines, a line opening with "Shr", "Net", "Revs" or "Sales" that has
+    /// "vs". Found once per document, from its bytes.
+    static func isResultsStory(_ document: Document) -> Bool {
         let b = document.bytes
-        guard !b[headline.start..<headline.end].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        let headline = document.lineIndex.span(ofLine: 1, in: b)
+        guard headline.length <= headlineBytes, !b[headline.start..<headline.end].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        func has(_ word: [UInt8], at k: Int, before end: Int) -> Bool { k + word.count <= end && b[k..<(k + word.count)].elementsEqual(word) }
         let limit = min(b.count, headline.end + 600)
         var i = headline.end
         while i < limit {
@@ -571,12 +567,13 @@ extension Extractor {
             while j < limit, b[j] != 0x0A { j += 1 }
             var k = i
             while k < j, b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A { k += 1 }
-            let line = String(decoding: b[k..<j], as: UTF8.self)
-            if ["Shr ", "Net ", "Revs ", "Sales ", "Oper shr ", "Oper net "].contains(where: { line.hasPrefix($0) }), line.contains(" vs ") { return true }
+            if Self.tableLabels.contains(where: { has($0, at: k, before: j) }), (k..<j).contains(where: { has(Self.versusBytes, at: $0, before: j) }) { return true }
             i = j + 1
         }
         return false
     }
+    static let tableLabels: [[UInt8]] = ["Shr ", "Net ", "Revs ", "Sales ", "Oper shr ", "Oper net "].map { Array($0.utf8) }
+    static let versusBytes = Array(" vs ".utf8)
 
     /// Days after a calendar quarter's end beyond which a results headline's bare quarter is read
     /// as the company's own, later quarter (quarterly filings are due within 45 days).
@@ -588,7 +585,6 @@ extension Extractor {
         let text = String(decoding: document.bytes[headline.start..<headline.end], as: UTF8.self)
         return [".TO>", ".M>", ".V>", ".A>"].contains { text.contains($0) }
     }
-    static func isLetterByte(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     /// The same for a fourth quarter, reported with the year's accounts (due within 90 days).
     static let yearEndLagDays = 110
 
@@ -596,7 +592,7 @@ extension Extractor {
     /// ("Qtr ended July 31", a line "Quarter ended June 30"), the quarter its headline numbers without a
     /// year ("DOMINION BANK 3RD QTR NET": the bank's fiscal third quarter, May to July), and the
     /// quarters of the same number in its text, are that quarter, not the calendar's.
-    func resultsQuarter(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+    func resultsQuarter(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?, resultsStory: Bool) {
         var ended: ResolvedPeriod? = nil
         var endedNumber: Int? = nil
         for m in mentions where m.periodFields?.monthsEnding == 3 {
@@ -611,8 +607,7 @@ extension Extractor {
         if ended == nil, let q = mentions.firstIndex(where: { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.year == nil && !$0.samePeriod } ?? false }),
            let day = mentions[(q + 1)...].first(where: { headline.contains($0.span) && $0.periodFields.map { $0.month != nil && $0.day != nil && $0.dayTo == nil } ?? false }),
            let end = day.period?.to, end <= reference ?? end {
-            let from = end == end.lastDayOfMonth ? CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
-                : PeriodResolver.weeksBefore(end, months: 3)
+            let from = PeriodResolver.firstDay(ofMonths: 3, endingOn: end)
             ended = ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
         }
         // A table's line under the headline giving the day its quarter ends ("POLYDEX
@@ -624,9 +619,8 @@ extension Extractor {
             let b = document.bytes
             var k = day.span.end
             while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
-            if k + 3 <= b.count, b[k..<(k + 3)].map({ $0 | 0x20 }) == Array("end".utf8), k + 3 == b.count || !Self.isLetterByte(b[k + 3]) {
-                let from = end == end.lastDayOfMonth ? CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -2)
-                    : PeriodResolver.weeksBefore(end, months: 3)
+            if k + 3 <= b.count, b[k..<(k + 3)].map({ $0 | 0x20 }) == Array("end".utf8), k + 3 == b.count || !TriggerScanner.isLetter(b[k + 3]) {
+                let from = PeriodResolver.firstDay(ofMonths: 3, endingOn: end)
                 ended = ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
             }
         }
@@ -635,7 +629,7 @@ extension Extractor {
         // (filings are due 45 days after a quarter, 90 after a year): the company's quarter that ended in the last
         // month at least two weeks before the story (February to April). Only under a headline in
         // capitals over a results table ("Shr … vs …"): statistics come out later than companies.
-        if ended == nil, let r = reference, headline.length <= Self.headlineBytes, Self.isResultsTable(document, headline: headline),
+        if ended == nil, let r = reference, resultsStory,
            let q = mentions.first(where: { headline.contains($0.span) && $0.periodFields.map { $0.quarter != nil && $0.quarterTo == nil && $0.year == nil && $0.yearOffset == nil && !$0.samePeriod && !$0.fiscal } ?? false }),
            let p = q.period, p.granularity == .quarter,
            r.dayNumber - p.to.dayNumber > (p.to.month == 12 ? Self.yearEndLagDays : Self.isCanadianListing(document, headline: headline) ? Self.canadianLagDays : Self.reportingLagDays),
@@ -1126,7 +1120,6 @@ extension Extractor {
                           anyWithinYear: Bool = false, reference: CalendarDate? = nil, partOfYear: Bool = false, memo: inout TenseMemo) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
-        func p0(_ m: Mention) -> ResolvedPeriod? { m.period }
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
             // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
@@ -1142,7 +1135,7 @@ extension Extractor {
             if unit == nil, sentence(j) != here, m.periodFields?.samePeriod != true,
                (m.periodFields?.tense ?? tense(of: m, in: document, memo: &memo)) == .future { return nil }
             // "through the first nine months": a stretch from a year's start runs over the months.
-            let overStretch = m.qualifier == "until" && p0(m).map { $0.from.month == 1 && $0.from.day == 1 && $0.granularity == .span } ?? false
+            let overStretch = m.qualifier == "until" && m.period.map { $0.from.month == 1 && $0.from.day == 1 && $0.granularity == .span } ?? false
             guard let p = m.period, m.role == nil, m.qualifier == nil || overStretch, !shifted,
                   unit == nil || p.granularity == unit || Self.spans(p, unit!) || unit == .span && [.quarter, .half].contains(p.granularity) else { return nil }
             // A year-earlier comparison does not move last year back again from another sentence

@@ -56,10 +56,12 @@ extension Extractor {
     /// pct at last week's pact from 3.60"): up to five words of letters (an apostrophe within),
     /// none that opens another clause or comparison, when " from " follows; else `offset` itself.
     static func shortPhrase(after offset: Int, in b: [UInt8]) -> Int {
-        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        let isLetter = TriggerScanner.isLetter
         let from = Array(" from ".utf8)
-        func fromAt(_ i: Int) -> Bool { i + from.count < b.count && Array(b[i..<(i + from.count)]).map({ $0 | 0x20 }) == from }
-        if fromAt(offset) { return offset }
+        func fromAt(_ i: Int) -> Bool { i + from.count < b.count && b[i..<(i + from.count)].lazy.map({ $0 | 0x20 }).elementsEqual(from) }
+        // Most percentages have no "from" near: look for one before reading any word.
+        let window = offset..<min(b.count, offset + 96)
+        guard !fromAt(offset), window.contains(where: fromAt) else { return offset }
         var i = offset, words = 0
         while words < 5, i < b.count, b[i] == 0x20 || b[i] == 0x0A {
             var j = i + 1
@@ -103,20 +105,27 @@ extension Extractor {
         let end = offset - from.count
         var start = end
         while start > 0, b[start - 1] >= 0x30 && b[start - 1] <= 0x39 || b[start - 1] == 0x2E || b[start - 1] == 0x2D || b[start - 1] == 0x2F
-                || (b[start - 1] | 0x20) >= 0x61 && (b[start - 1] | 0x20) <= 0x7A { start -= 1 }
+                || TriggerScanner.isLetter(b[start - 1]) { start -= 1 }
         guard start < end, start >= 3 else { return nil }
         let before = Array(b[(start - 3)..<start]).map { $0 | 0x20 }
         guard before == Array("to ".utf8) || before == Array("at ".utf8),
-              start < 4 || !((b[start - 4] | 0x20) >= 0x61 && (b[start - 4] | 0x20) <= 0x7A) else { return nil }
+              start < 4 || !TriggerScanner.isLetter(b[start - 4]) else { return nil }
         let text = String(decoding: b[start..<end], as: UTF8.self)
         guard bareNumber(text) else { return nil }
         return Span(start, end)
     }
 
+    /// A number written as a word from one to twenty ("eight"), by the number-words lexicon.
+    static func isSmallNumberWord(_ word: String) -> Bool {
+        let w = word.lowercased(), words = NumberWords.bundled
+        guard w != "a", w != "an", let v = words.units[w] ?? words.tens[w] else { return false }
+        return (1...20).contains(v)
+    }
+
     /// Digits with a decimal part or a mixed fraction ("3.80", "7-1/4", "16"), or a number word up
     /// to twenty ("eight"); not a year.
     static func bareNumber(_ text: String) -> Bool {
-        if numberWordsToTwenty.contains(text.lowercased()) { return true }
+        if isSmallNumberWord(text) { return true }
         let digits = text.split(separator: "-", maxSplits: 1)
         guard let whole = digits.first, !whole.isEmpty, whole.count <= 3 || whole.contains("."),
               whole.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), whole.first!.isNumber, whole.last!.isNumber else { return false }
@@ -126,9 +135,6 @@ extension Extractor {
         }
         return !(whole.count == 4 && !whole.contains("."))
     }
-
-    static let numberWordsToTwenty: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                                                   "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 
     /// The bare number after " from " right after a percentage ("to 16.00 pct from 16.50", "to 7-1/2
     /// pct from 7-3/4", "to 7-3/4 pct from eight"): digits, a decimal part or a mixed fraction, or
@@ -150,15 +156,9 @@ extension Extractor {
         // A number word ("from eight").
         if i < b.count, !isDigit(b[i]) {
             var j = i
-            while j < b.count, (b[j] | 0x20) >= 0x61 && (b[j] | 0x20) <= 0x7A { j += 1 }
-            guard j > i, numberWordsToTwenty.contains(String(decoding: b[i..<j], as: UTF8.self).lowercased()) else { return nil }
-            i = j
-            var k = j
-            while k < b.count, b[k] == 0x20 || b[k] == 0x0A || b[k] == 0x0D || b[k] == 0x09 { k += 1 }
-            if k >= b.count || [0x2E, 0x2C, 0x3B, 0x29].contains(b[k]) { return Span(start, j) }
-            var w = k
-            while w < b.count, (b[w] | 0x20) >= 0x61, (b[w] | 0x20) <= 0x7A { w += 1 }
-            return baseFollowers.contains(String(decoding: b[k..<w], as: UTF8.self).lowercased()) ? Span(start, j) : nil
+            while j < b.count, TriggerScanner.isLetter(b[j]) { j += 1 }
+            guard j > i, isSmallNumberWord(String(decoding: b[i..<j], as: UTF8.self)) else { return nil }
+            return clauseGoesOn(after: j, in: b) ? Span(start, j) : nil
         }
         while i < b.count, isDigit(b[i]) { i += 1 }
         guard i > start, i - start <= 3 else { return nil }
@@ -171,15 +171,19 @@ extension Extractor {
         }
         let end = i
         guard end >= b.count || !(isDigit(b[end]) || b[end] == 0x2C && end + 1 < b.count && isDigit(b[end + 1]) || b[end] == 0x25 || b[end] == 0x2F) else { return nil }
-        // What follows: the clause's end, or a word that is not a unit or a noun the number counts.
-        // (A line break is no clause end: wire copy wraps lines, "from 1.8\nmln".)
+        return clauseGoesOn(after: end, in: b) ? Span(start, end) : nil
+    }
+
+    /// Whether a bare base figure ending at `end` stands alone: the clause's end follows, or a word
+    /// that is not a unit or a noun the number counts (a line break is no clause end: wire copy
+    /// wraps lines, "from 1.8\nmln").
+    static func clauseGoesOn(after end: Int, in b: [UInt8]) -> Bool {
         var j = end
         while j < b.count, b[j] == 0x20 || b[j] == 0x0A || b[j] == 0x0D || b[j] == 0x09 { j += 1 }
-        if j >= b.count || [0x2E, 0x2C, 0x3B, 0x29].contains(b[j]) { return Span(start, end) }
+        if j >= b.count || [0x2E, 0x2C, 0x3B, 0x29].contains(b[j]) { return true }
         var w = j
-        while w < b.count, (b[w] | 0x20) >= 0x61, (b[w] | 0x20) <= 0x7A { w += 1 }
-        let word = String(decoding: b[j..<w], as: UTF8.self).lowercased()
-        return baseFollowers.contains(word) ? Span(start, end) : nil
+        while w < b.count, TriggerScanner.isLetter(b[w]) { w += 1 }
+        return baseFollowers.contains(String(decoding: b[j..<w], as: UTF8.self).lowercased())
     }
 
     /// Words that may follow a bare base figure: the clause goes on, no unit comes.

@@ -181,7 +181,7 @@ extension Extractor {
                 // A dollar named earlier in the figure's own sentence ("152 mln U.S. dlrs, or 1.70
                 // dlrs a share" in a Toronto story) is the one its bare "dlrs" go on in.
                 if let j = lastMoney, mentions[j].currencySource == nil, document.sentenceIndex(of: mentions[j].span.start) == document.sentenceIndex(of: mentions[i].span.start),
-                   case let .money(_, _, _, named?, _) = mentions[j].value, named != cur, Self.dollarCodes.contains(named) {
+                   case let .money(_, _, _, named?, _) = mentions[j].value, named != cur, normalizationLexicons.bareDollars.contains(named) {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: named, per: per)
                     mentions[i].currencySource = "carried"
                 } else if let local, local != cur {
@@ -247,9 +247,6 @@ extension Extractor {
             }
         }
     }
-
-    /// Dollars that a bare "dlrs" can mean.
-    static let dollarCodes: Set<String> = ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "JMD", "TTD", "BZD", "BSD", "BBD", "FJD", "LRD", "NAD", "ZWD", "GYD", "BND", "XCD"]
 
     /// The currency of the same amount written with one in the story's first lines, for a figure in
     /// a short headline that has none; nil elsewhere.
@@ -399,6 +396,9 @@ struct NormalizationLexicons: Sendable {
     let minorUnits: [String: Decimal]
     /// `currency-minor-digits` ("KWD" → 3): a code's minor digits where they are not two.
     let minorDigits: [String: Int]
+    /// The currencies a bare "dlrs" or "$" can be: the reading of `ambiguous-dollars` and every
+    /// dollar of `local-dollars`.
+    let bareDollars: Set<String>
 
     package init(_ ruleSet: RuleSet) {
         let l = ruleSet.lexicons
@@ -412,6 +412,7 @@ struct NormalizationLexicons: Sendable {
                       "crypto-currencies", "crypto-capital-tickers"].compactMap { l[$0] }
         minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
         minorDigits = (l["currency-minor-digits"]?.entries ?? [:]).reduce(into: [:]) { $0[$1.key.uppercased()] = Int($1.value) }
+        bareDollars = Set(["ambiguous-dollars", "local-dollars"].flatMap { l[$0].map { Array($0.entries.values) } ?? [] })
         var table: [String: [(year: Int, old: String)]] = [:]
         for (phrase, old) in l["currency-predecessors"]?.entries ?? [:] {
             let words = phrase.split(separator: " ")

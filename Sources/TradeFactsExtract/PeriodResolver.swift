@@ -347,6 +347,12 @@ package enum PeriodResolver {
         return end.adding(days: -(months / 3 * 13 * 7 - 1))
     }
 
+    /// The first day of `months` months that end on `end`: the first of the month `months - 1`
+    /// before when `end` closes its month, else as a 52-week year counts (``weeksBefore(_:months:)``).
+    package static func firstDay(ofMonths months: Int, endingOn end: CalendarDate) -> CalendarDate {
+        end == end.lastDayOfMonth ? CalendarDate(year: end.year, month: end.month, day: 1).adding(months: -(months - 1)) : weeksBefore(end, months: months)
+    }
+
     /// The first and last day of each ``PeriodFields/monthPart`` (0: the month's last day).
     package static let monthParts: [String: (Int, Int)] = [
         "first-half": (1, 15), "second-half": (16, 0), "first-ten": (1, 10), "second-ten": (11, 20), "last-ten": (21, 0),
@@ -425,7 +431,7 @@ package enum PeriodResolver {
             // many weeks back ("2ND QTR … Qtr ended April four": from 4 January; "the year ending
             // May 1, 1986": 52 weeks, from 3 May 1985; "Six mths" to April 4: from 5 October).
             if let d = f.day, let end = CalendarDate(validYear: y, month: m, day: d) {
-                let start = end == end.lastDayOfMonth ? first : Self.weeksBefore(end, months: n)
+                let start = Self.firstDay(ofMonths: n, endingOn: end)
                 return ResolvedPeriod(from: start, to: end, value: "\(start.iso.prefix(7))/\(end.iso)", granularity: .span)
             }
             if n == 12 && m == 12 { return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: yy, granularity: .year) }
