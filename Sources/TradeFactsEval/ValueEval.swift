@@ -17,6 +17,9 @@ import TradeFacts
 /// dateline, and a weekday named alone ("on Monday", "last Friday") in a set whose gold tags no
 /// weekday: the later briefs leave weekdays out ("not the dateline, not weekdays"), so there they
 /// are not scored either way and are counted apart; the first set's gold tags them, and they count.
+/// "Today", "yesterday" and "tomorrow" alone, on which the briefs are silent and annotators differ
+/// (some tag them as days, some leave them out as they leave weekdays), are treated the same way:
+/// scored in a set whose gold tags one, counted apart in a set whose gold tags none.
 /// Kind and fiscal readings are reported as agreement on the items found.
 package enum ValueScorer {
     /// The gold lists and the mention types they are scored against.
@@ -35,6 +38,9 @@ package enum ValueScorer {
         package var unscored = 0
         /// Weekday names the engine read, left out of the scores as the briefs leave them out.
         package var weekdays = 0
+        /// "Today", "yesterday", "tomorrow" the engine read, left out of the scores of a set whose
+        /// gold tags none.
+        package var dayWords = 0
         package init() {}
     }
 
@@ -74,11 +80,22 @@ package enum ValueScorer {
         }
         // Whether the set's gold tags weekdays decides whether they are scored.
         let tagsWeekdays = pending.contains { p in p.gold.contains { $0.kind == .periods && isWeekdayName($0.text) } }
-        for p in pending { score(gold: p.gold, mentions: p.mentions, file: p.file, scoreWeekdays: tagsWeekdays, into: &result) }
+        // And whether it tags "today", "yesterday" or "tomorrow", whether those are.
+        let tagsDayWords = pending.contains { p in p.gold.contains { $0.kind == .periods && isDayWord($0.text) } }
+        var unscored = Set<String>()
+        if !tagsWeekdays { unscored.formUnion(weekdayRules) }
+        if !tagsDayWords { unscored.formUnion(dayWordRules) }
+        for p in pending { score(gold: p.gold, mentions: p.mentions, file: p.file, unscored: unscored, into: &result) }
         return result
     }
 
     static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let dayWordNames: Set<String> = ["today", "yesterday", "tomorrow", "tonight"]
+    /// A gold text that is a day word alone ("yesterday", "Today").
+    package static func isDayWord(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.count == 1 && dayWordNames.contains(String(words[0]))
+    }
     /// A gold text that names a weekday alone ("Wednesday", "on Tuesday", "last Friday").
     static func isWeekdayName(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
@@ -182,10 +199,12 @@ package enum ValueScorer {
 
     /// The rules that read a weekday named alone, which the value briefs do not tag.
     static let weekdayRules: Set<String> = ["date.weekday", "date.weekday-relative"]
+    /// The rule that reads "today", "yesterday", "tomorrow" alone.
+    static let dayWordRules: Set<String> = ["date.relative-day"]
 
     /// The gold list a mention is scored in, if any.
-    static func kind(of m: Mention, scoreWeekdays: Bool = true) -> Kind? {
-        if m.role == "dateline" || m.role == "stamp" || m.latent || !scoreWeekdays && weekdayRules.contains(m.rule) { return nil }
+    static func kind(of m: Mention, unscored: Set<String> = []) -> Kind? {
+        if m.role == "dateline" || m.role == "stamp" || m.latent || unscored.contains(m.rule) { return nil }
         switch m.value {
         case .money: return .money
         case .percent: return .percent
@@ -223,12 +242,12 @@ package enum ValueScorer {
         }
     }
 
-    static func score(gold: [GoldItem], mentions: [Mention], file: String, scoreWeekdays: Bool, into result: inout Result) {
+    static func score(gold: [GoldItem], mentions: [Mention], file: String, unscored: Set<String>, into result: inout Result) {
         var used = Set<Int>()
         for g in gold {
             var s = result.scores[g.kind, default: RecordScorer.FieldScore()]
             let overlapping = mentions.indices.filter { i in
-                guard kind(of: mentions[i], scoreWeekdays: scoreWeekdays) == g.kind, let span = g.span else { return false }
+                guard kind(of: mentions[i], unscored: unscored) == g.kind, let span = g.span else { return false }
                 return mentions[i].span.start < span.end && span.start < mentions[i].span.end
             }
             if let hit = overlapping.first(where: { agrees(mentions[$0], g) }) {
@@ -243,9 +262,10 @@ package enum ValueScorer {
             }
             result.scores[g.kind] = s
         }
-        if !scoreWeekdays { result.weekdays += mentions.filter { weekdayRules.contains($0.rule) && !$0.latent }.count }
+        result.weekdays += mentions.filter { weekdayRules.contains($0.rule) && unscored.contains($0.rule) && !$0.latent }.count
+        result.dayWords += mentions.filter { dayWordRules.contains($0.rule) && unscored.contains($0.rule) && !$0.latent }.count
         for (i, m) in mentions.enumerated() where !used.contains(i) {
-            guard let k = kind(of: m, scoreWeekdays: scoreWeekdays) else { continue }
+            guard let k = kind(of: m, unscored: unscored) else { continue }
             // A mention overlapping a found item of its kind is the same figure read twice only if
             // it gives a value the gold lacks; count it, as a user would see it.
             result.scores[k, default: RecordScorer.FieldScore()].fp += 1
