@@ -538,6 +538,28 @@ extension Extractor {
                 if mentions[i].span.start == Self.noteStart(of: s, document, after: Self.noteAndThe) { opens.insert(i) }
             }
         }
+        // A quarter or half with its year in a results story ("NOTE: 1987 first half includes …",
+        // "1986 2nd qtr" of a company whose second quarter ends in April): that part of the
+        // company's year named so.
+        if resultsStory {
+            for i in mentions.indices {
+                guard case var .calendar(f, p?) = mentions[i].value, let y = f.year, f.yearTo == nil, f.quarterTo == nil, f.month == nil,
+                      !f.samePeriod, !f.fiscal, f.firstMonths == nil, f.monthsToDate == nil, f.monthsEnding == nil, f.day == nil,
+                      !mentions[i].text.lowercased().contains("calendar") else { continue }
+                let part: (n: Int, months: Int, letter: String)
+                if let q = f.quarter, f.half == nil, (1...4).contains(q) { part = (q, 3, "Q") }
+                else if let h = f.half, f.quarter == nil, (1...2).contains(h) { part = (h, 6, "H") }
+                else { continue }
+                let yearFrom = CalendarDate(year: e <= 2 ? y + 1 : y, month: e, day: 1).adding(months: -11)
+                let from = yearFrom.adding(months: part.months * (part.n - 1))
+                let to = from.adding(months: part.months - 1).lastDayOfMonth
+                if from == p.from { continue }
+                f.fiscal = true
+                f.fiscalYearStart = yearFrom.month
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: "\(TimexValue.format4(y))-\(part.letter)\(part.n)",
+                                                                                  granularity: part.months == 3 ? .quarter : .half))
+            }
+        }
         for i in mentions.indices {
             guard case var .calendar(f, _) = mentions[i].value, f.fiscal || opens.contains(i), let y = f.year, f.yearTo == nil, f.quarter == nil, f.half == nil,
                   f.firstMonths == nil, f.monthsToDate == nil, f.month == nil, !f.samePeriod else { continue }
