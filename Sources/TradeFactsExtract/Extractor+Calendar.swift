@@ -155,13 +155,23 @@ extension Extractor {
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
+            // A bare year-end ("sold out at year-end", "since year-end"; not "the end of the year"):
+            // the one just past after "since", or in a past report of January to April, when the
+            // year before's results and balances are reported; else this year's.
+            if fields.monthPart == "year-end", fields.yearOffset == 0, let r = reference, !(r.month == 12 && r.day == 31),
+               !mentions[i].text.lowercased().contains("of"), mentions[i].qualifier == "since" || r.month <= 4 && tense == .past {
+                fields.yearOffset = -1
+            }
             // A part of a year written across two years ("the first 10 months of 1986/87") in a
             // story from a place with its own fiscal year: a part of that fiscal year.
             if !fields.fiscal, let fy = fiscalYear, fy.start > 1, let y = fields.year, fields.yearTo == y + 1,
                fields.firstMonths != nil || fields.quarter != nil || fields.half != nil, !Self.isSeason(mentions[i].text) {
                 fields.fiscal = true
             }
-            var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense)
+            // A month or day without its year in a clause whose verb is in the past tense looks back.
+            let markedPast = tense == .past && fields.year == nil && fields.yearOffset == nil && (fields.month != nil || fields.quarter != nil)
+                && isMarkedPast(mentions[i].span, in: document, memo: &memo)
+            var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense, markedPast: markedPast)
             // A fiscal year the text names ("FY25", "fiscal 2016-17", "the coming fiscal year") in a
             // story from a place whose fiscal year starts in another month: that fiscal year. Years
             // are named by the year the fiscal year ends in ("FY25" in India: April 2024 to March
@@ -443,13 +453,18 @@ extension Extractor {
         let b = document.bytes
         for i in mentions.indices.dropLast() {
             guard case var .calendar(f, _) = mentions[i].value, f.quarter != nil, f.quarterTo == nil, f.year == nil,
-                  f.yearOffset == nil, !f.samePeriod, !f.fiscal, f.monthsEnding == nil else { continue }
+                  f.yearOffset == nil, !f.samePeriod, f.monthsEnding == nil else { continue }
             let next = mentions[i + 1]
-            guard let d = next.periodFields, d.month != nil, d.day != nil, d.dayTo == nil, !d.samePeriod,
-                  let end = next.period?.to, end <= reference ?? end else { continue }
-            // Only the word "ended" or "ending" between them, across a line break at most.
-            let gap = b[mentions[i].span.end..<next.span.start].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
-            guard gap.count <= 6, ["ended", "ending"].contains(String(decoding: gap, as: UTF8.self).lowercased()) else { continue }
+            // A day it ended ("the third quarter ended Dec. 31", not one to come), or a month
+            // ("the fourth fiscal quarter ending in May": the company's quarter, ended or to come).
+            guard let d = next.periodFields, d.month != nil, d.monthTo == nil, d.dayTo == nil, !d.samePeriod, d.yearOffset == nil,
+                  let end = next.period?.to, d.day == nil || end <= reference ?? end else { continue }
+            if d.day == nil, let r = reference, end.dayNumber - r.dayNumber > 366 { continue }
+            // Only the word "ended" or "ending" between them (and "in" before a month), across a line break at most.
+            let gap = String(decoding: b[mentions[i].span.end..<next.span.start].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }, as: UTF8.self).lowercased()
+            guard gap.count <= 8, ["ended", "ending"].contains(gap) || d.day == nil && ["endedin", "endingin"].contains(gap) else { continue }
+            // A fiscal quarter whose end is named is the company's, not the place's fiscal year's.
+            if f.fiscal { f.fiscalYearStart = nil }
             // Thirteen weeks to that day (a 52-week company's quarter "ended Aug. 26" began May
             // 28), or from the first of its month two months before when it ends a month.
             let from = PeriodResolver.firstDay(ofMonths: 3, endingOn: end)
@@ -909,6 +924,14 @@ extension Extractor {
         return .future
     }
 
+    /// Whether the clause around `span` has a verb in the past tense (`past-cues`: "rose", "was",
+    /// "brought in"), which marks it a report of what happened, not only a clause without a future cue.
+    func isMarkedPast(_ span: Span, in document: Document, memo: inout TenseMemo) -> Bool {
+        guard let cues = pastCues, let s = document.sentenceIndex(of: span.start) else { return false }
+        let clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo)
+        return !document.matchSpans(of: cues, in: clauseSpan, limit: 1).isEmpty
+    }
+
     /// Whether a split year's words make it a season or crop year ("the 1986/87 season"), which
     /// follows the commodity, not the place's fiscal year; with `crops`, also a crop named as a
     /// word (for a sentence around the year). The checks read it too.
@@ -1146,7 +1169,9 @@ extension Extractor {
             let m = mentions[j]
             // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
             let f = m.periodFields
+            // "The nine months" (the months up to the one reported, no year named) is not shifted.
             let shifted = (f?.samePeriod ?? false) && !(f?.yearOffset == 0 && f?.year == nil)
+                && !(f?.monthsToDate != nil && f?.yearOffset == nil && f?.year == nil)
             // A comparison refers back to a reported figure's period: one that began by the reference date
             // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
             if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }

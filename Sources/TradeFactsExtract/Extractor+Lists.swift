@@ -223,7 +223,8 @@ extension Extractor {
         }) else { return [] }
         i -= conj.count
         skipSpaces()
-        if i > 0, b[i - 1] == 0x2C { i -= 1; skipSpaces() }  // the serial comma
+        var serialComma = false
+        if i > 0, b[i - 1] == 0x2C { i -= 1; skipSpaces(); serialComma = true }  // the serial comma
         var members: [Span] = []
         while members.count < 12, let n = number() {
             members.append(n)
@@ -232,7 +233,26 @@ extension Extractor {
             i -= 1
             skipSpaces()
         }
+        // One figure, a comma and "or" restate it in percent ("the index fell 5.39, or 1.2%"): not a list.
+        if members.count == 1, serialComma, conj == Array("or".utf8) { return [] }
+        // The first member ends a name ("the S&P 500 and 5.8% for the Big Board", "the FTSE 100
+        // and 2 pct"): a word with a capital letter before it, not opening its sentence.
+        if let first = members.last, isNameNumber(first.start, b) { return [] }
         return members.reversed()
+    }
+
+    /// Whether the number at `start` follows a word that names something ("S&P 500", "FTSE 100"):
+    /// the word before it holds a capital letter and is not the first of its sentence.
+    private static func isNameNumber(_ start: Int, _ b: [UInt8]) -> Bool {
+        var i = start
+        while i > 0, b[i - 1] == 0x20 { i -= 1 }
+        let end = i
+        while i > 0, TriggerScanner.isLetter(b[i - 1]) || b[i - 1] == 0x26 { i -= 1 }
+        guard i < end, b[i..<end].contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+        // The word before it: a sentence's first word is capitalised anyway ("Up 5 and 6 pct").
+        var k = i
+        while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A || b[k - 1] == 0x09 { k -= 1 }
+        return k > 0 && ![0x2E, 0x21, 0x3F, 0x22].contains(b[k - 1])
     }
 }
 

@@ -87,6 +87,8 @@ public final class Extractor: @unchecked Sendable {
     /// The rules and lexicons the extractor runs.
     public let ruleSet: RuleSet
     let futureCues: Pattern?
+    /// Verbs in the past tense (`past-cues`) that mark a clause as a report of what happened.
+    let pastCues: Pattern?
     let localDollarPlaces: Pattern?
     /// The places of `fiscal-years`, in any case (datelines are in capitals).
     let fiscalPlaces: Pattern?
@@ -148,6 +150,7 @@ public final class Extractor: @unchecked Sendable {
         localCurrencyPlaces = ruleSet.lexicons["local-currencies"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-currencies}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
+        pastCues = ruleSet.lexicons["past-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:past-cues}}\b"#) : nil
         clauseBoundary = ruleSet.lexicons["clause-openers"] != nil ? try ruleSet.compile(#"[,;:]|--|``|''|"|\b(?:{{lexicon:clause-openers}})\b"#) : nil
         reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil
     }

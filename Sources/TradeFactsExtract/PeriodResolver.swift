@@ -122,7 +122,7 @@ package enum PeriodResolver {
     /// Resolves `f`; returns nil when the fields are contradictory ("February 30"), incomplete,
     /// or need a reference date that is missing. Anaphoric (`samePeriod`) fields are resolved by
     /// ``resolveSamePeriod(antecedent:yearOffset:)`` instead.
-    package static func resolve(_ f: PeriodFields, reference: CalendarDate?, tense: Tense = .past) -> ResolvedPeriod? {
+    package static func resolve(_ f: PeriodFields, reference: CalendarDate?, tense: Tense = .past, markedPast: Bool = false) -> ResolvedPeriod? {
         if f.samePeriod { return nil }
         if let decade = f.decade {
             // "the late 1980s": its last three years; early the first four, mid the middle three.
@@ -240,12 +240,16 @@ package enum PeriodResolver {
         if f.ofTheYear, let p = candidates.last(where: { $0.from <= r }) { return p }
         if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
         if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
-        return nearest(candidates, to: r, tense: tense)
+        return nearest(candidates, to: r, tense: tense, markedPast: markedPast)
     }
 
     /// How many times farther a period on the wrong side of the reference date (ahead of a past-tense
     /// report, behind a future-tense one) may be before it loses to one on the tense's side.
     static let againstTense = 4
+    /// The same for a clause whose verb is in the past tense ("In January, the company brought in
+    /// a new chief", "changed to a calendar year in December" said in October): a period ahead is
+    /// meant only when it is much nearer than the one behind.
+    static let againstMarkedPast = 12
     /// The same for a future-tense clause naming a period behind the reference date: only one just
     /// ended is meant ("will release December figures" in January, "third-quarter results are
     /// expected" in late October), not one most of a year back ("will command a mission in
@@ -258,7 +262,8 @@ package enum PeriodResolver {
     /// latest such period unless the coming one is much nearer ("payable Dec. 15" in a November story);
     /// for a past report, the unelapsed part of a period under way (or of a stretch of months wholly
     /// ahead) counts as ahead.
-    package static func nearest(_ candidates: [ResolvedPeriod], to r: CalendarDate, tense: Tense) -> ResolvedPeriod? {
+    package static func nearest(_ candidates: [ResolvedPeriod], to r: CalendarDate, tense: Tense, markedPast: Bool = false) -> ResolvedPeriod? {
+
         func cost(_ p: ResolvedPeriod) -> Int {
             let behind = p.to < r ? r.dayNumber - p.to.dayNumber : 0
             let aheadStart = p.from > r ? p.from.dayNumber - r.dayNumber : 0
@@ -268,7 +273,8 @@ package enum PeriodResolver {
             // half) counts all of its unelapsed part against it, even wholly ahead ("January-November"
             // or "the first half" in a story of 31 December is the one just ended, not the one
             // beginning tomorrow); other periods (a month, a day) their start.
-            case .past: return behind + againstTense * ([.span, .quarter, .half].contains(p.granularity) || aheadStart == 0 ? unelapsed : aheadStart)
+            // In a clause whose verb is past, a period wholly ahead counts so many times more.
+            case .past: return behind + (markedPast && aheadStart > 0 ? againstMarkedPast : againstTense) * ([.span, .quarter, .half].contains(p.granularity) || aheadStart == 0 ? unelapsed : aheadStart)
             case .present: return behind + aheadStart
             case .future: return againstFutureTense * behind + aheadStart
             }
