@@ -221,6 +221,7 @@ extension Extractor {
         companyFiscalYears(&mentions, document, reference: reference, resultsStory: resultsStory)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
+        forwardDateLists(&mentions, document, reference: reference)
         // "Earlier this month": the month up to the day before the reference date.
         if let r = reference {
             for i in mentions.indices {
@@ -768,6 +769,33 @@ extension Extractor {
         }
         let months = (head.to.year - head.from.year) * 12 + head.to.month - head.from.month + 1
         return months == 3 ? head : nil
+    }
+
+    /// Dates without a year listed in calendar order in one sentence, the first of them ahead of the
+    /// reference date ("laydays include July 1-10 for 7,500 tonnes, Aug 1-10 for 8,000 tonnes and
+    /// Sept 15-25", said in April): the list runs forward, so a later member is never before the one
+    /// listed before it (alone, "Aug 1-10" in a past clause would be last August). Members are of
+    /// one kind (days, day ranges or months), at most 80 bytes apart, joined by a comma, "and" or "or".
+    func forwardDateLists(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+        guard let r = reference else { return }
+        func member(_ m: Mention) -> (month: Int, day: Int, kind: Int)? {
+            guard m.role == nil, case let .calendar(f, _?) = m.value, f.year == nil, f.yearOffset == nil, !f.samePeriod, !f.fiscal,
+                  let month = f.month, f.monthTo == nil, f.quarter == nil, f.half == nil, f.monthPart == nil, f.weekday == nil else { return nil }
+            return (month, f.day ?? 0, f.day == nil ? 0 : f.dayTo == nil ? 1 : 2)
+        }
+        var prev: Int? = nil
+        for i in mentions.indices {
+            guard let m1 = member(mentions[i]) else { continue }
+            defer { prev = i }
+            guard let j = prev, let m0 = member(mentions[j]), m0.kind == m1.kind, (m1.month, m1.day) > (m0.month, m0.day),
+                  case let .calendar(_, q?) = mentions[j].value, q.from > r, case let .calendar(f, p?) = mentions[i].value, p.from < q.from,
+                  mentions[i].span.start - mentions[j].span.end <= 80,
+                  document.sentenceIndex(of: mentions[i].span.start) == document.sentenceIndex(of: mentions[j].span.start) else { continue }
+            let gap = String(decoding: document.bytes[mentions[j].span.end..<mentions[i].span.start], as: UTF8.self)
+            guard gap.contains(",") || gap.contains(" and ") || gap.contains(" or ") else { continue }
+            let moved = p.shifted(years: q.from.year - p.from.year)
+            if moved.from > q.from { mentions[i].value = .calendar(fields: f, resolved: moved) }
+        }
     }
 
     /// Months listed before one with its year take that year ("in May and June 1986", "in April,

@@ -241,4 +241,29 @@ final class PeriodContextTests: XCTestCase {
                        date: "1987-07-21")
         XCTAssertEqual(period("the previous month", in: e), "1987-05-01..1987-05-31")
     }
+
+    func testDatesListedInCalendarOrderRunForward() {
+        // A tender's shipment windows: the first lies ahead, so the later ones do too.
+        var e = extraction("The agent said laydays include July 1-10 for 7,500 tonnes, Aug 1-10 for 8,000 tonnes, "
+            + "and Sept 15-25 for 12,500 tonnes.", date: "1987-04-08")
+        XCTAssertEqual(period("July 1-10", in: e), "1987-07-01..1987-07-10")
+        XCTAssertEqual(period("Aug 1-10", in: e), "1987-08-01..1987-08-10")
+        XCTAssertEqual(period("Sept 15-25", in: e), "1987-09-15..1987-09-25")
+        // A narrative whose first month is behind keeps each month's own reading.
+        e = extraction("In March, exports rose 5 pct, and in August they fell.", date: "1987-05-20")
+        XCTAssertEqual(period("March", in: e), "1987-03-01..1987-03-31")
+        XCTAssertEqual(period("August", in: e), "1986-08-01..1986-08-31")
+        // Days and months are not one list.
+        e = extraction("Bids are due July 1, and in August the mill will reopen.", date: "1987-04-08")
+        XCTAssertEqual(period("August", in: e), "1987-08-01..1987-08-31")
+    }
+
+    func testPastVerbLooksBackForAYearlessMonth() {
+        // Two months ahead loses to nine behind when the clause's verb is past.
+        let e = extraction("In January, American Medical brought in a new chief executive.", date: "1989-10-27")
+        XCTAssertEqual(period("January", in: e), "1989-01-01..1989-01-31")
+        // Without a past verb the nearer month ahead is still read ("payable in January").
+        let f = extraction("The dividend is payable in January.", date: "1989-11-20")
+        XCTAssertEqual(period("January", in: f), "1990-01-01..1990-01-31")
+    }
 }
