@@ -1193,6 +1193,8 @@ extension Extractor {
                           anyWithinYear: Bool = false, reference: CalendarDate? = nil, partOfYear: Bool = false, memo: inout TenseMemo) -> ResolvedPeriod? {
         let here = document.sentenceIndex(of: mentions[index].span.start) ?? 0
         func sentence(_ j: Int) -> Int { document.sentenceIndex(of: mentions[j].span.start) ?? 0 }
+        let opensSentence = document.sentences.indices.contains(here)
+            && !document.bytes[document.sentences[here].span.start..<mentions[index].span.start].contains { TriggerScanner.isLetter($0) || (0x30...0x39).contains($0) }
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
             // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
@@ -1227,7 +1229,9 @@ extension Extractor {
             // Nor a single day, whatever its TIMEX granularity, in another sentence ("end-Nov stocks
             // dropped … Export earnings were up 21.6 pct from a year earlier": November's); in its own
             // sentence a stock's day may be ("reserves at end-March … against … a year earlier").
-            return p.granularity != .day && (p.from != p.to || sentence(j) == here) ? p : nil
+            // An anaphor opening its sentence refers to the one before, a stock's day too ("… to
+            // 26,300 at end-March. A year earlier the figure was 28,763.").
+            return p.granularity != .day && (p.from != p.to || sentence(j) == here || opensSentence && sentence(j) == here - 1) ? p : nil
         }
         // Mentions are in text order: the walks stop at the sentence's edges (walking on over the
         // whole document for each anaphor made a long text quadratic).
@@ -1368,8 +1372,13 @@ extension Extractor {
         if words.count > 1, words[0] == onWord, words[1].first.map({ (0x30...0x39).contains($0) }) ?? false || changeBeforeOn.contains(words[1]) {
             return true
         }
+        // "compared with 910 mln at end-1986": the day a base figure stood at is a base too; a
+        // level's day is not ("rose to 953 mln at end-March"): after a leading "at", a cue within
+        // five words decides.
+        var afterAt = false
         for (k, w) in words.enumerated() {
-            if w == toWord || w == atWord { return false }
+            if w == atWord, k == 0 { afterAt = true; continue }
+            if w == toWord || w == atWord || afterAt && k > 5 { return false }
             // "lost 7.9% against the U.S. dollar in the first two months of 2024": a currency's
             // move, not a base.
             if w == againstWord, words[max(0, k - 3)..<k].contains(where: { currencyAfterAgainst.contains($0) }) { continue }

@@ -266,4 +266,17 @@ final class PeriodContextTests: XCTestCase {
         let f = extraction("The dividend is payable in January.", date: "1989-11-20")
         XCTAssertEqual(period("January", in: f), "1990-01-01..1990-01-31")
     }
+
+    func testYearEarlierOfAStocksDay() {
+        // A base figure's day is a base, not the period reported.
+        var e = extraction("Morgan's allowance for credit losses at the end of March totaled 953 mln dlrs compared with 910 mln "
+            + "at end-1986 and 815 mln a year earlier.", date: "1987-04-08")
+        XCTAssertEqual(period("a year earlier", in: e), "1986-03-31..1986-03-31")
+        // An anaphor opening its sentence refers to the day of the sentence before.
+        e = extraction("Vacancies rose by 1,900 to 26,300 at end-March. A year earlier the figure was 28,763.", date: "1987-04-08")
+        XCTAssertEqual(period("A year earlier", in: e), "1986-03-31..1986-03-31")
+        // Elsewhere in its sentence it does not ("End-Nov stocks dropped … up 21.6 pct from a year earlier").
+        e = extraction("End-Nov stocks dropped 5 pct. Export earnings were up 21.6 pct from a year earlier.", date: "1987-01-08")
+        XCTAssertNotEqual(period("a year earlier", in: e), "1985-11-30..1985-11-30")
+    }
 }
