@@ -768,7 +768,10 @@ extension Extractor {
             return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
         }
         let months = (head.to.year - head.from.year) * 12 + head.to.month - head.from.month + 1
-        return months == 3 ? head : nil
+        guard months == 3 else { return nil }
+        // "1987 qtr", "1986 qtr": the quarter reported, in the year written.
+        if let y = fields.year { return head.shifted(years: y - head.to.year) }
+        return head
     }
 
     /// Dates without a year listed in calendar order in one sentence, the first of them ahead of the
