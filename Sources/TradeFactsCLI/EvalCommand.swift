@@ -72,7 +72,7 @@ struct EvalCommand: ParsableCommand {
         for (name, a) in r.agreeing.sorted(by: { $0.key < $1.key }) {
             writeOut("  \(name): \(a.agree) of \(a.of) found items agree (\(p(a.of == 0 ? 0 : Double(a.agree) / Double(a.of))) %)\n")
         }
-        if r.weekdays > 0 { writeOut("  weekdays named alone, not scored (the briefs leave them out): \(r.weekdays)\n") }
+        if r.weekdays > 0 { writeOut("  weekdays and weekends named alone, not scored (the briefs leave them out): \(r.weekdays)\n") }
         if r.dayWords > 0 { writeOut("  today/yesterday/tomorrow alone, not scored (this set's gold tags none): \(r.dayWords)\n") }
         for m in r.misses.prefix(misses) { writeOut("  [\(m.source)] \(m.detail)\n") }
     }

@@ -14,7 +14,7 @@ import TradeFacts
 /// system mention of its kind overlaps that place and gives its value: money the same amount (or
 /// range end) and currency; a percent the same magnitude (basis points also as points: 84 as 0.84); a period the same first and last day; a
 /// count the same number. A system mention that finds no gold item is a false positive, except a
-/// dateline, and a weekday named alone ("on Monday", "last Friday") in a set whose gold tags no
+/// dateline, and a weekday or the weekend named alone ("on Monday", "last Friday", "the weekend") in a set whose gold tags no
 /// weekday: the later briefs leave weekdays out ("not the dateline, not weekdays"), so there they
 /// are not scored either way and are counted apart; the first set's gold tags them, and they count.
 /// "Today", "yesterday" and "tomorrow" alone, on which the briefs are silent and annotators differ
@@ -85,6 +85,7 @@ package enum ValueScorer {
         var unscored = Set<String>()
         if !tagsWeekdays { unscored.formUnion(weekdayRules) }
         if !tagsDayWords { unscored.formUnion(dayWordRules) }
+        if !pending.contains(where: { p in p.gold.contains { $0.kind == .periods && isWeekend($0.text) } }) { unscored.formUnion(weekendRules) }
         for p in pending { score(gold: p.gold, mentions: p.mentions, file: p.file, unscored: unscored, into: &result) }
         return result
     }
@@ -199,6 +200,14 @@ package enum ValueScorer {
 
     /// The rules that read a weekday named alone, which the value briefs do not tag.
     static let weekdayRules: Set<String> = ["date.weekday", "date.weekday-relative"]
+    /// The rule that reads the weekend ("the weekend", "last weekend"), which annotators who leave
+    /// weekdays out mostly leave out with them.
+    static let weekendRules: Set<String> = ["period.weekend"]
+    /// A gold text that names the weekend ("last weekend", "over the weekend").
+    static func isWeekend(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.count <= 3 && words.contains("weekend")
+    }
     /// The rule that reads "today", "yesterday", "tomorrow" alone.
     static let dayWordRules: Set<String> = ["date.relative-day"]
 
@@ -262,7 +271,7 @@ package enum ValueScorer {
             }
             result.scores[g.kind] = s
         }
-        result.weekdays += mentions.filter { weekdayRules.contains($0.rule) && unscored.contains($0.rule) && !$0.latent }.count
+        result.weekdays += mentions.filter { (weekdayRules.contains($0.rule) || weekendRules.contains($0.rule)) && unscored.contains($0.rule) && !$0.latent }.count
         result.dayWords += mentions.filter { dayWordRules.contains($0.rule) && unscored.contains($0.rule) && !$0.latent }.count
         for (i, m) in mentions.enumerated() where !used.contains(i) {
             guard let k = kind(of: m, unscored: unscored) else { continue }

@@ -46,4 +46,24 @@ final class ValueScorerTests: XCTestCase {
         XCTAssertFalse(ValueScorer.isDayWord("yesterday's session"))
         XCTAssertFalse(ValueScorer.isDayWord("the week to yesterday"))
     }
+
+    func testTheWeekendIsScoredOnlyWhereTheGoldTagsOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("value-scorer-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "Talks over the weekend failed, and exports rose 5 pct in March.\n".write(toFile: "\(dir)/a.txt", atomically: true, encoding: .utf8)
+        let gold = """
+            referenceDate: "2025-04-10"
+            periods:
+              - {text: "March", from: "2025-03-01", to: "2025-03-31"}
+            """
+        try gold.write(toFile: "\(dir)/a.gold.yaml", atomically: true, encoding: .utf8)
+        var r = try ValueScorer.run(directory: dir, engine: Fixtures.engine, dateFromGold: true)
+        XCTAssertEqual(r.weekdays, 1)
+        XCTAssertEqual(r.scores[.periods]?.fp, 0)
+        try (gold + "\n  - {text: \"the weekend\", from: \"2025-04-05\", to: \"2025-04-06\"}\n").write(toFile: "\(dir)/a.gold.yaml", atomically: true, encoding: .utf8)
+        r = try ValueScorer.run(directory: dir, engine: Fixtures.engine, dateFromGold: true)
+        XCTAssertEqual(r.weekdays, 0)
+        XCTAssertEqual(r.scores[.periods]?.tp, 2)
+    }
 }
