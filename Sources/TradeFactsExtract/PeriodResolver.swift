@@ -411,6 +411,11 @@ package enum PeriodResolver {
         // A run of months across two years ("March 1987-February 1988", "July-March 1985/86").
         if let y2 = f.yearTo, let m = f.month, let m2 = f.monthTo {
             guard y2 > y, (1...12).contains(m), (1...12).contains(m2) else { return nil }
+            // With its days ("July 29, 1987 until June 30, 1992"): from day to day.
+            if let d = f.day, let d2 = f.dayTo {
+                guard let from = CalendarDate(validYear: y, month: m, day: d), let to = CalendarDate(validYear: y2, month: m2, day: d2) else { return nil }
+                return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
+            }
             let from = CalendarDate(year: y, month: m, day: 1), to = CalendarDate(year: y2, month: m2, day: 1).lastDayOfMonth
             return ResolvedPeriod(from: from, to: to, value: "\(yy)-\(mm(m))/\(TimexValue.format4(y2))-\(mm(m2))", granularity: .span)
         }
@@ -449,11 +454,14 @@ package enum PeriodResolver {
             return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: n == 7 ? .week : .span)
         }
         if let m = f.month, let d = f.day {
-            guard let from = CalendarDate(validYear: y, month: m, day: d) else { return nil }
             if let d2 = f.dayTo {
-                guard let to = CalendarDate(validYear: y, month: f.monthTo ?? m, day: d2), from <= to else { return nil }
+                // Across a year's end ("Dec. 1 through Jan. 31, 1987": the year named is the last day's).
+                let m2 = f.monthTo ?? m
+                guard let from = CalendarDate(validYear: m2 < m ? y - 1 : y, month: m, day: d),
+                      let to = CalendarDate(validYear: y, month: m2, day: d2), from <= to else { return nil }
                 return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
             }
+            guard let from = CalendarDate(validYear: y, month: m, day: d) else { return nil }
             return ResolvedPeriod(from: from, to: from, value: from.iso, granularity: .day)
         }
         if let m = f.month, let m2 = f.monthTo {
