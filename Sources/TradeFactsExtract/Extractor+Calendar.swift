@@ -293,6 +293,14 @@ extension Extractor {
             }
             // A results note's "in year", "in quarter": the company's year or quarter the story
             // reports, whatever period its note names nearby ("1986 net includes … in year").
+            // "The year" in a clause about what is to come ("we cannot expect an increase in reserves
+            // during the year") is the reference date's year, whatever year was reported before.
+            if fields.wholeYear, fields.yearOffset == 0, !fields.storyPeriod, let r = reference,
+               mentions[i].text.lowercased().hasPrefix("the "), tense(of: mentions[i], in: document, memo: &memo) == .future {
+                let from = CalendarDate(year: r.year, month: 1, day: 1), to = CalendarDate(year: r.year, month: 12, day: 31)
+                mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: from, to: to, value: TimexValue.format4(r.year), granularity: .year))
+                continue
+            }
             if fields.storyPeriod, let p = storyPeriod(fields, before: i, mentions, document, memo: &storyMemo) {
                 mentions[i].value = .calendar(fields: fields, resolved: p)
                 continue

@@ -279,4 +279,13 @@ final class PeriodContextTests: XCTestCase {
         e = extraction("End-Nov stocks dropped 5 pct. Export earnings were up 21.6 pct from a year earlier.", date: "1987-01-08")
         XCTAssertNotEqual(period("a year earlier", in: e), "1985-11-30..1985-11-30")
     }
+
+    func testTheYearInAFutureClauseIsTheDatelinesYear() {
+        let e = extraction("Kenya had a surplus in 1986 and inflation fell to 5.6 pct from 10.7 pct in 1985. We cannot expect an "
+            + "increase in foreign exchange reserves during the year, he said.", date: "1987-03-03")
+        XCTAssertEqual(period("the year", in: e), "1987-01-01..1987-12-31")
+        // A past clause keeps the year reported.
+        let f = extraction("Exports rose 5 pct in 1986. Imports fell over the year.", date: "1987-03-03")
+        XCTAssertEqual(period("the year", in: f), "1986-01-01..1986-12-31")
+    }
 }
