@@ -460,6 +460,7 @@ extension Extractor {
     /// mentions, as TimeML marks them; the quarter then counts as the quarter the story reports.
     func quartersEndedOnDay(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
         let b = document.bytes
+        var ended: [Int: ResolvedPeriod] = [:]
         for i in mentions.indices.dropLast() {
             guard case var .calendar(f, _) = mentions[i].value, f.quarter != nil, f.quarterTo == nil, f.year == nil,
                   f.yearOffset == nil, !f.samePeriod, f.monthsEnding == nil else { continue }
@@ -471,7 +472,9 @@ extension Extractor {
             if d.day == nil, let r = reference, end.dayNumber - r.dayNumber > 366 { continue }
             // Only the word "ended" or "ending" between them (and "in" before a month), across a line break at most.
             let gap = String(decoding: b[mentions[i].span.end..<next.span.start].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }, as: UTF8.self).lowercased()
-            guard gap.count <= 8, ["ended", "ending"].contains(gap) || d.day == nil && ["endedin", "endingin"].contains(gap) else { continue }
+            // "the fourth quarter and year, ended October 31": the quarter ends with the year named.
+            let gapEnd = gap.hasPrefix("andyear") ? String(gap.dropFirst(7).drop { $0 == "," }) : gap
+            guard gapEnd.count <= 8, ["ended", "ending"].contains(gapEnd) || d.day == nil && ["endedin", "endingin"].contains(gapEnd) else { continue }
             // A fiscal quarter whose end is named is the company's, not the place's fiscal year's.
             if f.fiscal { f.fiscalYearStart = nil }
             // Thirteen weeks to that day (a 52-week company's quarter "ended Aug. 26" began May
@@ -480,8 +483,18 @@ extension Extractor {
             f.monthsEnding = 3
             // Its TIMEX3 value stays the quarter named, in the year it ends (TimeML: "the
             // fourth quarter ended Aug. 26" is 1989-Q4); its days are the company's.
-            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: end,
-                value: "\(TimexValue.format4(end.year))-Q\(f.quarter!)", granularity: .quarter))
+            let quarter = ResolvedPeriod(from: from, to: end, value: "\(TimexValue.format4(end.year))-Q\(f.quarter!)", granularity: .quarter)
+            mentions[i].value = .calendar(fields: f, resolved: quarter)
+            ended[f.quarter!] = quarter
+        }
+        // The same quarter named again without its day ("Transform said its fourth quarter profit
+        // was revised"): the company's quarter just given.
+        guard !ended.isEmpty else { return }
+        for i in mentions.indices {
+            guard case var .calendar(f, p?) = mentions[i].value, let q = f.quarter, let quarter = ended[q], f.quarterTo == nil, f.year == nil,
+                  f.yearOffset == nil, !f.samePeriod, f.monthsEnding == nil, p != quarter, p.granularity == .quarter else { continue }
+            f.monthsEnding = 3
+            mentions[i].value = .calendar(fields: f, resolved: quarter)
         }
     }
 

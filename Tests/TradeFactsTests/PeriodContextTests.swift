@@ -288,4 +288,15 @@ final class PeriodContextTests: XCTestCase {
         let f = extraction("Exports rose 5 pct in 1986. Imports fell over the year.", date: "1987-03-03")
         XCTAssertEqual(period("the year", in: f), "1986-01-01..1986-12-31")
     }
+
+    func testQuarterAndYearEndedOnADay() {
+        // "the fourth quarter and year, ended October 31": the company's quarter and year, and the
+        // same quarter named again later, and its fiscal year.
+        let e = extraction("TRANSFORM LOGIC <TOOG> REVISES RESULTS DOWNWARD\n    DALLAS, March 3 - Transform Logic Corp said it has "
+            + "revised downward its previously reported fourth quarter and year, ended October 31, results. Transform said its fourth "
+            + "quarter profit was revised to 305,082 dlrs, which left the company with a fiscal 1986 loss of 249,814 dlrs.", date: "1987-03-03")
+        XCTAssertEqual(period("fourth quarter", in: e), "1986-08-01..1986-10-31")
+        XCTAssertEqual(period("fourth\nquarter", in: e) ?? period("fourth quarter", in: e, nth: 1), "1986-08-01..1986-10-31")
+        XCTAssertEqual(period("fiscal 1986", in: e), "1985-11-01..1986-10-31")
+    }
 }
