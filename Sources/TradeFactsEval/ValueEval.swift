@@ -78,14 +78,12 @@ package enum ValueScorer {
             result.articles += 1
             pending.append((items(gold, in: Array(text.utf8)), mentions, base))
         }
-        // Whether the set's gold tags weekdays decides whether they are scored.
-        let tagsWeekdays = pending.contains { p in p.gold.contains { $0.kind == .periods && isWeekdayName($0.text) } }
-        // And whether it tags "today", "yesterday" or "tomorrow", whether those are.
-        let tagsDayWords = pending.contains { p in p.gold.contains { $0.kind == .periods && isDayWord($0.text) } }
+        // Whether the set's gold tags a weekday, the weekend or a day word decides whether the
+        // rules that read them are scored.
         var unscored = Set<String>()
-        if !tagsWeekdays { unscored.formUnion(weekdayRules) }
-        if !tagsDayWords { unscored.formUnion(dayWordRules) }
-        if !pending.contains(where: { p in p.gold.contains { $0.kind == .periods && isWeekend($0.text) } }) { unscored.formUnion(weekendRules) }
+        for c in silentConventions where !pending.contains(where: { p in p.gold.contains { $0.kind == .periods && c.tagged($0.text) } }) {
+            unscored.formUnion(c.rules)
+        }
         for p in pending { score(gold: p.gold, mentions: p.mentions, file: p.file, unscored: unscored, into: &result) }
         return result
     }
@@ -102,6 +100,18 @@ package enum ValueScorer {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
         return words.count <= 3 && words.contains { weekdayNames.contains(String($0)) }
     }
+
+    /// What the briefs leave out or leave unsaid, and annotators differ on: the rules that read it,
+    /// scored only in a set whose gold tags it (`tagged`).
+    struct SilentConvention: Sendable {
+        let rules: Set<String>
+        let tagged: @Sendable (String) -> Bool
+    }
+    static let silentConventions = [
+        SilentConvention(rules: weekdayRules, tagged: isWeekdayName),
+        SilentConvention(rules: weekendRules, tagged: isWeekend),
+        SilentConvention(rules: dayWordRules, tagged: isDayWord),
+    ]
 
     /// The gold files that name a story rather than sit beside an article: a Reuters story is read
     /// from `reuters` (`file: reut2-*.sgm`), a TimeBank story from the TempEval-3 folder beside it
