@@ -55,6 +55,9 @@ extension CheckContext {
                 if from == nil && to == nil { return nil } else { break }
             }
             guard mentions[i].type == type else { continue }
+            // A figure of another unit is another statement's ("a 5.8 pct drop in net profit to 64.5
+            // mln Swiss francs … cut its payout to 33 francs per share from 38").
+            if let other = from ?? to, !Self.sameUnit(mentions[other], mentions[i]) { continue }
             if before.hasSuffix("from ") && from == nil { from = i }
             else if before.hasSuffix("to ") && to == nil { to = i }
             // Stop at the next change: its figures are its own.
@@ -62,6 +65,13 @@ extension CheckContext {
         }
         guard let f = from, let t = to else { return nil }
         return (f, t)
+    }
+
+    /// Whether two figures are in one unit: money in one currency, both per the same unit or
+    /// neither ("64.5 mln Swiss francs" and "38" francs a share are not).
+    static func sameUnit(_ a: Mention, _ b: Mention) -> Bool {
+        guard case let .money(_, _, _, ca, pa) = a.value, case let .money(_, _, _, cb, pb) = b.value else { return true }
+        return pa == pb && (ca == nil || cb == nil || ca == cb)
     }
 
     /// The figures after a word or phrase (not a mention: "doubled", "tripled") in its clause,

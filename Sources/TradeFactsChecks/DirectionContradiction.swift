@@ -21,6 +21,8 @@ package struct DirectionContradiction: Check {
             CheckExample("Exports fell 6 pct to 3.1 billion dlrs from 3.3 billion dlrs.", date: "1987-03-01"),
             CheckExample("Imports rose 10% from $2.0 million to $2.2 million.", date: "2025-03-01"),
             CheckExample("Imports fell 10% from $2 million to $2.2 million, within rounding of the first figure.", date: "2025-03-01"),
+            CheckExample("Swissair reported a 5.8 pct drop in net profit to 64.5 mln Swiss francs and would cut its payout to 33 francs per share from 38.",
+                         date: "1987-03-19"),
         ]
     )
 
