@@ -20,7 +20,22 @@ final class VocabularyTests: XCTestCase {
             "billion": 1_000_000_000, "bln": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
             "trillion": 1_000_000_000_000, "lakh crore": 1_000_000_000_000, "lakh crores": 1_000_000_000_000, "tln": 1_000_000_000_000, "trn": 1_000_000_000_000, "tn": 1_000_000_000_000,
         ]
-        XCTAssertEqual(w.scales, scales)
+        // And "million" and "billion" mistyped: one letter dropped, doubled or swapped with the next.
+        func typos(_ word: String) -> Set<String> {
+            let c = Array(word)
+            var out = Set<String>()
+            for i in c.indices {
+                var d = c; d.remove(at: i); out.insert(String(d))
+                var t = c; t.insert(c[i], at: i); out.insert(String(t))
+                if i + 1 < c.count { var s = c; s.swapAt(i, i + 1); out.insert(String(s)) }
+            }
+            out.remove(word); out.remove("illion")
+            return out.filter { $0.count >= 6 }
+        }
+        var expected = scales
+        for t in typos("million") { expected[t] = 1_000_000 }
+        for t in typos("billion") { expected[t] = 1_000_000_000 }
+        XCTAssertEqual(w.scales, expected)
         XCTAssertEqual(Numbers.parse("two and a half crore"), 25_000_000)
         XCTAssertEqual(Numbers.scale(" mln"), 1_000_000)
     }
