@@ -36,7 +36,8 @@ package enum ValueScorer {
         package var misses: [EvalMiss] = []
         /// Gold files naming a Reuters story that could not be read (no Reuters folder, no such story).
         package var unscored = 0
-        /// Weekday names the engine read, left out of the scores as the briefs leave them out.
+        /// Weekdays and weekends the engine read, left out of the scores of a set whose gold tags none
+        /// (the briefs leave weekdays out).
         package var weekdays = 0
         /// "Today", "yesterday", "tomorrow" the engine read, left out of the scores of a set whose
         /// gold tags none.

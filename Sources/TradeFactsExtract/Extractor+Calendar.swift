@@ -291,8 +291,6 @@ extension Extractor {
                     }
                 }
             }
-            // A results note's "in year", "in quarter": the company's year or quarter the story
-            // reports, whatever period its note names nearby ("1986 net includes … in year").
             // "The year" in a clause about what is to come ("we cannot expect an increase in reserves
             // during the year") is the reference date's year, whatever year was reported before.
             if fields.wholeYear, fields.yearOffset == 0, !fields.storyPeriod, let r = reference,
@@ -301,6 +299,8 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: from, to: to, value: TimexValue.format4(r.year), granularity: .year))
                 continue
             }
+            // A results note's "in year", "in quarter": the company's year or quarter the story
+            // reports, whatever period its note names nearby ("1986 net includes … in year").
             if fields.storyPeriod, let p = storyPeriod(fields, before: i, mentions, document, memo: &storyMemo) {
                 mentions[i].value = .calendar(fields: fields, resolved: p)
                 continue
@@ -976,8 +976,8 @@ extension Extractor {
         return .future
     }
 
-    /// Whether the clause around `span` has a verb in the past tense (`past-cues`: "rose", "was",
-    /// "brought in"), which marks it a report of what happened, not only a clause without a future cue.
+    /// Whether the clause around `span` has a verb in the past tense (`past-cues`: "rose", "brought",
+    /// "changed"), which marks it a report of what happened, not only a clause without a future cue.
     func isMarkedPast(_ span: Span, in document: Document, memo: inout TenseMemo) -> Bool {
         guard let cues = pastCues, let s = document.sentenceIndex(of: span.start) else { return false }
         let clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo)

@@ -261,9 +261,9 @@ package enum PeriodResolver {
     /// ``againstTense`` times (``againstFutureTense`` for a future clause): a past report means the
     /// latest such period unless the coming one is much nearer ("payable Dec. 15" in a November story);
     /// for a past report, the unelapsed part of a period under way (or of a stretch of months wholly
-    /// ahead) counts as ahead.
+    /// ahead) counts as ahead; with `markedPast` (the clause's verb is past), a period wholly ahead
+    /// counts ``againstMarkedPast`` times.
     package static func nearest(_ candidates: [ResolvedPeriod], to r: CalendarDate, tense: Tense, markedPast: Bool = false) -> ResolvedPeriod? {
-
         func cost(_ p: ResolvedPeriod) -> Int {
             let behind = p.to < r ? r.dayNumber - p.to.dayNumber : 0
             let aheadStart = p.from > r ? p.from.dayNumber - r.dayNumber : 0
