@@ -467,13 +467,15 @@ extension Extractor {
             let next = mentions[i + 1]
             // A day it ended ("the third quarter ended Dec. 31", not one to come), or a month
             // ("the fourth fiscal quarter ending in May": the company's quarter, ended or to come).
+            // A day to come counts when it cannot end the calendar quarter named ("its first quarter,
+            // ending February 28", "the fourth quarter ending May 30").
             guard let d = next.periodFields, d.month != nil, d.monthTo == nil, d.dayTo == nil, !d.samePeriod, d.yearOffset == nil,
-                  let end = next.period?.to, d.day == nil || end <= reference ?? end else { continue }
+                  let end = next.period?.to, d.day == nil || end <= reference ?? end || end.month != f.quarter! * 3 else { continue }
             if d.day == nil, let r = reference, end.dayNumber - r.dayNumber > 366 { continue }
             // Only the word "ended" or "ending" between them (and "in" before a month), across a line break at most.
             let gap = String(decoding: b[mentions[i].span.end..<next.span.start].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }, as: UTF8.self).lowercased()
             // "the fourth quarter and year, ended October 31": the quarter ends with the year named.
-            let gapEnd = gap.hasPrefix("andyear") ? String(gap.dropFirst(7).drop { $0 == "," }) : gap
+            let gapEnd = gap.hasPrefix("andyear") ? String(gap.dropFirst(7).drop { $0 == "," }) : gap.hasPrefix(",") ? String(gap.dropFirst()) : gap
             guard gapEnd.count <= 8, ["ended", "ending"].contains(gapEnd) || d.day == nil && ["endedin", "endingin"].contains(gapEnd) else { continue }
             // A fiscal quarter whose end is named is the company's, not the place's fiscal year's.
             if f.fiscal { f.fiscalYearStart = nil }
@@ -888,6 +890,12 @@ extension Extractor {
         if mention.qualifier == "since" { return .past }
         // A dividend notice's payment and record dates lie ahead ("Pay April 30, May 29, June 24").
         if mention.periodFields.map({ $0.day != nil || $0.month != nil && $0.year == nil }) ?? false, Self.isPaymentLine(mention.span, document) { return .future }
+        // A trading position's months lie ahead ("June/July going at 1,850 dlrs" in February).
+        if let f = mention.periodFields, f.month != nil, f.monthTo != nil, f.year == nil, let after = positionAfter,
+           mention.span.end < document.bytes.count, document.bytes[mention.span.start..<mention.span.end].contains(0x2F),
+           !document.matchSpans(of: after, in: Span(mention.span.end, min(document.bytes.count, mention.span.end + 60)), limit: 1).isEmpty {
+            return .future
+        }
         let t = tense(around: mention.span, in: document, memo: &memo)
         // The base a forecast is compared with is a known, past figure ("would fall to about 6.2
         // mln units from 6.61 mln in the year to end-March").

@@ -37,18 +37,21 @@ extension Extractor {
                                      value: .percent(value: v, low: nil, high: nil, unit: unit, direction: direction, basis: basis)))
             }
         }
+        Self.addMembers(added, to: &mentions, b)
+    }
+
+    /// Adds list members: a member replaces a latent number at its place, and gives way to any
+    /// other mention there. The bytes each side covers are marked once (comparing every member with
+    /// every mention would make a text of long lists quadratic).
+    static func addMembers(_ added: [Mention], to mentions: inout [Mention], _ b: [UInt8]) {
         guard !added.isEmpty else { return }
-        // A member replaces a latent number at its place, and gives way to any other mention there.
-        // The bytes each side covers are marked once (comparing every member with every mention
-        // would make a text of long lists quadratic).
         var memberBytes = [Bool](repeating: false, count: b.count), mentionBytes = memberBytes
         func bytes(_ s: Span) -> Range<Int> { let lo = max(0, s.start); return lo..<max(lo, min(s.end, b.count)) }
         func covers(_ marks: [Bool], _ s: Span) -> Bool { bytes(s).contains { marks[$0] } }
         for a in added { for k in bytes(a.span) { memberBytes[k] = true } }
         mentions.removeAll { $0.latent && covers(memberBytes, $0.span) }
         for m in mentions { for k in bytes(m.span) { mentionBytes[k] = true } }
-        let taken = added.filter { !covers(mentionBytes, $0.span) }
-        mentions.append(contentsOf: taken)
+        mentions.append(contentsOf: added.filter { !covers(mentionBytes, $0.span) })
         mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
 
@@ -192,19 +195,21 @@ extension Extractor {
 
     /// The spans of the bare numbers of a list ending just before `offset`: "A, B and " or "A and "
     /// (commas, then "and"/"or"); at most twelve members, none spanning a line end.
-    static func listMembers(before offset: Int, in b: [UInt8]) -> [Span] {
+    static func listMembers(before offset: Int, in b: [UInt8], money: Bool = false) -> [Span] {
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        // Money lists run across a wrapped line and write thousands with commas ("at 1,850 and\n1,880 dlrs").
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || money && c == 0x0A }
         var i = offset
         func skipSpaces() { while i > 0, isSpace(b[i - 1]) { i -= 1 } }
         /// A number ending at `i` (digits with one optional decimal point), moving `i` to its start.
         func number() -> Span? {
             let end = i
-            var j = i, dot = false
+            var j = i, dot = false, comma = false, digits = 0
             while j > 0 {
                 let c = b[j - 1]
-                if isDigit(c) { j -= 1; continue }
-                if c == 0x2E, !dot, j - 1 > 0, isDigit(b[j - 2]), j < end { dot = true; j -= 1; continue }
+                if isDigit(c) { j -= 1; digits += 1; continue }
+                if c == 0x2E, !dot, !comma, j - 1 > 0, isDigit(b[j - 2]), j < end { dot = true; digits = 0; j -= 1; continue }
+                if money, c == 0x2C, digits == 3, j - 1 > 0, isDigit(b[j - 2]) { comma = true; digits = 0; j -= 1; continue }
                 break
             }
             guard j < end, isDigit(b[j]), isDigit(b[end - 1]) else { return nil }
@@ -217,7 +222,8 @@ extension Extractor {
         }
         skipSpaces()
         // "and" or "or" directly before the last member.
-        let conjunctions: [[UInt8]] = [Array("and".utf8), Array("or".utf8)]
+        // Money after "or" restates a figure ("2,778,000 dlrs or 28 cts a share"): lists of money take "and".
+        let conjunctions: [[UInt8]] = money ? [Array("and".utf8)] : [Array("and".utf8), Array("or".utf8)]
         guard let conj = conjunctions.first(where: { w in
             i >= w.count && Array(b[(i - w.count)..<i]).map({ $0 | 0x20 }) == w && (i - w.count == 0 || isSpace(b[i - w.count - 1]))
         }) else { return [] }
@@ -239,6 +245,39 @@ extension Extractor {
         // and 2 pct"): a word with a capital letter before it, not opening its sentence.
         if let first = members.last, isNameNumber(first.start, b) { return [] }
         return members.reversed()
+    }
+
+    /// The earlier members of a list of money amounts whose currency is written once, after the
+    /// last ("March/April sold at 4,340, 4,345 and 4,350 dlrs", "at 35 and 45 dlrs under New York
+    /// July", "1.5 and 2.1 billion yen"): each bare number before the money mention, joined to it by
+    /// commas and a final "and" or "or", is money of its own in the last member's currency, scale
+    /// and unit (rule `money.list-member`), as ``addPercentListMembers(_:_:)`` reads percentages.
+    /// A latent number at the same place gives way; a range ("4,351 to 4,450 dlrs") is no list.
+    func addMoneyListMembers(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        var added: [Mention] = []
+        for m in mentions where m.type == .money && !m.latent && m.rule != "money.list-member" {
+            guard case let .money(amount?, nil, nil, currency, per) = m.value, m.span.start < b.count,
+                  b[m.span.start] >= 0x30, b[m.span.start] <= 0x39 else { continue }
+            // The mention's own figure, to carry its scale and minor unit to the members.
+            var e = m.span.start
+            while e < m.span.end, b[e] >= 0x30 && b[e] <= 0x39 || (b[e] == 0x2C || b[e] == 0x2E) && e + 1 < m.span.end && b[e + 1] >= 0x30 && b[e + 1] <= 0x39 { e += 1 }
+            guard let own = Numbers.parse(document.text(Span(m.span.start, e))), own != 0 else { continue }
+            let factor = amount / own
+            for member in Self.listMembers(before: m.span.start, in: b, money: true) {
+                let text = document.text(member)
+                guard let v = Numbers.parse(text) else { continue }
+                // A member written out in full ("2,778,000") takes no scale or minor unit of the
+                // last ("2,778,000 and 28 cts a share" is no list of cents).
+                if factor != 1, text.contains(",") { continue }
+                var added1 = Mention(type: .money, span: member, matchSpan: member, text: text, rule: "money.list-member",
+                                     value: .money(amount: v * factor, low: nil, high: nil, currency: currency, per: per))
+                added1.pendingCurrency = m.pendingCurrency
+                added1.currencySource = m.currencySource
+                added.append(added1)
+            }
+        }
+        Self.addMembers(added, to: &mentions, b)
     }
 
     /// Whether the number at `start` follows a word that names something ("S&P 500", "FTSE 100"):

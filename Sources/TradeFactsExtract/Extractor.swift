@@ -89,6 +89,10 @@ public final class Extractor: @unchecked Sendable {
     let futureCues: Pattern?
     /// Verbs in the past tense (`past-cues`) that mark a clause as a report of what happened.
     let pastCues: Pattern?
+    /// What a price table's figures are in (definition `price-table-unit`; see ``priceTables(_:_:)``).
+    let priceTableUnit: Pattern?
+    /// What follows a trading position's months (definition `position-after`: "June/July going at 1,850 dlrs").
+    let positionAfter: Pattern?
     let localDollarPlaces: Pattern?
     /// The places of `fiscal-years`, in any case (datelines are in capitals).
     let fiscalPlaces: Pattern?
@@ -151,6 +155,8 @@ public final class Extractor: @unchecked Sendable {
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-currencies}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
         pastCues = ruleSet.lexicons["past-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:past-cues}}\b"#) : nil
+        priceTableUnit = ruleSet.definitions["price-table-unit"] == nil ? nil : try ruleSet.compile("{{price-table-unit}}")
+        positionAfter = ruleSet.definitions["position-after"] == nil ? nil : try ruleSet.compile("{{position-after}}")
         clauseBoundary = ruleSet.lexicons["clause-openers"] != nil ? try ruleSet.compile(#"[,;:]|--|``|''|"|\b(?:{{lexicon:clause-openers}})\b"#) : nil
         reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil
     }
@@ -243,7 +249,9 @@ public final class Extractor: @unchecked Sendable {
         var warnings: [String] = []
         Self.dropFiguresSplitByInvisibles(&mentions, document, &warnings)
         Self.reportDigitsNotRead(document, &warnings)
+        priceTables(&mentions, document)
         addPercentListMembers(&mentions, document)
+        addMoneyListMembers(&mentions, document)
         classifyPercents(&mentions, document)
         let calendarStart = StageProfiler.enabled ? StageProfiler.now() : 0
 

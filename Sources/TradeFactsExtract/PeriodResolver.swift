@@ -243,12 +243,17 @@ package enum PeriodResolver {
         return nearest(candidates, to: r, tense: tense, markedPast: markedPast)
     }
 
-    /// How many times farther a period on the wrong side of the reference date (ahead of a past-tense
-    /// report, behind a future-tense one) may be before it loses to one on the tense's side.
-    static let againstTense = 4
+    /// How many times farther a period ahead of the reference date may be than the one behind before
+    /// it loses, in a clause with no future cue and no verb in the past tense ("preparations for a
+    /// conference in Venice in June" said in March: the coming June, three months ahead, not the one
+    /// nine months back); for a stretch of months or a period under way, its unelapsed part counts.
+    /// Measured on every value gold set and TempEval-3 (2026-12-04): 4 and 3 read fewer such
+    /// periods right, 1 lost more in TimeBank than it gained in Reuters.
+    static let againstTense = 2
     /// The same for a clause whose verb is in the past tense ("In January, the company brought in
-    /// a new chief", "changed to a calendar year in December" said in October): a period ahead is
-    /// meant only when it is much nearer than the one behind.
+    /// a new chief", "changed to a calendar year in December" said in October, "profits rose in the
+    /// fourth quarter" said on 3 October): a period ahead, or a stretch under way, is meant only
+    /// when it is much nearer than the one behind.
     static let againstMarkedPast = 12
     /// The same for a future-tense clause naming a period behind the reference date: only one just
     /// ended is meant ("will release December figures" in January, "third-quarter results are
@@ -274,7 +279,9 @@ package enum PeriodResolver {
             // or "the first half" in a story of 31 December is the one just ended, not the one
             // beginning tomorrow); other periods (a month, a day) their start.
             // In a clause whose verb is past, a period wholly ahead counts so many times more.
-            case .past: return behind + (markedPast && aheadStart > 0 ? againstMarkedPast : againstTense) * ([.span, .quarter, .half].contains(p.granularity) || aheadStart == 0 ? unelapsed : aheadStart)
+            case .past:
+                let stretch = [.span, .quarter, .half].contains(p.granularity) || aheadStart == 0
+                return behind + (markedPast && (aheadStart > 0 || stretch && unelapsed > 0) ? againstMarkedPast : againstTense) * (stretch ? unelapsed : aheadStart)
             case .present: return behind + aheadStart
             case .future: return againstFutureTense * behind + aheadStart
             }

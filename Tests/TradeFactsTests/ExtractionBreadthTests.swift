@@ -26,6 +26,61 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(money.map(\.text), ["7 percent"])
     }
 
+    /// "sold at 2,310, 2,320 and 2,335 dlrs": the bare members are money with the last one's
+    /// currency, scale and unit, across a wrapped line; "or" restates, and a member written out in
+    /// full takes no scale or minor unit of the last.
+    func testMoneyListMembers() {
+        let m = mentions("Nearby cocoa sold at 2,310, 2,320 and\n2,335 dlrs a tonne, traders said.", date: "1987-03-02").filter { $0.type == .money }
+        XCTAssertEqual(m.map(\.text), ["2,310", "2,320", "2,335 dlrs"])
+        XCTAssertEqual(Array(m.map(\.rule).prefix(2)), ["money.list-member", "money.list-member"])
+        XCTAssertEqual(m.map(\.numericValue), [2310, 2320, 2335])
+        XCTAssertEqual(m.map(\.currency), ["USD", "USD", "USD"])
+        let scaled = mentions("Aid will total 1.5 and 2.1 billion yen in the two years.", date: "1987-03-02").filter { $0.type == .money }
+        XCTAssertEqual(scaled.map(\.numericValue), [1_500_000_000, 2_100_000_000])
+        XCTAssertEqual(scaled.map(\.currency), ["JPY", "JPY"])
+        let restated = mentions("Net profit was 2,778,000 dlrs or 28 cts a share.", date: "1987-03-02").filter { $0.type == .money }
+        XCTAssertFalse(restated.contains { $0.rule == "money.list-member" }, "a figure restated after \"or\" is no list")
+        let full = mentions("It earned 2,778,000 and 28 cts a share.", date: "1987-03-02").filter { $0.type == .money }
+        XCTAssertFalse(full.contains { $0.rule == "money.list-member" }, "a full figure takes no cents")
+    }
+
+    /// A price table's bare figures are money in the unit its heading declares; a table without
+    /// one, a note under another table, and prose are left alone.
+    func testPriceTables() {
+        let table = """
+        GRAIN CERTIFICATE VALUES
+        OMAHA, March 3 - Unit values for grain from government stocks
+        follow (Dlrs/Bu):
+                  HRW    SRW    CORN
+         Omaha    2.71   --     1.46
+         Lincoln  2.68   2.90   1.44-1.48
+         Salina   n.a.   2.88   1.41-Y
+
+        """
+        let m = mentions(table, date: "1987-03-03").filter { $0.rule == "money.price-table" }
+        XCTAssertEqual(m.map(\.text), ["2.71", "1.46", "2.68", "2.90", "1.44", "1.48", "2.88", "1.41"])
+        XCTAssertEqual(Set(m.map(\.currency)), ["USD"])
+        if case let .money(_, _, _, _, per)? = m.first?.value { XCTAssertEqual(per, "bu") } else { XCTFail("no price-table money") }
+        let cents = mentions("OIL PRICES\nTOKYO, March 3 - Spot prices (cts per lb):\n Grade A    52.5   53.0\n Grade B    48.0   48.5\n", date: "1987-03-03")
+            .filter { $0.rule == "money.price-table" }
+        let values = cents.map { NSDecimalNumber(decimal: $0.numericValue ?? 0).doubleValue }
+        XCTAssertEqual(values.count, 4)
+        for (got, want) in zip(values, [0.525, 0.53, 0.48, 0.485]) { XCTAssertEqual(got, want, accuracy: 1e-9) }
+        let quantities = """
+        GRAIN STOCKS
+        OMAHA, March 3 - Stocks in mln bushels follow:
+         Omaha    271    290
+         Lincoln  268    288
+         Note - Price in dlrs per bu.
+         Salina   2.70   2.80
+         Abilene  2.60   2.75
+        """
+        XCTAssertTrue(mentions(quantities, date: "1987-03-03").filter { $0.rule == "money.price-table" }.isEmpty,
+                      "a note under one table declares nothing for the next")
+        XCTAssertTrue(mentions("Prices are in dlrs per tonne.  Exports rose 12 pct to 3.5 mln tonnes in\nJanuary, up from 3.1 mln.", date: "1987-03-03")
+            .filter { $0.rule == "money.price-table" }.isEmpty, "prose is no table")
+    }
+
     /// A share, a rate, a change by a verb further back, and a plain level.
     func testPercentKinds() {
         func kinds(_ text: String) -> [String?] { mentions(text).filter { $0.type == .percent }.map(\.percentKind) }

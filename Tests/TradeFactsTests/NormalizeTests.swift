@@ -138,17 +138,20 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(CalendarDate(year: 2024, month: 2, day: 29).adding(years: -1).iso, "2023-02-28")
     }
 
-    func resolve(_ configure: (inout PeriodFields) -> Void, ref: String = "2025-10-03", tense: Tense = .past) -> String? {
+    func resolve(_ configure: (inout PeriodFields) -> Void, ref: String = "2025-10-03", tense: Tense = .past, markedPast: Bool = false) -> String? {
         var f = PeriodFields()
         configure(&f)
-        return PeriodResolver.resolve(f, reference: CalendarDate(iso: ref), tense: tense).map { "\($0.from.iso)..\($0.to.iso) \($0.value)" }
+        return PeriodResolver.resolve(f, reference: CalendarDate(iso: ref), tense: tense, markedPast: markedPast).map { "\($0.from.iso)..\($0.to.iso) \($0.value)" }
     }
 
     func testPeriods() {
         XCTAssertEqual(resolve { $0.firstMonths = 9; $0.year = 2024 }, "2024-01-01..2024-09-30 2024-01/2024-09")
         XCTAssertEqual(resolve { $0.firstQuarters = 3; $0.yearOffset = 0 }, "2025-01-01..2025-09-30 2025-Q1/2025-Q3")
         XCTAssertEqual(resolve { $0.quarter = 3 }, "2025-07-01..2025-09-30 2025-Q3")
-        XCTAssertEqual(resolve { $0.quarter = 4 }, "2024-10-01..2024-12-31 2024-Q4", "past tense: the latest Q4 that has begun")
+        XCTAssertEqual(resolve({ $0.quarter = 4 }, markedPast: true), "2024-10-01..2024-12-31 2024-Q4", "a past verb: the latest Q4 that has ended, not the one begun three days ago")
+        XCTAssertEqual(resolve { $0.quarter = 4 }, "2025-10-01..2025-12-31 2025-Q4", "no tense marked: the Q4 under way, nearer than the one nine months back")
+        XCTAssertEqual(resolve({ $0.month = 6 }, ref: "1987-03-22"), "1987-06-01..1987-06-30 1987-06", "no tense marked: the coming June, three months ahead")
+        XCTAssertEqual(resolve({ $0.month = 6 }, ref: "1987-03-22", markedPast: true), "1986-06-01..1986-06-30 1986-06", "a past verb: the June behind")
         XCTAssertEqual(resolve({ $0.quarter = 4 }, tense: .future), "2025-10-01..2025-12-31 2025-Q4")
         XCTAssertEqual(resolve { $0.half = 1; $0.year = 2024 }, "2024-01-01..2024-06-30 2024-H1")
         XCTAssertEqual(resolve { $0.month = 2; $0.year = 2024 }, "2024-02-01..2024-02-29 2024-02")

@@ -97,7 +97,7 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertEqual(period("fourth-quarter", in: e), "1989-07-01..1989-09-30")
         XCTAssertEqual(period("a year earlier", in: e), "1988-07-01..1988-09-30")
         // Statistics for the twelve months to a month are no company's year.
-        let stats = "Exports Steady\nWELLINGTON, Nov. 2 - Exports rose 5% in the fourth quarter. In the year ended Aug. 31 exports rose 3%.\n"
+        let stats = "Exports Steady\nWELLINGTON, Nov. 2 - Exports are expected to rise 5% in the fourth quarter. In the year ended Aug. 31 exports rose 3%.\n"
         XCTAssertEqual(period("the fourth quarter", in: extraction(stats, date: "1989-11-02")), "1989-10-01..1989-12-31")
     }
 

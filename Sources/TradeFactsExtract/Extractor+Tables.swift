@@ -1,0 +1,218 @@
+import Foundation
+import TradeFactsText
+import TradeFactsRules
+import PCRE2Kit
+
+extension Extractor {
+    /// The bare figures of a price table are money in the unit the table declares (rule
+    /// `money.price-table`). Wire copy sets commodity prices out as columns under a line that says
+    /// what they are in, once: "SPOT.(DLRS/TONNE)....PROPANE....BUTANE", "(Dlrs/Bu-Sorghum Cwt)",
+    /// "Price per bushel is in U.S. dollars", "(in mln dlrs)" (the definition `price-table-unit`).
+    ///
+    /// A table row is a line of cells set apart by two or more spaces, a tab or dot leaders: an
+    /// optional label ("Chicago", "NORTH SEA (FOB)", "Ill. Track"), then only cells that are
+    /// figures ("3.04", "123.00", a two-way quote "113/117", a footnoted "3.25-Y") or fillers
+    /// ("--", "n.a.", a level "IV"), at least one a figure. A table is a run of at least two rows,
+    /// with blank lines and short heading lines between them ("WHEAT  HRW  HRS", "Baltimore/"). The
+    /// declaration is looked for in the six lines above the table's first row (a heading among
+    /// them); a note inside or under a table declares nothing. A figure another rule already read (a year heading, "126 dlrs") keeps that
+    /// reading; a bare figure's latent number gives way. Tables without a declaration, and prose,
+    /// are left alone: "Net 23,000 vs 338,000" is not a row ("vs" is no cell).
+    func priceTables(_ mentions: inout [Mention], _ document: Document) {
+        guard let unit = priceTableUnit else { return }
+        let b = document.bytes
+        let starts = document.lineIndex.lineStarts
+        guard starts.count >= 3 else { return }
+        func line(_ k: Int) -> Range<Int> {
+            var end = k + 1 < starts.count ? starts[k + 1] : b.count
+            while end > starts[k], b[end - 1] == 0x0A || b[end - 1] == 0x0D { end -= 1 }
+            return starts[k]..<end
+        }
+        // Cheap test first: most documents have no line with a figure after a wide gap (two
+        // spaces, a tab or dot leaders after a word).
+        guard starts.indices.contains(where: { Self.mayBeRow(b, line($0)) }) else { return }
+        let kinds = starts.indices.map { Self.tableLineKind(b, line($0)) }
+        guard kinds.contains(where: { if case .row = $0 { return true } else { return false } }) else { return }
+        var added: [Mention] = []
+        var k = 0, previousEnd = 0
+        while k < kinds.count {
+            guard case .row = kinds[k] else { k += 1; continue }
+            // The table: rows, with blank and heading lines between them.
+            var last = k, rows = 0, j = k
+            while j < kinds.count {
+                switch kinds[j] {
+                case .row: rows += 1; last = j
+                case .blank, .heading: break
+                case .prose: j = kinds.count; continue
+                }
+                j += 1
+            }
+            defer { k = last + 1 }
+            guard rows >= 2 else { continue }
+            // Above the table or in its headings, before its first row: a note under one table
+            // ("Note - Price in dlrs per bu.") says nothing of the next one's figures.
+            let zone = Span(starts[max(0, k - 6, previousEnd)], starts[k])
+            // Prose right under another table is its note ("Note - Price in dlrs per bu.", "X -
+            // ... Average price in cents per lb."), not the next table's heading.
+            let afterTable = previousEnd > 0 && previousEnd >= k - 12
+            previousEnd = last + 1
+            guard let declaration = Self.firstMatch(of: unit, in: zone, document) else { continue }
+            let declarationLine = document.lineIndex.lineIndex(of: declaration.span.start)
+            if afterTable, case .prose = kinds[declarationLine] { continue }
+            if String(decoding: b[line(declarationLine)].drop { $0 == 0x20 || $0 == 0x09 }.prefix(4), as: UTF8.self).lowercased() == "note" { continue }
+            let cur = declaration.currency.map { (text: document.text($0), key: Lexicon.key(document.text($0))) }
+            guard let cur else { continue }
+            let lex = normalizationLexicons
+            let code = currency(cur.text, key: cur.key)
+            let minor = lex.minorUnits[cur.key] ?? 1
+            let scale = declaration.scale.flatMap { Numbers.scale(document.text($0)) ?? Numbers.scale(String(document.text($0).dropLast())) } ?? 1
+            let per = declaration.per.map { lex.priceUnits?.lookup(document.text($0)) ?? Lexicon.key(document.text($0)) }
+            let pending: PendingCurrency? = lex.ambiguousDollars?.lookup(key: cur.key) != nil ? .localDollar : nil
+            for r in k...last {
+                guard case let .row(cells) = kinds[r] else { continue }
+                for cell in cells {
+                    let span = Span(cell)
+                    guard !mentions.contains(where: { !$0.latent && $0.span.overlaps(span) }),
+                          let v = Numbers.parse(String(decoding: b[cell], as: UTF8.self)) else { continue }
+                    var amount = Self.scaled(v, by: scale)
+                    if minor != 1 { amount /= minor }
+                    var m = Mention(type: .money, span: span, matchSpan: span, text: document.text(span), rule: "money.price-table",
+                                    value: .money(amount: amount, low: nil, high: nil, currency: code, per: per))
+                    m.pendingCurrency = pending
+                    added.append(m)
+                }
+            }
+        }
+        guard !added.isEmpty else { return }
+        mentions.removeAll { m in m.latent && added.contains { $0.span.overlaps(m.span) } }
+        mentions.append(contentsOf: added)
+        mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+    }
+
+    /// What a line is to a table: a row with the byte ranges of its figures, a heading (no digit,
+    /// or a short line), blank, or prose.
+    enum LineKind { case row([Range<Int>]), heading, blank, prose }
+
+    /// Whether a line has a digit after a gap of two spaces, a tab or two dots that follows text.
+    static func mayBeRow(_ b: [UInt8], _ range: Range<Int>) -> Bool {
+        var seenText = false, gap = false
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let c = b[i]
+            if c == 0x09 || (c == 0x20 || c == 0x2E) && i + 1 < range.upperBound && b[i + 1] == c {
+                if seenText { gap = true }
+            } else if c != 0x20 {
+                if gap, c >= 0x30, c <= 0x39 { return true }
+                seenText = true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func tableLineKind(_ b: [UInt8], _ range: Range<Int>) -> LineKind {
+        // Cells: runs between separators (two or more spaces, a tab, two or more dots).
+        var cells: [Range<Int>] = []
+        var i = range.lowerBound, cellStart: Int? = nil, separators = 0
+        func isSeparator(_ i: Int) -> Int {
+            if b[i] == 0x09 { return 1 }
+            if b[i] == 0x20 || b[i] == 0x2E {
+                var j = i
+                while j < range.upperBound, b[j] == b[i] { j += 1 }
+                if j - i >= 2 { return j - i }
+            }
+            return 0
+        }
+        while i < range.upperBound {
+            let n = isSeparator(i)
+            if n > 0 {
+                if let s = cellStart { cells.append(s..<i); cellStart = nil; separators += 1 }
+                i += n
+                continue
+            }
+            if cellStart == nil, b[i] != 0x20 { cellStart = i }
+            i += 1
+        }
+        if let s = cellStart { cells.append(s..<range.upperBound) }
+        // A cell's own trailing space ("-- " at a line's end) is no part of it.
+        cells = cells.map { c in
+            var e = c.upperBound
+            while e > c.lowerBound + 1, b[e - 1] == 0x20 { e -= 1 }
+            return c.lowerBound..<e
+        }
+        if cells.isEmpty { return .blank }
+        let hasDigit = b[range].contains { $0 >= 0x30 && $0 <= 0x39 }
+        // A line without gaps: a heading when short ("Baltimore/", "X - 1986 Rates.") or without
+        // digits and lower-case letters ("OFFICIAL PRICES-FOB"); prose otherwise.
+        if separators == 0 {
+            let words = b[range].split(separator: 0x20).count
+            return words <= 4 || !hasDigit && !b[range].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? .heading : .prose
+        }
+        // The figures of the cells after the label (the first cell, unless it is a figure itself).
+        var figures: [Range<Int>] = []
+        for (n, c) in cells.enumerated() {
+            switch cellKind(b, c) {
+            case .figure(let parts): figures.append(contentsOf: parts)
+            case .filler: break
+            case .other: if n > 0 { return hasDigit ? .prose : .heading }
+            }
+        }
+        if figures.isEmpty { return hasDigit ? .prose : .heading }
+        return .row(figures)
+    }
+
+    enum CellKind { case figure([Range<Int>]), filler, other }
+
+    /// A cell: a figure ("3.04", "1,234", "123.00", "3.25-Y" with its footnote letter, a two-way
+    /// quote "113/117" as its two figures), a filler ("--", "n.a.", "nil", a level "IV"), or other.
+    static func cellKind(_ b: [UInt8], _ c: Range<Int>) -> CellKind {
+        let t = b[c]
+        if t.allSatisfy({ $0 == 0x2D }) { return .filler }
+        let lowered = String(decoding: t, as: UTF8.self).lowercased()
+        if ["n.a.", "n.a", "na", "nil", "nc", "unch", "unch.", "neg", "i", "ii", "iii", "iv", "v", "vi", "vii"].contains(lowered) { return .filler }
+        // digits[,digits][.digits] (one figure), optionally "/digits" (a second), optionally "-X".
+        func figure(_ s: Int, _ e: Int) -> Int? {
+            var i = s
+            guard i < e, b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+            while i < e, b[i] >= 0x30 && b[i] <= 0x39 || (b[i] == 0x2C || b[i] == 0x2E) && i + 1 < e && b[i + 1] >= 0x30 && b[i + 1] <= 0x39 { i += 1 }
+            return i
+        }
+        guard let end1 = figure(c.lowerBound, c.upperBound) else { return .other }
+        var parts = [c.lowerBound..<end1]
+        var i = end1
+        if i < c.upperBound, b[i] == 0x2F, let end2 = figure(i + 1, c.upperBound) {
+            // A two-way quote's second figure has as many digits before its point as the first.
+            func whole(_ r: Range<Int>) -> Int { b[r].prefix { $0 != 0x2E }.count }
+            let second = (i + 1)..<end2
+            guard whole(second) == whole(parts[0]), whole(second) >= 2 else { return .other }
+            parts.append(second)
+            i = end2
+        }
+        // A range of prices ("156.70-160.70", "35.00-36.00"): its two figures.
+        if parts.count == 1, i < c.upperBound, b[i] == 0x2D, let end2 = figure(i + 1, c.upperBound), end2 == c.upperBound,
+           b[parts[0]].contains(0x2E), b[(i + 1)..<end2].contains(0x2E) {
+            parts.append((i + 1)..<end2)
+            i = end2
+        }
+        if i + 2 == c.upperBound, b[i] == 0x2D, (b[i + 1] | 0x20) >= 0x61, (b[i + 1] | 0x20) <= 0x7A { i += 2 }
+        return i == c.upperBound ? .figure(parts) : .other
+    }
+
+    /// The first match of the `price-table-unit` definition in `zone`, with its groups.
+    static func firstMatch(of pattern: Pattern, in zone: Span, _ document: Document) -> (span: Span, currency: Span?, scale: Span?, per: Span?)? {
+        var found: (span: Span, currency: Span?, scale: Span?, per: Span?)? = nil
+        let s = max(0, min(zone.start, document.bytes.count)), e = max(s, min(zone.end, document.bytes.count))
+        document.bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[s..<e])
+            try? pattern.forEachMatch(in: slice, scratch: MatchScratch.forCurrentThread) { m in
+                if let whole = m.range(ofGroup: 0) {
+                    let currency = m.range(ofGroup: "currency"), scale = m.range(ofGroup: "scale"), per = m.range(ofGroup: "per")
+                    func span(_ r: Range<Int>?) -> Span? { r.map { Span(s + $0.lowerBound, s + $0.upperBound) } }
+                    found = (span(whole)!, span(currency), span(scale), span(per))
+                }
+                return false
+            }
+        }
+        return found
+    }
+}
