@@ -152,6 +152,7 @@ extension Extractor {
         // October year (the United States, Thailand: "fiscal 1988"), where such a year is a crop's
         // (a story quoting the U.S. Department of Agriculture on "1987/88" French wheat).
         let splitFiscal = fiscalYearStart.map { $0 > 1 && $0 != 10 } ?? false
+        let resultsStory = Self.isResultsStory(document)
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
@@ -169,8 +170,9 @@ extension Extractor {
                 fields.fiscal = true
             }
             // A month or day without its year in a clause whose verb is in the past tense looks back.
+            // So does a results table ("CONCORD FABRICS 2ND QTR NET", its notes' "the 2nd qtr"): its figures are reported.
             let markedPast = tense == .past && fields.year == nil && fields.yearOffset == nil && (fields.month != nil || fields.quarter != nil)
-                && isMarkedPast(mentions[i].span, in: document, memo: &memo)
+                && (resultsStory || isMarkedPast(mentions[i].span, in: document, memo: &memo))
             var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense, markedPast: markedPast)
             // A fiscal year the text names ("FY25", "fiscal 2016-17", "the coming fiscal year") in a
             // story from a place whose fiscal year starts in another month: that fiscal year. Years
@@ -215,10 +217,10 @@ extension Extractor {
             mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
         siblingParts(&mentions, document)
+        fiscalYearLists(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
-        let resultsStory = Self.isResultsStory(document)
         resultsQuarter(&mentions, document, reference: reference, resultsStory: resultsStory)
-        companyFiscalYears(&mentions, document, reference: reference, resultsStory: resultsStory)
+        let companyYearEnd = companyFiscalYears(&mentions, document, reference: reference, resultsStory: resultsStory)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
         forwardDateLists(&mentions, document, reference: reference)
@@ -249,7 +251,7 @@ extension Extractor {
         func soFar(_ f: PeriodFields) -> Bool { f.toDate && f.month == nil && f.fiscalEndMonth == nil && (f.year == nil || f.fiscal) }
         if let r = reference, mentions.contains(where: { $0.periodFields.map(soFar) ?? false }),
            let reported = reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)
-               ?? reportedPeriod(mentions, document, unit: .span),
+               ?? reportedPeriod(mentions, document, unit: .span) ?? latestEndedMonth(mentions, document, reference: r),
            reported.to < r {
             for i in mentions.indices {
                 guard case let .calendar(fields, resolved?) = mentions[i].value, soFar(fields),
@@ -258,6 +260,7 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: p)
             }
         }
+        lastMonthOfReported(&mentions, document)
         var storyMemo: StoryMemo? = nil
         var givenYear: ResolvedPeriod?? = nil
         // For each mention, the sentence of the nearest mention before it with a period (found
@@ -324,7 +327,28 @@ extension Extractor {
                 ?? (fields.anaphorUnit == .week && fields.monthShift != nil ? antecedentPeriod(before: i, mentions, document, unit: .day, reference: reference, memo: &memo) : nil)
                 ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil)
                 {
-                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, fields))
+                // "The same month last year" names a month whatever part of one it refers back to.
+                var asked = fields
+                if asked.anaphorUnit == nil, Self.namesOneMonth(mentions[i].text) { asked.anaphorUnit = .month }
+                // "For the year", "the full year" in a story of a company whose year ends in
+                // another month than December ("the fourth quarter ended January 31 … for the
+                // year"): its year that ends with or after the period referred to.
+                // Only after a part of that year ending on a month's end (a quarter to January 31;
+                // not a year named, nor a 52-week quarter "ended January 3").
+                if let e = companyYearEnd, fields.wholeYear, fields.yearOffset == 0, fields.year == nil, fields.monthShift == nil,
+                   mentions[i].text.lowercased().hasPrefix("the"), antecedent.granularity != .year, antecedent.to.day >= 28,
+                   antecedent.to.month == e || antecedent.to.month == (e + 8) % 12 + 1 || antecedent.to.month == (e + 5) % 12 + 1 || antecedent.to.month == (e + 2) % 12 + 1 {
+                    var end = CalendarDate(year: antecedent.to.year, month: e, day: 1).lastDayOfMonth
+                    if end < antecedent.to { end = CalendarDate(year: antecedent.to.year + 1, month: e, day: 1).lastDayOfMonth }
+                    let from = CalendarDate(year: end.year, month: e, day: 1).adding(months: -11)
+                    var g = fields
+                    g.fiscal = true
+                    g.fiscalYearStart = from.month
+                    // Its TIMEX3 value the year it ends in, as TimeML writes a company's year.
+                    mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: end, value: TimexValue.format4(end.year), granularity: .span))
+                    continue
+                }
+                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, asked))
             } else if fields.monthsToDate == 12, let r = reference {
                 // A results table's "Year" with no quarter before it: the company's year the story
                 // gives ("Year to June 30", "YEAR JAN 31"), else the last calendar year. (Found
@@ -512,7 +536,9 @@ extension Extractor {
     /// ended in another month, or from a headline quarter read as the company's: a fiscal year
     /// named by its year, or a results note opening with a year, is the twelve months that end in
     /// that month, named by the calendar year most of it falls in.
-    func companyFiscalYears(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?, resultsStory: Bool) {
+    /// Returns the month the company's year ends in, when it is not December.
+    @discardableResult
+    func companyFiscalYears(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?, resultsStory: Bool) -> Int? {
         var endMonth: Int? = nil
         // A year the story says ended in a month other than December ("For the year ended Sept.
         // 30, Ralston earned …"): the company's year ends in that month.
@@ -546,14 +572,26 @@ extension Extractor {
         for m in mentions where m.periodFields?.monthsEnding == 3 {
             guard let p = m.period, let q = Self.quarterNumber(in: m.text) else { continue }
             let e = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
-            if let seen = endMonth, seen != e { return }    // two readings: leave them
+            if let seen = endMonth, seen != e { return nil }    // two readings: leave them
             endMonth = e
         }
-        if endMonth == nil, let e = yearEnded, let r = reference {
-            endMonth = e
+        // A numbered quarter read as three months that are no calendar quarter ("the fourth
+        // quarter ended January 31": November to January): the year ends with the fourth.
+        if endMonth == nil {
+            for m in mentions where m.role == nil {
+                guard let f = m.periodFields, let q = f.quarter, f.quarterTo == nil, !f.samePeriod, let p = m.period,
+                      p.from.day == 1, p.from.month % 3 != 1, p.to == p.from.adding(months: 2).lastDayOfMonth else { continue }
+                let e = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
+                if let seen = endMonth, seen != e { endMonth = nil; break }
+                endMonth = e
+            }
+        }
+        if endMonth == nil, let e = yearEnded { endMonth = e }
+        if endMonth == nil, !resultsStory, let r = reference, let e = reportedQuarterEnd(mentions, document, reference: r) { endMonth = e }
+        if let e = endMonth, e != 12, let r = reference {
             // Its quarters named without a year ("a 47% decline in fourth-quarter earnings" in
-            // November, of a year ended September 30): the company's, the latest of that number
-            // that has begun.
+            // November, of a year ended September 30; "third-quarter earnings" in a story of a
+            // fourth quarter ending May 30): the company's, the latest of that number that has begun.
             for i in mentions.indices {
                 guard case let .calendar(f, p?) = mentions[i].value, let q = f.quarter, f.quarterTo == nil, f.year == nil, f.yearOffset == nil,
                       !f.samePeriod, !f.fiscal, f.monthPart == nil, f.monthsEnding == nil, p.granularity == .quarter, (1...4).contains(q) else { continue }
@@ -567,7 +605,7 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: last, value: "\(TimexValue.format4(last.year))-Q\(q)", granularity: .quarter))
             }
         }
-        guard let e = endMonth, e != 12 else { return }
+        guard let e = endMonth, e != 12 else { return nil }
         // A note of a results story that opens with a year ("Note: 1986 excludes an extraordinary
         // gain", "1987 results include …", "The 1986 year net reflects …"): that fiscal year.
         var opens = Set<Int>()
@@ -578,12 +616,15 @@ extension Extractor {
             }
         }
         // A quarter or half with its year in a results story ("NOTE: 1987 first half includes …",
-        // "1986 2nd qtr" of a company whose second quarter ends in April): that part of the
-        // company's year named so.
-        if resultsStory {
+        // "1986 2nd qtr" of a company whose second quarter ends in April), or of a fiscal year in
+        // any story ("the fiscal 1986 fourth quarter", "the first quarter of fiscal 1986"): that
+        // part of the company's year named so.
+        do {
             for i in mentions.indices {
-                guard case var .calendar(f, p?) = mentions[i].value, let y = f.year, f.yearTo == nil, f.quarterTo == nil, f.month == nil,
-                      !f.samePeriod, !f.fiscal, f.firstMonths == nil, f.monthsToDate == nil, f.monthsEnding == nil, f.day == nil,
+                guard case var .calendar(f, p?) = mentions[i].value,
+                      resultsStory ? !f.fiscal : f.fiscal || mentions[i].text.lowercased().contains("fiscal") || Self.followsFiscal(mentions[i].span, document),
+                      let y = f.year, f.yearTo == nil, f.quarterTo == nil, f.month == nil,
+                      !f.samePeriod, f.firstMonths == nil, f.monthsToDate == nil, f.monthsEnding == nil, f.day == nil,
                       !mentions[i].text.lowercased().contains("calendar") else { continue }
                 let part: (n: Int, months: Int, letter: String)
                 if let q = f.quarter, f.half == nil, (1...4).contains(q) { part = (q, 3, "Q") }
@@ -611,6 +652,87 @@ extension Extractor {
             f.fiscalYearStart = from.month
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
         }
+        return e
+    }
+
+    /// The month a company's year ends in, from a quarter its story says it reported with its
+    /// results ("Brown-Forman today reported a 37 pct increase in third quarter profits" on 26
+    /// February): when the calendar quarter of that number ended longer ago than results are due
+    /// (``reportingLagDays``, ``yearEndLagDays`` for a fourth quarter), the quarter reported is the
+    /// company's that ended with the last month-end two weeks or more before the story (31
+    /// January: a year to April). Nil when no such sentence names a quarter.
+    func reportedQuarterEnd(_ mentions: [Mention], _ document: Document, reference r: CalendarDate) -> Int? {
+        // The story's first quarter named without a year is the one reported; a quarter the story
+        // names that ended recently enough to be reported leaves the calendar's reading.
+        let quarters = mentions.filter { m in
+            guard case let .calendar(f, p?) = m.value, let q = f.quarter, (1...4).contains(q), f.quarterTo == nil, f.year == nil, f.yearOffset == nil,
+                  !f.samePeriod, !f.fiscal, f.monthsEnding == nil, f.monthPart == nil, p.granularity == .quarter else { return false }
+            return true
+        }
+        // Prose gives no table to confirm it: a calendar quarter a late filer may still report
+        // (the first quarter on 1 June) keeps its reading; only one ended a month past the
+        // deadline leaves it.
+        for m in quarters {
+            guard let p = m.period, let q = m.periodFields?.quarter else { continue }
+            if p.to >= r || r.dayNumber - p.to.dayNumber <= (q == 4 ? Self.yearEndLagDays : Self.reportingLagDays + 30) { return nil }
+        }
+        if let m = quarters.first, let q = m.periodFields?.quarter {
+            // "… today reported a 37 pct increase in third quarter profits": a report of its results.
+            let before = String(decoding: document.bytes[max(0, m.span.start - 80)..<m.span.start], as: UTF8.self).lowercased()
+            let after = String(decoding: document.bytes[m.span.end..<min(document.bytes.count, m.span.end + 24)], as: UTF8.self).lowercased()
+            guard ["reported", "posted"].contains(where: { before.contains($0) }),
+                  ["profit", "earnings", "net income", " net", "loss"].contains(where: { after.contains($0) }) else { return nil }
+            let d = r.adding(days: -14)
+            let end = d.day == d.lastDayOfMonth.day ? d.month : (d.month + 10) % 12 + 1
+            let e = (end - 1 + 3 * (4 - q)) % 12 + 1
+            return e == 12 ? nil : e
+        }
+        return nil
+    }
+
+    /// Bare years after a fiscal year in its sentence are fiscal years of the same kind ("6 cts per
+    /// lb in fiscal 1988, 4.5 cts in 1989, 3 cts in 1990", "to slow in fiscal 1989 and 1990"): each
+    /// is the fiscal year read for the first, moved by the years between them. Only a year named
+    /// alone (not a month's or quarter's year, nor a range) after a fiscal year that is not the
+    /// calendar year.
+    func fiscalYearLists(_ mentions: inout [Mention], _ document: Document) {
+        var fiscal: (sentence: Int, year: Int, period: ResolvedPeriod, start: Int?)? = nil
+        for i in mentions.indices {
+            guard case let .calendar(f, p?) = mentions[i].value, mentions[i].role == nil,
+                  let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+            if f.fiscal, let y = f.year, f.yearTo == nil, f.quarter == nil, f.half == nil, f.month == nil, f.firstMonths == nil,
+               !(p.from.month == 1 && p.from.day == 1), p.to == p.from.adding(months: 11).lastDayOfMonth {
+                fiscal = (s, y, p, f.fiscalYearStart)
+                continue
+            }
+            guard let (fs, fy, fp, start) = fiscal, fs == s else { fiscal = nil; continue }
+            guard !f.fiscal, let y = f.year, f.yearTo == nil, f.month == nil, f.quarter == nil, f.half == nil, f.day == nil,
+                  f.firstMonths == nil, f.yearOffset == nil, !f.samePeriod, p.granularity == .year,
+                  // Not a maturity ("notes due 1994").
+                  !Self.wordBefore(mentions[i].span.start, in: document.bytes, is: "due") else { continue }
+            var g = f
+            g.fiscal = true
+            g.fiscalYearStart = start ?? fp.from.month
+            let moved = fp.shifted(years: y - fy)
+            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: moved.from, to: moved.to, value: p.value, granularity: .span))
+        }
+    }
+
+    /// Whether the word that ends before `offset` (spaces and line breaks between) is `word`.
+    static func wordBefore(_ offset: Int, in b: [UInt8], is word: String) -> Bool {
+        var i = offset
+        while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
+        let w = Array(word.utf8)
+        return i >= w.count && b[(i - w.count)..<i].map({ $0 | 0x20 }).elementsEqual(w) && (i == w.count || !TriggerScanner.isLetter(b[i - w.count - 1]))
+    }
+
+    /// Whether the word right before `span` is "fiscal" ("the fiscal 1986 fourth quarter").
+    static func followsFiscal(_ span: Span, _ document: Document) -> Bool {
+        let b = document.bytes
+        var i = span.start
+        while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
+        let word = Array("fiscal".utf8)
+        return i >= word.count && b[(i - word.count)..<i].map({ $0 | 0x20 }).elementsEqual(word) && (i == word.count || !TriggerScanner.isLetter(b[i - word.count - 1]))
     }
 
     /// Whether a story is a company's results table: a short headline without lower-case letters
@@ -1202,14 +1324,77 @@ extension Extractor {
     /// than the dateline and anaphors. In a story dated 12 October reporting September figures,
     /// "the previous month" is then August, not September.
     func reportedPeriod(_ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity?) -> ResolvedPeriod? {
+        reportedMention(mentions, document, unit: unit).flatMap { mentions[$0].period }
+    }
+
+    /// The latest month of the reference date's year named in the story that has ended by the
+    /// reference date ("money supply grew 17 pct in March" in a story of 9 April whose lede names
+    /// no period): the latest month a story reports, for "so far this year" when its headline and
+    /// lede name none.
+    /// Only a month whose sentence gives a figure (money or a percentage) counts: "Seoul announced
+    /// in January the lifting of bans" reports nothing.
+    func latestEndedMonth(_ mentions: [Mention], _ document: Document, reference r: CalendarDate) -> ResolvedPeriod? {
+        var figureSentences = Set<Int>()
+        for m in mentions where (m.type == .money || m.type == .percent) && !m.latent {
+            if let s = document.sentenceIndex(of: m.span.start) { figureSentences.insert(s) }
+        }
+        var latest: ResolvedPeriod? = nil
+        for m in mentions where m.role == nil && m.qualifier == nil {
+            guard let f = m.periodFields, f.month != nil, f.day == nil, !f.samePeriod, !f.fiscal, let p = m.period,
+                  p.granularity == .month, p.from.year == r.year, p.to < r,
+                  let s = document.sentenceIndex(of: m.span.start), figureSentences.contains(s) else { continue }
+            if latest.map({ p.to > $0.to }) ?? true { latest = p }
+        }
+        return latest
+    }
+
+    /// The index of the mention that gives ``reportedPeriod(_:_:unit:)``.
+    func reportedMention(_ mentions: [Mention], _ document: Document, unit: ResolvedPeriod.Granularity?) -> Int? {
         let datelineSentence = mentions.first { $0.role == "dateline" }.flatMap { document.sentenceIndex(of: $0.span.start) } ?? 0
-        for m in mentions {
+        for (i, m) in mentions.enumerated() {
             guard let s = document.sentenceIndex(of: m.span.start) else { continue }
             if s > datelineSentence + 1 { break }
-            guard m.role == nil, m.qualifier == nil, let f = m.periodFields, !f.samePeriod, let p = m.period else { continue }
-            if unit.map({ p.granularity == $0 }) ?? (p.granularity != .day) { return p }
+            // Not a stretch to the dateline ("wage pacts signed so far this year").
+            guard m.role == nil, m.qualifier == nil, let f = m.periodFields, !f.samePeriod, !(f.toDate && f.month == nil), let p = m.period else { continue }
+            if unit.map({ p.granularity == $0 }) ?? (p.granularity != .day) { return i }
         }
         return nil
+    }
+
+    /// "Last February" in a story that reports February ("Spain had a 35 mln dlr current account
+    /// surplus in February … imports were 46 pct higher than last February"): the reported month's
+    /// year-ago month, for a story would not name the month it reports "last February". Only a
+    /// month named with "last" and no year or day, when the reported month (found by
+    /// ``reportedPeriod(_:_:unit:)`` in another mention) is the one it was read as.
+    func lastMonthOfReported(_ mentions: inout [Mention], _ document: Document) {
+        guard mentions.contains(where: { m in
+            m.periodFields.map { $0.month != nil && $0.year == nil && $0.day == nil && $0.yearOffset == nil && !$0.samePeriod } ?? false
+                && Self.opensWithLast(m.text)
+        }), let k = reportedMention(mentions, document, unit: .month), !Self.opensWithLast(mentions[k].text),
+              // A month named ("February"), not counted back ("four months ago").
+              mentions[k].periodFields?.month != nil,
+              let reported = mentions[k].period else { return }
+        let b = document.bytes
+        for i in mentions.indices {
+            guard case let .calendar(f, p?) = mentions[i].value, f.month != nil, f.year == nil, f.day == nil, f.yearOffset == nil,
+                  !f.samePeriod, mentions[i].role == nil, Self.opensWithLast(mentions[i].text),
+                  p.granularity == .month, p.from == reported.from, p.to == reported.to else { continue }
+            // Not "in the last March week" (the last week of March).
+            let start = mentions[i].span.start
+            if start >= 4, b[(start - 4)..<(start - 1)].map({ $0 | 0x20 }) == Array("the".utf8), b[start - 1] == 0x20 || b[start - 1] == 0x0A,
+               start == 4 || !TriggerScanner.isLetter(b[start - 5]) { continue }
+            mentions[i].value = .calendar(fields: f, resolved: p.shifted(years: -1))
+        }
+    }
+
+    /// Whether an anaphor's words name one month ("the same month last year", not "months").
+    static func namesOneMonth(_ text: String) -> Bool {
+        text.lowercased().split { !$0.isLetter }.contains("month")
+    }
+
+    static func opensWithLast(_ text: String) -> Bool {
+        let u = Array(text.utf8.prefix(5))
+        return u.count == 5 && u[0..<4].map({ $0 | 0x20 }) == Array("last".utf8) && (u[4] == 0x20 || u[4] == 0x0A || u[4] == 0x09)
     }
 
     /// How many sentences back an anaphoric period looks for its antecedent.
@@ -1310,7 +1495,7 @@ extension Extractor {
     /// one calendar quarter, half or month, so that "the previous quarter" can refer back to it.
     static func spans(_ p: ResolvedPeriod, _ unit: ResolvedPeriod.Granularity) -> Bool {
         // A part of one month ("the first half of June") stands for its month.
-        if unit == .month, p.granularity == .span, p.from.year == p.to.year, p.from.month == p.to.month { return true }
+        if unit == .month, p.granularity == .span || p.granularity == .week, p.from.year == p.to.year, p.from.month == p.to.month { return true }
         guard p.granularity == .span, p.from.day == 1 else { return false }
         let months: Int
         switch unit {
@@ -1319,7 +1504,9 @@ extension Extractor {
         case .half: months = 6
         default: return false
         }
-        return (p.from.month - 1) % months == 0 && p.to == p.from.adding(months: months - 1).lastDayOfMonth
+        // A company's quarter need not start a calendar one ("the January 31 second quarter":
+        // November to January).
+        return ((p.from.month - 1) % months == 0 || unit == .quarter) && p.to == p.from.adding(months: months - 1).lastDayOfMonth
     }
 
     /// Whether `span` is inside quotation marks on its line (straight quotes counted, curly ones
@@ -1418,10 +1605,14 @@ extension Extractor {
             // of 261 mln stg in January"; not "the second-largest market after the United States,
             // fell 9.2 percent in December").
             if nearCueBytes.contains(w), k >= clauseWords() { continue }
+            // "exports other than coffee rose 55 pct in january", "rather than": no comparison.
+            if w == thanWord, k + 1 < words.count, notComparisonBeforeThan.contains(words[k + 1]) { continue }
             if baseCueBytes.contains(w) { return true }
         }
         return false
     }
+    static let thanWord = Array("than".utf8)
+    static let notComparisonBeforeThan: Set<[UInt8]> = [Array("other".utf8), Array("rather".utf8)]
 
     /// The words (ASCII letters, digits, "." and "$", lower-cased) before `end` back to `start`,
     /// nearest first, at most `limit` of them: byte work, as it runs for many mentions.

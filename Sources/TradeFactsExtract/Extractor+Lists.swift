@@ -60,8 +60,13 @@ extension Extractor {
     /// none that opens another clause or comparison, when " from " follows; else `offset` itself.
     static func shortPhrase(after offset: Int, in b: [UInt8]) -> Int {
         let isLetter = TriggerScanner.isLetter
-        let from = Array(" from ".utf8)
-        func fromAt(_ i: Int) -> Bool { i + from.count < b.count && b[i..<(i + from.count)].lazy.map({ $0 | 0x20 }).elementsEqual(from) }
+        let from = Array("from".utf8)
+        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A }
+        // " from " or a line break either side ("at present from\n11.8").
+        func fromAt(_ i: Int) -> Bool {
+            i + from.count + 1 < b.count && space(b[i]) && space(b[i + from.count + 1])
+                && b[(i + 1)...(i + from.count)].lazy.map({ $0 | 0x20 }).elementsEqual(from)
+        }
         // Most percentages have no "from" near: look for one before reading any word.
         let window = offset..<min(b.count, offset + 96)
         guard !fromAt(offset), window.contains(where: fromAt) else { return offset }
@@ -151,10 +156,13 @@ extension Extractor {
             while i < b.count, b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x20 || b[i] == 0x09 { i += 1 }
             i -= 1
         }
+        // "from" and the space or line break after it ("at present from\n11.8").
+        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
         let from = Array(" from ".utf8)
-        guard i + from.count < b.count, Array(b[(i + 1)..<(i + from.count)]).map({ $0 | 0x20 }) == Array("from ".utf8),
-              b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 || b[i] == 0x0D else { return nil }
+        guard i + from.count < b.count, Array(b[(i + 1)..<(i + from.count - 1)]).map({ $0 | 0x20 }) == Array("from".utf8),
+              space(b[i + from.count - 1]), space(b[i]) else { return nil }
         i += from.count
+        while i < b.count, space(b[i]), i < offset + 24 { i += 1 }
         let start = i
         // A number word ("from eight").
         if i < b.count, !isDigit(b[i]) {

@@ -159,7 +159,7 @@ package enum PeriodResolver {
             let first = CalendarDate(year: r.year, month: r.month, day: 1).adding(months: offset)
             // "late last month": the part of that month, its value the month's.
             if let part = f.monthPart, let (a, b) = monthParts[part] {
-                let from = a == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: a)
+                let from = a <= 0 ? first.lastDayOfMonth.adding(days: a == 0 ? 0 : a + 1) : CalendarDate(year: first.year, month: first.month, day: a)
                 let to = b == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: b)
                 return ResolvedPeriod(from: from, to: to, value: String(first.iso.prefix(7)), granularity: .span)
             }
@@ -297,7 +297,15 @@ package enum PeriodResolver {
     /// An anaphoric period from its fields: moved to the year written ("the 1988 period"), else by
     /// `yearOffset` years (−1 when absent: "the year-earlier period", "a year ago"); with `wholeYear`,
     /// the antecedent's year moved by `yearOffset` ("later that year", "the following year").
-    package static func resolveSamePeriod(antecedent: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
+    package static func resolveSamePeriod(antecedent given: ResolvedPeriod, _ f: PeriodFields) -> ResolvedPeriod {
+        // "The same month last year" after a part of a month ("in the last week of February"):
+        // the whole month.
+        var antecedent = given
+        if f.anaphorUnit == .month, given.from.year == given.to.year, given.from.month == given.to.month,
+           given.from.day != 1 || given.to != given.to.lastDayOfMonth {
+            let first = CalendarDate(year: given.from.year, month: given.from.month, day: 1)
+            antecedent = ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+        }
         // "the quarter's end", "the end of the quarter": the last day of the quarter referred to.
         if f.monthPart == "end", f.anaphorUnit == .quarter, f.monthShift == nil {
             let p = antecedent.shifted(years: f.yearOffset ?? 0)
@@ -310,6 +318,12 @@ package enum PeriodResolver {
             return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
         }
         if let shift = f.monthShift, f.anaphorUnit == .quarter {
+            // After three months that are not a calendar quarter (a company's quarter, "the three
+            // months to January"): the three months before them.
+            if antecedent.from.day == 1, (antecedent.from.month - 1) % 3 != 0, antecedent.to == antecedent.from.adding(months: 2).lastDayOfMonth {
+                let first = antecedent.from.adding(months: 3 * shift), last = first.adding(months: 2).lastDayOfMonth
+                return ResolvedPeriod(from: first, to: last, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
+            }
             // "the previous quarter", "a quarter earlier": whole quarters before the antecedent's.
             let first = CalendarDate(year: antecedent.from.year, month: (antecedent.from.month - 1) / 3 * 3 + 1, day: 1).adding(months: 3 * shift)
             return ResolvedPeriod(from: first, to: first.adding(months: 2).lastDayOfMonth,
@@ -337,7 +351,7 @@ package enum PeriodResolver {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
             // "the first half of the month": that part of the month referred to.
             if let part = f.monthPart, let (a, b) = monthParts[part] {
-                let from = a == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: a)
+                let from = a <= 0 ? first.lastDayOfMonth.adding(days: a == 0 ? 0 : a + 1) : CalendarDate(year: first.year, month: first.month, day: a)
                 let to = b == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: b)
                 return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
             }
@@ -348,6 +362,10 @@ package enum PeriodResolver {
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
                                   value: TimexValue.format4(y), granularity: .year)
         }
+        // "The 1987 quarter" after a company's quarter that ends in 1987 (December to February):
+        // that quarter, whichever year names the company's fiscal year; the year it starts in
+        // ("the 1986 period" after November to January) names it as well.
+        if let y = f.year, y == antecedent.to.year, y == antecedent.from.year + 1 { return antecedent }
         if let y = f.year { return antecedent.shifted(years: y - antecedent.from.year) }
         return antecedent.shifted(years: f.yearOffset ?? -1)
     }
@@ -372,6 +390,9 @@ package enum PeriodResolver {
         "early": (1, 10), "mid": (11, 20), "late": (21, 0), "end": (0, 0), "year-end": (0, 0),
         // "the beginning of December", "the start of 2024": its first day, as "the end of" is its last.
         "start": (1, 1), "year-start": (1, 1),
+        // "the first week of October": days 1-7, 8-14, 15-21, 22-28; "the last week of March": its
+        // last seven days (a negative first day counts back from the month's end).
+        "first-week": (1, 7), "second-week": (8, 14), "third-week": (15, 21), "fourth-week": (22, 28), "last-week": (-7, 0),
     ]
     /// Parts whose TIMEX3 value stays the month's ("early May" is `2025-05`, as TimeML writes it,
     /// though its days are the first ten).
@@ -402,6 +423,11 @@ package enum PeriodResolver {
         case ("first", "ten"): return "first-ten"
         case ("second", "ten"), ("middle", "ten"): return "second-ten"
         case ("third", "ten"), ("last", "ten"), ("final", "ten"): return "last-ten"
+        case ("first", "week"): return "first-week"
+        case ("second", "week"): return "second-week"
+        case ("third", "week"): return "third-week"
+        case ("fourth", "week"): return "fourth-week"
+        case ("last", "week"), ("final", "week"): return "last-week"
         default: return nil
         }
     }
@@ -482,10 +508,11 @@ package enum PeriodResolver {
         }
         if let m = f.month, let part = f.monthPart, let (first, last) = monthParts[part] {
             guard let whole = monthSpan(m, m, value: "", .month) else { return nil }
-            let from = first == 0 ? whole.to : CalendarDate(year: y, month: m, day: first)
+            let from = first <= 0 ? whole.to.adding(days: first == 0 ? 0 : first + 1) : CalendarDate(year: y, month: m, day: first)
             let to = last == 0 ? whole.to : CalendarDate(year: y, month: m, day: last)
             let value = part == "year-end" || part == "year-start" ? yy : monthValuedParts.contains(part) ? "\(yy)-\(mm(m))" : "\(from.iso)/\(to.iso)"
-            return ResolvedPeriod(from: from, to: to, value: value, granularity: .span)
+            // A week of the month is a week: "the week", "the week before" refer back to it.
+            return ResolvedPeriod(from: from, to: to, value: value, granularity: part.hasSuffix("-week") ? .week : .span)
         }
         if let m = f.month, f.quarterEnding {
             guard let last = CalendarDate(validYear: y, month: m, day: 1) else { return nil }

@@ -200,11 +200,16 @@ public final class StatementReader: @unchecked Sendable {
                 }
             }
             // A period written just before the measure is the figure's ("Brazil's September trade
-            // surplus was the best so far this year, totalling …"), before any other in between.
+            // surplus was the best so far this year, totalling …"), before any other in between; so
+            // is one a comparison word opens ("376 MLN STG VS JAN SURPLUS 73 MLN": January's).
             let attributive = groups["measure"].flatMap { mr in
                 inSentence.last { i in
-                    mentions[i].type.isCalendar && mentions[i].qualifier == nil && mentions[i].span.end <= mr.lowerBound
+                    mentions[i].type.isCalendar && mentions[i].span.end <= mr.lowerBound
                         && mr.lowerBound - mentions[i].span.end <= 2 && mentions[i].period.map({ $0.granularity != .day }) == true
+                        // A compared period is the measure's only when nothing parts them ("VS JAN SURPLUS";
+                        // not "Compared with August 2024, exports").
+                        && (mentions[i].qualifier == nil || mentions[i].qualifier == "compared to"
+                            && doc.bytes[mentions[i].span.end..<mr.lowerBound].allSatisfy { $0 == 0x20 })
                 }
             }
             // A period right after the value, no other figure between ("recorded a 7.4 billion dlr

@@ -116,6 +116,8 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(percents("Federal funds and prime rates were at 5.50 and seven pct."), ["5.50=5.5", "seven pct=7"])
         XCTAssertEqual(percents("The bank cut its prime rate to 16.00 pct from 16.50."), ["16.00 pct=16", "16.50=16.5"])
         XCTAssertEqual(percents("It will cut its prime rate to 16.00 pct\nfrom 16.50, effective June 22."), ["16.00 pct=16", "16.50=16.5"])
+        // "from" at a line's end, the base on the next.
+        XCTAssertEqual(percents("It has raised its call money rate 14 times, to 14.5 pct at present from\n11.8 at end-1986."), ["14.5 pct=14.5", "11.8=11.8"])
         XCTAssertEqual(percents("It cut the rate to 7-1/2 pct from 7-3/4 in March."), ["7-1/2 pct=7.5", "7-3/4=7.75"])
         // A base in words; a short phrase before "from"; the new level bare before the base.
         XCTAssertEqual(percents("The rate was cut to 7-3/4 pct from eight, reflecting easing."), ["7-3/4 pct=7.75", "eight=8"])

@@ -299,4 +299,73 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(period("fourth\nquarter", in: e) ?? period("fourth quarter", in: e, nth: 1), "1986-08-01..1986-10-31")
         XCTAssertEqual(period("fiscal 1986", in: e), "1985-11-01..1986-10-31")
     }
+
+    /// Tenth session: periods read against the story's other periods. All texts are our own.
+    func testYearsListedAfterAFiscalYearAreFiscal() {
+        let e = extraction("OTTAWA, June 18 - The deficit is expected to total 29 billion dlrs in fiscal 1989, 28.6 billion dlrs "
+            + "in 1990 and 26 billion dlrs in 1991, on notes due 1994.", date: "1987-06-18")
+        XCTAssertEqual(period("fiscal 1989", in: e), "1988-04-01..1989-03-31")
+        XCTAssertEqual(period("1990", in: e), "1989-04-01..1990-03-31")
+        XCTAssertEqual(period("1991", in: e), "1990-04-01..1991-03-31")
+        XCTAssertEqual(period("1994", in: e), "1994-01-01..1994-12-31")
+    }
+
+    func testLastMonthInAStoryReportingThatMonthIsAYearBefore() {
+        let e = extraction("MADRID, April 9 - Spain had a 35 mln dlr current account surplus in February. "
+            + "Imports were 46 pct higher than last February. The rate was cut in the last March week.", date: "1987-04-09")
+        XCTAssertEqual(period("last February", in: e), "1986-02-01..1986-02-28")
+        // A story that counts back ("four months ago") names no month it reports.
+        let f = extraction("WASHINGTON, March 15 - The affair began four months ago. Since the scandal broke last November, "
+            + "officials have said little.", date: "1987-03-15")
+        XCTAssertEqual(period("last November", in: f), "1986-11-01..1986-11-30")
+    }
+
+    func testSoFarThisYearRunsToTheLatestMonthWithAFigure() {
+        // No period in the lede: the latest month with a figure ends the stretch.
+        let e = extraction("MADRID, April 9 - Employers said wage pacts signed so far this year were moderate. "
+            + "Money supply grew at an annualised rate of 17 pct in March.", date: "1987-04-09")
+        XCTAssertEqual(period("so far this year", in: e), "1987-01-01..1987-03-31")
+        // A month with no figure in its sentence reports nothing.
+        let f = extraction("SEOUL, March 11 - So far this year, the won has gone up against the dollar. "
+            + "The spokesman ruled out a major revaluation. Seoul announced in January the lifting of bans on imports.", date: "1987-03-11")
+        XCTAssertEqual(period("So far this year", in: f), "1987-01-01..1987-03-11")
+    }
+
+    func testAQuarterNamedByItsLastDay() {
+        let e = extraction("CHICAGO, Feb 26 - AM International Inc, reporting a loss for the January 31 second quarter, said "
+            + "orders rose 35 pct in the six months and that fiscal 1987 spending will rise.", date: "1987-02-26")
+        XCTAssertEqual(period("the January 31 second quarter", in: e), "1986-11-01..1987-01-31")
+        XCTAssertEqual(period("the six months", in: e), "1986-08-01..1987-01-31")
+        XCTAssertEqual(period("fiscal 1987", in: e), "1986-08-01..1987-07-31")
+        // "the previous quarter" after three months that are not a calendar quarter: the three before.
+        let u = extraction("LONDON, March 17 - In the three months to January, output fell 0.7 pct from the previous quarter.",
+                           date: "1987-03-17")
+        XCTAssertEqual(period("the previous quarter", in: u), "1986-08-01..1986-10-31")
+    }
+
+    func testAWeekOfAMonthIsAWeekAndItsMonthAMonth() {
+        let e = extraction("FRANKFURT, March 6 - Cash in circulation rose 2.8 billion marks in the last week of February, "
+            + "a gain of 8.3 pct over the same month last year. Gross reserves in the week rose 200 mln marks.", date: "1987-03-06")
+        XCTAssertEqual(period("the last week of February", in: e), "1987-02-22..1987-02-28")
+        XCTAssertEqual(period("the same month last year", in: e), "1986-02-01..1986-02-28")
+        XCTAssertEqual(period("the week", in: e), "1987-02-22..1987-02-28")
+    }
+
+    func testTheYearOfACompanyWhoseYearEndsInJanuary() {
+        let e = extraction("HOUSTON, March 17 - A sporting goods chain said earnings for the fourth quarter ended January 31 fell. "
+            + "Same-store sales declined 3.2 pct for the quarter and 2.2 pct for the year.", date: "1987-03-17")
+        XCTAssertEqual(period("the fourth quarter", in: e), "1986-11-01..1987-01-31")
+        XCTAssertEqual(period("the year", in: e), "1986-02-01..1987-01-31")
+        // A calendar company's year stays the calendar's.
+        let c = extraction("HOUSTON, Feb 17 - A chain said earnings for the fourth quarter fell. "
+            + "Same-store sales declined 3.2 pct for the quarter and 2.2 pct for the year.", date: "1987-02-17")
+        XCTAssertEqual(period("the year", in: c), "1986-01-01..1986-12-31")
+    }
+
+    func testRatePointsArePercentagePoints() {
+        let e = extraction("LONDON, March 17 - Base lending rates are likely to fall by as much as one full point. "
+            + "The FTSE index rose 20 points.", date: "1987-03-17")
+        let points = e.mentions.filter { $0.type == .percent }.map(\.text)
+        XCTAssertEqual(points, ["one full point"])
+    }
 }
