@@ -337,7 +337,7 @@ extension Extractor {
                 // not a year named, nor a 52-week quarter "ended January 3").
                 if let e = companyYearEnd, fields.wholeYear, fields.yearOffset == 0, fields.year == nil, fields.monthShift == nil,
                    mentions[i].text.lowercased().hasPrefix("the"), antecedent.granularity != .year, antecedent.to.day >= 28,
-                   antecedent.to.month == e || antecedent.to.month == (e + 8) % 12 + 1 || antecedent.to.month == (e + 5) % 12 + 1 || antecedent.to.month == (e + 2) % 12 + 1 {
+                   (e - antecedent.to.month + 12) % 3 == 0 {
                     var end = CalendarDate(year: antecedent.to.year, month: e, day: 1).lastDayOfMonth
                     if end < antecedent.to { end = CalendarDate(year: antecedent.to.year + 1, month: e, day: 1).lastDayOfMonth }
                     let from = CalendarDate(year: end.year, month: e, day: 1).adding(months: -11)
@@ -566,12 +566,12 @@ extension Extractor {
         for m in mentions where resultsStory && headline.contains(m.span) {
             guard let f = m.periodFields, let q = f.quarter, f.quarterTo == nil, f.year == nil, let p = m.period,
                   p.from.month % 3 != 1, p.from.day == 1, (p.to.year * 12 + p.to.month) - (p.from.year * 12 + p.from.month) == 2 else { continue }
-            endMonth = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
+            endMonth = Self.yearEndMonth(quarter: q, endingIn: p.to.month)
             break
         }
         for m in mentions where m.periodFields?.monthsEnding == 3 {
             guard let p = m.period, let q = Self.quarterNumber(in: m.text) else { continue }
-            let e = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
+            let e = Self.yearEndMonth(quarter: q, endingIn: p.to.month)
             if let seen = endMonth, seen != e { return nil }    // two readings: leave them
             endMonth = e
         }
@@ -581,7 +581,7 @@ extension Extractor {
             for m in mentions where m.role == nil {
                 guard let f = m.periodFields, let q = f.quarter, f.quarterTo == nil, !f.samePeriod, let p = m.period,
                       p.from.day == 1, p.from.month % 3 != 1, p.to == p.from.adding(months: 2).lastDayOfMonth else { continue }
-                let e = (p.to.month - 1 + 3 * (4 - q)) % 12 + 1
+                let e = Self.yearEndMonth(quarter: q, endingIn: p.to.month)
                 if let seen = endMonth, seen != e { endMonth = nil; break }
                 endMonth = e
             }
@@ -684,7 +684,7 @@ extension Extractor {
                   ["profit", "earnings", "net income", " net", "loss"].contains(where: { after.contains($0) }) else { return nil }
             let d = r.adding(days: -14)
             let end = d.day == d.lastDayOfMonth.day ? d.month : (d.month + 10) % 12 + 1
-            let e = (end - 1 + 3 * (4 - q)) % 12 + 1
+            let e = Self.yearEndMonth(quarter: q, endingIn: end)
             return e == 12 ? nil : e
         }
         return nil
@@ -696,6 +696,7 @@ extension Extractor {
     /// alone (not a month's or quarter's year, nor a range) after a fiscal year that is not the
     /// calendar year.
     func fiscalYearLists(_ mentions: inout [Mention], _ document: Document) {
+        guard mentions.contains(where: { $0.periodFields?.fiscal == true }) else { return }
         var fiscal: (sentence: Int, year: Int, period: ResolvedPeriod, start: Int?)? = nil
         for i in mentions.indices {
             guard case let .calendar(f, p?) = mentions[i].value, mentions[i].role == nil,
@@ -728,11 +729,12 @@ extension Extractor {
 
     /// Whether the word right before `span` is "fiscal" ("the fiscal 1986 fourth quarter").
     static func followsFiscal(_ span: Span, _ document: Document) -> Bool {
-        let b = document.bytes
-        var i = span.start
-        while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
-        let word = Array("fiscal".utf8)
-        return i >= word.count && b[(i - word.count)..<i].map({ $0 | 0x20 }).elementsEqual(word) && (i == word.count || !TriggerScanner.isLetter(b[i - word.count - 1]))
+        wordBefore(span.start, in: document.bytes, is: "fiscal")
+    }
+
+    /// The month a company's year ends in, from its quarter `q` that ends in `month`.
+    static func yearEndMonth(quarter q: Int, endingIn month: Int) -> Int {
+        (month - 1 + 3 * (4 - q)) % 12 + 1
     }
 
     /// Whether a story is a company's results table: a short headline without lower-case letters
@@ -1380,9 +1382,7 @@ extension Extractor {
                   !f.samePeriod, mentions[i].role == nil, Self.opensWithLast(mentions[i].text),
                   p.granularity == .month, p.from == reported.from, p.to == reported.to else { continue }
             // Not "in the last March week" (the last week of March).
-            let start = mentions[i].span.start
-            if start >= 4, b[(start - 4)..<(start - 1)].map({ $0 | 0x20 }) == Array("the".utf8), b[start - 1] == 0x20 || b[start - 1] == 0x0A,
-               start == 4 || !TriggerScanner.isLetter(b[start - 5]) { continue }
+            if Self.wordBefore(mentions[i].span.start, in: b, is: "the") { continue }
             mentions[i].value = .calendar(fields: f, resolved: p.shifted(years: -1))
         }
     }
@@ -1392,9 +1392,11 @@ extension Extractor {
         text.lowercased().split { !$0.isLetter }.contains("month")
     }
 
+    /// Whether a mention's text opens with the word "last" ("last February", "Last\nMay").
     static func opensWithLast(_ text: String) -> Bool {
-        let u = Array(text.utf8.prefix(5))
-        return u.count == 5 && u[0..<4].map({ $0 | 0x20 }) == Array("last".utf8) && (u[4] == 0x20 || u[4] == 0x0A || u[4] == 0x09)
+        var u = text.utf8.makeIterator()
+        for c in "last".utf8 { guard let x = u.next(), x | 0x20 == c else { return false } }
+        return u.next().map(TriggerScanner.isSpace) ?? false
     }
 
     /// How many sentences back an anaphoric period looks for its antecedent.

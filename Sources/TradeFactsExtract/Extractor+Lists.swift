@@ -55,18 +55,19 @@ extension Extractor {
         mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
 
+    /// Whether the word "from" (any case) starts at `i`, with a space or line break on each side.
+    static func isFromWord(at i: Int, in b: [UInt8]) -> Bool {
+        guard i >= 1, i + 4 < b.count, TriggerScanner.isSpace(b[i - 1]), TriggerScanner.isSpace(b[i + 4]) else { return false }
+        return b[i] | 0x20 == 0x66 && b[i + 1] | 0x20 == 0x72 && b[i + 2] | 0x20 == 0x6F && b[i + 3] | 0x20 == 0x6D
+    }
+
     /// The end of a short phrase of words after a percentage that leads to its base ("rise to 3.85
     /// pct at last week's pact from 3.60"): up to five words of letters (an apostrophe within),
     /// none that opens another clause or comparison, when " from " follows; else `offset` itself.
     static func shortPhrase(after offset: Int, in b: [UInt8]) -> Int {
         let isLetter = TriggerScanner.isLetter
-        let from = Array("from".utf8)
-        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A }
-        // " from " or a line break either side ("at present from\n11.8").
-        func fromAt(_ i: Int) -> Bool {
-            i + from.count + 1 < b.count && space(b[i]) && space(b[i + from.count + 1])
-                && b[(i + 1)...(i + from.count)].lazy.map({ $0 | 0x20 }).elementsEqual(from)
-        }
+        // " from ", or a line break either side ("at present from\n11.8").
+        func fromAt(_ i: Int) -> Bool { isFromWord(at: i + 1, in: b) }
         // Most percentages have no "from" near: look for one before reading any word.
         let window = offset..<min(b.count, offset + 96)
         guard !fromAt(offset), window.contains(where: fromAt) else { return offset }
@@ -157,12 +158,9 @@ extension Extractor {
             i -= 1
         }
         // "from" and the space or line break after it ("at present from\n11.8").
-        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
-        let from = Array(" from ".utf8)
-        guard i + from.count < b.count, Array(b[(i + 1)..<(i + from.count - 1)]).map({ $0 | 0x20 }) == Array("from".utf8),
-              space(b[i + from.count - 1]), space(b[i]) else { return nil }
-        i += from.count
-        while i < b.count, space(b[i]), i < offset + 24 { i += 1 }
+        guard isFromWord(at: i + 1, in: b) else { return nil }
+        i += 6
+        while i < b.count, TriggerScanner.isSpace(b[i]), i < offset + 24 { i += 1 }
         let start = i
         // A number word ("from eight").
         if i < b.count, !isDigit(b[i]) {

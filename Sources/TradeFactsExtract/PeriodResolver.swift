@@ -158,9 +158,8 @@ package enum PeriodResolver {
             guard let r = reference else { return nil }
             let first = CalendarDate(year: r.year, month: r.month, day: 1).adding(months: offset)
             // "late last month": the part of that month, its value the month's.
-            if let part = f.monthPart, let (a, b) = monthParts[part] {
-                let from = a <= 0 ? first.lastDayOfMonth.adding(days: a == 0 ? 0 : a + 1) : CalendarDate(year: first.year, month: first.month, day: a)
-                let to = b == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: b)
+            if let part = f.monthPart, let days = monthParts[part] {
+                let (from, to) = partDays(days, of: first)
                 return ResolvedPeriod(from: from, to: to, value: String(first.iso.prefix(7)), granularity: .span)
             }
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth,
@@ -350,9 +349,8 @@ package enum PeriodResolver {
         if let shift = f.monthShift {
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift)
             // "the first half of the month": that part of the month referred to.
-            if let part = f.monthPart, let (a, b) = monthParts[part] {
-                let from = a <= 0 ? first.lastDayOfMonth.adding(days: a == 0 ? 0 : a + 1) : CalendarDate(year: first.year, month: first.month, day: a)
-                let to = b == 0 ? first.lastDayOfMonth : CalendarDate(year: first.year, month: first.month, day: b)
+            if let part = f.monthPart, let days = monthParts[part] {
+                let (from, to) = partDays(days, of: first)
                 return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
             }
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
@@ -394,6 +392,15 @@ package enum PeriodResolver {
         // last seven days (a negative first day counts back from the month's end).
         "first-week": (1, 7), "second-week": (8, 14), "third-week": (15, 21), "fourth-week": (22, 28), "last-week": (-7, 0),
     ]
+    /// The first and last day of a ``monthParts`` entry in the month that begins on `first`: a day
+    /// number, 0 for the month's last day, a negative first day counted back from it (-7: the last
+    /// seven days).
+    static func partDays(_ days: (Int, Int), of first: CalendarDate) -> (CalendarDate, CalendarDate) {
+        let last = first.lastDayOfMonth
+        func day(_ d: Int) -> CalendarDate { d > 0 ? CalendarDate(year: first.year, month: first.month, day: d) : last.adding(days: d == 0 ? 0 : d + 1) }
+        return (day(days.0), days.1 == 0 ? last : day(days.1))
+    }
+
     /// Parts whose TIMEX3 value stays the month's ("early May" is `2025-05`, as TimeML writes it,
     /// though its days are the first ten).
     static let monthValuedParts: Set<String> = ["early", "mid", "late", "end", "start"]
@@ -506,10 +513,9 @@ package enum PeriodResolver {
             }
             return monthSpan(m, m2, value: "\(yy)-\(mm(m))/\(yy)-\(mm(m2))", .span)
         }
-        if let m = f.month, let part = f.monthPart, let (first, last) = monthParts[part] {
+        if let m = f.month, let part = f.monthPart, let days = monthParts[part] {
             guard let whole = monthSpan(m, m, value: "", .month) else { return nil }
-            let from = first <= 0 ? whole.to.adding(days: first == 0 ? 0 : first + 1) : CalendarDate(year: y, month: m, day: first)
-            let to = last == 0 ? whole.to : CalendarDate(year: y, month: m, day: last)
+            let (from, to) = partDays(days, of: whole.from)
             let value = part == "year-end" || part == "year-start" ? yy : monthValuedParts.contains(part) ? "\(yy)-\(mm(m))" : "\(from.iso)/\(to.iso)"
             // A week of the month is a week: "the week", "the week before" refer back to it.
             return ResolvedPeriod(from: from, to: to, value: value, granularity: part.hasSuffix("-week") ? .week : .span)
