@@ -24,6 +24,7 @@ package struct PastAfterDateline: Check {
             CheckExample("The peso has risen 3.1 pct since ↓August 1988, the bank said.", date: "1987-03-20"),
             CheckExample("In ↓1988 and 1984 the country's trade surpluses had covered its debt service.", date: "1987-03-20"),
             CheckExample("Output was lower in ↓1988, the bank said.", date: "1987-03-20"),
+            CheckExample("Sugar output was lower in ↓1988/89, the ministry said.", date: "1987-03-20"),
         ],
         nonTriggering: [
             CheckExample("Output grew two pct in 1986 after shrinking in 1985.", date: "1987-03-20"),
@@ -36,6 +37,7 @@ package struct PastAfterDateline: Check {
             CheckExample("The company reached agreement to build plants and boost the local content of its cars to 60 pct in 1988.", date: "1987-03-11"),
             CheckExample("Its record earnings were achieved in the third quarter of fiscal 1987.", date: "1987-06-29"),
             CheckExample("Exports were 2.1 billion dlrs in 1985 and output was lower in 1986.", date: "1987-03-20"),
+            CheckExample("Sugar production quotas, set for the first time in 1987/88, had been submitted to the President.", date: "1987-03-27"),
         ],
         cues: [
             // A preposition that makes the date a time adverbial ("in 1988", "during 1988", "since August 1988").
@@ -60,6 +62,10 @@ package struct PastAfterDateline: Check {
                   let p = date.period, p.from > reference, !recordPeriods.contains(i) else { continue }
             // A company's fiscal year ("the third quarter of fiscal 1987") runs on its own calendar.
             if date.text.lowercased().contains("fiscal") { continue }
+            // A season or marketing year named by the article's year ("quotas, set for the first
+            // time in 1987/88, had been submitted" in March 1987) is no slipped year, though the
+            // crop's year begins later.
+            if f.yearTo != nil, let y = f.year, y <= reference.year { continue }
             let s = context.sentence(of: date.span)
             guard !seen.contains(s), !context.isFuture(sentence: s) else { continue }
             let sentence = context.document.sentences[s].span

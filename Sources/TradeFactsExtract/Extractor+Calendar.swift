@@ -153,6 +153,7 @@ extension Extractor {
         // (a story quoting the U.S. Department of Agriculture on "1987/88" French wheat).
         let splitFiscal = fiscalYearStart.map { $0 > 1 && $0 != 10 } ?? false
         let resultsStory = Self.isResultsStory(document)
+        var unresolvedSeasons: [Int] = [], bracketed: [Int] = []
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
@@ -174,6 +175,23 @@ extension Extractor {
             let markedPast = tense == .past && fields.year == nil && fields.yearOffset == nil && (fields.month != nil || fields.quarter != nil)
                 && (resultsStory || isMarkedPast(mentions[i].span, in: document, memo: &memo))
             var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense, markedPast: markedPast)
+            // "This season", "last campaign" (`period.relative-season`): the crop's year that holds
+            // the reference date, moved by the offset; nothing when no crop with a year is named.
+            // Its months in brackets after it ("the current crop season (Sept/March)") say when it runs.
+            if fields.season == "CROP" {
+                resolved = nil
+                let bracket = bracketMonths(after: i, mentions, document)
+                if let r = reference, let start = bracket?.start ?? cropYear(of: mentions[i], document, placeHasFiscalYear: false) {
+                    let from = CalendarDate(year: (r.month >= start ? r.year : r.year - 1) + (fields.yearOffset ?? 0), month: start, day: 1)
+                    let end = bracket?.end ?? (start + 10) % 12 + 1
+                    let to = CalendarDate(year: end >= start ? from.year : from.year + 1, month: end, day: 1).lastDayOfMonth
+                    resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+                    if let k = bracket?.index { bracketed.append(k) }
+                }
+                if resolved == nil { unresolvedSeasons.append(i) }
+                mentions[i].value = .calendar(fields: fields, resolved: resolved)
+                continue
+            }
             // A fiscal year the text names ("FY25", "fiscal 2016-17", "the coming fiscal year") in a
             // story from a place whose fiscal year starts in another month: that fiscal year. Years
             // are named by the year the fiscal year ends in ("FY25" in India: April 2024 to March
@@ -193,6 +211,18 @@ extension Extractor {
                 resolved = ResolvedPeriod(from: from, to: r.to, value: "\(from.iso)/\(r.to.iso)", granularity: .span)
                 fields.fiscal = true
                 fields.fiscalYearStart = fy.start
+            }
+            // A year written across two years with its months in brackets after it ("French
+            // 1986/87 (July/June) soft wheat", "the 1986/87 crushing season (September-April)"):
+            // those months; the bracket is no period of its own.
+            if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
+               fields.firstMonths == nil, resolved != nil, let (start, end, k) = bracketMonths(after: i, mentions, document) {
+                let from = CalendarDate(year: y, month: start, day: 1)
+                let to = CalendarDate(year: end >= start ? y : y + 1, month: end, day: 1).lastDayOfMonth
+                resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+                mentions[i].value = .calendar(fields: fields, resolved: resolved)
+                bracketed.append(k)
+                continue
             }
             // A year written across two years in a sentence about a crop with a marketing year
             // (`crop-years`: "the 2023/24 season" of cocoa): that crop's year.
@@ -216,6 +246,17 @@ extension Extractor {
             }
             mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
+        // A season of no crop ("next season" of a football club) is no period, nor the months in
+        // brackets that said when a season runs.
+        for i in Set(unresolvedSeasons + bracketed).sorted(by: >) { mentions.remove(at: i) }
+        // "The end of the 1985/86 season", "the start of the current marketing year": the
+        // season's last or first day.
+        for i in mentions.indices {
+            guard case let .calendar(f, p?) = mentions[i].value, f.yearTo != nil || f.season == "CROP",
+                  let part = f.monthPart, part == "end" || part == "start" else { continue }
+            let day = part == "end" ? p.to : p.from
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: day, to: day, value: day.iso, granularity: .day))
+        }
         siblingParts(&mentions, document)
         fiscalYearLists(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
@@ -223,6 +264,7 @@ extension Extractor {
         let companyYearEnd = companyFiscalYears(&mentions, document, reference: reference, resultsStory: resultsStory)
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
+        sentenceYears(&mentions, document, memo: &memo)
         forwardDateLists(&mentions, document, reference: reference)
         // "Earlier this month": the month up to the day before the reference date.
         if let r = reference {
@@ -985,6 +1027,54 @@ extension Extractor {
         }
     }
 
+    /// A year that sets the scene for its sentence governs the months and days written without a
+    /// year after it: a year opening the sentence ("In 1986, exports peaked in March": March
+    /// 1986) or a year a "when" clause describes ("later than last year when one mln hectares had
+    /// been drilled by mid-April": mid-April 1986). Only in a clause that is not in the future,
+    /// up to the next period written with a year of its own. An opening year that is a comparison's
+    /// base governs nothing; a "when" clause describes its year even after "than".
+    func sentenceYears(_ mentions: inout [Mention], _ document: Document, memo: inout TenseMemo) {
+        let b = document.bytes
+        func wholeYear(_ m: Mention) -> Int? {
+            guard m.role == nil, let f = m.periodFields, f.year != nil || f.yearOffset != nil, f.month == nil, f.quarter == nil, f.half == nil,
+                  f.day == nil, f.monthPart == nil, f.firstMonths == nil, f.lastMonths == nil, !f.fiscal, !f.samePeriod,
+                  let p = m.period, p.granularity == .year else { return nil }
+            return p.from.year
+        }
+        // Where the year's reach ends: nil when it governs nothing; the sentence's end after an
+        // opening year; 160 bytes into a "when" clause (whose own past tense holds there, whatever
+        // the sentence's main clause says).
+        func reach(_ m: Mention, sentence: Span) -> (end: Int, whenClause: Bool)? {
+            // "In 1986, …" / "During 1986 …" opening the sentence.
+            let opening = String(decoding: b[sentence.start..<m.span.start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if ["In", "During", "in", "during"].contains(opening) { return (sentence.end, false) }
+            // "last year when", "in 1986, when".
+            var k = m.span.end
+            while k < b.count, b[k] == 0x20 || b[k] == 0x2C || b[k] == 0x0A { k += 1 }
+            guard k + 5 <= b.count, b[k..<k + 4].elementsEqual("when".utf8), !(b[k + 4] >= 0x61 && b[k + 4] <= 0x7A) else { return nil }
+            return (min(sentence.end, k + 160), true)
+        }
+        var i = 0
+        while i < mentions.count {
+            guard let year = wholeYear(mentions[i]), let s = document.sentenceIndex(of: mentions[i].span.start),
+                  let (end, whenClause) = reach(mentions[i], sentence: document.sentences[s].span),
+                  whenClause || !Self.isComparisonBase(mentions[i], document) else { i += 1; continue }
+            var j = i + 1
+            while j < mentions.count, mentions[j].span.start < end {
+                guard let f = mentions[j].periodFields else { j += 1; continue }
+                if f.year != nil || f.yearOffset != nil || f.fiscal || f.samePeriod { break }
+                // Not a day after an opening year: "In 1986, farmers planted …, according to the
+                // February 9 report" dates the report, not the year's events.
+                if mentions[j].role == nil, f.month != nil, whenClause || f.day == nil, f.monthOffset == nil, f.weekday == nil, let p = mentions[j].period,
+                   p.from.year != year, p.from.year == p.to.year, whenClause || tense(of: mentions[j], in: document, memo: &memo) != .future {
+                    mentions[j].value = .calendar(fields: f, resolved: p.shifted(years: year - p.from.year))
+                }
+                j += 1
+            }
+            i = j
+        }
+    }
+
     /// The longest first line read as a headline by the results and echo steps.
     static let headlineBytes = 300
 
@@ -1014,10 +1104,9 @@ extension Extractor {
         if mention.qualifier == "since" { return .past }
         // A dividend notice's payment and record dates lie ahead ("Pay April 30, May 29, June 24").
         if mention.periodFields.map({ $0.day != nil || $0.month != nil && $0.year == nil }) ?? false, Self.isPaymentLine(mention.span, document) { return .future }
-        // A trading position's months lie ahead ("June/July going at 1,850 dlrs" in February).
-        if let f = mention.periodFields, f.month != nil, f.monthTo != nil, f.year == nil, let after = positionAfter,
-           mention.span.end < document.bytes.count, document.bytes[mention.span.start..<mention.span.end].contains(0x2F),
-           !document.matchSpans(of: after, in: Span(mention.span.end, min(document.bytes.count, mention.span.end + 60)), limit: 1).isEmpty {
+        // A trading position's months lie ahead ("June/July going at 1,850 dlrs", "785 dlrs for
+        // May" in February).
+        if let f = mention.periodFields, f.month != nil, f.year == nil, f.day == nil, isTradingPosition(mention, f, document) {
             return .future
         }
         let t = tense(around: mention.span, in: document, memo: &memo)
@@ -1025,6 +1114,31 @@ extension Extractor {
         // mln units from 6.61 mln in the year to end-March").
         if t == .future, mention.periodFields?.year == nil, Self.isFigureBase(mention, document) { return .past }
         return t
+    }
+
+    /// Whether yearless months are a trading position quoted at a price: months written with a
+    /// slash before a price (`position-after`: "June/July going at 1,850 dlrs"), or months after
+    /// a price and "for" (`position-before`: "785 dlrs for May", "995 dlrs for March/April"), or a
+    /// futures contract's month (`contract-month-before`/`-after`: "New York May", "July futures").
+    func isTradingPosition(_ mention: Mention, _ f: PeriodFields, _ document: Document) -> Bool {
+        let b = document.bytes
+        if f.monthTo != nil, let after = positionAfter, mention.span.end < b.count, b[mention.span.start..<mention.span.end].contains(0x2F),
+           !document.matchSpans(of: after, in: Span(mention.span.end, min(b.count, mention.span.end + 60)), limit: 1).isEmpty {
+            return true
+        }
+        guard f.monthPart == nil else { return false }
+        if let before = contractMonthBefore,
+           !document.matchSpans(of: before, in: Span(max(0, mention.span.start - 12), mention.span.start), limit: 1).isEmpty {
+            return true
+        }
+        if let after = contractMonthAfter, mention.span.end < b.count,
+           !document.matchSpans(of: after, in: Span(mention.span.end, min(b.count, mention.span.end + 40)), limit: 1).isEmpty {
+            return true
+        }
+        if let before = positionBefore, mention.span.start >= 6, b[mention.span.start - 4..<mention.span.start].contains(0x72) /* "for " */ {
+            return !document.matchSpans(of: before, in: Span(max(0, mention.span.start - 48), mention.span.start), limit: 1).isEmpty
+        }
+        return false
     }
 
     /// Whether `span` is a date on a dividend notice's payment or record line: the line opens with
@@ -1137,6 +1251,25 @@ extension Extractor {
     static let cropWords = ["wheat", "grain", "cereal", "corn", "maize", "soybean", "soymeal", "sorghum", "barley", "oats",
                             "rice", "cotton", "sugar", "coffee", "cocoa", "palm oil", "rapeseed", "oilseed"]
 
+    /// The months in brackets right after mention `i` that say when its season runs ("1986/87
+    /// (July/June)", "season (Sept/March)", "(September-April)"): the first and last month and the
+    /// bracketed mention's index (nil when no such bracket follows).
+    func bracketMonths(after i: Int, _ mentions: [Mention], _ document: Document) -> (start: Int, end: Int, index: Int)? {
+        let k = i + 1
+        guard k < mentions.count, let f = mentions[k].periodFields, let start = f.month, let end = f.monthTo, f.year == nil, f.day == nil,
+              f.monthPart == nil, mentions[k].span.start > mentions[i].span.end, mentions[k].span.start - mentions[i].span.end <= 32 else { return nil }
+        let b = document.bytes
+        // Only the bracket, or the season's words and the bracket ("1986/87 crushing season (").
+        let gap = String(decoding: b[mentions[i].span.end..<mentions[k].span.start], as: UTF8.self)
+        let words = gap.split { $0 == " " || $0 == "\n" }
+        guard words.last == "(", words.dropLast().allSatisfy({ $0.allSatisfy(\.isLetter) }),
+              words.count == 1 || Self.isSeason(words.dropLast().joined(separator: " ")) else { return nil }
+        var e = mentions[k].span.end
+        while e < b.count, b[e] == 0x20 || b[e] == 0x2E { e += 1 }
+        guard e < b.count, b[e] == 0x29 else { return nil }
+        return (start, end, k)
+    }
+
     /// The first month of the marketing year a year across two years stands for: a crop of
     /// `crop-years` named in its sentence, when the mention says it is a season ("the 2024/25
     /// season") or the story's place has no fiscal year of its own; for a season, else a crop named
@@ -1156,12 +1289,25 @@ extension Extractor {
         return nil
     }
 
-    /// The first month of the marketing year of the first crop of `crop-years` that `text` names
-    /// as a word (nil when it names none).
+    /// The first month of the marketing year of the crop `text` names: a place and crop of
+    /// `crop-years-by-place` it names both of ("EC sugar": July), else the first crop of
+    /// `crop-years` it names as a word (nil when it names none).
     func cropYearStart(_ text: String) -> Int? {
         guard let lexicon = ruleSet.lexicons["crop-years"] else { return nil }
-        let words = text.lowercased().split { !$0.isLetter }
-        for w in words { if let v = lexicon.lookup(String(w)), let m = Int(v) { return m } }
+        let lower = text.lowercased().split { !$0.isLetter }
+        if let byPlace = ruleSet.lexicons["crop-years-by-place"] {
+            // Places as written (case kept: "EC", "Community"), crops in any case.
+            let written = text.split { !$0.isLetter && $0 != "." }.map { $0.hasSuffix(".") ? $0.dropLast() : $0 }
+            let words = Set(lower), writtenJoined = " " + written.joined(separator: " ") + " "
+            for phrase in byPlace.phrases {
+                let parts = phrase.split(separator: " ")
+                guard let crop = parts.last, parts.count > 1, words.contains(Substring(crop.lowercased())),
+                      writtenJoined.contains(" " + parts.dropLast().joined(separator: " ") + " "),
+                      let v = byPlace.lookup(phrase), let m = Int(v) else { continue }
+                return m
+            }
+        }
+        for w in lower { if let v = lexicon.lookup(String(w)), let m = Int(v) { return m } }
         return nil
     }
 
@@ -1428,11 +1574,30 @@ extension Extractor {
             // future in another sentence ("CAAM expects exports this year to top 5.5 million units.
             // … exported over the period": the first ten months reported). One of a unit may ("The
             // third-quarter profit will be below … It earned $376,000 in the 2024 quarter").
-            if unit == nil, sentence(j) != here, m.periodFields?.samePeriod != true,
+            // A period that ended before the reference date is no forecast, whatever its clause's
+            // tense ("will seek clarification about its decision to freeze prices from January to
+            // early April. … during the period"); "the year" and a year-ago comparison still ask for
+            // one told as past.
+            let endedBefore = (mentions[index].periodFields.map { !$0.wholeYear && ($0.yearOffset ?? 0) == 0 } ?? false)
+                && (reference.map { r in m.period.map { $0.to < r } ?? false } ?? false)
+            if unit == nil, sentence(j) != here, m.periodFields?.samePeriod != true, !endedBefore,
                (m.periodFields?.tense ?? tense(of: m, in: document, memo: &memo)) == .future { return nil }
+            // A part of a month ("at the end of the month", "late March") stands for its month
+            // when "the month" refers back ("… at the end of the month … over the first 29 days
+            // of the month": March's).
+            // Not the day a stock is dated ("M2 at 229.3 billion at end-December").
+            if unit == .month, mentions[index].periodFields?.monthsToDate == nil, let f, let part = f.monthPart,
+               PeriodResolver.monthValuedParts.contains(part), f.day == nil, f.monthTo == nil, m.role == nil,
+               f.monthOffset != nil || f.month != nil && ["early", "mid", "late"].contains(part),
+               m.qualifier != "since", m.qualifier != "until", let p = m.period, p.from.year == p.to.year, p.from.month == p.to.month {
+                let first = CalendarDate(year: p.from.year, month: p.from.month, day: 1)
+                return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+            }
             // "through the first nine months": a stretch from a year's start runs over the months.
             let overStretch = m.qualifier == "until" && m.period.map { $0.from.month == 1 && $0.from.day == 1 && $0.granularity == .span } ?? false
-            guard let p = m.period, m.role == nil, m.qualifier == nil || overStretch, !shifted,
+            // "from January to early April": the range's own "from", not a base's.
+            let fromRange = m.qualifier == "from" && (f?.monthTo != nil || f?.dayTo != nil)
+            guard let p = m.period, m.role == nil, m.qualifier == nil || overStretch || fromRange, !shifted,
                   unit == nil || p.granularity == unit || Self.spans(p, unit!) || unit == .span && [.quarter, .half].contains(p.granularity) else { return nil }
             // A year-earlier comparison does not move last year back again from another sentence
             // ("Last year catastrophe losses totaled $5 million … The year-earlier results have been

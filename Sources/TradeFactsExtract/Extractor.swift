@@ -93,6 +93,12 @@ public final class Extractor: @unchecked Sendable {
     let priceTableUnit: Pattern?
     /// What follows a trading position's months (definition `position-after`: "June/July going at 1,850 dlrs").
     let positionAfter: Pattern?
+    /// What comes right before the months of a position a price is quoted for (definition
+    /// `position-before`: "785 dlrs for May").
+    let positionBefore: Pattern?
+    /// What comes right before or after a futures contract's month (definitions
+    /// `contract-month-before`, `contract-month-after`: "New York May", "the July contract").
+    let contractMonthBefore: Pattern?, contractMonthAfter: Pattern?
     let localDollarPlaces: Pattern?
     /// The places of `fiscal-years`, in any case (datelines are in capitals).
     let fiscalPlaces: Pattern?
@@ -157,6 +163,9 @@ public final class Extractor: @unchecked Sendable {
         pastCues = ruleSet.lexicons["past-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:past-cues}}\b"#) : nil
         priceTableUnit = ruleSet.definitions["price-table-unit"] == nil ? nil : try ruleSet.compile("{{price-table-unit}}")
         positionAfter = ruleSet.definitions["position-after"] == nil ? nil : try ruleSet.compile("{{position-after}}")
+        positionBefore = ruleSet.definitions["position-before"] == nil ? nil : try ruleSet.compile("{{position-before}}")
+        contractMonthBefore = ruleSet.definitions["contract-month-before"] == nil ? nil : try ruleSet.compile("{{contract-month-before}}")
+        contractMonthAfter = ruleSet.definitions["contract-month-after"] == nil ? nil : try ruleSet.compile("{{contract-month-after}}")
         clauseBoundary = ruleSet.lexicons["clause-openers"] != nil ? try ruleSet.compile(#"[,;:]|--|``|''|"|\b(?:{{lexicon:clause-openers}})\b"#) : nil
         reportVerbBefore = ruleSet.lexicons["report-verbs"] != nil ? try ruleSet.compile(#"\b{{lexicon:report-verbs}}\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?$"#) : nil
     }

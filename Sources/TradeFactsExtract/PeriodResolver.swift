@@ -403,7 +403,7 @@ package enum PeriodResolver {
 
     /// Parts whose TIMEX3 value stays the month's ("early May" is `2025-05`, as TimeML writes it,
     /// though its days are the first ten).
-    static let monthValuedParts: Set<String> = ["early", "mid", "late", "end", "start"]
+    package static let monthValuedParts: Set<String> = ["early", "mid", "late", "end", "start"]
 
     /// The ``PeriodFields/monthPart`` a text names ("second half", "the last ten days"), nil for another.
     package static func monthPart(named text: String) -> String? {
@@ -511,7 +511,12 @@ package enum PeriodResolver {
                 let from = CalendarDate(year: y - 1, month: m, day: 1), to = CalendarDate(year: y, month: m2, day: 1).lastDayOfMonth
                 return ResolvedPeriod(from: from, to: to, value: "\(TimexValue.format4(y - 1))-\(mm(m))/\(yy)-\(mm(m2))", granularity: .span)
             }
-            return monthSpan(m, m2, value: "\(yy)-\(mm(m))/\(yy)-\(mm(m2))", .span)
+            guard var p = monthSpan(m, m2, value: "\(yy)-\(mm(m))/\(yy)-\(mm(m2))", .span) else { return nil }
+            // "From January to early April": the range ends with that part of its last month.
+            if let part = f.monthPart, let days = monthParts[part] {
+                p.to = partDays(days, of: CalendarDate(year: p.to.year, month: p.to.month, day: 1)).1
+            }
+            return p
         }
         if let m = f.month, let part = f.monthPart, let days = monthParts[part] {
             guard let whole = monthSpan(m, m, value: "", .month) else { return nil }
