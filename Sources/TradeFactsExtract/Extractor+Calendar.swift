@@ -1235,7 +1235,8 @@ extension Extractor {
     /// word (for a sentence around the year). The checks read it too.
     package static func isSeason(_ text: String, crops: Bool = false) -> Bool {
         let t = text.lowercased()
-        if ["season", "crop", "campaign", "marketing", "harvest", "coffee year", "cocoa year", "sugar year", "cotton year", "quota year"]
+        if ["season", "crop", "campaign", "marketing", "harvest", "coffee year", "cocoa year", "sugar year", "cotton year", "quota year",
+            "wheat year", "grain year"]
             .contains(where: { t.contains($0) }) { return true }
         guard crops else { return false }
         // Crop words as whole words ("rice", not the "rice" of "prices").
@@ -1276,8 +1277,20 @@ extension Extractor {
     /// in the sentence before or in the story's first two sentences (nil when none is named).
     func cropYear(of m: Mention, _ document: Document, placeHasFiscalYear: Bool) -> Int? {
         let season = Self.isSeason(m.text)
-        guard season || !placeHasFiscalYear else { return nil }
-        if let start = cropYearStart(sentenceText(of: m, document)) { return start }
+        let sentence = sentenceText(of: m, document)
+        // A bare split year in a commodity story from London, the trading hub, is the crop's when
+        // its sentence names the crop and the story speaks of no fiscal year or budget ("exported
+        // 1.2 mln tonnes of sugar in 1986/87" is not Britain's April year). Elsewhere the place's
+        // fiscal year stands ("Japan 1986/87 compound feed output", "barley trade resumed in
+        // 2023-24" in a story of Australia's financial year).
+        if !season, placeHasFiscalYear {
+            let head = String(decoding: document.bytes.prefix(400), as: UTF8.self)
+            guard ["LONDON, ", "London, "].contains(where: { head.hasPrefix($0) || head.contains("\n" + $0) }) else { return nil }
+            let story = String(decoding: document.bytes, as: UTF8.self).lowercased()
+            guard !["fiscal", "budget", "financial year"].contains(where: { story.contains($0) }) else { return nil }
+            return cropYearStart(sentence)
+        }
+        if let start = cropYearStart(sentence) { return start }
         // A season, or a bare split year in a story from a place without a fiscal year of its own
         // ("They forecast 1986/87 output at a record" in a story of Ivory Coast cocoa): the crop
         // named in the sentence before or in the story's first two.
