@@ -24,6 +24,12 @@ extension Extractor {
             var low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
             var high = (raw[.high].flatMap(Numbers.parse) ?? Numbers.quoteOffer(bid: raw[.low], tail: raw[.tail])).map { Self.scaled($0, by: scale) }
             if raw[.high] == nil, let l = low, let h = high, h < l { (low, high) = (h, l) }
+            // A range whose high end is written in words with its scale ("two to three billion
+            // dlrs"): the low end takes that scale too.
+            if raw[.scale] == nil, let highText = raw[.high], let lastWord = highText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" }).last,
+               let m = Numbers.scale(String(lastWord)), m > 1, let l = low, l < m {
+                low = Self.scaled(l, by: m)
+            }
             guard amount != nil || low != nil || high != nil else { return nil }
             let currencyText = raw[.currency]
             let currencyKey = currencyText.map(Lexicon.key)
