@@ -217,7 +217,11 @@ extension Extractor {
                 let barred = antecedent.map { a in
                     carryBarrier.map { !document.matchSpans(of: $0, in: Span(a.span.end, mentions[i].span.start), limit: 1).isEmpty } ?? false
                 } ?? false
-                if !barred, let antecedent, case let .money(_, _, _, c?, _) = antecedent.value {
+                if let h = here, let c = termsCurrency(sentence: h, before: mentions[i].span.start, document) {
+                    // "In guilder terms, however, profits dropped to 3.69 billion": that currency.
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
+                    mentions[i].currencySource = "text"
+                } else if !barred, let antecedent, case let .money(_, _, _, c?, _) = antecedent.value {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
                     mentions[i].currencySource = "carried"
                 } else if let a {
@@ -355,6 +359,27 @@ extension Extractor {
 
     /// The ISO code of a currency as written (`key`: its ``Lexicon/key(_:)``): from the currency
     /// lexicons, else three capital letters taken as a code.
+    /// The currency a sentence names its figures in before `position` ("In guilder terms,",
+    /// "in dollar terms"): the currency of the word before "terms", nil when there is none.
+    func termsCurrency(sentence s: Int, before position: Int, _ document: Document) -> String? {
+        let span = document.sentences[s].span
+        guard position > span.start else { return nil }
+        let text = String(decoding: document.bytes[span.start..<position], as: UTF8.self)
+        guard text.contains(" terms") else { return nil }
+        let words = text.split { !$0.isLetter }.map(String.init)
+        guard let k = words.lastIndex(where: { $0.lowercased() == "terms" }), k >= 2, words[k - 2].lowercased() == "in" else { return nil }
+        let word = words[k - 1]
+        // "In real terms" is no Brazilian real.
+        guard !["real", "nominal", "volume", "value", "money", "cash", "absolute", "relative", "constant", "current", "percentage", "annual"]
+            .contains(word.lowercased()) else { return nil }
+        // A name several currencies share ("in rupee terms", "in peso terms", "in dollar terms") is
+        // the place's, which the carried figure already has.
+        let lex = normalizationLexicons
+        guard word.lowercased() != "dollar", ![word, word + "s"].contains(where: { lex.ambiguousCurrencies?.lookup(key: Lexicon.key($0)) != nil })
+            else { return nil }
+        return currency(word, key: Lexicon.key(word)) ?? currency(word + "s", key: Lexicon.key(word + "s"))
+    }
+
     package func currency(_ text: String, key: String) -> String? {
         for lexicon in normalizationLexicons.currencies {
             if let code = lexicon.lookup(key: key) { return code }
