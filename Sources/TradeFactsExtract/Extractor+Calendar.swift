@@ -178,14 +178,12 @@ extension Extractor {
             // "This season", "last campaign" (`period.relative-season`): the crop's year that holds
             // the reference date, moved by the offset; nothing when no crop with a year is named.
             // Its months in brackets after it ("the current crop season (Sept/March)") say when it runs.
-            if fields.season == "CROP" {
+            if fields.season == Self.cropSeason {
                 resolved = nil
                 let bracket = bracketMonths(after: i, mentions, document)
                 if let r = reference, let start = bracket?.start ?? cropYear(of: mentions[i], document, placeHasFiscalYear: false) {
-                    let from = CalendarDate(year: (r.month >= start ? r.year : r.year - 1) + (fields.yearOffset ?? 0), month: start, day: 1)
-                    let end = bracket?.end ?? (start + 10) % 12 + 1
-                    let to = CalendarDate(year: end >= start ? from.year : from.year + 1, month: end, day: 1).lastDayOfMonth
-                    resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+                    let first = (r.month >= start ? r.year : r.year - 1) + (fields.yearOffset ?? 0)
+                    resolved = Self.seasonSpan(firstYear: first, from: start, to: bracket?.end)
                     if let k = bracket?.index { bracketed.append(k) }
                 }
                 if resolved == nil { unresolvedSeasons.append(i) }
@@ -217,9 +215,7 @@ extension Extractor {
             // those months; the bracket is no period of its own.
             if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
                fields.firstMonths == nil, resolved != nil, let (start, end, k) = bracketMonths(after: i, mentions, document) {
-                let from = CalendarDate(year: y, month: start, day: 1)
-                let to = CalendarDate(year: end >= start ? y : y + 1, month: end, day: 1).lastDayOfMonth
-                resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+                resolved = Self.seasonSpan(firstYear: y, from: start, to: end)
                 mentions[i].value = .calendar(fields: fields, resolved: resolved)
                 bracketed.append(k)
                 continue
@@ -228,8 +224,7 @@ extension Extractor {
             // (`crop-years`: "the 2023/24 season" of cocoa): that crop's year.
             if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
                fields.firstMonths == nil, !fields.fiscal, resolved != nil, let start = cropYear(of: mentions[i], document, placeHasFiscalYear: splitFiscal) {
-                let from = CalendarDate(year: y, month: start, day: 1), to = from.adding(months: 11).lastDayOfMonth
-                resolved = ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+                resolved = Self.seasonSpan(firstYear: y, from: start)
                 mentions[i].value = .calendar(fields: fields, resolved: resolved)
                 continue
             }
@@ -252,7 +247,7 @@ extension Extractor {
         // "The end of the 1985/86 season", "the start of the current marketing year": the
         // season's last or first day.
         for i in mentions.indices {
-            guard case let .calendar(f, p?) = mentions[i].value, f.yearTo != nil || f.season == "CROP",
+            guard case let .calendar(f, p?) = mentions[i].value, f.yearTo != nil || f.season == Self.cropSeason,
                   let part = f.monthPart, part == "end" || part == "start" else { continue }
             let day = part == "end" ? p.to : p.from
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: day, to: day, value: day.iso, granularity: .day))
@@ -1045,9 +1040,16 @@ extension Extractor {
         // opening year; 160 bytes into a "when" clause (whose own past tense holds there, whatever
         // the sentence's main clause says).
         func reach(_ m: Mention, sentence: Span) -> (end: Int, whenClause: Bool)? {
-            // "In 1986, …" / "During 1986 …" opening the sentence.
-            let opening = String(decoding: b[sentence.start..<m.span.start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if ["In", "During", "in", "during"].contains(opening) { return (sentence.end, false) }
+            // "In 1986, …" / "During 1986 …" opening the sentence: only spaces before the word.
+            for word in ["in", "during"] where Self.wordBefore(m.span.start, in: b, is: word) {
+                var w = m.span.start
+                while w > sentence.start, TriggerScanner.isSpace(b[w - 1]) { w -= 1 }
+                w -= word.utf8.count
+                // "In" or "in", not a headline's "IN".
+                if w >= sentence.start, b[w + 1] >= 0x61, !b[sentence.start..<w].contains(where: { !TriggerScanner.isSpace($0) }) {
+                    return (sentence.end, false)
+                }
+            }
             // "last year when", "in 1986, when".
             var k = m.span.end
             while k < b.count, b[k] == 0x20 || b[k] == 0x2C || b[k] == 0x0A { k += 1 }
@@ -1252,6 +1254,19 @@ extension Extractor {
     static let cropWords = ["wheat", "grain", "cereal", "corn", "maize", "soybean", "soymeal", "sorghum", "barley", "oats",
                             "rice", "cotton", "sugar", "coffee", "cocoa", "palm oil", "rapeseed", "oilseed"]
 
+    /// The `season` of `period.relative-season` ("crop" in its `set:`, upper-cased as season
+    /// codes are): a crop's year, resolved from the crop named near it, not a season of the calendar.
+    static let cropSeason = "CROP"
+
+    /// A crop's season from month `start` of `firstYear` to the end of month `end` (nil: the
+    /// month before `start`, twelve months in all), in the year after when `end` comes before `start`.
+    static func seasonSpan(firstYear: Int, from start: Int, to end: Int? = nil) -> ResolvedPeriod {
+        let last = end ?? (start + 10) % 12 + 1
+        let from = CalendarDate(year: firstYear, month: start, day: 1)
+        let to = CalendarDate(year: last >= start ? firstYear : firstYear + 1, month: last, day: 1).lastDayOfMonth
+        return ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+    }
+
     /// The months in brackets right after mention `i` that say when its season runs ("1986/87
     /// (July/June)", "season (Sept/March)", "(September-April)"): the first and last month and the
     /// bracketed mention's index (nil when no such bracket follows).
@@ -1284,10 +1299,9 @@ extension Extractor {
         // fiscal year stands ("Japan 1986/87 compound feed output", "barley trade resumed in
         // 2023-24" in a story of Australia's financial year).
         if !season, placeHasFiscalYear {
-            let head = String(decoding: document.bytes.prefix(400), as: UTF8.self)
-            guard ["LONDON, ", "London, "].contains(where: { head.hasPrefix($0) || head.contains("\n" + $0) }) else { return nil }
-            let story = String(decoding: document.bytes, as: UTF8.self).lowercased()
-            guard !["fiscal", "budget", "financial year"].contains(where: { story.contains($0) }) else { return nil }
+            let b = document.bytes, head = Array(b.prefix(400))
+            guard ["LONDON, ", "London, "].contains(where: { head.starts(with: $0.utf8) || head.firstIndex(of: Array(("\n" + $0).utf8)) != nil }),
+                  !["fiscal", "budget", "financial year"].contains(where: { b.containsIgnoringASCIICase(Array($0.utf8)) }) else { return nil }
             return cropYearStart(sentence)
         }
         if let start = cropYearStart(sentence) { return start }

@@ -357,15 +357,12 @@ extension Extractor {
         return zones
     }
 
-    /// The ISO code of a currency as written (`key`: its ``Lexicon/key(_:)``): from the currency
-    /// lexicons, else three capital letters taken as a code.
-    /// The currency a sentence names its figures in before `position` ("In guilder terms,",
-    /// "in dollar terms"): the currency of the word before "terms", nil when there is none.
+    /// The currency a sentence names its figures in before `position` ("In guilder terms,"): the
+    /// currency of the word before "terms", nil when there is none.
     func termsCurrency(sentence s: Int, before position: Int, _ document: Document) -> String? {
         let span = document.sentences[s].span
-        guard position > span.start else { return nil }
+        guard position > span.start, document.bytes.lastIndex(of: Self.termsWord, in: span.start..<position) != nil else { return nil }
         let text = String(decoding: document.bytes[span.start..<position], as: UTF8.self)
-        guard text.contains(" terms") else { return nil }
         let words = text.split { !$0.isLetter }.map(String.init)
         guard let k = words.lastIndex(where: { $0.lowercased() == "terms" }), k >= 2, words[k - 2].lowercased() == "in" else { return nil }
         let word = words[k - 1]
@@ -379,7 +376,10 @@ extension Extractor {
             else { return nil }
         return currency(word, key: Lexicon.key(word)) ?? currency(word + "s", key: Lexicon.key(word + "s"))
     }
+    static let termsWord = Array(" terms".utf8)
 
+    /// The ISO code of a currency as written (`key`: its ``Lexicon/key(_:)``): from the currency
+    /// lexicons, else three capital letters taken as a code.
     package func currency(_ text: String, key: String) -> String? {
         for lexicon in normalizationLexicons.currencies {
             if let code = lexicon.lookup(key: key) { return code }

@@ -11,6 +11,18 @@ extension Array where Element == UInt8 {
         return nil
     }
 
+    /// Whether `needle` (written in lower case) occurs anywhere, ignoring ASCII case: a scan of
+    /// the bytes, without lowering a copy of them.
+    package func containsIgnoringASCIICase(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        var i = 0
+        while i + needle.count <= count {
+            if self[i] | 0x20 == first, self[i..<(i + needle.count)].elementsEqual(needle, by: { $0 | 0x20 == $1 }) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// The last index where `needle` begins and ends within `range`; nil when it does not occur
     /// there (or `needle` is empty).
     package func lastIndex(of needle: [UInt8], in range: Range<Int>) -> Int? {
