@@ -348,6 +348,8 @@ extension Extractor {
             // The number's start: the mention may begin with its direction word ("up 6 per cent").
             var numberStart = span.start
             while numberStart < span.end, !(b[numberStart] >= 0x30 && b[numberStart] <= 0x39) { numberStart += 1 }
+            // A number in words ("by more than five pct") has no digit: its mention's start.
+            if numberStart == span.end { numberStart = span.start }
             let sentence = document.sentenceIndex(of: span.start).map { document.sentences[$0].span } ?? Span(0, b.count)
             var from = max(sentence.start, numberStart - 80)
             for cut in Self.clauseCuts {

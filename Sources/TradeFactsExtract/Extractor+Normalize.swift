@@ -149,11 +149,16 @@ extension Extractor {
         // The last such mention that is not a conversion of the one before ("398.6 billion pesetas,
         // or about 3.1 billion dlrs, … from 235.4 billion": pesetas are carried, not dollars).
         var lastPrimaryMoney: Int? = nil
+        // The first money mention whose dollar the text names ("eight billion Taiwan dlrs", "50 mln
+        // U.S. dlrs"): the story's own dollar in a place that quotes two.
+        var firstNamedDollar: Int? = nil
+        var dualDollarStory: Bool? = nil
         for i in mentions.indices {
             defer {
-                if mentions[i].type == .money, case .money(_, _, _, .some, _) = mentions[i].value, mentions[i].pendingCurrency == nil {
+                if mentions[i].type == .money, case let .money(_, _, _, c?, _) = mentions[i].value, mentions[i].pendingCurrency == nil {
                     lastMoney = i
                     if !Self.isConversion(mentions[i], document) { lastPrimaryMoney = i }
+                    if firstNamedDollar == nil, mentions[i].currencySource == nil, normalizationLexicons.bareDollars.contains(c) { firstNamedDollar = i }
                 }
             }
             guard let pending = mentions[i].pendingCurrency, case let .money(a, lo, hi, cur, per) = mentions[i].value else { continue }
@@ -193,6 +198,15 @@ extension Extractor {
                 } else if let local, local != cur {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local, per: per)
                     mentions[i].currencySource = "place"
+                } else if local == nil, let j = firstNamedDollar, case let .money(_, _, _, named?, _) = mentions[j].value, named != cur,
+                          dualDollarStory ?? dualDollarPlace(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, memo: &dualDollarStory) {
+                    // In a story of a place that quotes its own dollar and the U.S. dollar alike
+                    // (`dual-dollar-places`), the dollar the story names first is its own: "capital
+                    // of eight billion Taiwan dlrs … a profit of more than one billion dlrs" is TWD;
+                    // after "4.07 billion U.S. dlrs", an aside "In local currency terms, … 139.6
+                    // billion Taiwan dlrs" does not make the next bare "dlrs" Taiwan's.
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: named, per: per)
+                    mentions[i].currencySource = "carried"
                 } else {
                     mentions[i].currencySource = local == nil ? "default" : "place"
                 }
@@ -323,6 +337,16 @@ extension Extractor {
         return nil
     }
 
+    /// Whether the dateline's line or the lede names a place of `dual-dollar-places`; kept in `memo`.
+    func dualDollarPlace(_ document: Document, datelineSpan: Span?, headlineSpan: Span?, memo: inout Bool?) -> Bool {
+        guard let places = dualDollarPlaces else { memo = false; return false }
+        let found = placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan).contains { z in
+            !document.matchSpans(of: places, in: z, group: "w", limit: 1).isEmpty
+        }
+        memo = found
+        return found
+    }
+
     /// Where a story names its place: the dateline's line, and the first 60 bytes of the lede (the
     /// first sentence after the headline; when that sentence is no more than a dateline line of its
     /// own, "Updated: 02 Feb 2024, 08:40 AM IST", the sentence after it: "NEW DELHI: The government ...").
@@ -416,7 +440,7 @@ struct CandidateFields {
 /// than for every mention. A lexicon the rule set lacks is nil, as its lookup by name would be.
 struct NormalizationLexicons: Sendable {
     package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns, groupMemberNouns,
-        volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords: Lexicon?
+        volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords, eventNouns: Lexicon?
     /// `currency-symbols`, `currency-words`, `currency-codes`, `currency-iso-codes`, `currency-letter-signs`, `crypto-currencies` and `crypto-capital-tickers`, in that order (those present).
     package let currencies: [Lexicon]
     /// `currency-predecessors`: today's code → (the year it came in, the code it replaced), for
@@ -438,12 +462,12 @@ struct NormalizationLexicons: Sendable {
         bases = l["bases"]; partnerNouns = l["partner-nouns"]; groupMemberNouns = l["group-member-nouns"]; volumeUnits = l["volume-units"]; localDollars = l["local-dollars"]
         localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
-        seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]
+        seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]; eventNouns = l["event-nouns"]
         currencies = ["currency-symbols", "currency-abbreviations", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs",
                       "crypto-currencies", "crypto-capital-tickers"].compactMap { l[$0] }
         minorUnits = (l["minor-currency-units"]?.entries ?? [:]).compactMapValues { Decimal(string: $0) }
         minorDigits = (l["currency-minor-digits"]?.entries ?? [:]).reduce(into: [:]) { $0[$1.key.uppercased()] = Int($1.value) }
-        bareDollars = Set(["ambiguous-dollars", "local-dollars"].flatMap { l[$0].map { Array($0.entries.values) } ?? [] })
+        bareDollars = Set(["ambiguous-dollars", "local-dollars", "dual-dollar-places"].flatMap { l[$0].map { Array($0.entries.values) } ?? [] })
         var table: [String: [(year: Int, old: String)]] = [:]
         for (phrase, old) in l["currency-predecessors"]?.entries ?? [:] {
             let words = phrase.split(separator: " ")

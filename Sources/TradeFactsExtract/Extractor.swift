@@ -100,6 +100,8 @@ public final class Extractor: @unchecked Sendable {
     /// `contract-month-before`, `contract-month-after`: "New York May", "the July contract").
     let contractMonthBefore: Pattern?, contractMonthAfter: Pattern?
     let localDollarPlaces: Pattern?
+    /// Places whose stories quote their own dollar and the U.S. dollar alike (`dual-dollar-places`).
+    let dualDollarPlaces: Pattern?
     /// The places of `fiscal-years`, in any case (datelines are in capitals).
     let fiscalPlaces: Pattern?
     /// The places of `local-currencies`, in any case (datelines are in capitals: "KUWAIT, March 3 -").
@@ -155,6 +157,8 @@ public final class Extractor: @unchecked Sendable {
         self.keepLatent = keepLatent
         localDollarPlaces = ruleSet.lexicons["local-dollars"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
+        dualDollarPlaces = ruleSet.lexicons["dual-dollar-places"] != nil
+            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:dual-dollar-places}})(?![A-Za-z])"#) : nil
         fiscalPlaces = ruleSet.lexicons["fiscal-years"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:fiscal-years}})(?![A-Za-z])"#) : nil
         localCurrencyPlaces = ruleSet.lexicons["local-currencies"] != nil
