@@ -260,6 +260,7 @@ extension Extractor {
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
         sentenceYears(&mentions, document, memo: &memo)
+        eventMonths(&mentions, document)
         forwardDateLists(&mentions, document, reference: reference)
         // "Earlier this month": the month up to the day before the reference date.
         if let r = reference {
@@ -297,6 +298,7 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: p)
             }
         }
+        trailingStretches(&mentions, document, reference: reference)
         lastMonthOfReported(&mentions, document)
         var storyMemo: StoryMemo? = nil
         var givenYear: ResolvedPeriod?? = nil
@@ -1028,6 +1030,32 @@ extension Extractor {
     /// been drilled by mid-April": mid-April 1986). Only in a clause that is not in the future,
     /// up to the next period written with a year of its own. An opening year that is a comparison's
     /// base governs nothing; a "when" clause describes its year even after "than".
+    /// "The December agreement" (a month naming an event, `event-nouns`) in a story that named the
+    /// same month before without a year ("prices have climbed since the organization's accord in
+    /// December … experts expect just a reaffirmation of the December agreement"): that month, though
+    /// its own clause looks ahead.
+    func eventMonths(_ mentions: inout [Mention], _ document: Document) {
+        guard let nouns = normalizationLexicons.eventNouns else { return }
+        let b = document.bytes
+        func yearlessMonth(_ m: Mention) -> Int? {
+            guard m.role == nil, m.qualifier == nil, let f = m.periodFields, let month = f.month, f.year == nil, f.yearOffset == nil, f.monthTo == nil,
+                  f.day == nil, f.monthPart == nil, !f.samePeriod, !f.fiscal, let p = m.period, p.granularity == .month else { return nil }
+            return month
+        }
+        var seen: [Int: ResolvedPeriod] = [:]
+        for i in mentions.indices {
+            guard let month = yearlessMonth(mentions[i]), let p = mentions[i].period else { continue }
+            defer { if seen[month] == nil { seen[month] = p } }
+            guard let first = seen[month], first != p, Self.wordBefore(mentions[i].span.start, in: b, is: "the") else { continue }
+            var k = mentions[i].span.end
+            while k < b.count, b[k] == 0x20 || b[k] == 0x0A { k += 1 }
+            var e = k
+            while e < b.count, TriggerScanner.isLetter(b[e]) { e += 1 }
+            guard e > k, nouns.lookup(String(decoding: b[k..<e], as: UTF8.self)) != nil, case let .calendar(f, _) = mentions[i].value else { continue }
+            mentions[i].value = .calendar(fields: f, resolved: first)
+        }
+    }
+
     func sentenceYears(_ mentions: inout [Mention], _ document: Document, memo: inout TenseMemo) {
         let b = document.bytes
         func wholeYear(_ m: Mention) -> Int? {
@@ -1115,6 +1143,9 @@ extension Extractor {
         // The base a forecast is compared with is a known, past figure ("would fall to about 6.2
         // mln units from 6.61 mln in the year to end-March").
         if t == .future, mention.periodFields?.year == nil, Self.isFigureBase(mention, document) { return .past }
+        // When a forecast was made is behind ("compared with a 2.8 pct growth forecast in December",
+        // "Import growth, forecast in December at 4.5 pct, is now seen slowing").
+        if t == .future, mention.periodFields?.year == nil, Self.isTimeOfForecast(mention, document) { return .past }
         return t
     }
 
@@ -1378,6 +1409,12 @@ extension Extractor {
         guard fy.start > 1 else { return nil }
         let part = fields.quarter != nil || fields.half != nil || fields.firstMonths != nil
         var first: Int? = nil
+        // Fiscal years across more than two ("fiscal years 1986-88"): from the first's start to
+        // the last's end, each named as the place names its years.
+        if let y = fields.year, let y2 = fields.yearTo, y2 > y + 1, !part {
+            let from = CalendarDate(year: fy.namedByStart ? y : y - 1, month: fy.start, day: 1)
+            return (from, CalendarDate(year: fy.namedByStart ? y2 : y2 - 1, month: fy.start, day: 1).adding(months: 11).lastDayOfMonth)
+        }
         if let y = fields.year { first = fields.yearTo != nil || fy.namedByStart ? y : y - 1 }
         else if let r = reference, let off = fields.yearOffset ?? (part ? 0 : nil) { first = (r.month >= fy.start ? r.year : r.year - 1) + off }
         guard let y = first else { return nil }
@@ -1491,6 +1528,51 @@ extension Extractor {
             if let w = m.periodFields?.weekday, m.periodFields?.weekOffset == nil { found.insert(w) }
         }
         return found.count == 1 ? found.first : nil
+    }
+
+    /// "The past six months", "the last 12 months", "the past year" after a month or quarter the
+    /// story reports ("The February fall … continued the downward trend seen in the past six
+    /// months"): the whole months that end with that period (September to February), not the days
+    /// to the dateline. The period is the month or quarter the headline or lede reports (not a
+    /// base month named nearer, "after a 9.8 pct rise in January"), else the nearest month or
+    /// quarter before the stretch in its sentence or the two before; it must have ended by the
+    /// reference date and within the year before it. A year, or a period further back ("a
+    /// 40 pct premium over the stock price over the past year" after Shell's 1985 bid), leaves
+    /// the stretch on the dateline. Days and weeks always end on the dateline.
+    func trailingStretches(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+        guard let r = reference else { return }
+        var reported: ResolvedPeriod?? = nil
+        for i in mentions.indices {
+            guard case let .calendar(f, _) = mentions[i].value, let n = f.trailing, let unit = f.trailingUnit,
+                  [.month, .quarter, .year].contains(unit) else { continue }
+            let here = document.sentenceIndex(of: mentions[i].span.start) ?? 0
+            // A month, a quarter, or whole months to one ("the first three quarters of 2024").
+            func fits(_ p: ResolvedPeriod) -> Bool {
+                ([.month, .quarter, .half].contains(p.granularity) || p.granularity == .span && p.from.day == 1 && p.to == p.to.lastDayOfMonth)
+                    && p.to <= r && p.to >= r.adding(months: -13)
+            }
+            if reported == nil {
+                var found: ResolvedPeriod? = nil
+                for unit in [ResolvedPeriod.Granularity.month, .quarter, .span] {
+                    if let p = reportedPeriod(mentions, document, unit: unit), fits(p) { found = p; break }
+                }
+                reported = .some(found)
+            }
+            var end: ResolvedPeriod? = reported ?? nil
+            var j = i - 1
+            while end == nil, j >= 0 {
+                let m = mentions[j]
+                j -= 1
+                guard let s = document.sentenceIndex(of: m.span.start) else { continue }
+                if s < here - 2 { break }
+                guard m.type == .date || m.type == .period, m.role == nil, m.qualifier == nil, let g = m.periodFields,
+                      !g.samePeriod, g.trailing == nil, let p = m.period else { continue }
+                if fits(p) { end = p }
+                break
+            }
+            guard let e = end, let p = PeriodResolver.trailingMonths(n, unit, endingWith: e) else { continue }
+            mentions[i].value = .calendar(fields: f, resolved: p)
+        }
     }
 
     /// The period a story reports, for an anaphor with no antecedent near it ("the previous
@@ -1745,6 +1827,16 @@ extension Extractor {
         return b[i..<(i + 5)].elementsEqual("alone".utf8) && (i + 5 == b.count || !((b[i + 5] | 0x20) >= 0x61 && (b[i + 5] | 0x20) <= 0x7A))
     }
 
+    /// Whether period mention `m` says when a forecast or report was made: right after "forecast
+    /// in", "forecasts in", "issued in", "published in", "released in" or "made in", not after
+    /// "be" ("forecasts will be issued in October" lie ahead).
+    static func isTimeOfForecast(_ m: Mention, _ document: Document) -> Bool {
+        let words = wordsBefore(m.span.start, in: document, from: max(0, m.span.start - 40), upTo: 3)
+        guard words.count >= 2, words[0].elementsEqual("in".utf8), forecastMadeWords.contains(words[1]) else { return false }
+        return words.count < 3 || !(words[2].elementsEqual("be".utf8) || words[2].elementsEqual("being".utf8))
+    }
+    static let forecastMadeWords: Set<[UInt8]> = Set(["forecast", "forecasts", "forecasted", "issued", "published", "released", "made"].map { Array($0.utf8) })
+
     /// Whether period mention `m` dates a figure just after "from", "against", "compared with" or "after"
     /// (within six words, a number between: "from 6.61 mln in the year to end-March"); not a
     /// starting point ("firm from the third quarter") nor a period after another comparison.
@@ -1840,6 +1932,19 @@ extension Extractor {
         return Int(text)
     }
 
+    /// The unit of a stretch ("days", "wks", "months", "mths", "quarters", "qtrs", "years",
+    /// "fortnight" as two weeks is not one): nil for any other word.
+    static func trailingUnit(_ word: String) -> ResolvedPeriod.Granularity? {
+        switch word.lowercased() {
+        case "day", "days": return .day
+        case "week", "weeks", "wks": return .week
+        case "month", "months", "mths", "mos": return .month
+        case "quarter", "quarters", "qtrs": return .quarter
+        case "year", "years", "yrs": return .year
+        default: return nil
+        }
+    }
+
     /// Normalizes calendar fields; nil when a field that was captured cannot be read.
     func calendarFields(_ raw: CandidateFields) -> PeriodFields? {
         let lex = normalizationLexicons
@@ -1883,8 +1988,12 @@ extension Extractor {
               read(.holiday, &f.holiday, { lex.holidays?.lookup($0) }),
               read(.reference, &f.reference, { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }),
               read(.tense, &f.tense, { Tense(rawValue: $0) ?? lex.tenseWords?.lookup($0).flatMap(Tense.init(rawValue:)) }),
-              read(.anaphorUnit, &f.anaphorUnit, ResolvedPeriod.Granularity.init(rawValue:))
+              read(.anaphorUnit, &f.anaphorUnit, ResolvedPeriod.Granularity.init(rawValue:)),
+              read(.trailing, &f.trailing, { ["a", "an", "the"].contains($0.lowercased()) ? 1 : Numbers.ordinal($0) }),
+              read(.trailingUnit, &f.trailingUnit, Self.trailingUnit)
         else { return nil }
+        // "The past week": one unit when no count is written.
+        if f.trailingUnit != nil, f.trailing == nil { f.trailing = 1 }
         // "two years ago", "three months ago", "a week ago", "five days ago": a count back from the reference date.
         func ago(_ field: RuleField, _ target: inout Int?) -> Bool {
             guard let text = raw[field] else { return true }

@@ -437,9 +437,10 @@ public enum Numbers {
         // One digit ("1985/6", the coffee year 1985-86): the next year only.
         else if t.count == 1 { v = y - y % 10 + n; if v <= y { v += 10 } }
         else if t.count != 4 { return nil }
-        // Four digits may name any later year of a range ("from 2013 to 2023"); two digits only the
-        // next year ("1986/87"), so that "2000/12" is not read as a span of years.
-        return v == y + 1 || (t.count == 4 && v > y && v - y <= 100) ? v : nil
+        // Four digits may name any later year of a range ("from 2013 to 2023"); two digits the next
+        // year ("1986/87") or, above 12 (so not a month: "2000/12" is no span of years), a later
+        // year of the decade after ("1979-81", "1982-84": three-year averages).
+        return v == y + 1 || (t.count == 4 && v > y && v - y <= 100) || (t.count == 2 && n > 12 && v > y && v - y <= 10) ? v : nil
     }
 
     /// A plain decimal string for a `Decimal` ("22130000", "87.4"): see ``DecimalText/string(_:)``.

@@ -90,6 +90,13 @@ public struct PeriodFields: Sendable, Hashable {
     public var monthsToDate: Int?
     /// "this quarter" 0, "last quarter" −1.
     public var quarterOffset: Int?
+    /// A stretch of so many units that ends with the reference date ("the past nine months": 9,
+    /// "the last two weeks": 2, "the past week": 1); its unit is ``trailingUnit``. A stretch of
+    /// months, quarters or years in a story that reports a month or quarter of the year before
+    /// ends with that period instead (see `Extractor.trailingStretches`).
+    public var trailing: Int?
+    /// The unit of ``trailing``: `day`, `week`, `month`, `quarter` or `year`.
+    public var trailingUnit: ResolvedPeriod.Granularity?
     /// Season code: `SP`, `SU`, `FA`, `WI` ("last summer", "the winter of 1990").
     public var season: String?
     /// A holiday by its key in the `holidays` lexicon ("Thanksgiving" → `thanksgiving`); see ``PeriodResolver/holiday(_:year:)``.
@@ -119,6 +126,51 @@ package enum Tense: String, Sendable { case past, present, future }
 
 /// Turns ``PeriodFields`` into a ``ResolvedPeriod`` against a reference date. Pure calendar arithmetic.
 package enum PeriodResolver {
+    /// `n` units that end with the reference date `r` ("the past week" in a story of 3 April:
+    /// 28 March to 3 April). Its value is the TimeML duration ("P9M"), as TimeBank writes such a
+    /// stretch.
+    package static func trailingSpan(_ n: Int, _ unit: ResolvedPeriod.Granularity, reference r: CalendarDate) -> ResolvedPeriod? {
+        guard n >= 1, n <= 100 else { return nil }
+        let code: String
+        func move(_ d: CalendarDate, _ k: Int) -> CalendarDate? {
+            switch unit {
+            case .day: return d.adding(days: k)
+            case .week: return d.adding(days: 7 * k)
+            case .month: return d.adding(months: k)
+            case .quarter: return d.adding(months: 3 * k)
+            case .year: return d.adding(years: k)
+            default: return nil
+            }
+        }
+        switch unit {
+        case .day: code = "D"
+        case .week: code = "W"
+        case .month: code = "M"
+        case .quarter: code = "Q"
+        case .year: code = "Y"
+        default: return nil
+        }
+        let value = "P\(n)\(code)"
+        guard let before = move(r, -n) else { return nil }
+        return ResolvedPeriod(from: before.adding(days: 1), to: r, value: value, granularity: .span)
+    }
+
+    /// `n` whole units (months, quarters or years, counted in months) that end with the last month
+    /// of `end` ("the past six months" after a February figure: September to February).
+    package static func trailingMonths(_ n: Int, _ unit: ResolvedPeriod.Granularity, endingWith end: ResolvedPeriod) -> ResolvedPeriod? {
+        let months: Int
+        switch unit {
+        case .month: months = n
+        case .quarter: months = 3 * n
+        case .year: months = 12 * n
+        default: return nil
+        }
+        guard months >= 1, months <= 1200 else { return nil }
+        let last = CalendarDate(year: end.to.year, month: end.to.month, day: 1)
+        let first = last.adding(months: -(months - 1))
+        return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "P\(n)\(unit == .month ? "M" : unit == .quarter ? "Q" : "Y")", granularity: .span)
+    }
+
     /// Resolves `f`; returns nil when the fields are contradictory ("February 30"), incomplete,
     /// or need a reference date that is missing. Anaphoric (`samePeriod`) fields are resolved by
     /// ``resolveSamePeriod(antecedent:yearOffset:)`` instead.
@@ -135,6 +187,10 @@ package enum PeriodResolver {
             let first = 100 * (c - 1)
             return ResolvedPeriod(from: CalendarDate(year: first, month: 1, day: 1), to: CalendarDate(year: first + 99, month: 12, day: 31),
                                   value: String(TimexValue.format4(first).prefix(2)), granularity: .century)
+        }
+        if let n = f.trailing, let unit = f.trailingUnit {
+            guard let r = reference else { return nil }
+            return trailingSpan(n, unit, reference: r)
         }
         if let offset = f.dayOffset {
             guard let r = reference else { return nil }
@@ -191,6 +247,12 @@ package enum PeriodResolver {
         if let offset = f.weekOffset {
             guard let r = reference else { return nil }
             let monday = r.adding(days: 1 - r.weekday + 7 * offset)
+            // A part of the working week ("early last week", "mid-week", "late this week"); its
+            // value stays the week's.
+            if let part = f.monthPart {
+                guard let (a, b) = weekPartDays[part] else { return nil }
+                return ResolvedPeriod(from: monday.adding(days: a), to: monday.adding(days: b), value: isoWeek(monday), granularity: .week)
+            }
             return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
         }
         if f.startsYear, let m = f.month {
@@ -236,6 +298,8 @@ package enum PeriodResolver {
         guard let r = reference else { return nil }
         let candidates = [r.year - 1, r.year, r.year + 1].compactMap { within(year: $0, f) }
         // A direction in the words ("last November", "next spring") excludes the other side and the period under way.
+        // "In the second half of the year we expect …": the reference date's year's, though not begun.
+        if f.ofTheYear, tense == .future, let p = within(year: r.year, f), p.to >= r { return p }
         if f.ofTheYear, let p = candidates.last(where: { $0.from <= r }) { return p }
         if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
         if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
@@ -401,6 +465,11 @@ package enum PeriodResolver {
         return (day(days.0), days.1 == 0 ? last : day(days.1))
     }
 
+    /// The days of a part of the working week, counted from its Monday: early Monday and Tuesday,
+    /// mid the Wednesday, the middle Tuesday to Thursday, late Thursday and Friday; the end is its
+    /// Sunday, the start its Monday.
+    static let weekPartDays: [String: (Int, Int)] = ["early": (0, 1), "mid": (2, 2), "middle-week": (1, 3), "late": (3, 4), "end": (6, 6), "start": (0, 0)]
+
     /// Parts whose TIMEX3 value stays the month's ("early May" is `2025-05`, as TimeML writes it,
     /// though its days are the first ten).
     package static let monthValuedParts: Set<String> = ["early", "mid", "late", "end", "start"]
@@ -430,6 +499,10 @@ package enum PeriodResolver {
         case ("first", "ten"): return "first-ten"
         case ("second", "ten"), ("middle", "ten"): return "second-ten"
         case ("third", "ten"), ("last", "ten"), ("final", "ten"): return "last-ten"
+        // "the latter part of April", "the early part of May".
+        case ("latter", "part"), ("later", "part"), ("last", "part"): return "late"
+        case ("early", "part"), ("earlier", "part"), ("first", "part"): return "early"
+        case ("middle", "week"): return "middle-week"
         case ("first", "week"): return "first-week"
         case ("second", "week"): return "second-week"
         case ("third", "week"): return "third-week"
@@ -515,6 +588,12 @@ package enum PeriodResolver {
             // "From January to early April": the range ends with that part of its last month.
             if let part = f.monthPart, let days = monthParts[part] {
                 p.to = partDays(days, of: CalendarDate(year: p.to.year, month: p.to.month, day: 1)).1
+            }
+            // "July/Sep 15": to the day written.
+            if let d2 = f.dayTo {
+                guard let to = CalendarDate(validYear: p.to.year, month: p.to.month, day: d2) else { return nil }
+                p.to = to
+                p.value = "\(p.from.iso)/\(to.iso)"
             }
             return p
         }

@@ -368,4 +368,54 @@ final class PeriodContextTests: XCTestCase {
         let points = e.mentions.filter { $0.type == .percent }.map(\.text)
         XCTAssertEqual(points, ["one full point"])
     }
+
+    /// Recent stretches (twelfth session): a stretch of months ends with the month the story
+    /// reports, not with a base month named nearer; with none reported, or after a year long past,
+    /// it ends on the dateline. Longer stretches and days are durations, not read.
+    func testTrailingStretchesEndWithTheReportedMonthOrTheDateline() {
+        var e = extraction("U.S. ENERGY PRICES RISE IN FEBRUARY\nWASHINGTON, March 13 - Energy prices rose 4.0 pct in February after a "
+            + "9.8 pct rise in January. The index fell by 20.9 pct in the past 12 months.", date: "1987-03-13")
+        XCTAssertEqual(period("the past 12 months", in: e), "1986-03-01..1987-02-28")
+        e = extraction("Shell paid 5.1 times cash flow in 1985. The bid is a 40 pct premium over the price over the past year.", date: "1987-03-26")
+        XCTAssertEqual(period("the past year", in: e), "1986-03-27..1987-03-26")
+        XCTAssertEqual(e.mentions.first { $0.text == "the past year" }?.period?.value, "P12M")
+        e = extraction("Output was the highest in the past 10 years, and rose in the past five days.", date: "1987-03-26")
+        XCTAssertNil(period("the past 10 years", in: e))
+        XCTAssertNil(period("the past five days", in: e))
+    }
+
+    /// Parts of a week: early Monday–Tuesday, mid the Wednesday, late Thursday–Friday, the end its Sunday.
+    func testPartsOfAWeek() {
+        let e = extraction("The ship was damaged early last week. Prices firmed late this week and mid-week. "
+            + "A decision is due by the end of next week.", date: "1987-06-19")
+        XCTAssertEqual(period("early last week", in: e), "1987-06-08..1987-06-09")
+        XCTAssertEqual(period("late this week", in: e), "1987-06-18..1987-06-19")
+        XCTAssertEqual(period("mid-week", in: e), "1987-06-17..1987-06-17")
+        XCTAssertEqual(period("the end of next week", in: e), "1987-06-28..1987-06-28")
+    }
+
+    /// A month naming an event ("the December agreement") is the month the story named before.
+    func testAnEventMonthIsTheOneNamedBefore() {
+        let e = extraction("Prices have climbed since the accord in December. Experts expect a reaffirmation of the December agreement "
+            + "at the meeting next week.", date: "1987-06-19")
+        XCTAssertEqual(period("December", in: e, nth: 0), "1986-12-01..1986-12-31")
+        XCTAssertEqual(period("December", in: e, nth: 1), "1986-12-01..1986-12-31")
+    }
+
+    /// In a Taiwan story bare "dlrs" are the dollar it named first: Taiwan dollars after a company's
+    /// capital in them, U.S. dollars after trade figures in them, though an aside in Taiwan dollars
+    /// comes between. A U.S. story naming Canadian dollars keeps its own.
+    func testTaiwanStoriesKeepTheDollarTheyNamedFirst() {
+        func lastCurrency(_ e: Extraction) -> String? {
+            guard case let .money(_, _, _, c, _)? = e.mentions.last(where: { $0.type == .money })?.value else { return nil }
+            return c
+        }
+        XCTAssertEqual(lastCurrency(extraction("TAIPEI, June 19 - Evergreen had doubled its capital to eight billion Taiwan dlrs. "
+            + "The company posted a profit of one billion dlrs last year.", date: "1987-06-19")), "TWD")
+        let e = extraction("TAIPEI, April 7 - Exports rose to 4.07 billion U.S. dlrs. In local currency terms, exports rose to "
+            + "139.6 billion Taiwan dlrs. Exports to Japan jumped to 463 mln dlrs.", date: "1987-04-07")
+        XCTAssertEqual(lastCurrency(e), "USD")
+        XCTAssertEqual(lastCurrency(extraction("CHICAGO, June 2 - Allegis Corp said it has created a limited partnership to sell hotels. "
+            + "It said the offering is expected to raise 350 mln Canadian dlrs. Allegis reported a gain of 80.6 mln dlrs.", date: "1987-06-02")), "USD")
+    }
 }
