@@ -154,6 +154,9 @@ extension Extractor {
         let splitFiscal = fiscalYearStart.map { $0 > 1 && $0 != 10 } ?? false
         let resultsStory = Self.isResultsStory(document)
         var unresolvedSeasons: [Int] = [], bracketed: [Int] = []
+        // The first month of a year the story names by its last month ("the year ending March 31,
+        // 1988"), found once, for split years nothing else places.
+        var statedYearStart: Int?? = nil
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
@@ -195,7 +198,7 @@ extension Extractor {
             // are named by the year the fiscal year ends in ("FY25" in India: April 2024 to March
             // 2025), except where the place names them by their first year (Japan's "fiscal 2025":
             // April 2025 to March 2026; `fiscal-years-named-by-start`).
-            if fields.fiscal, let fy = fiscalYear, let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
+            if fields.fiscal, fields.fiscalEndMonth == nil, let fy = fiscalYear, let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
                 // A fiscal year so far ("so far in FY23") ends at the reference date.
                 let to = fields.toDate ? min(span.to, reference ?? span.to) : span.to
                 resolved = ResolvedPeriod(from: span.from, to: to, value: "\(span.from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
@@ -228,6 +231,18 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: resolved)
                 continue
             }
+            // A year written across two years right after a place or its people that the
+            // `fiscal-years` lexicon gives a fiscal year ("the Japanese 1987/88 budget" in a
+            // Washington story): that place's fiscal year, whatever the story's place.
+            if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
+               fields.firstMonths == nil, resolved != nil, !Self.isSeason(mentions[i].text), let start = fiscalStartNamed(before: mentions[i].span, document) {
+                let from = CalendarDate(year: y, month: start, day: 1)
+                resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: resolved?.value ?? "", granularity: .span)
+                fields.fiscal = true
+                fields.fiscalYearStart = start
+                mentions[i].value = .calendar(fields: fields, resolved: resolved)
+                continue
+            }
             // A year written across two years, without a season word, in a story from a place
             // whose fiscal year starts in another month than January: that fiscal year (also in a
             // sentence about a crop whose marketing year the crop-years lexicon does not give:
@@ -238,6 +253,24 @@ extension Extractor {
                 let from = CalendarDate(year: y, month: start, day: 1)
                 resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
                 fields.fiscalYearStart = start
+            }
+            // A year written across two years that nothing above placed (no crop, season months or
+            // fiscal year of the place): the year the story names by its last month, else twelve
+            // months from July, the year a split year most often counts in the gold sets (marketing
+            // years, Australian and U.S. farm-programme years), rather than the two calendar years,
+            // which it never means. Its value stays "1986/1987".
+            else if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
+                    fields.firstMonths == nil, !fields.fiscal, let r = resolved, r.from.month == 1, r.to.month == 12 {
+                // The year the story itself says it counts in ("group net profit … for the year
+                // ending March 31, 1988 … sales rose in 1987/88"), else July's.
+                if statedYearStart == nil {
+                    statedYearStart = .some(mentions.lazy.compactMap { m -> Int? in
+                        guard let f = m.periodFields, f.monthsEnding == 12, !f.samePeriod, let em = f.month, em != 12 else { return nil }
+                        return em % 12 + 1
+                    }.first)
+                }
+                resolved = Self.seasonSpan(firstYear: y, from: (statedYearStart ?? nil) ?? Self.defaultSplitYearStart)
+                resolved?.value = r.value
             }
             mentions[i].value = .calendar(fields: fields, resolved: resolved)
         }
@@ -1288,6 +1321,25 @@ extension Extractor {
     /// The `season` of `period.relative-season` ("crop" in its `set:`, upper-cased as season
     /// codes are): a crop's year, resolved from the crop named near it, not a season of the calendar.
     static let cropSeason = "CROP"
+
+    /// The first month of the fiscal year of the place or people named right before `span`
+    /// ("Japanese 1987/88", "India's 1986/87"), from `fiscal-years`; nil for another word.
+    func fiscalStartNamed(before span: Span, _ document: Document) -> Int? {
+        guard let lexicon = ruleSet.lexicons["fiscal-years"] else { return nil }
+        let b = document.bytes
+        var i = span.start
+        // The mention may open with "the" ("the 1987/88"); the place comes before it.
+        if document.text(span).lowercased().hasPrefix("the") { return nil }
+        while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
+        if i >= 2, b[i - 2] == 0x27, b[i - 1] == 0x73 { i -= 2 }   // "India's"
+        var j = i
+        while j > 0, TriggerScanner.isLetter(b[j - 1]) || b[j - 1] == 0x2E { j -= 1 }
+        guard j < i, (0x41...0x5A).contains(b[j]) else { return nil }
+        return lexicon.lookup(String(decoding: b[j..<i], as: UTF8.self)).flatMap { Int($0) }.flatMap { $0 > 1 && $0 != 10 ? $0 : nil }
+    }
+
+    /// The first month of a split year ("1986/87") that nothing in the story places: July.
+    static let defaultSplitYearStart = 7
 
     /// A crop's season from month `start` of `firstYear` to the end of month `end` (nil: the
     /// month before `start`, twelve months in all), in the year after when `end` comes before `start`.

@@ -270,7 +270,8 @@ package enum PeriodResolver {
             // ("the fiscal year to March").
             // "Ending next June 30": the first such day after the reference date.
             let next = f.yearOffset == 1 && f.fiscalEndYear == nil && f.year == nil
-            let candidates = (f.fiscalEndYear.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { next ? [$0.year, $0.year + 1] : [$0.year, $0.year - 1] } ?? [])
+            // A split year's last year is its end's ("the 1986/87 fiscal year ending June 30").
+            let candidates = (f.fiscalEndYear.map { [$0] } ?? f.yearTo.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { next ? [$0.year, $0.year + 1] : [$0.year, $0.year - 1] } ?? [])
                 .compactMap { y -> CalendarDate? in
                     guard let ed = f.fiscalEndDay else { return (1...12).contains(em) ? CalendarDate(year: y, month: em, day: 1).lastDayOfMonth : nil }
                     return CalendarDate(validYear: y, month: em, day: ed)
