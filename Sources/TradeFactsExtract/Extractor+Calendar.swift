@@ -235,9 +235,9 @@ extension Extractor {
             // `fiscal-years` lexicon gives a fiscal year ("the Japanese 1987/88 budget" in a
             // Washington story): that place's fiscal year, whatever the story's place.
             if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
-               fields.firstMonths == nil, resolved != nil, !Self.isSeason(mentions[i].text), let start = fiscalStartNamed(before: mentions[i].span, document) {
+               fields.firstMonths == nil, let r = resolved, !Self.isSeason(mentions[i].text), let start = fiscalStartNamed(before: mentions[i].span, document) {
                 let from = CalendarDate(year: y, month: start, day: 1)
-                resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: resolved?.value ?? "", granularity: .span)
+                resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
                 fields.fiscal = true
                 fields.fiscalYearStart = start
                 mentions[i].value = .calendar(fields: fields, resolved: resolved)
@@ -1057,12 +1057,6 @@ extension Extractor {
         }
     }
 
-    /// A year that sets the scene for its sentence governs the months and days written without a
-    /// year after it: a year opening the sentence ("In 1986, exports peaked in March": March
-    /// 1986) or a year a "when" clause describes ("later than last year when one mln hectares had
-    /// been drilled by mid-April": mid-April 1986). Only in a clause that is not in the future,
-    /// up to the next period written with a year of its own. An opening year that is a comparison's
-    /// base governs nothing; a "when" clause describes its year even after "than".
     /// "The December agreement" (a month naming an event, `event-nouns`) in a story that named the
     /// same month before without a year ("prices have climbed since the organization's accord in
     /// December … experts expect just a reaffirmation of the December agreement"): that month, though
@@ -1089,6 +1083,12 @@ extension Extractor {
         }
     }
 
+    /// A year that sets the scene for its sentence governs the months and days written without a
+    /// year after it: a year opening the sentence ("In 1986, exports peaked in March": March
+    /// 1986) or a year a "when" clause describes ("later than last year when one mln hectares had
+    /// been drilled by mid-April": mid-April 1986). Only in a clause that is not in the future,
+    /// up to the next period written with a year of its own. An opening year that is a comparison's
+    /// base governs nothing; a "when" clause describes its year even after "than".
     func sentenceYears(_ mentions: inout [Mention], _ document: Document, memo: inout TenseMemo) {
         let b = document.bytes
         func wholeYear(_ m: Mention) -> Int? {
@@ -1328,8 +1328,8 @@ extension Extractor {
         guard let lexicon = ruleSet.lexicons["fiscal-years"] else { return nil }
         let b = document.bytes
         var i = span.start
-        // The mention may open with "the" ("the 1987/88"); the place comes before it.
-        if document.text(span).lowercased().hasPrefix("the") { return nil }
+        // A mention that opens with "the" ("the 1987/88") has no place right before its year.
+        if span.length > 3, b[span.start..<(span.start + 3)].map({ $0 | 0x20 }).elementsEqual("the".utf8) { return nil }
         while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
         if i >= 2, b[i - 2] == 0x27, b[i - 1] == 0x73 { i -= 2 }   // "India's"
         var j = i
@@ -1984,8 +1984,8 @@ extension Extractor {
         return Int(text)
     }
 
-    /// The unit of a stretch ("days", "wks", "months", "mths", "quarters", "qtrs", "years",
-    /// "fortnight" as two weeks is not one): nil for any other word.
+    /// The unit of a stretch ("days", "wks", "months", "mths", "quarters", "qtrs", "years"): nil
+    /// for any other word.
     static func trailingUnit(_ word: String) -> ResolvedPeriod.Granularity? {
         switch word.lowercased() {
         case "day", "days": return .day

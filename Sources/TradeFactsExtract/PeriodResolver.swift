@@ -126,49 +126,35 @@ package enum Tense: String, Sendable { case past, present, future }
 
 /// Turns ``PeriodFields`` into a ``ResolvedPeriod`` against a reference date. Pure calendar arithmetic.
 package enum PeriodResolver {
+    /// One unit of a stretch: its TimeML duration letter, and its length in days or in months
+    /// (one of the two is 0); nil for a unit no stretch is counted in.
+    static func durationStep(_ unit: ResolvedPeriod.Granularity) -> (code: String, days: Int, months: Int)? {
+        switch unit {
+        case .day: return ("D", 1, 0)
+        case .week: return ("W", 7, 0)
+        case .month: return ("M", 0, 1)
+        case .quarter: return ("Q", 0, 3)
+        case .year: return ("Y", 0, 12)
+        default: return nil
+        }
+    }
+
     /// `n` units that end with the reference date `r` ("the past week" in a story of 3 April:
     /// 28 March to 3 April). Its value is the TimeML duration ("P9M"), as TimeBank writes such a
     /// stretch.
     package static func trailingSpan(_ n: Int, _ unit: ResolvedPeriod.Granularity, reference r: CalendarDate) -> ResolvedPeriod? {
-        guard n >= 1, n <= 100 else { return nil }
-        let code: String
-        func move(_ d: CalendarDate, _ k: Int) -> CalendarDate? {
-            switch unit {
-            case .day: return d.adding(days: k)
-            case .week: return d.adding(days: 7 * k)
-            case .month: return d.adding(months: k)
-            case .quarter: return d.adding(months: 3 * k)
-            case .year: return d.adding(years: k)
-            default: return nil
-            }
-        }
-        switch unit {
-        case .day: code = "D"
-        case .week: code = "W"
-        case .month: code = "M"
-        case .quarter: code = "Q"
-        case .year: code = "Y"
-        default: return nil
-        }
-        let value = "P\(n)\(code)"
-        guard let before = move(r, -n) else { return nil }
-        return ResolvedPeriod(from: before.adding(days: 1), to: r, value: value, granularity: .span)
+        guard n >= 1, n <= 100, let step = durationStep(unit) else { return nil }
+        let before = step.months > 0 ? r.adding(months: -n * step.months) : r.adding(days: -n * step.days)
+        return ResolvedPeriod(from: before.adding(days: 1), to: r, value: "P\(n)\(step.code)", granularity: .span)
     }
 
     /// `n` whole units (months, quarters or years, counted in months) that end with the last month
     /// of `end` ("the past six months" after a February figure: September to February).
     package static func trailingMonths(_ n: Int, _ unit: ResolvedPeriod.Granularity, endingWith end: ResolvedPeriod) -> ResolvedPeriod? {
-        let months: Int
-        switch unit {
-        case .month: months = n
-        case .quarter: months = 3 * n
-        case .year: months = 12 * n
-        default: return nil
-        }
-        guard months >= 1, months <= 1200 else { return nil }
+        guard let step = durationStep(unit), step.months > 0, n >= 1, n * step.months <= 1200 else { return nil }
         let last = CalendarDate(year: end.to.year, month: end.to.month, day: 1)
-        let first = last.adding(months: -(months - 1))
-        return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "P\(n)\(unit == .month ? "M" : unit == .quarter ? "Q" : "Y")", granularity: .span)
+        let first = last.adding(months: -(n * step.months - 1))
+        return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "P\(n)\(step.code)", granularity: .span)
     }
 
     /// Resolves `f`; returns nil when the fields are contradictory ("February 30"), incomplete,
