@@ -178,6 +178,12 @@ extension Extractor {
             let markedPast = tense == .past && fields.year == nil && fields.yearOffset == nil && (fields.month != nil || fields.quarter != nil)
                 && (resultsStory || isMarkedPast(mentions[i].span, in: document, memo: &memo))
             var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense, markedPast: markedPast)
+            // What something has run "since" began before the reference date ("the lowest since
+            // June" in an April story is last June, however near the coming one is).
+            if mentions[i].qualifier == "since", fields.year == nil, fields.yearOffset == nil, let r = reference,
+               let p = resolved, p.from > r, fields.month != nil || fields.quarter != nil || fields.half != nil || fields.season != nil {
+                resolved = p.shifted(years: -1)
+            }
             // "This season", "last campaign" (`period.relative-season`): the crop's year that holds
             // the reference date, moved by the offset; nothing when no crop with a year is named.
             // Its months in brackets after it ("the current crop season (Sept/March)") say when it runs.
@@ -331,6 +337,7 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: p)
             }
         }
+        monthRows(&mentions, document)
         trailingStretches(&mentions, document, reference: reference)
         lastMonthOfReported(&mentions, document)
         var storyMemo: StoryMemo? = nil
@@ -364,6 +371,28 @@ extension Extractor {
                             continue
                         }
                     }
+                }
+            }
+            // A point in time a year back ("at the same time last year", anaphor unit `day`): the
+            // day or month named last before it in its sentence ("by October 1 from 130,000 at the
+            // same time last year"), else the reference date.
+            if fields.anaphorUnit == .day, fields.monthShift == nil {
+                let s = document.sentenceIndex(of: mentions[i].span.start)
+                var point: ResolvedPeriod? = nil
+                for j in stride(from: i - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
+                    guard document.sentenceIndex(of: mentions[j].span.start) == s else { break }
+                    // A point or a short stretch ("by October 1", "in the February 21 to 28 period"), not
+                    // a year or a quarter the figure is counted over ("roastings for calendar 1987 now
+                    // total 3.8 mln bags, against 4.1 mln by this time last year": the reference date).
+                    if mentions[j].role == nil, let p = mentions[j].period, !(mentions[j].periodFields?.samePeriod ?? false) {
+                        if p.to.dayNumber - p.from.dayNumber <= 31 { point = p }
+                        break
+                    }
+                }
+                if point == nil, let r = reference { point = ResolvedPeriod(from: r, to: r, value: r.iso, granularity: .day) }
+                if let point {
+                    mentions[i].value = .calendar(fields: fields, resolved: point.shifted(years: fields.yearOffset ?? -1))
+                    continue
                 }
             }
             // "The year" in a clause about what is to come ("we cannot expect an increase in reserves
@@ -420,7 +449,9 @@ extension Extractor {
                     mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: end, value: TimexValue.format4(end.year), granularity: .span))
                     continue
                 }
-                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: antecedent, asked))
+                let run = fields.monthsToDate == nil && fields.monthShift == nil && mentions[i].text.lowercased().contains("months")
+                    ? monthRun(endingWith: antecedent, before: i, mentions, document) : antecedent
+                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: run, asked))
             } else if fields.monthsToDate == 12, let r = reference {
                 // A results table's "Year" with no quarter before it: the company's year the story
                 // gives ("Year to June 30", "YEAR JAN 31"), else the last calendar year. (Found
@@ -1817,6 +1848,53 @@ extension Extractor {
             }
         }
         return base
+    }
+
+    /// The months that head figures in a table (`period.month-figure`), in a run: on one line ("Linseed
+    /// prev 34.8, Feb 32.9, Mar 6.8, Apr 6.3"), or one to a line on lines that follow each other (a
+    /// futures table "May 152.8 …\n Aug 156.8 …\n Oct 160.0 …\n Dec 161.0"), with no other period
+    /// between. The first is read as any month is; each after it is the first such month at or after
+    /// the one before, so a run of positions goes on into the next year ("… Oct, Dec, Mar": the
+    /// coming March) and a run of past months stays in their year. A new row of a table of several
+    /// months to a line starts again.
+    func monthRows(_ mentions: inout [Mention], _ document: Document) {
+        let rows = mentions.indices.filter { mentions[$0].rule == "period.month-figure" }
+        guard rows.count > 1 else { return }
+        let lineOf = Dictionary(uniqueKeysWithValues: rows.map { ($0, document.lineIndex.lineIndex(of: mentions[$0].span.start)) })
+        var perLine: [Int: Int] = [:]
+        for i in rows { perLine[lineOf[i]!, default: 0] += 1 }
+        var previous: (line: Int, month: ResolvedPeriod)? = nil
+        for i in mentions.indices where mentions[i].type.isCalendar {
+            guard let line = lineOf[i], let p = mentions[i].period, p.granularity == .month else { previous = nil; continue }
+            if let (l, before) = previous, l == line || l == line - 1 && perLine[l] == 1 && perLine[line] == 1 {
+                var next = p.shifted(years: before.from.year - p.from.year)
+                if next.from < before.from { next = next.shifted(years: 1) }
+                if next != p, case let .calendar(fields, _) = mentions[i].value {
+                    mentions[i].value = .calendar(fields: fields, resolved: next)
+                }
+                previous = (line, next)
+            } else {
+                previous = (line, p)
+            }
+        }
+    }
+
+    /// For a plural anaphor ("the same months last year", "the respective year-ago months") whose
+    /// antecedent is one month: the run of consecutive months named before it in its sentence that
+    /// ends with that month ("in July and August … the same months last year": July–August), else
+    /// the month alone.
+    func monthRun(endingWith month: ResolvedPeriod, before index: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod {
+        guard month.granularity == .month else { return month }
+        let s = document.sentenceIndex(of: mentions[index].span.start)
+        var first = month.from, found = false
+        for j in stride(from: index - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
+            guard document.sentenceIndex(of: mentions[j].span.start) == s else { break }
+            guard mentions[j].role == nil, let p = mentions[j].period, p.granularity == .month else { continue }
+            if !found { found = p == month; continue }
+            if p.from.adding(months: 1) == first { first = p.from } else if p.from != first { break }
+        }
+        guard first != month.from else { return month }
+        return ResolvedPeriod(from: first, to: month.to, value: "\(first.iso.prefix(7))/\(month.to.iso.prefix(7))", granularity: .span)
     }
 
     /// Whether `p`, written as a range ("between April and June", "January-March"), is exactly

@@ -342,7 +342,7 @@ public enum Numbers {
         let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         guard t.count >= 3 else { return nil }
         for (i, n) in names.enumerated() where t.hasPrefix(n) { return i + 1 }
-        return nil
+        return ["apl": 4, "jne": 6, "jly": 7][t]
     }
 
     /// ``month(_:)`` without Foundation for text of ASCII letters, digits, points and spaces (what
@@ -371,9 +371,17 @@ public enum Numbers {
             guard t.count >= 3 else { return .some(nil) }
             let head = (t[a] | 0x20, t[a + 1] | 0x20, t[a + 2] | 0x20)
             for (i, n) in monthPrefixes.enumerated() where head == n { return i + 1 }
+            // The wire's commodity tables write "Apl", "Jne" and "Jly".
+            if t.count == 3 { for (n, m) in tableMonthForms where head == n { return m } }
             return .some(nil)
         }
         return result ?? nil
+    }
+
+    /// Three-letter forms of April, June and July in the wire's commodity tables ("Apl/May 139.50",
+    /// "Jne 157 unch", "Jly 155 unch"), as ASCII bytes, with their months.
+    static let tableMonthForms: [((UInt8, UInt8, UInt8), Int)] = [("apl", 4), ("jne", 6), ("jly", 7)].map {
+        let b = Array($0.0.utf8); return ((b[0], b[1], b[2]), $0.1)
     }
 
     /// The first three letters of each month's name, as ASCII bytes.
