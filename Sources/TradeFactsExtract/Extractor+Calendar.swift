@@ -299,6 +299,7 @@ extension Extractor {
         headlineEchoes(&mentions, document)
         monthLists(&mentions, document)
         sentenceYears(&mentions, document, memo: &memo)
+        yearEndOfNamedYear(&mentions, document, reference: reference, memo: &memo)
         eventMonths(&mentions, document)
         forwardDateLists(&mentions, document, reference: reference)
         // "Earlier this month": the month up to the day before the reference date.
@@ -338,6 +339,7 @@ extension Extractor {
             }
         }
         monthRows(&mentions, document)
+        repeatedMonthRuns(&mentions)
         trailingStretches(&mentions, document, reference: reference)
         lastMonthOfReported(&mentions, document)
         var storyMemo: StoryMemo? = nil
@@ -1116,8 +1118,9 @@ extension Extractor {
 
     /// A year that sets the scene for its sentence governs the months and days written without a
     /// year after it: a year opening the sentence ("In 1986, exports peaked in March": March
-    /// 1986) or a year a "when" clause describes ("later than last year when one mln hectares had
-    /// been drilled by mid-April": mid-April 1986). Only in a clause that is not in the future,
+    /// 1986), a year a "when" clause describes ("later than last year when one mln hectares had
+    /// been drilled by mid-April": mid-April 1986) or a year naming an extreme ("the 1986 low of
+    /// 5.35 pct posted in mid-April": mid-April 1986). Only in a clause that is not in the future,
     /// up to the next period written with a year of its own. An opening year that is a comparison's
     /// base governs nothing; a "when" clause describes its year even after "than".
     func sentenceYears(_ mentions: inout [Mention], _ document: Document, memo: inout TenseMemo) {
@@ -1141,6 +1144,15 @@ extension Extractor {
                 if w >= sentence.start, b[w + 1] >= 0x61, !b[sentence.start..<w].contains(where: { !TriggerScanner.isSpace($0) }) {
                     return (sentence.end, false)
                 }
+            }
+            // A year naming an extreme ("the 1986 low of 5.35 pct posted in mid-April"): the months
+            // in the next 120 bytes date when it was reached, as in a "when" clause, even after a
+            // comparison's cue ("not far from the 1986 low").
+            var x = m.span.end
+            while x < b.count, b[x] == 0x20 || b[x] == 0x0A { x += 1 }
+            if x > m.span.end, Self.extremeNouns.contains(where: { w in x + w.count <= b.count && b[x..<(x + w.count)].elementsEqual(w)
+                    && (x + w.count == b.count || !TriggerScanner.isLetter(b[x + w.count])) }) {
+                return (min(sentence.end, m.span.end + 120), true)
             }
             // "last year when", "in 1986, when".
             var k = m.span.end
@@ -1168,6 +1180,30 @@ extension Extractor {
             i = j
         }
     }
+
+    /// "The end of the year" after a period of an earlier year in its sentence ("took up 10
+    /// billion marks of the fourth quarter 1986 figures, and drew on two billion marks at the end
+    /// of the year": 31 December 1986), in a clause not told in the future; else the reference
+    /// date's year's end, as `period.year-end-day` reads it.
+    func yearEndOfNamedYear(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?, memo: inout TenseMemo) {
+        guard let r = reference else { return }
+        for i in mentions.indices where mentions[i].rule == "period.year-end-day" {
+            guard case let .calendar(fields, p?) = mentions[i].value, p.from.year == r.year,
+                  mentions[i].text.lowercased().hasSuffix("of the year") else { continue }
+            let s = document.sentenceIndex(of: mentions[i].span.start)
+            for j in stride(from: i - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
+                guard document.sentenceIndex(of: mentions[j].span.start) == s else { break }
+                guard mentions[j].role == nil, let q = mentions[j].period, !(mentions[j].periodFields?.samePeriod ?? false) else { continue }
+                if q.from.year == q.to.year, q.to.year < r.year, tense(of: mentions[i], in: document, memo: &memo) != .future {
+                    mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: q.to.year - r.year))
+                }
+                break
+            }
+        }
+    }
+
+    /// Nouns of an extreme a year may name ("the 1986 low", "its 1985 peak").
+    static let extremeNouns: [[UInt8]] = ["low", "lows", "high", "highs", "peak", "trough", "bottom"].map { Array($0.utf8) }
 
     /// The longest first line read as a headline by the results and echo steps.
     static let headlineBytes = 300
@@ -1879,6 +1915,23 @@ extension Extractor {
         }
     }
 
+    /// A run of months written with a slash and no year ("April/May") named again in the story is
+    /// the run named first: a shipment position stays one position ("bought cargoes for April/May
+    /// shipment … sold single cargoes at 237.35 dlrs for April/May", though the second clause's
+    /// verb is past).
+    func repeatedMonthRuns(_ mentions: inout [Mention]) {
+        var first: [String: ResolvedPeriod] = [:]
+        for i in mentions.indices where mentions[i].rule == "period.month-slash" {
+            guard case let .calendar(fields, resolved?) = mentions[i].value, fields.year == nil, fields.dayTo == nil else { continue }
+            let key = mentions[i].text.lowercased().filter { !$0.isWhitespace }
+            if let p = first[key] {
+                if p != resolved { mentions[i].value = .calendar(fields: fields, resolved: p) }
+            } else {
+                first[key] = resolved
+            }
+        }
+    }
+
     /// For a plural anaphor ("the same months last year", "the respective year-ago months") whose
     /// antecedent is one month: the run of consecutive months named before it in its sentence that
     /// ends with that month ("in July and August … the same months last year": July–August), else
@@ -1968,12 +2021,19 @@ extension Extractor {
     static let forecastMadeWords: Set<[UInt8]> = Set(["forecast", "forecasts", "forecasted", "issued", "published", "released", "made"].map { Array($0.utf8) })
 
     /// Whether period mention `m` dates a figure just after "from", "against", "compared with" or "after"
-    /// (within six words, a number between: "from 6.61 mln in the year to end-March"); not a
+    /// (within six words, a number between: "from 6.61 mln in the year to end-March"; or right after
+    /// the cue, a month's possessive: "from January's depressed levels"); not a
     /// starting point ("firm from the third quarter") nor a period after another comparison.
     static func isFigureBase(_ m: Mention, _ document: Document) -> Bool {
         guard let s = document.sentenceIndex(of: m.span.start) else { return false }
         let words = wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 60), upTo: 6)
-        guard let k = words.firstIndex(where: { figureBaseCues.contains($0) }), k > 0 else { return false }
+        guard let k = words.firstIndex(where: { figureBaseCues.contains($0) }) else { return false }
+        // The cue right before a month's possessive: its figure ("expect a rebound from January's
+        // depressed levels", "a rise after January's 6.7 pct slump"), not a start ("from January").
+        if k == 0 {
+            let b = document.bytes, e = m.span.end
+            return e + 1 < b.count && (b[e] == 0x27 || b[e] == 0xE2) && (b[e + 1] == 0x73 || e + 3 < b.count && b[e + 3] == 0x73)
+        }
         let between = words[..<k]
         return !between.contains(toWord) && between.contains { $0.first.map { (0x30...0x39).contains($0) } ?? false }
     }
