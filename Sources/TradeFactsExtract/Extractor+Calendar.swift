@@ -469,6 +469,10 @@ extension Extractor {
                 var own = fields
                 own.samePeriod = false
                 let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
+                // A quarter's end with no quarter before it, in a clause about what is to come
+                // ("volatility in the weeks ahead due to the approach of quarter-end"): the end of
+                // the quarter under way, not of the last one ended.
+                if own.monthPart == "end", own.anaphorUnit == .quarter, own.quarterOffset == -1, tense == .future { own.quarterOffset = 0 }
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
         }

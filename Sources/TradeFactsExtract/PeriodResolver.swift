@@ -356,8 +356,9 @@ package enum PeriodResolver {
             let first = CalendarDate(year: given.from.year, month: given.from.month, day: 1)
             antecedent = ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
         }
-        // "the quarter's end", "the end of the quarter": the last day of the quarter referred to.
-        if f.monthPart == "end", f.anaphorUnit == .quarter, f.monthShift == nil {
+        // "the quarter's end", "the end of the quarter", "end-month stocks": the last day of the
+        // quarter or month referred to.
+        if f.monthPart == "end", f.anaphorUnit == .quarter || f.anaphorUnit == .month, f.monthShift == nil {
             let p = antecedent.shifted(years: f.yearOffset ?? 0)
             return ResolvedPeriod(from: p.to, to: p.to, value: p.value, granularity: .span)
         }
@@ -463,7 +464,9 @@ package enum PeriodResolver {
 
     /// The ``PeriodFields/monthPart`` a text names ("second half", "the last ten days"), nil for another.
     package static func monthPart(named text: String) -> String? {
-        let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" && $0 != "of" }
+        // A month named inside the part ("the first March week", as the Bundesbank's returns
+        // name its weeks) is the rule's `month` field, not a word of the part.
+        let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" && $0 != "of" && !monthWords.contains(String($0)) }
         if words.count == 1 {
             switch words[0] {
             case "early": return "early"
@@ -498,6 +501,10 @@ package enum PeriodResolver {
         default: return nil
         }
     }
+
+    /// Month names and abbreviations that ``monthPart(named:)`` passes over.
+    static let monthWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                                          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 
     /// The part of year `y` that the fields name.
     package static func within(year y: Int, _ f: PeriodFields) -> ResolvedPeriod? {
