@@ -476,6 +476,7 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
         }
+        previousYearParts(&mentions, document)
         noteYears(&mentions, document)
     }
 
@@ -1200,6 +1201,35 @@ extension Extractor {
                 guard mentions[j].role == nil, let q = mentions[j].period, !(mentions[j].periodFields?.samePeriod ?? false) else { continue }
                 if q.from.year == q.to.year, q.to.year < r.year, tense(of: mentions[i], in: document, memo: &memo) != .future {
                     mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: q.to.year - r.year))
+                }
+                break
+            }
+        }
+    }
+
+    /// "The previous year" as a comparison's base after a part of a year in its sentence ("Interest
+    /// expense for the quarter was lower than in the previous year"; "On December 31, 1986 total
+    /// debt was down from the previous year's 7.9 billion"): that part a year earlier, as "a year
+    /// earlier" would be, not the whole year before. After a whole year, or with no comparison's
+    /// word before it ("from", "than", "over", "against", "versus", "than in"), the year before.
+    func previousYearParts(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        for i in mentions.indices where mentions[i].rule == "period.previous-year" {
+            guard case let .calendar(fields, _?) = mentions[i].value, mentions[i].text.lowercased().hasPrefix("the") else { continue }
+            let start = mentions[i].span.start
+            var cue = ["from", "than", "over", "against", "versus", "vs"].contains { Self.wordBefore(start, in: b, is: $0) }
+            if !cue, Self.wordBefore(start, in: b, is: "in") {
+                var k = start
+                while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
+                cue = Self.wordBefore(k - 2, in: b, is: "than")
+            }
+            guard cue else { continue }
+            let s = document.sentenceIndex(of: start)
+            for j in stride(from: i - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
+                guard document.sentenceIndex(of: mentions[j].span.start) == s else { break }
+                guard mentions[j].role == nil, let p = mentions[j].period, !(mentions[j].periodFields?.samePeriod ?? false) || mentions[j].rule == "period.the-quarter" else { continue }
+                if p.granularity != .year, !Self.isTwelveMonths(p), p.from.year == p.to.year {
+                    mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
                 }
                 break
             }
@@ -2189,14 +2219,16 @@ extension Extractor {
         // "The past week": one unit when no count is written.
         if f.trailingUnit != nil, f.trailing == nil { f.trailing = 1 }
         // "two years ago", "three months ago", "a week ago", "five days ago": a count back from the reference date.
-        func ago(_ field: RuleField, _ target: inout Int?) -> Bool {
+        // "Two weeks ago" is the day fourteen days back, as the Reuters annotators read it (TimeBank
+        // writes it either way), not that day's calendar week.
+        func ago(_ field: RuleField, _ target: inout Int?, times: Int = 1) -> Bool {
             guard let text = raw[field] else { return true }
             let lowered = text.lowercased()
             guard let n = (lowered == "a" || lowered == "an") ? 1 : Numbers.ordinal(text), n > 0 else { return false }
-            target = -n
+            target = -n * times
             return true
         }
-        guard ago(.yearsAgo, &f.yearOffset), ago(.monthsAgo, &f.monthOffset), ago(.weeksAgo, &f.weekOffset), ago(.daysAgo, &f.dayOffset) else { return nil }
+        guard ago(.yearsAgo, &f.yearOffset), ago(.monthsAgo, &f.monthOffset), ago(.weeksAgo, &f.dayOffset, times: 7), ago(.daysAgo, &f.dayOffset) else { return nil }
         if let q = f.quarter, q == -1 { f.quarter = 4 }
         if let h = f.half, h == -1 { f.half = 2 }
         if raw.has(.toDate) { f.toDate = true }
