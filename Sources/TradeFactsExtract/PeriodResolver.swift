@@ -174,6 +174,16 @@ package enum PeriodResolver {
             return ResolvedPeriod(from: CalendarDate(year: first, month: 1, day: 1), to: CalendarDate(year: first + 99, month: 12, day: 31),
                                   value: String(TimexValue.format4(first).prefix(2)), granularity: .century)
         }
+        // "this decade", "the next decade", "this century": the reference date's decade or
+        // century moved by the offset (unit `decade` or `century`, `yearOffset` counting in it).
+        if let unit = f.anaphorUnit, unit == .decade || unit == .century, let off = f.yearOffset {
+            guard let r = reference else { return nil }
+            let size = unit == .decade ? 10 : 100
+            let first = (r.year / size + off) * size
+            return ResolvedPeriod(from: CalendarDate(year: first, month: 1, day: 1), to: CalendarDate(year: first + size - 1, month: 12, day: 31),
+                                  value: String(TimexValue.format4(first).prefix(unit == .decade ? 3 : 2)) + (unit == .decade ? "X" : ""),
+                                  granularity: unit)
+        }
         if let n = f.trailing, let unit = f.trailingUnit {
             guard let r = reference else { return nil }
             return trailingSpan(n, unit, reference: r)
