@@ -339,6 +339,7 @@ extension Extractor {
             }
         }
         monthRows(&mentions, document)
+        bracketedMonths(&mentions, document)
         repeatedMonthRuns(&mentions)
         trailingStretches(&mentions, document, reference: reference)
         lastMonthOfReported(&mentions, document)
@@ -1239,6 +1240,9 @@ extension Extractor {
     /// Nouns of an extreme a year may name ("the 1986 low", "its 1985 peak").
     static let extremeNouns: [[UInt8]] = ["low", "lows", "high", "highs", "peak", "trough", "bottom"].map { Array($0.utf8) }
 
+    /// Adverbs of what usually happens ("is usually set in December").
+    static let habitualWords: Set<[UInt8]> = Set(["usually", "normally", "typically", "traditionally", "customarily"].map { Array($0.utf8) })
+
     /// The longest first line read as a headline by the results and echo steps.
     static let headlineBytes = 300
 
@@ -1262,8 +1266,9 @@ extension Extractor {
     }
 
     /// The tense a calendar mention takes: past after "since" ("on patrol since March and was
-    /// scheduled to return": a start point has passed), and past for the base of a comparison in a
-    /// future clause; else the clause's (``tense(around:in:memo:)``).
+    /// scheduled to return": a start point has passed), future for what usually happens ("is
+    /// usually set in December"), and past for the base of a comparison in a future clause; else
+    /// the clause's (``tense(around:in:memo:)``).
     func tense(of mention: Mention, in document: Document, memo: inout TenseMemo) -> Tense {
         if mention.qualifier == "since" { return .past }
         // A dividend notice's payment and record dates lie ahead ("Pay April 30, May 29, June 24").
@@ -1271,6 +1276,14 @@ extension Extractor {
         // A trading position's months lie ahead ("June/July going at 1,850 dlrs", "785 dlrs for
         // May" in February).
         if let f = mention.periodFields, f.month != nil, f.year == nil, f.day == nil, isTradingPosition(mention, f, document) {
+            return .future
+        }
+        // What usually happens in a month or season ("The consumer rice price is usually set in
+        // December", "The cane crush normally runs from June to December"): the coming one.
+        if let f = mention.periodFields, f.year == nil, f.yearOffset == nil, f.month != nil || f.season != nil,
+           let si = document.sentenceIndex(of: mention.span.start),
+           Self.wordsBefore(mention.span.start, in: document, from: max(document.sentences[si].span.start, mention.span.start - 80), upTo: 10)
+               .contains(where: { Self.habitualWords.contains($0) }) {
             return .future
         }
         let t = tense(around: mention.span, in: document, memo: &memo)
@@ -1946,6 +1959,28 @@ extension Extractor {
             } else {
                 previous = (line, p)
             }
+        }
+    }
+
+    /// Months in brackets right after a period of one year that they explain ("the 1987 quota year
+    /// (January-December)", "fiscal 1988 (October-September)" is not one year and is left): that
+    /// year's months, whatever the clause's tense says.
+    func bracketedMonths(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        var previous: Int? = nil
+        for i in mentions.indices where mentions[i].type.isCalendar {
+            defer { previous = i }
+            guard let j = previous, case let .calendar(fields, p?) = mentions[i].value, fields.year == nil, fields.yearOffset == nil,
+                  fields.month != nil, !fields.samePeriod, let q = mentions[j].period, q.from.year == q.to.year, p.from.year == p.to.year,
+                  p.from.year != q.from.year else { continue }
+            // "(" right before this mention, and at most one word (and spaces) between the earlier
+            // period and the bracket ("the 1987 quota year (").
+            var k = mentions[i].span.start
+            while k > 0, b[k - 1] == 0x20 { k -= 1 }
+            guard k > 0, b[k - 1] == 0x28 else { continue }
+            let gap = b[mentions[j].span.end..<(k - 1)]
+            guard gap.count <= 24, gap.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).count <= 2 else { continue }
+            mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: q.from.year - p.from.year))
         }
     }
 
