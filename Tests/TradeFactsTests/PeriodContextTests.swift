@@ -419,4 +419,34 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(lastCurrency(extraction("CHICAGO, June 2 - Allegis Corp said it has created a\nlimited partnership to sell hotels. "
             + "It said the offering is expected to raise 350\nmln Canadian dlrs. Allegis reported a gain of 80.6 mln dlrs.", date: "1987-06-02")), "USD")
     }
+
+    /// A shipment position named again is the one named first, though the second clause's verb is
+    /// past; a table's run of months goes on into the next year; months named before a figure in a
+    /// row of one line stay in their year.
+    func testRepeatedPositionsAndRunsOfMonths() {
+        var e = extraction("INDIA BUYS WHITE SUGAR\nLONDON, March 12 - India yesterday bought two cargoes for April/May shipment, "
+            + "the firms said.\n    Traders said they sold single cargoes at 237.35 dlrs a tonne cif for April/May.", date: "1987-03-12")
+        XCTAssertEqual(period("April/May", in: e, nth: 0), "1987-04-01..1987-05-31")
+        XCTAssertEqual(period("April/May", in: e, nth: 1), "1987-04-01..1987-05-31")
+        e = extraction("PARIS SUGAR OPEN POSITION - JUNE 29\n Aug 12414\n Oct 13929\n Dec 1403\n Mar 2901\n May 482\n Total 31845", date: "1987-06-29")
+        XCTAssertEqual(period("Aug", in: e), "1987-08-01..1987-08-31")
+        XCTAssertEqual(period("Mar", in: e), "1988-03-01..1988-03-31")
+        XCTAssertEqual(period("May", in: e), "1988-05-01..1988-05-31")
+        e = extraction("ARGENTINE REGISTRATIONS\nBUENOS AIRES, Feb 26 - Registrations were:\n    Soybean May 20.0, total 20.0\n"
+            + "    Wheat prev 39.9, Feb 48.7, March 13.2, Apr 10.0, total 111.8", date: "1987-02-26")
+        XCTAssertEqual(period("Feb", in: e), "1987-02-01..1987-02-28")
+        XCTAssertEqual(period("Apr", in: e), "1987-04-01..1987-04-30")
+    }
+
+    /// "The same months last year" after two months is both of them; "the same time last year" is
+    /// the day named before it, else the reference date, a year back.
+    func testPluralMonthsAndTheSameTime() {
+        var e = extraction("OILMEAL DEMAND\nHAMBURG, Oct 20 - Demand remained strong in July and August, six pct up on levels "
+            + "seen in the same months last year, the publication said.", date: "1987-10-20")
+        XCTAssertEqual(period("the same months last year", in: e), "1986-07-01..1986-08-31")
+        e = extraction("SOYMEAL STOCKS\nHAMBURG, Oct 20 - It estimated stocks at 800,000 tonnes by October 1 from 130,000 at "
+            + "the same time last year. Reserves stood at 69 billion, against 42 billion at the same time last year.", date: "1987-10-20")
+        XCTAssertEqual(period("the same time last year", in: e, nth: 0), "1986-10-01..1986-10-01")
+        XCTAssertEqual(period("the same time last year", in: e, nth: 1), "1986-10-20..1986-10-20")
+    }
 }
