@@ -340,6 +340,7 @@ extension Extractor {
         }
         monthRows(&mentions, document)
         bracketedMonths(&mentions, document)
+        statedSplitYears(&mentions, document, reference: reference)
         repeatedMonthRuns(&mentions)
         trailingStretches(&mentions, document, reference: reference)
         lastMonthOfReported(&mentions, document)
@@ -1981,6 +1982,60 @@ extension Extractor {
             let gap = b[mentions[j].span.end..<(k - 1)]
             guard gap.count <= 24, gap.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).count <= 2 else { continue }
             mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: q.from.year - p.from.year))
+        }
+    }
+
+    /// Years written across two years in a story that says which months one of them runs over
+    /// (`split-year-months-after`: "coffee exports are forecast to dip in 1987/88 (April-March)",
+    /// "the 1986/87 season (October/September)", "the fiscal year 1987/88 beginning today" in a
+    /// story of March 1): every such year of the story runs over those months, whatever its place's
+    /// or its crop's default; a fiscal year named relative to the reference date ("the previous
+    /// fiscal year") too, when every statement of the story agrees; a split year with its own
+    /// statement runs over its own months.
+    func statedSplitYears(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+        guard let after = splitYearMonthsAfter else { return }
+        func isSplit(_ f: PeriodFields) -> Bool {
+            guard let y = f.year, f.yearTo == y + 1 else { return false }
+            return f.month == nil && f.monthTo == nil && f.quarter == nil && f.half == nil && f.firstMonths == nil && f.day == nil && !f.samePeriod
+        }
+        // The first month each split year's own statement names; a season of its own months
+        // ("the 1986/87 crushing season (September-April)") is no year and stops the reading.
+        var own: [Int: Int] = [:]
+        for i in mentions.indices where mentions[i].type.isCalendar {
+            guard let f = mentions[i].periodFields, isSplit(f) else { continue }
+            let end = mentions[i].span.end
+            guard let m = document.matchSpans(of: after, in: Span(end, min(document.bytes.count, end + 80)), limit: 1).first else { continue }
+            let text = String(decoding: document.bytes[m.start..<m.end], as: UTF8.self)
+            if text.split(whereSeparator: { !$0.isLetter }).contains(where: { $0.lowercased() == "today" }) {
+                if let r = reference { own[i] = r.month }
+                continue
+            }
+            // After the bracket's opening, or the verb: the months named.
+            let tail = text.firstIndex(of: "(").map { String(text[$0...]) } ?? text
+            let months = tail.split { !$0.isLetter }.compactMap { Numbers.month(String($0)) }
+            guard let a = months.first else { continue }
+            if months.count >= 2, months[1] != (a == 1 ? 12 : a - 1) { return }
+            own[i] = a
+        }
+        // The other split years of the story run over the stated months when every statement
+        // agrees ("French 1986/87 (July/June) soft wheat … 1985/86 (August/July)" gives each its own).
+        let stated = Set(own.values)
+        let shared = stated.count == 1 ? stated.first : nil
+        guard !own.isEmpty else { return }
+        for i in mentions.indices where mentions[i].type.isCalendar {
+            guard case let .calendar(f, old?) = mentions[i].value, let s = own[i] ?? shared, s > 1 else { continue }
+            var first: Int
+            if isSplit(f), let y = f.year {
+                first = y
+            } else if f.fiscal, f.year == nil, let off = f.yearOffset, f.month == nil, f.quarter == nil, f.half == nil, !f.samePeriod, let r = reference {
+                first = (r.month >= s ? r.year : r.year - 1) + off
+            } else { continue }
+            let from = CalendarDate(year: first, month: s, day: 1)
+            let to = from.adding(months: 11).lastDayOfMonth
+            guard from != old.from || to != old.to else { continue }
+            var g = f
+            if g.fiscal { g.fiscalYearStart = s }
+            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: "\(first)/\(first + 1)", granularity: .span))
         }
     }
 

@@ -93,6 +93,8 @@ public final class Extractor: @unchecked Sendable {
     let priceTableUnit: Pattern?
     /// What follows a trading position's months (definition `position-after`: "June/July going at 1,850 dlrs").
     let positionAfter: Pattern?
+    /// What follows a split year when the story says its months (`split-year-months-after`).
+    let splitYearMonthsAfter: Pattern?
     /// What comes right before the months of a position a price is quoted for (definition
     /// `position-before`: "785 dlrs for May").
     let positionBefore: Pattern?
@@ -167,6 +169,7 @@ public final class Extractor: @unchecked Sendable {
         pastCues = ruleSet.lexicons["past-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:past-cues}}\b"#) : nil
         priceTableUnit = ruleSet.definitions["price-table-unit"] == nil ? nil : try ruleSet.compile("{{price-table-unit}}")
         positionAfter = ruleSet.definitions["position-after"] == nil ? nil : try ruleSet.compile("{{position-after}}")
+        splitYearMonthsAfter = ruleSet.definitions["split-year-months-after"] == nil ? nil : try ruleSet.compile("{{split-year-months-after}}")
         positionBefore = ruleSet.definitions["position-before"] == nil ? nil : try ruleSet.compile("{{position-before}}")
         contractMonthBefore = ruleSet.definitions["contract-month-before"] == nil ? nil : try ruleSet.compile("{{contract-month-before}}")
         contractMonthAfter = ruleSet.definitions["contract-month-after"] == nil ? nil : try ruleSet.compile("{{contract-month-after}}")
