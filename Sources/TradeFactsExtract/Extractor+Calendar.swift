@@ -316,6 +316,11 @@ extension Extractor {
             for i in mentions.indices {
                 guard case let .calendar(f, p?) = mentions[i].value, f.afterReference, p.to > r, p.from <= r else { continue }
                 var from = r.adding(days: 1)
+                // Said in a month's last three days, "the rest of the year" is the months after
+                // it ("for the rest of 1987" in OPEC's accord of June 28: July to December).
+                if p.granularity == .year, !mentions[i].text.lowercased().hasPrefix("later"), r.lastDayOfMonth.day - r.day < 3 {
+                    from = r.lastDayOfMonth.adding(days: 1)
+                }
                 if p.granularity == .year, !mentions[i].text.lowercased().hasPrefix("later") {
                     if reported == nil { reported = .some(reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)) }
                     if let rp = reported ?? nil, rp.to < r, rp.to.year == r.year, rp.to >= p.from { from = rp.to.adding(days: 1) }
