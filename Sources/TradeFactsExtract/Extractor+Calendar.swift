@@ -316,12 +316,11 @@ extension Extractor {
             for i in mentions.indices {
                 guard case let .calendar(f, p?) = mentions[i].value, f.afterReference, p.to > r, p.from <= r else { continue }
                 var from = r.adding(days: 1)
+                let restOfYear = p.granularity == .year && !mentions[i].text.lowercased().hasPrefix("later")
                 // Said in a month's last three days, "the rest of the year" is the months after
                 // it ("for the rest of 1987" in OPEC's accord of June 28: July to December).
-                if p.granularity == .year, !mentions[i].text.lowercased().hasPrefix("later"), r.lastDayOfMonth.day - r.day < 3 {
-                    from = r.lastDayOfMonth.adding(days: 1)
-                }
-                if p.granularity == .year, !mentions[i].text.lowercased().hasPrefix("later") {
+                if restOfYear, r.lastDayOfMonth.day - r.day < 3 { from = r.lastDayOfMonth.adding(days: 1) }
+                if restOfYear {
                     if reported == nil { reported = .some(reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)) }
                     if let rp = reported ?? nil, rp.to < r, rp.to.year == r.year, rp.to >= p.from { from = rp.to.adding(days: 1) }
                 }
@@ -386,18 +385,12 @@ extension Extractor {
             // day or month named last before it in its sentence ("by October 1 from 130,000 at the
             // same time last year"), else the reference date.
             if fields.anaphorUnit == .day, fields.monthShift == nil {
-                let s = document.sentenceIndex(of: mentions[i].span.start)
                 var point: ResolvedPeriod? = nil
-                for j in stride(from: i - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
-                    guard document.sentenceIndex(of: mentions[j].span.start) == s else { break }
-                    // A point or a short stretch ("by October 1", "in the February 21 to 28 period"), not
-                    // a year or a quarter the figure is counted over ("roastings for calendar 1987 now
-                    // total 3.8 mln bags, against 4.1 mln by this time last year": the reference date).
-                    if mentions[j].role == nil, let p = mentions[j].period, !(mentions[j].periodFields?.samePeriod ?? false) {
-                        if p.to.dayNumber - p.from.dayNumber <= 31 { point = p }
-                        break
-                    }
-                }
+                // A point or a short stretch ("by October 1", "in the February 21 to 28 period"), not
+                // a year or a quarter the figure is counted over ("roastings for calendar 1987 now
+                // total 3.8 mln bags, against 4.1 mln by this time last year": the reference date).
+                if let j = lastCalendarMention(before: i, mentions, document, where: Self.isWrittenPeriod),
+                   let p = mentions[j].period, p.to.dayNumber - p.from.dayNumber <= 31 { point = p }
                 if point == nil, let r = reference { point = ResolvedPeriod(from: r, to: r, value: r.iso, granularity: .day) }
                 if let point {
                     mentions[i].value = .calendar(fields: fields, resolved: point.shifted(years: fields.yearOffset ?? -1))
@@ -1202,15 +1195,9 @@ extension Extractor {
         for i in mentions.indices where mentions[i].rule == "period.year-end-day" {
             guard case let .calendar(fields, p?) = mentions[i].value, p.from.year == r.year,
                   mentions[i].text.lowercased().hasSuffix("of the year") else { continue }
-            let s = document.sentenceIndex(of: mentions[i].span.start)
-            for j in stride(from: i - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
-                guard document.sentenceIndex(of: mentions[j].span.start) == s else { break }
-                guard mentions[j].role == nil, let q = mentions[j].period, !(mentions[j].periodFields?.samePeriod ?? false) else { continue }
-                if q.from.year == q.to.year, q.to.year < r.year, tense(of: mentions[i], in: document, memo: &memo) != .future {
-                    mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: q.to.year - r.year))
-                }
-                break
-            }
+            guard let j = lastCalendarMention(before: i, mentions, document, where: Self.isWrittenPeriod), let q = mentions[j].period,
+                  q.from.year == q.to.year, q.to.year < r.year, tense(of: mentions[i], in: document, memo: &memo) != .future else { continue }
+            mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: q.to.year - r.year))
         }
     }
 
@@ -1230,21 +1217,42 @@ extension Extractor {
                 while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
                 cue = Self.wordBefore(k - 2, in: b, is: "than")
             }
-            guard cue else { continue }
-            let s = document.sentenceIndex(of: start)
-            for j in stride(from: i - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
-                guard document.sentenceIndex(of: mentions[j].span.start) == s else { break }
-                guard mentions[j].role == nil, let p = mentions[j].period, !(mentions[j].periodFields?.samePeriod ?? false) || mentions[j].rule == "period.the-quarter" else { continue }
-                if p.granularity != .year, !Self.isTwelveMonths(p), p.from.year == p.to.year {
-                    mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
-                }
-                break
-            }
+            guard cue, let j = lastCalendarMention(before: i, mentions, document, where: { Self.isWrittenPeriod($0) || $0.rule == "period.the-quarter" && $0.role == nil && $0.period != nil }),
+                  let p = mentions[j].period, p.granularity != .year, !Self.isTwelveMonths(p), p.from.year == p.to.year else { continue }
+            mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
         }
+    }
+
+    /// The nearest calendar mention before `index` in its sentence that `accept` takes, if any: a
+    /// walk back that stops at the sentence's start.
+    func lastCalendarMention(before index: Int, _ mentions: [Mention], _ document: Document, where accept: (Mention) -> Bool) -> Int? {
+        let s = document.sentenceIndex(of: mentions[index].span.start)
+        for j in stride(from: index - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
+            guard document.sentenceIndex(of: mentions[j].span.start) == s else { return nil }
+            if accept(mentions[j]) { return j }
+        }
+        return nil
+    }
+
+    /// A period the text writes, not an anaphor's nor a role's (a dateline's): what a point or an
+    /// anaphor named after it in its sentence refers back to.
+    static func isWrittenPeriod(_ m: Mention) -> Bool {
+        m.role == nil && m.period != nil && !(m.periodFields?.samePeriod ?? false)
     }
 
     /// Nouns of an extreme a year may name ("the 1986 low", "its 1985 peak").
     static let extremeNouns: [[UInt8]] = ["low", "lows", "high", "highs", "peak", "trough", "bottom"].map { Array($0.utf8) }
+
+    /// Whether "ly", which ends every word of ``habitualWords``, occurs in `b[from..<to]`: most
+    /// dates have none near, and need no words read.
+    static func mentionsLy(_ b: [UInt8], from: Int, to: Int) -> Bool {
+        var k = from
+        while k + 1 < to {
+            if b[k + 1] | 0x20 == 0x79, b[k] | 0x20 == 0x6C { return true }
+            k += 1
+        }
+        return false
+    }
 
     /// Adverbs of what usually happens ("is usually set in December").
     static let habitualWords: Set<[UInt8]> = Set(["usually", "normally", "typically", "traditionally", "customarily"].map { Array($0.utf8) })
@@ -1288,6 +1296,7 @@ extension Extractor {
         // December", "The cane crush normally runs from June to December"): the coming one.
         if let f = mention.periodFields, f.year == nil, f.yearOffset == nil, f.month != nil || f.season != nil,
            let si = document.sentenceIndex(of: mention.span.start),
+           Self.mentionsLy(document.bytes, from: max(document.sentences[si].span.start, mention.span.start - 80), to: mention.span.start),
            Self.wordsBefore(mention.span.start, in: document, from: max(document.sentences[si].span.start, mention.span.start - 80), upTo: 10)
                .contains(where: { Self.habitualWords.contains($0) }) {
             return .future
@@ -2161,7 +2170,9 @@ extension Extractor {
         // depressed levels", "a rise after January's 6.7 pct slump"), not a start ("from January").
         if k == 0 {
             let b = document.bytes, e = m.span.end
-            return e + 1 < b.count && (b[e] == 0x27 || b[e] == 0xE2) && (b[e + 1] == 0x73 || e + 3 < b.count && b[e + 3] == 0x73)
+            // "'s" or "’s" (U+2019 is E2 80 99).
+            return e + 1 < b.count && b[e] == 0x27 && b[e + 1] == 0x73
+                || e + 3 < b.count && b[e] == 0xE2 && b[e + 1] == 0x80 && b[e + 2] == 0x99 && b[e + 3] == 0x73
         }
         let between = words[..<k]
         return !between.contains(toWord) && between.contains { $0.first.map { (0x30...0x39).contains($0) } ?? false }
