@@ -653,23 +653,30 @@ extension Extractor {
         // A year the story says ended in a month other than December ("For the year ended Sept.
         // 30, Ralston earned …"): the company's year ends in that month.
         var yearEnded: Int? = nil
-        for m in mentions where m.periodFields?.monthsEnding == 12 && m.role == nil {
-            // A company's year: "year" written with its day, in a sentence of its results.
+        for m in mentions where m.role == nil {
+            // A company's year: "year" written with its day ("the year ended Sept. 30", "full-year
+            // 1986 ended October 31", "the fiscal year ended January 31"), in a sentence of its results.
             // A year that ended within the last thirteen months (a company that has since moved
             // to the calendar year names an older one: "Following the fiscal year ended March 31,
             // 1985, it changed to a calendar year end").
-            guard let p = m.period, p.to.month != 12, m.periodFields?.day != nil, m.text.lowercased().contains("year"),
+            guard let f = m.periodFields, f.monthsEnding == 12 && f.day != nil || f.fiscalEndMonth != nil && f.fiscalEndDay != nil && !f.toDate,
+                  let p = m.period, p.to.month != 12, m.text.lowercased().contains("year"),
                   let r = reference, p.to <= r, r.dayNumber - p.to.dayNumber <= 400 else { continue }
             let sentence = sentenceText(of: m, document).lowercased()
-            guard [" a share", " earned", "net income", " profit", " per share"].contains(where: { sentence.contains($0) }) else { continue }
+            guard Self.resultsWords.contains(where: { sentence.contains($0) }) else { continue }
             if let seen = yearEnded, seen != p.to.month { yearEnded = nil; break }
             yearEnded = p.to.month
         }
+        // Whether the story states the company's year: a year or a numbered quarter written with
+        // the day it ended, or a results headline's year with its day (not a quarter only guessed
+        // from when results are reported).
+        var stated = yearEnded != nil
         // A results headline's year with the day it ends ("DYLEX LTD YEAR JAN 31 NET").
         let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
         if yearEnded == nil, resultsStory,
            let m = mentions.first(where: { headline.contains($0.span) && $0.periodFields?.monthsEnding == 12 }), let p = m.period, p.to.month != 12 {
             yearEnded = p.to.month
+            stated = true
         }
         // A headline's quarter the story's table or its reporting date makes the company's
         // ("FOURTH QUARTER" in June: March to May): the year ends three months on per quarter to come.
@@ -684,7 +691,9 @@ extension Extractor {
             let e = Self.yearEndMonth(quarter: q, endingIn: p.to.month)
             if let seen = endMonth, seen != e { return nil }    // two readings: leave them
             endMonth = e
+            stated = true
         }
+        if let a = endMonth, let b = yearEnded, a != b { return nil }
         // A numbered quarter read as three months that are no calendar quarter ("the fourth
         // quarter ended January 31": November to January): the year ends with the fourth.
         if endMonth == nil {
@@ -716,6 +725,7 @@ extension Extractor {
             }
         }
         guard let e = endMonth, e != 12 else { return nil }
+        if stated, let r = reference { statedCompanyYears(&mentions, document, yearEnd: e, reference: r) }
         // A note of a results story that opens with a year ("Note: 1986 excludes an extraordinary
         // gain", "1987 results include …", "The 1986 year net reflects …"): that fiscal year.
         var opens = Set<Int>()
@@ -763,6 +773,67 @@ extension Extractor {
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
         }
         return e
+    }
+
+    /// Words of a sentence about a company's results.
+    static let resultsWords = [" a share", " earned", "earnings", "net income", " profit", " per share", " loss", " sales", "revenue"]
+
+    /// The periods of a story that states a company's year ending in month `yearEnd` (not
+    /// December): "the year ended October 31", "the first quarter ended January 31".
+    /// - A year written alone, of the last two years or this one ("For full-year 1986 ended October
+    ///   31 … of the 1986 total", "In 1986, the company opened nine stores" of a retailer's year to
+    ///   January), is the company's year named so: twelve months to that month, named by the
+    ///   calendar year most of it falls in.
+    /// - "This year", "last year" and "the current year" in a sentence of its results are its
+    ///   years: "last year" in March, of a year to October, is November 1985 to October 1986.
+    /// - Its halves without a year are its own, the latest of that number that has begun.
+    /// - A bare "year-end" told in the past is the end of its year just ended ("At year-end, the
+    ///   company was operating 188 stores" in March, of a year to January: 31 January).
+    /// A sentence naming the calendar year ("calendar 1986") keeps it.
+    func statedCompanyYears(_ mentions: inout [Mention], _ document: Document, yearEnd e: Int, reference r: CalendarDate) {
+        let start = e % 12 + 1
+        // Fiscal year named y: the twelve months to month e of y, or of y + 1 for a year to
+        // January or February (named by the year most of it falls in).
+        func year(named y: Int) -> (CalendarDate, CalendarDate) {
+            let to = CalendarDate(year: e <= 2 ? y + 1 : y, month: e, day: 1).lastDayOfMonth
+            return (CalendarDate(year: to.year, month: e, day: 1).adding(months: -11), to)
+        }
+        // The first calendar year of the company's year that holds the reference date.
+        let current = r.month >= start ? r.year : r.year - 1
+        var memo = TenseMemo(sentences: document.sentences.count)
+        for i in mentions.indices where mentions[i].role == nil {
+            guard case var .calendar(f, p?) = mentions[i].value, !f.fiscal, !f.samePeriod, f.month == nil || f.monthPart == "year-end",
+                  f.quarter == nil, f.firstMonths == nil, f.monthsToDate == nil, f.monthsEnding == nil, f.yearTo == nil, f.day == nil,
+                  !mentions[i].text.lowercased().contains("calendar") else { continue }
+            let sentence = sentenceText(of: mentions[i], document).lowercased()
+            if sentence.contains("calendar") { continue }
+            var from: CalendarDate, to: CalendarDate
+            if mentions[i].rule == "period.year", let y = f.year, f.half == nil, f.monthPart == nil, (r.year - 2...r.year).contains(y) {
+                (from, to) = year(named: y)
+            } else if f.year == nil, let off = f.yearOffset, f.half == nil, f.monthPart == nil, p.from.month == 1, p.to.month == 12,
+                      p.from.day == 1, p.from.year == p.to.year, mentions[i].rule == "period.relative-year",
+                      Self.resultsWords.contains(where: { sentence.contains($0) }) {
+                from = CalendarDate(year: current + off, month: start, day: 1)
+                to = from.adding(months: 11).lastDayOfMonth
+            } else if let h = f.half, f.year == nil, f.yearOffset == nil, (1...2).contains(h), p.granularity == .half {
+                let endOfHalf = (e - 1 - 6 * (2 - h) + 24) % 12 + 1
+                var last = CalendarDate(year: r.year, month: endOfHalf, day: 1).lastDayOfMonth
+                if CalendarDate(year: last.year, month: last.month, day: 1).adding(months: -5) > r {
+                    last = CalendarDate(year: r.year - 1, month: endOfHalf, day: 1).lastDayOfMonth
+                }
+                from = CalendarDate(year: last.year, month: last.month, day: 1).adding(months: -5)
+                to = last
+            } else if f.monthPart == "year-end", f.year == nil, p.from == p.to, tense(of: mentions[i], in: document, memo: &memo) == .past {
+                var last = CalendarDate(year: r.year, month: e, day: 1).lastDayOfMonth
+                if last > r { last = CalendarDate(year: r.year - 1, month: e, day: 1).lastDayOfMonth }
+                (from, to) = (last, last)
+            } else { continue }
+            if from == p.from && to == p.to { continue }
+            f.fiscal = true
+            f.fiscalYearStart = start
+            let value = from == to ? from.iso : "\(from.iso.prefix(7))/\(to.iso.prefix(7))"
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: value, granularity: from == to ? .day : .span))
+        }
     }
 
     /// The month a company's year ends in, from a quarter its story says it reported with its
@@ -1204,21 +1275,33 @@ extension Extractor {
     /// "The previous year" as a comparison's base after a part of a year in its sentence ("Interest
     /// expense for the quarter was lower than in the previous year"; "On December 31, 1986 total
     /// debt was down from the previous year's 7.9 billion"): that part a year earlier, as "a year
-    /// earlier" would be, not the whole year before. After a whole year, or with no comparison's
+    /// earlier" would be, not the whole year before; so is "from 1.7 mln dlrs the previous year"
+    /// after "first quarter ended January 31". After a whole year, or with no comparison's
     /// word before it ("from", "than", "over", "against", "versus", "than in"), the year before.
     func previousYearParts(_ mentions: inout [Mention], _ document: Document) {
         let b = document.bytes
         for i in mentions.indices where mentions[i].rule == "period.previous-year" {
             guard case let .calendar(fields, _?) = mentions[i].value, mentions[i].text.lowercased().hasPrefix("the") else { continue }
             let start = mentions[i].span.start
-            var cue = ["from", "than", "over", "against", "versus", "vs"].contains { Self.wordBefore(start, in: b, is: $0) }
+            let cues = ["from", "than", "over", "against", "versus", "vs"]
+            var cue = cues.contains { Self.wordBefore(start, in: b, is: $0) }
+            // The base's figure between the cue and the year ("fell to 273,000 dlrs from 1.7 mln
+            // dlrs the previous year").
+            if !cue, i > 0, let k = mentions[..<i].lastIndex(where: { !$0.type.isCalendar && $0.span.end <= start }),
+               b[mentions[k].span.end..<start].allSatisfy({ $0 == 0x20 || $0 == 0x0A }) {
+                cue = cues.contains { Self.wordBefore(mentions[k].span.start, in: b, is: $0) }
+            }
             if !cue, Self.wordBefore(start, in: b, is: "in") {
                 var k = start
                 while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
                 cue = Self.wordBefore(k - 2, in: b, is: "than")
             }
-            guard cue, let j = lastCalendarMention(before: i, mentions, document, where: { Self.isWrittenPeriod($0) || $0.rule == "period.the-quarter" && $0.role == nil && $0.period != nil }),
-                  let p = mentions[j].period, p.granularity != .year, !Self.isTwelveMonths(p), p.from.year == p.to.year else { continue }
+            guard cue, var j = lastCalendarMention(before: i, mentions, document, where: { Self.isWrittenPeriod($0) || $0.rule == "period.the-quarter" && $0.role == nil && $0.period != nil }) else { continue }
+            // The day a quarter ended ("first quarter ended January 31") stands for that quarter.
+            if j > 0, let d = mentions[j].period, d.from == d.to, let q = mentions[j - 1].period, q.to == d.to, q.from < d.from,
+               mentions[j - 1].periodFields?.monthsEnding != nil { j -= 1 }
+            guard let p = mentions[j].period, p.granularity != .year, !Self.isTwelveMonths(p),
+                  p.from.year == p.to.year || (p.to.year * 12 + p.to.month) - (p.from.year * 12 + p.from.month) < 6 else { continue }
             mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
         }
     }
