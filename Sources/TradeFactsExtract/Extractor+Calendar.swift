@@ -2109,8 +2109,14 @@ extension Extractor {
             }
             // After the bracket's opening, or the verb: the months named.
             let tail = text.firstIndex(of: "(").map { String(text[$0...]) } ?? text
-            let months = tail.split { !$0.isLetter }.compactMap { Numbers.month(String($0)) }
+            let words = tail.split { !$0.isLetter }
+            let months = words.compactMap { Numbers.month(String($0)) }
             guard let a = months.first else { continue }
+            // The month it ends in ("the 1985/86 wheat year ended September 30"): it began the month after.
+            if !tail.contains("("), words.contains(where: { ["ended", "ending", "ends"].contains($0.lowercased()) }) {
+                own[i] = a % 12 + 1
+                continue
+            }
             if months.count >= 2, months[1] != (a == 1 ? 12 : a - 1) { return }
             own[i] = a
         }
