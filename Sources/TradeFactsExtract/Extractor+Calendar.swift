@@ -178,6 +178,12 @@ extension Extractor {
             let markedPast = tense == .past && fields.year == nil && fields.yearOffset == nil && (fields.month != nil || fields.quarter != nil)
                 && (resultsStory || isMarkedPast(mentions[i].span, in: document, memo: &memo))
             var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense, markedPast: markedPast)
+            // A futures contract's or trading position's month (`period.contract-month`) is the
+            // current month or one ahead, never one behind ("the new distant February" in March).
+            if mentions[i].rule == "period.contract-month", let r = reference, let p = resolved,
+               p.to < CalendarDate(year: r.year, month: r.month, day: 1) {
+                resolved = p.shifted(years: 1)
+            }
             // What something has run "since" began before the reference date ("the lowest since
             // June" in an April story is last June, however near the coming one is).
             if mentions[i].qualifier == "since", fields.year == nil, fields.yearOffset == nil, let r = reference,
