@@ -2104,6 +2104,7 @@ extension Extractor {
         // The first month each split year's own statement names; a season of its own months
         // ("the 1986/87 crushing season (September-April)") is no year and stops the reading.
         var own: [Int: Int] = [:]
+        var endStated = false
         for i in mentions.indices where mentions[i].type.isCalendar {
             guard let f = mentions[i].periodFields, isSplit(f) else { continue }
             let end = mentions[i].span.end
@@ -2118,9 +2119,11 @@ extension Extractor {
             let words = tail.split { !$0.isLetter }
             let months = words.compactMap { Numbers.month(String($0)) }
             guard let a = months.first else { continue }
-            // The month it ends in ("the 1985/86 wheat year ended September 30"): it began the month after.
+            // The month it ends in ("the 1985/86 wheat year ended September 30"): it began the month
+            // after.
             if !tail.contains("("), words.contains(where: { ["ended", "ending", "ends"].contains($0.lowercased()) }) {
                 own[i] = a % 12 + 1
+                endStated = true
                 continue
             }
             if months.count >= 2, months[1] != (a == 1 ? 12 : a - 1) { return }
@@ -2131,6 +2134,9 @@ extension Extractor {
         let stated = Set(own.values)
         let shared = stated.count == 1 ? stated.first : nil
         guard !own.isEmpty else { return }
+        // A story about a crop (its headline names one) whose split year is stated.
+        let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
+        let cropStory = Self.isSeason(String(decoding: document.bytes[headline.start..<headline.end], as: UTF8.self), crops: true)
         for i in mentions.indices where mentions[i].type.isCalendar {
             guard case let .calendar(f, old?) = mentions[i].value, let s = own[i] ?? shared, s > 1 else { continue }
             var first: Int
@@ -2138,13 +2144,26 @@ extension Extractor {
                 first = y
             } else if f.fiscal, f.year == nil, let off = f.yearOffset, f.month == nil, f.quarter == nil, f.half == nil, !f.samePeriod, let r = reference {
                 first = (r.month >= s ? r.year : r.year - 1) + off
+            } else if mentions[i].rule == "period.relative-year", !f.fiscal, f.year == nil, let off = f.yearOffset, f.month == nil, let r = reference,
+                      endStated && cropStory
+                        || Self.isSeason(sentenceText(of: mentions[i], document), crops: true)
+                        && lastCalendarMention(before: i, mentions, document, where: { $0.periodFields.map(isSplit) ?? false }) != nil {
+                // "This year", "last year" and "the current year" of a crop whose year the story
+                // states ("Indonesia's coffee output in 1986/87, ending September 30, is expected to
+                // fall slightly from last year's level"): its years, counted from the one under way,
+                // after a split year in a sentence about the crop, or anywhere in a story whose
+                // headline names the crop and which says when its year ends.
+                first = (r.month >= s ? r.year : r.year - 1) + off
             } else { continue }
-            let from = CalendarDate(year: first, month: s, day: 1)
-            let to = from.adding(months: 11).lastDayOfMonth
+            var from = CalendarDate(year: first, month: s, day: 1)
+            var to = from.adding(months: 11).lastDayOfMonth
+            // Its first or last day ("the start of the 1986/87 marketing year ending July 31").
+            if ["start", "beginning"].contains(f.monthPart) { to = from } else if f.monthPart == "end" { from = to }
             guard from != old.from || to != old.to else { continue }
             var g = f
             if g.fiscal { g.fiscalYearStart = s }
-            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: "\(first)/\(first + 1)", granularity: .span))
+            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: from == to ? from.iso : "\(first)/\(first + 1)",
+                                                                              granularity: from == to ? .day : .span))
         }
     }
 
