@@ -1397,6 +1397,19 @@ extension Extractor {
         // When a forecast was made is behind ("compared with a 2.8 pct growth forecast in December",
         // "Import growth, forecast in December at 4.5 pct, is now seen slowing").
         if t == .future, mention.periodFields?.year == nil, Self.isTimeOfForecast(mention, document) { return .past }
+        // A deadline ahead ("reaching an agreement on quotas before September appear dim", "the
+        // council is not due to meet again until September"): a month after "before" or "until"
+        // in a clause whose verb is not in the past tense.
+        if t == .past, let f = mention.periodFields, f.month != nil, f.year == nil, f.yearOffset == nil, f.day == nil,
+           ["before", "until", "till"].contains(where: { Self.wordBefore(mention.span.start, in: document.bytes, is: $0) }) {
+            // The clause "until" opens is the month's alone: read the tense of the one before it.
+            let b = document.bytes
+            var k = mention.span.start
+            while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
+            while k > 0, TriggerScanner.isLetter(b[k - 1]) { k -= 1 }
+            while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
+            if k > 0, !isMarkedPast(Span(k - 1, k), in: document, memo: &memo), !isMarkedPast(mention.span, in: document, memo: &memo) { return .future }
+        }
         return t
     }
 
@@ -2262,15 +2275,18 @@ extension Extractor {
         return b[i..<(i + 5)].elementsEqual("alone".utf8) && (i + 5 == b.count || !((b[i + 5] | 0x20) >= 0x61 && (b[i + 5] | 0x20) <= 0x7A))
     }
 
-    /// Whether period mention `m` says when a forecast or report was made: right after "forecast
-    /// in", "forecasts in", "issued in", "published in", "released in" or "made in", not after
-    /// "be" ("forecasts will be issued in October" lie ahead).
+    /// Whether period mention `m` says when a forecast, report or measure was made: right after
+    /// "forecast in", "forecasts in", "issued in", "published in", "released in" or "made in", or
+    /// "announced", "agreed", "signed", "unveiled", "adopted", "approved", "introduced" or
+    /// "concluded" in ("provisions for … measures announced in November"), not after "be"
+    /// ("forecasts will be issued in October" lie ahead).
     static func isTimeOfForecast(_ m: Mention, _ document: Document) -> Bool {
         let words = wordsBefore(m.span.start, in: document, from: max(0, m.span.start - 40), upTo: 3)
         guard words.count >= 2, words[0].elementsEqual("in".utf8), forecastMadeWords.contains(words[1]) else { return false }
         return words.count < 3 || !(words[2].elementsEqual("be".utf8) || words[2].elementsEqual("being".utf8))
     }
-    static let forecastMadeWords: Set<[UInt8]> = Set(["forecast", "forecasts", "forecasted", "issued", "published", "released", "made"].map { Array($0.utf8) })
+    static let forecastMadeWords: Set<[UInt8]> = Set(["forecast", "forecasts", "forecasted", "issued", "published", "released", "made",
+                                                       "announced", "agreed", "signed", "unveiled", "adopted", "approved", "introduced", "concluded"].map { Array($0.utf8) })
 
     /// Whether period mention `m` dates a figure just after "from", "against", "compared with" or "after"
     /// (within six words, a number between: "from 6.61 mln in the year to end-March"; or right after
