@@ -659,6 +659,8 @@ extension Extractor {
         // A year the story says ended in a month other than December ("For the year ended Sept.
         // 30, Ralston earned …"): the company's year ends in that month.
         var yearEnded: Int? = nil
+        // The last day of the latest year the story says ended: the year it reports.
+        var reportedYearEnd: CalendarDate? = nil
         for m in mentions where m.role == nil {
             // A company's year: "year" written with its day ("the year ended Sept. 30", "full-year
             // 1986 ended October 31", "the fiscal year ended January 31"), in a sentence of its results.
@@ -670,8 +672,9 @@ extension Extractor {
                   let r = reference, p.to <= r, r.dayNumber - p.to.dayNumber <= 400 else { continue }
             let sentence = sentenceText(of: m, document).lowercased()
             guard Self.resultsWords.contains(where: { sentence.contains($0) }) else { continue }
-            if let seen = yearEnded, seen != p.to.month { yearEnded = nil; break }
+            if let seen = yearEnded, seen != p.to.month { yearEnded = nil; reportedYearEnd = nil; break }
             yearEnded = p.to.month
+            reportedYearEnd = max(reportedYearEnd ?? p.to, p.to)
         }
         // Whether the story states the company's year: a year or a numbered quarter written with
         // the day it ended, or a results headline's year with its day (not a quarter only guessed
@@ -731,7 +734,9 @@ extension Extractor {
             }
         }
         guard let e = endMonth, e != 12 else { return nil }
-        if stated, let r = reference { statedCompanyYears(&mentions, document, yearEnd: e, reference: r) }
+        if stated, let r = reference {
+            statedCompanyYears(&mentions, document, yearEnd: e, reference: r, reported: yearEnded == e ? reportedYearEnd : nil)
+        }
         // A note of a results story that opens with a year ("Note: 1986 excludes an extraordinary
         // gain", "1987 results include …", "The 1986 year net reflects …"): that fiscal year.
         var opens = Set<Int>()
@@ -791,12 +796,15 @@ extension Extractor {
     ///   January), is the company's year named so: twelve months to that month, named by the
     ///   calendar year most of it falls in.
     /// - "This year", "last year" and "the current year" in a sentence of its results are its
-    ///   years: "last year" in March, of a year to October, is November 1985 to October 1986.
+    ///   years: "this year" the one under way; "last year" the one before the year the story
+    ///   reports ("net income for the year ended Aug. 31 … down from C$9.7 million last year":
+    ///   September 1987 to August 1988), else the one before the year under way.
+    /// Each keeps the TIMEX3 value TimeML gives a company's year: the year it is named by.
     /// - Its halves without a year are its own, the latest of that number that has begun.
     /// - A bare "year-end" told in the past is the end of its year just ended ("At year-end, the
     ///   company was operating 188 stores" in March, of a year to January: 31 January).
     /// A sentence naming the calendar year ("calendar 1986") keeps it.
-    func statedCompanyYears(_ mentions: inout [Mention], _ document: Document, yearEnd e: Int, reference r: CalendarDate) {
+    func statedCompanyYears(_ mentions: inout [Mention], _ document: Document, yearEnd e: Int, reference r: CalendarDate, reported: CalendarDate?) {
         let start = e % 12 + 1
         // Fiscal year named y: the twelve months to month e of y, or of y + 1 for a year to
         // January or February (named by the year most of it falls in).
@@ -819,7 +827,10 @@ extension Extractor {
             } else if f.year == nil, let off = f.yearOffset, f.half == nil, f.monthPart == nil, p.from.month == 1, p.to.month == 12,
                       p.from.day == 1, p.from.year == p.to.year, mentions[i].rule == "period.relative-year",
                       Self.resultsWords.contains(where: { sentence.contains($0) }) {
-                from = CalendarDate(year: current + off, month: start, day: 1)
+                // "Last year" of a story reporting a year that has ended: the one before it.
+                let reportedFirst = reported.map { CalendarDate(year: $0.year, month: $0.month, day: 1).adding(months: -11).year }
+                let base = off < 0 ? reportedFirst ?? current : current
+                from = CalendarDate(year: base + off, month: start, day: 1)
                 to = from.adding(months: 11).lastDayOfMonth
             } else if let h = f.half, f.year == nil, f.yearOffset == nil, (1...2).contains(h), p.granularity == .half {
                 let endOfHalf = (e - 1 - 6 * (2 - h) + 24) % 12 + 1
@@ -837,7 +848,9 @@ extension Extractor {
             if from == p.from && to == p.to { continue }
             f.fiscal = true
             f.fiscalYearStart = start
-            let value = from == to ? from.iso : "\(from.iso.prefix(7))/\(to.iso.prefix(7))"
+            // The year a company's year is named by: the calendar year most of it falls in.
+            let named = f.half == nil ? (e <= 2 ? from.year : to.year) : (e <= 2 ? to.adding(months: f.half! == 1 ? 6 : 0).year - 1 : to.adding(months: f.half! == 1 ? 6 : 0).year)
+            let value = from == to ? from.iso : f.half.map { "\(TimexValue.format4(named))-H\($0)" } ?? TimexValue.format4(named)
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: value, granularity: from == to ? .day : .span))
         }
     }
