@@ -449,4 +449,41 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(period("the same time last year", in: e, nth: 0), "1986-10-01..1986-10-01")
         XCTAssertEqual(period("the same time last year", in: e, nth: 1), "1986-10-20..1986-10-20")
     }
+
+    /// A company's year the story states sets its other years: a bare recent year, a past
+    /// "year-end", and "last year" in a sentence of its results (the year before the one reported),
+    /// each keeping the TIMEX3 value the year is named by.
+    func testACompanysStatedYear() {
+        var e = extraction("BANK OF B.C. RESULTS\nVANCOUVER, March 11 - For full-year 1986 ended October 31, the bank posted an "
+            + "operating loss of 4.4 mln dlrs. Loan losses rose to 105.7 mln dlrs. The bank said 31.1 mln dlrs of the 1986 total "
+            + "were adjustments.", date: "1987-03-11")
+        XCTAssertEqual(period("full-year 1986 ended October 31", in: e), "1985-11-01..1986-10-31")
+        XCTAssertEqual(period("1986", in: e), "1985-11-01..1986-10-31")
+        e = extraction("OSHMAN'S RESULTS\nHOUSTON, March 17 - Oshman's said earnings for the fiscal year ended January 31 fell "
+            + "to 2.7 mln dlrs. At year-end, the company was operating 188 stores. Net income was 2.7 mln dlrs, down from 8.5 "
+            + "mln dlrs last year.", date: "1987-03-17")
+        XCTAssertEqual(period("year-end", in: e), "1987-01-31..1987-01-31")
+        XCTAssertEqual(period("last year", in: e), "1985-02-01..1986-01-31")
+        // A story that states no company year keeps the calendar.
+        e = extraction("U.S. SALES\nNEW YORK, March 17 - Retail sales rose in 1986. Net income was 2.7 mln dlrs, down from 8.5 mln dlrs "
+            + "last year.", date: "1987-03-17")
+        XCTAssertEqual(period("last year", in: e), "1986-01-01..1986-12-31")
+    }
+
+    /// A crop's relative years follow the crop year the story states; a futures month is the
+    /// current month or one ahead; a month after "until" in a clause not told in the past looks ahead.
+    func testCropYearsContractMonthsAndDeadlines() {
+        var e = extraction("INDONESIAN COFFEE OUTPUT\nJAKARTA, March 12 - Indonesia's coffee output in 1986/87, ending September "
+            + "30, is expected to fall slightly from last year's level of 360,000 tonnes, he said.", date: "1987-03-12")
+        XCTAssertEqual(period("1986/87", in: e), "1986-10-01..1987-09-30")
+        XCTAssertEqual(period("last year", in: e), "1985-10-01..1986-09-30")
+        e = extraction("TOKYO GRAIN EXCHANGE MARGINS\nTOKYO, March 1 - Other months will stay unchanged at 70,000 yen, except the "
+            + "new distant February requirement. Chinese spot March will be set at 110,000 yen.", date: "1987-03-01")
+        XCTAssertEqual(period("February", in: e), "1988-02-01..1988-02-29")
+        XCTAssertEqual(period("March", in: e), "1987-03-01..1987-03-31")
+        e = extraction("COFFEE TALKS\nLONDON, March 3 - The council is not due to meet again until September. Output rose "
+            + "steadily until September, traders said.", date: "1987-03-03")
+        XCTAssertEqual(period("September", in: e, nth: 0), "1987-09-01..1987-09-30")
+        XCTAssertEqual(period("September", in: e, nth: 1), "1986-09-01..1986-09-30")
+    }
 }
