@@ -484,6 +484,40 @@ extension Extractor {
         }
         previousYearParts(&mentions, document)
         noteYears(&mentions, document)
+        endDays(&mentions, document)
+    }
+
+    /// A period followed by the day it ended ("the first quarter ended January 31", "1986/87,
+    /// ending September 30", "the second half, ending June 30, 1987") is one mention, as the
+    /// value briefs tag it: the day is the period's last, not a date of its own. TimeML's two
+    /// TIMEX3s stay as its parts (`own` and `endDay`). Only "ended", "ending" or "ends" (after a
+    /// comma, "which" or "that", before "on") comes between them, and the day is the period's end
+    /// (its year, when the day is written without one, is the period's: "1986/87, ending September
+    /// 30" ends on 30 September 1987, whatever the tense of the clause).
+    func endDays(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        var merged: [Int] = []
+        var i = 0
+        while i + 1 < mentions.count {
+            defer { i += 1 }
+            let m = mentions[i], d = mentions[i + 1]
+            guard m.type.isCalendar, d.type.isCalendar, m.role == nil, d.role == nil, m.timexParts.isEmpty, d.qualifier == nil,
+                  let p = m.period, p.from < p.to, let day = d.period, day.from == day.to, day.to.month == p.to.month, day.to.day == p.to.day,
+                  d.periodFields?.year == nil || day.to == p.to,
+                  d.span.start > m.span.end, d.span.start - m.span.end <= 24 else { continue }
+            let gap = String(decoding: b[m.span.end..<d.span.start].filter { TriggerScanner.isLetter($0) || $0 == 0x2C }, as: UTF8.self).lowercased()
+            let words = gap.hasPrefix(",") ? String(gap.dropFirst()) : gap
+            guard ["ended", "ending", "ends", "whichended", "thatended", "endedon", "endingon", "whichendedon", "thatendedon"].contains(words) else { continue }
+            var g = m
+            g.timexParts = [TimexPart(kind: .own, span: m.span), TimexPart(kind: .endDay, span: d.span)]
+            g.span = Span(m.span.start, d.span.end)
+            g.matchSpan = Span(min(m.matchSpan.start, m.span.start), max(m.matchSpan.end, d.span.end))
+            g.text = document.text(g.span)
+            mentions[i] = g
+            merged.append(i + 1)
+            i += 1
+        }
+        for k in merged.reversed() { mentions.remove(at: k) }
     }
 
     /// Where sentence `s` begins after the words `leads` that may open a results note, in this

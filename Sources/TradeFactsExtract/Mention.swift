@@ -99,6 +99,8 @@ extension Mention {
         case .from: return ends.first.map(String.init)
         case .to: return ends.last.map(String.init)
         case .year: return p.from.year == p.to.year ? TimexValue.format4(p.from.year) : nil
+        case .own: return timexValue
+        case .endDay: return p.to.iso
         }
     }
 }

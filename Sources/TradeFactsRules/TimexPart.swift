@@ -17,6 +17,12 @@ public struct TimexPart: Sendable, Equatable {
         case to
         /// The year the period lies in.
         case year
+        /// The mention's own period, written before the day it ended ("the first quarter" of "the
+        /// first quarter ended January 31"): the mention's value.
+        case own
+        /// The day a period ended, written after it ("January 31" of "the first quarter ended
+        /// January 31"): the period's last day.
+        case endDay
         var groupName: String { "timex" + rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
         package init?(groupName: String) {
             guard let k = Kind.allCases.first(where: { $0.groupName == groupName }) else { return nil }

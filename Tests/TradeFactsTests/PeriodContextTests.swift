@@ -354,7 +354,7 @@ final class PeriodContextTests: XCTestCase {
     func testTheYearOfACompanyWhoseYearEndsInJanuary() {
         let e = extraction("HOUSTON, March 17 - A sporting goods chain said earnings for the fourth quarter ended January 31 fell. "
             + "Same-store sales declined 3.2 pct for the quarter and 2.2 pct for the year.", date: "1987-03-17")
-        XCTAssertEqual(period("the fourth quarter", in: e), "1986-11-01..1987-01-31")
+        XCTAssertEqual(period("the fourth quarter ended January 31", in: e), "1986-11-01..1987-01-31")
         XCTAssertEqual(period("the year", in: e), "1986-02-01..1987-01-31")
         // A calendar company's year stays the calendar's.
         let c = extraction("HOUSTON, Feb 17 - A chain said earnings for the fourth quarter fell. "
@@ -475,7 +475,7 @@ final class PeriodContextTests: XCTestCase {
     func testCropYearsContractMonthsAndDeadlines() {
         var e = extraction("INDONESIAN COFFEE OUTPUT\nJAKARTA, March 12 - Indonesia's coffee output in 1986/87, ending September "
             + "30, is expected to fall slightly from last year's level of 360,000 tonnes, he said.", date: "1987-03-12")
-        XCTAssertEqual(period("1986/87", in: e), "1986-10-01..1987-09-30")
+        XCTAssertEqual(period("1986/87, ending September 30", in: e), "1986-10-01..1987-09-30")
         XCTAssertEqual(period("last year", in: e), "1985-10-01..1986-09-30")
         e = extraction("TOKYO GRAIN EXCHANGE MARGINS\nTOKYO, March 1 - Other months will stay unchanged at 70,000 yen, except the "
             + "new distant February requirement. Chinese spot March will be set at 110,000 yen.", date: "1987-03-01")
@@ -485,5 +485,18 @@ final class PeriodContextTests: XCTestCase {
             + "steadily until September, traders said.", date: "1987-03-03")
         XCTAssertEqual(period("September", in: e, nth: 0), "1987-09-01..1987-09-30")
         XCTAssertEqual(period("September", in: e, nth: 1), "1986-09-01..1986-09-30")
+    }
+
+    /// A period and the day it ended are one mention whose TimeML parts are the period and the day.
+    func testAPeriodAndTheDayItEndedAreOneMention() {
+        let e = extraction("CAESARS WORLD\nLOS ANGELES, March 5 - For the second quarter ended January 31, Caesars World earned "
+            + "12 mln dlrs. Indonesia's coffee output in 1986/87, ending September 30, fell.", date: "1987-03-05")
+        XCTAssertEqual(period("the second quarter ended January 31", in: e), "1986-11-01..1987-01-31")
+        XCTAssertEqual(period("1986/87, ending September 30", in: e), "1986-10-01..1987-09-30")
+        XCTAssertNil(period("January 31", in: e))
+        XCTAssertNil(period("September 30", in: e))
+        let m = e.mentions.first { $0.text == "the second quarter ended January 31" }
+        XCTAssertEqual(m?.timexParts.map(\.kind), [.own, .endDay])
+        XCTAssertEqual(m.map { mention in mention.timexParts.map { mention.timexValue(of: $0) ?? "" } }, ["1987-Q2", "1987-01-31"])
     }
 }

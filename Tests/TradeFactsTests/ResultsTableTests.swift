@@ -80,7 +80,7 @@ final class ResultsTableTests: XCTestCase {
             year before.  For all of fiscal 1986, the company earned 9.0 mln dlrs.
             """
         let e = extraction(text, date: "1987-03-09")
-        XCTAssertEqual(period("the second quarter", in: e), "1986-11-01..1987-01-31")
+        XCTAssertEqual(period("the second quarter ended January 31", in: e), "1986-11-01..1987-01-31")
         XCTAssertEqual(period("a\nyear before", in: e), "1985-11-01..1986-01-31")
         XCTAssertEqual(period("fiscal 1986", in: e), "1985-08-01..1986-07-31")
     }
