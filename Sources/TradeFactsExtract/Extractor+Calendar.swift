@@ -1445,10 +1445,11 @@ extension Extractor {
         // "Import growth, forecast in December at 4.5 pct, is now seen slowing").
         if t == .future, mention.periodFields?.year == nil, Self.isTimeOfForecast(mention, document) { return .past }
         // A deadline ahead ("reaching an agreement on quotas before September appear dim", "the
-        // council is not due to meet again until September"): a month after "before" or "until"
-        // in a clause whose verb is not in the past tense.
-        if t == .past, let f = mention.periodFields, f.month != nil, f.year == nil, f.yearOffset == nil, f.day == nil,
-           ["before", "until", "till"].contains(where: { Self.wordBefore(mention.span.start, in: document.bytes, is: $0) }) {
+        // council is not due to meet again until September", "ICO PACT UNLIKELY BY AUTUMN"): a
+        // month after "before" or "until", or a season after those or "by", in a clause whose
+        // verb is not in the past tense.
+        if t == .past, let f = mention.periodFields, f.month != nil || f.season != nil && f.season != Self.cropSeason, f.year == nil, f.yearOffset == nil, f.day == nil,
+           (f.season == nil ? ["before", "until", "till"] : ["before", "until", "till", "by"]).contains(where: { Self.wordBefore(mention.span.start, in: document.bytes, is: $0) }) {
             // The clause "until" opens is the month's alone: read the tense of the one before it.
             let b = document.bytes
             var k = mention.span.start
