@@ -833,10 +833,10 @@ extension Extractor {
     ///   years: "this year" the one under way; "last year" the one before the year the story
     ///   reports ("net income for the year ended Aug. 31 … down from C$9.7 million last year":
     ///   September 1987 to August 1988), else the one before the year under way.
-    /// Each keeps the TIMEX3 value TimeML gives a company's year: the year it is named by.
     /// - Its halves without a year are its own, the latest of that number that has begun.
     /// - A bare "year-end" told in the past is the end of its year just ended ("At year-end, the
     ///   company was operating 188 stores" in March, of a year to January: 31 January).
+    /// Each keeps the TIMEX3 value TimeML gives a company's year or half: the year it is named by.
     /// A sentence naming the calendar year ("calendar 1986") keeps it.
     func statedCompanyYears(_ mentions: inout [Mention], _ document: Document, yearEnd e: Int, reference r: CalendarDate, reported: CalendarDate?) {
         let start = e % 12 + 1
@@ -882,8 +882,10 @@ extension Extractor {
             if from == p.from && to == p.to { continue }
             f.fiscal = true
             f.fiscalYearStart = start
-            // The year a company's year is named by: the calendar year most of it falls in.
-            let named = f.half == nil ? (e <= 2 ? from.year : to.year) : (e <= 2 ? to.adding(months: f.half! == 1 ? 6 : 0).year - 1 : to.adding(months: f.half! == 1 ? 6 : 0).year)
+            // The year the company's year holding the period is named by: the calendar year most of
+            // it falls in (the year before its end for a year to January or February).
+            let yearEnd = f.half == 1 ? to.adding(months: 6) : to
+            let named = e <= 2 ? yearEnd.year - 1 : yearEnd.year
             let value = from == to ? from.iso : f.half.map { "\(TimexValue.format4(named))-H\($0)" } ?? TimexValue.format4(named)
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: value, granularity: from == to ? .day : .span))
         }
