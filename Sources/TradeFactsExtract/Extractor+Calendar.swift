@@ -457,9 +457,16 @@ extension Extractor {
                     mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: end, value: TimexValue.format4(end.year), granularity: .span))
                     continue
                 }
-                let run = fields.monthsToDate == nil && fields.monthShift == nil && mentions[i].text.lowercased().contains("months")
+                let run = fields.monthsToDate == nil && fields.monthShift == nil
+                    && (mentions[i].text.lowercased().contains("months") || isMonthPair(endingWith: antecedent, before: i, mentions, document))
                     ? monthRun(endingWith: antecedent, before: i, mentions, document) : antecedent
-                mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolveSamePeriod(antecedent: run, asked))
+                var same = PeriodResolver.resolveSamePeriod(antecedent: run, asked)
+                // "Compared with the same period in 1985" after "the six months to March 1986"
+                // (October to March) is a base, never the antecedent itself: named by its last year.
+                if mentions[i].rule == "period.same-period-of-year", same == run, let y = asked.year, y != run.to.year {
+                    same = run.shifted(years: y - run.to.year)
+                }
+                mentions[i].value = .calendar(fields: fields, resolved: same)
             } else if fields.monthsToDate == 12, let r = reference {
                 // A results table's "Year" with no quarter before it: the company's year the story
                 // gives ("Year to June 30", "YEAR JAN 31"), else the last calendar year. (Found
@@ -2251,6 +2258,17 @@ extension Extractor {
     /// antecedent is one month: the run of consecutive months named before it in its sentence that
     /// ends with that month ("in July and August … the same months last year": July–August), else
     /// the month alone.
+    /// Whether `month`, the antecedent of mention `index`, is the second of two months joined by
+    /// "and" alone ("hit 100 mln tonnes in January and February, up from 97.3 mln a year earlier"):
+    /// one figure for both, so "a year earlier" is both months a year back.
+    func isMonthPair(endingWith month: ResolvedPeriod, before index: Int, _ mentions: [Mention], _ document: Document) -> Bool {
+        guard month.granularity == .month, let j = lastCalendarMention(before: index, mentions, document, where: { $0.role == nil && $0.period == month }),
+              j > 0, mentions[j - 1].type.isCalendar, mentions[j - 1].role == nil, let p = mentions[j - 1].period, p.granularity == .month,
+              p.from.adding(months: 1) == month.from, mentions[j - 1].span.end < mentions[j].span.start else { return false }
+        let gap = document.bytes[mentions[j - 1].span.end..<mentions[j].span.start].filter { $0 != 0x20 && $0 != 0x0A }
+        return gap.elementsEqual("and".utf8)
+    }
+
     func monthRun(endingWith month: ResolvedPeriod, before index: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod {
         guard month.granularity == .month else { return month }
         let s = document.sentenceIndex(of: mentions[index].span.start)
