@@ -638,7 +638,8 @@ extension Extractor {
     /// A quarter named by its number and followed by the day it ended ("For the second quarter
     /// ended January 31, Caesars World earned …"): the three months up to that day, the company's
     /// fiscal quarter (November to January), not the calendar's. The quarter and its day stay two
-    /// mentions, as TimeML marks them; the quarter then counts as the quarter the story reports.
+    /// mentions through resolution (later passes read the day); ``endDays`` then joins them, the day
+    /// a TIMEX3 part. The quarter counts as the quarter the story reports.
     func quartersEndedOnDay(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
         let b = document.bytes
         var ended: [Int: ResolvedPeriod] = [:]

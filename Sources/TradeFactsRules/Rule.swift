@@ -47,7 +47,7 @@ package enum RuleField: String, CaseIterable, Sendable {
          reference, tense, anaphorUnit, yearsAgo, monthsAgo, weeksAgo, daysAgo, ofTheYear, startsYear, lastMonths, storyPeriod, beforeReference, afterReference,
          trailing, trailingUnit
     // The groups of TIMEX3 parts (not fields a rule names under `fields:`).
-    case timexFrom, timexTo, timexYear
+    case timexFrom, timexTo, timexYear, timexOwn, timexEndDay
 
     /// The TIMEX3 part a group of this name marks, if any.
     package var timexPart: TimexPart.Kind? {
@@ -55,6 +55,8 @@ package enum RuleField: String, CaseIterable, Sendable {
         case .timexFrom: return .from
         case .timexTo: return .to
         case .timexYear: return .year
+        case .timexOwn: return .own
+        case .timexEndDay: return .endDay
         default: return nil
         }
     }
@@ -121,7 +123,8 @@ public final class Rule: @unchecked Sendable {
         self.examples = examples; self.trigger = trigger; self.file = file; self.line = line
         self.spanGroup = pattern.groupNumbers["span"]
         self.allowsQualifier = type.allowedFieldList.contains(.qualifier)
-        // Groups named after a TIMEX3 part (`timexFrom`, `timexTo`, `timexYear`) are read like fields.
+        // Groups named after a TIMEX3 part (`timexFrom`, `timexTo`, `timexYear`, `timexOwn`,
+        // `timexEndDay`: every ``TimexPart/Kind`` has its ``RuleField``) are read like fields.
         let parts = TimexPart.Kind.allCases.compactMap { k in
             pattern.groupNumbers[k.groupName].map { (RuleField(rawValue: k.groupName)!, $0) }
         }

@@ -141,4 +141,14 @@ final class HostileRuleTests: XCTestCase {
         let set2 = try load("type: number\nrules:\n  - id: x.path\n    pattern: '(*UTF)(*CR)(?<v>/etc/passwd)'\n    fields: { value: v }\n").get()
         XCTAssertTrue(try Extractor(ruleSet: set2, keepLatent: true).extract(doc, scratch: .init()).mentions.isEmpty)
     }
+
+    /// Every group named after a TIMEX3 part is read, none crashes the loader: a user's rule may
+    /// mark a period and the day it ended with `timexOwn` and `timexEndDay`.
+    func testEveryTimexPartGroupIsAField() throws {
+        let set = try load("type: period\nrules:\n  - id: x.own\n    pattern: '(?<timexOwn>the\\s+first\\s+quarter)\\s+ended\\s+(?<timexEndDay>January\\s+31)'\n"
+            + "    set: { quarter: \"1\" }\n").get()
+        let doc = Document(id: "t", text: "The first quarter ended January 31 was weak.", referenceDate: CalendarDate(year: 1987, month: 3, day: 1))
+        let ex = try Extractor(ruleSet: set, keepLatent: true).extract(doc, scratch: .init())
+        XCTAssertEqual(ex.mentions.first?.timexParts.map(\.kind), [.own, .endDay])
+    }
 }
