@@ -298,6 +298,7 @@ extension Extractor {
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: day, to: day, value: day.iso, granularity: .day))
         }
         siblingParts(&mentions, document)
+        partsInTheYearOfTheirSentence(&mentions, document)
         fiscalYearLists(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
         resultsQuarter(&mentions, document, reference: reference, resultsStory: resultsStory)
@@ -491,6 +492,7 @@ extension Extractor {
         }
         previousYearParts(&mentions, document)
         noteYears(&mentions, document)
+        statementPeriods(&mentions, document, reference: reference)
         endDays(&mentions, document)
     }
 
@@ -632,6 +634,47 @@ extension Extractor {
                 let f = reported.period.from.adding(months: 12 * off), to = f.adding(months: 11).lastDayOfMonth
                 mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: f, to: to, value: "\(f.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
             }
+        }
+    }
+
+    /// Yearless parts of a year placed by a year of their sentence rather than the reference date:
+    /// - a season with a whole year near it that is no comparison's base ("reflate the economy
+    ///   later this year, perhaps in the autumn": this year's autumn);
+    /// - a quarter or half before another of the same unit whose year is written ("bringing
+    ///   forward to the third quarter some shipments scheduled for the fourth quarter of 1987").
+    func partsInTheYearOfTheirSentence(_ mentions: inout [Mention], _ document: Document) {
+        for i in mentions.indices {
+            guard case let .calendar(f, p?) = mentions[i].value, f.year == nil, f.yearOffset == nil, f.tense == nil, !f.samePeriod,
+                  !f.fiscal, f.fiscalYearStart == nil, f.firstMonths == nil, mentions[i].role == nil,
+                  let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+            let season = f.season != nil && f.season != Self.cropSeason
+            let part = f.quarter != nil || f.half != nil
+            guard season || part else { continue }
+            var year: Int? = nil
+            // The nearest such sibling, looking both ways for a season and forward for a part.
+            // Only the sentence's own mentions are read (mentions are in text order), at most 12
+            // each way, so that a long table read as one sentence costs no more than its size.
+            var after: [Int] = [], before: [Int] = []
+            var k = i + 1
+            while k < mentions.count, after.count < 12, document.sentenceIndex(of: mentions[k].span.start) == s { after.append(k); k += 1 }
+            k = i - 1
+            while season, k >= 0, before.count < 12, document.sentenceIndex(of: mentions[k].span.start) == s { before.append(k); k -= 1 }
+            var candidates: [Int] = []
+            for n in 0..<max(after.count, before.count) {
+                if n < before.count { candidates.append(before[n]) }
+                if n < after.count { candidates.append(after[n]) }
+            }
+            for j in candidates {
+                guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, !g.samePeriod, !g.fiscal,
+                      !Self.isComparisonBase(mentions[j], document) else { continue }
+                if season, q.granularity == .year, q.from.year == q.to.year { year = q.from.year; break }
+                if part, g.year != nil, (f.quarter != nil && g.quarter != nil && g.quarter != f.quarter) || (f.half != nil && g.half != nil && g.half != f.half) {
+                    year = q.from.year
+                    break
+                }
+            }
+            guard let y = year, y != p.from.year, abs(y - p.from.year) == 1 else { continue }
+            mentions[i].value = .calendar(fields: f, resolved: p.shifted(years: y - p.from.year))
         }
     }
 
@@ -969,6 +1012,18 @@ extension Extractor {
         while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
         let w = Array(word.utf8)
         return i >= w.count && b[(i - w.count)..<i].map({ $0 | 0x20 }).elementsEqual(w) && (i == w.count || !TriggerScanner.isLetter(b[i - w.count - 1]))
+    }
+
+    /// Whether the word right after `offset` (past spaces and line breaks) is one of `words`,
+    /// in any case (`words` are lower case).
+    static func wordAfter(_ offset: Int, in b: [UInt8], isAnyOf words: [String]) -> Bool {
+        var i = offset
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A { i += 1 }
+        var j = i
+        while j < b.count, TriggerScanner.isLetter(b[j]) { j += 1 }
+        guard j > i else { return false }
+        let w = b[i..<j].map { $0 | 0x20 }
+        return words.contains { w.elementsEqual($0.utf8) }
     }
 
     /// Whether the word right before `span` is "fiscal" ("the fiscal 1986 fourth quarter").
@@ -1438,6 +1493,12 @@ extension Extractor {
         if let f = mention.periodFields, f.month != nil, f.year == nil, f.day == nil, isTradingPosition(mention, f, document) {
             return .future
         }
+        // A month or season that names a deadline ("gave firms an October deadline", "OCTOBER
+        // DEADLINE FOR BOYCOTT") is set ahead of when it is told; one just passed still wins.
+        if let f = mention.periodFields, f.month != nil || f.season != nil, f.year == nil, f.yearOffset == nil, f.day == nil,
+           Self.wordAfter(mention.span.end, in: document.bytes, isAnyOf: ["deadline", "deadlines"]) {
+            return .future
+        }
         // What usually happens in a month or season ("The consumer rice price is usually set in
         // December", "The cane crush normally runs from June to December"): the coming one.
         if let f = mention.periodFields, f.year == nil, f.yearOffset == nil, f.month != nil || f.season != nil,
@@ -1665,6 +1726,15 @@ extension Extractor {
     func cropYear(of m: Mention, _ document: Document, placeHasFiscalYear: Bool) -> Int? {
         let season = Self.isSeason(m.text)
         let sentence = sentenceText(of: m, document)
+        // A place written before its split year or crop ("the Soviet 1986/87 wheat crop", "USSR
+        // wheat imports"), in the sentence, else in the one before or the story's first two.
+        if let start = cropYearByPlaceBefore(sentence) { return start }
+        if Self.splitYearWithoutCrop(sentence, ruleSet.lexicons["crop-years"]), let s = document.sentenceIndex(of: m.span.start) {
+            for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
+                let span = document.sentences[k].span
+                if let start = cropYearByPlaceBefore(String(decoding: document.bytes[span.start..<min(span.end, span.start + 600)], as: UTF8.self)) { return start }
+            }
+        }
         // A bare split year in a commodity story from London, the trading hub, is the crop's when
         // its sentence names the crop and the story speaks of no fiscal year or budget ("exported
         // 1.2 mln tonnes of sugar in 1986/87" is not Britain's April year). Elsewhere the place's
@@ -1688,6 +1758,37 @@ extension Extractor {
         return nil
     }
 
+    /// The first month of a crop year of `crop-years-by-place-before` that `text` names: its place
+    /// written one to three words before a split year or the crop ("the Soviet 1986/87 wheat
+    /// crop", "USSR wheat imports"), the crop named in `text` (nil otherwise).
+    func cropYearByPlaceBefore(_ text: String) -> Int? {
+        guard let lexicon = ruleSet.lexicons["crop-years-by-place-before"] else { return nil }
+        let tokens = text.split { $0 == " " || $0 == "\n" || $0 == "," || $0 == "(" || $0 == ")" }.map { $0.lowercased() }
+        let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
+        for phrase in lexicon.phrases {
+            let parts = phrase.lowercased().split(separator: " ").map(String.init)
+            guard parts.count == 2, words.contains(parts[1]), let v = lexicon.lookup(phrase), let month = Int(v) else { continue }
+            for (k, t) in tokens.enumerated() where t == parts[0] {
+                let next = tokens[(k + 1)..<min(tokens.count, k + 4)]
+                if next.contains(where: { $0 == parts[1] || Self.isSplitYearToken($0) }) { return month }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `t` is a split year as written ("1986/87", "1985-86").
+    static func isSplitYearToken(_ t: String) -> Bool {
+        let b = Array(t.utf8)
+        guard b.count >= 6, b.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }), b[4] == 0x2F || b[4] == 0x2D else { return false }
+        return b[5...].allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// Whether `sentence` names no crop of `crops` (a split year in it takes its crop from around it).
+    static func splitYearWithoutCrop(_ sentence: String, _ crops: Lexicon?) -> Bool {
+        guard let crops else { return true }
+        return !sentence.lowercased().split { !$0.isLetter }.contains { crops.lookup(String($0)) != nil }
+    }
+
     /// The first month of the marketing year of the crop `text` names: a place and crop of
     /// `crop-years-by-place` it names both of ("EC sugar": July), else the first crop of
     /// `crop-years` it names as a word (nil when it names none).
@@ -1701,7 +1802,7 @@ extension Extractor {
             for phrase in byPlace.phrases {
                 let parts = phrase.split(separator: " ")
                 guard let crop = parts.last, parts.count > 1, words.contains(Substring(crop.lowercased())),
-                      writtenJoined.contains(" " + parts.dropLast().joined(separator: " ") + " "),
+                      writtenJoined.contains(" " + parts.dropLast().map { $0.hasSuffix(".") ? $0.dropLast() : $0 }.joined(separator: " ") + " "),
                       let v = byPlace.lookup(phrase), let m = Int(v) else { continue }
                 return m
             }
@@ -2040,6 +2141,13 @@ extension Extractor {
                PeriodResolver.monthValuedParts.contains(part), f.day == nil, f.monthTo == nil, m.role == nil,
                f.monthOffset != nil || f.month != nil && ["early", "mid", "late"].contains(part),
                m.qualifier != "since", m.qualifier != "until", let p = m.period, p.from.year == p.to.year, p.from.month == p.to.month {
+                let first = CalendarDate(year: p.from.year, month: p.from.month, day: 1)
+                return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+            }
+            // A part of the month ("delayed until mid-month" after "around March 15") refers back
+            // to the month of a day named in its sentence or the one before.
+            if unit == .month, let a = mentions[index].periodFields, a.monthShift == 0, let part = a.monthPart, ["early", "mid", "late"].contains(part),
+               m.role == nil, m.qualifier == nil, let p = m.period, p.from == p.to, sentence(j) >= here - 1 {
                 let first = CalendarDate(year: p.from.year, month: p.from.month, day: 1)
                 return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
             }
@@ -2519,7 +2627,9 @@ extension Extractor {
               read(.tense, &f.tense, { Tense(rawValue: $0) ?? lex.tenseWords?.lookup($0).flatMap(Tense.init(rawValue:)) }),
               read(.anaphorUnit, &f.anaphorUnit, ResolvedPeriod.Granularity.init(rawValue:)),
               read(.trailing, &f.trailing, { ["a", "an", "the"].contains($0.lowercased()) ? 1 : Numbers.ordinal($0) }),
-              read(.trailingUnit, &f.trailingUnit, Self.trailingUnit)
+              read(.trailingUnit, &f.trailingUnit, Self.trailingUnit),
+              read(.statementPeriod, &f.statementPeriod, offset),
+              read(.statementWeek, &f.statementWeek, { $0 == "0" ? 0 : Numbers.ordinal($0) })
         else { return nil }
         // "The past week": one unit when no count is written.
         if f.trailingUnit != nil, f.trailing == nil { f.trailing = 1 }

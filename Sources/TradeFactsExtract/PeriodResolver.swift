@@ -97,6 +97,14 @@ public struct PeriodFields: Sendable, Hashable {
     public var trailing: Int?
     /// The unit of ``trailing``: `day`, `week`, `month`, `quarter` or `year`.
     public var trailingUnit: ResolvedPeriod.Granularity?
+    /// A bank statement period of the U.S. Federal Reserve named without its end, as an offset
+    /// from the latest one the story reports ("the latest statement period" 0, "the prior
+    /// statement period" −1, "this statement period" +1, the one under way); see
+    /// `Extractor.statementPeriods`.
+    public var statementPeriod: Int?
+    /// A week of a statement period ("the first week of the statement period" 1, the second 2),
+    /// or 0 for the latest statement week ("the latest week" in a story of the Fed's figures).
+    public var statementWeek: Int?
     /// Season code: `SP`, `SU`, `FA`, `WI` ("last summer", "the winter of 1990").
     public var season: String?
     /// A holiday by its key in the `holidays` lexicon ("Thanksgiving" → `thanksgiving`); see ``PeriodResolver/holiday(_:year:)``.
@@ -264,15 +272,16 @@ package enum PeriodResolver {
             // The last day: the year written, else the latest such day that has passed and falls in
             // or just after the fiscal year named; without a day written, the month's last day
             // ("the fiscal year to March").
-            // "Ending next June 30": the first such day after the reference date.
-            let next = f.yearOffset == 1 && f.fiscalEndYear == nil && f.year == nil
+            // "Ending next June 30": the first such day after the reference date; "the current
+            // fiscal year ending March 31": the first on or after it.
+            let next = (f.yearOffset == 1 || f.yearOffset == 0) && f.fiscalEndYear == nil && f.year == nil
             // A split year's last year is its end's ("the 1986/87 fiscal year ending June 30").
             let candidates = (f.fiscalEndYear.map { [$0] } ?? f.yearTo.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { next ? [$0.year, $0.year + 1] : [$0.year, $0.year - 1] } ?? [])
                 .compactMap { y -> CalendarDate? in
                     guard let ed = f.fiscalEndDay else { return (1...12).contains(em) ? CalendarDate(year: y, month: em, day: 1).lastDayOfMonth : nil }
                     return CalendarDate(validYear: y, month: em, day: ed)
                 }
-            guard let end = next ? candidates.first(where: { d in reference.map { d > $0 } ?? true })
+            guard let end = next ? candidates.first(where: { d in reference.map { f.yearOffset == 0 ? d >= $0 : d > $0 } ?? true })
                     : candidates.first(where: { d in reference.map { d <= $0 } ?? true }) ?? candidates.last else { return nil }
             let from = end.adding(years: -1).adding(days: 1)
             return ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
@@ -300,6 +309,14 @@ package enum PeriodResolver {
         if f.ofTheYear, let p = candidates.last(where: { $0.from <= r }) { return p }
         if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
         if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
+        // "This fall" is the season under way, else this year's, whichever side of the reference
+        // date it falls ("this fall" in March: the coming one, not last year's nearer fall); a
+        // winter from the first months' side of the year is the one that began in December before.
+        if f.tense == .present, f.season != nil {
+            if let p = candidates.first(where: { $0.from <= r && r <= $0.to }) { return p }
+            if f.season == "WI", r.month <= 5, let p = within(year: r.year - 1, f) { return p }
+            if let p = within(year: r.year, f) { return p }
+        }
         return nearest(candidates, to: r, tense: tense, markedPast: markedPast)
     }
 
@@ -476,7 +493,7 @@ package enum PeriodResolver {
     package static func monthPart(named text: String) -> String? {
         // A month named inside the part ("the first March week", as the Bundesbank's returns
         // name its weeks) is the rule's `month` field, not a word of the part.
-        let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" && $0 != "of" && !monthWords.contains(String($0)) }
+        let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" && $0 != "of" && $0 != "in" && !monthWords.contains(String($0)) }
         if words.count == 1 {
             switch words[0] {
             case "early": return "early"
@@ -549,6 +566,11 @@ package enum PeriodResolver {
             let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][s]
             guard let m = start else { return nil }
             let from = CalendarDate(year: y, month: m, day: 1)
+            // "late spring", "early summer": the season's last or first month; its value stays the season's.
+            if let part = f.monthPart, let k = ["early": 0, "mid": 1, "late": 2][part] {
+                let first = from.adding(months: k)
+                return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: "\(yy)-\(s)", granularity: .season)
+            }
             return ResolvedPeriod(from: from, to: from.adding(months: 2).lastDayOfMonth, value: "\(yy)-\(s)", granularity: .season)
         }
         if let m = f.month, let n = f.monthsEnding {

@@ -25,7 +25,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
             return [.year, .yearOffset, .month, .monthTo, .day, .dayTo, .quarter, .quarterTo, .half,
                     .firstMonths, .firstQuarters, .decade, .century, .dayOffset, .monthOffset, .weekOffset, .weekday,
                     .toDate, .samePeriod, .wholeYear, .quarterEnding, .daysEnding, .monthsEnding, .qualifier, .fiscalEndMonth, .fiscalEndDay, .fiscalEndYear, .fiscal, .monthPart, .weekend, .monthShift, .monthsToDate, .quarterOffset, .yearTo, .season, .holiday, .reference, .tense,
-                    .anaphorUnit, .yearsAgo, .monthsAgo, .weeksAgo, .daysAgo, .ofTheYear, .startsYear, .lastMonths, .storyPeriod, .beforeReference, .afterReference, .trailing, .trailingUnit]
+                    .anaphorUnit, .yearsAgo, .monthsAgo, .weeksAgo, .daysAgo, .ofTheYear, .startsYear, .lastMonths, .storyPeriod, .beforeReference, .afterReference, .trailing, .trailingUnit, .statementPeriod, .statementWeek]
         }
     }
 
@@ -45,7 +45,7 @@ package enum RuleField: String, CaseIterable, Sendable {
          decade, century, dayOffset, monthOffset, weekOffset, weekday, toDate, samePeriod, wholeYear, quarterEnding, daysEnding, monthsEnding,
          fiscalEndMonth, fiscalEndDay, fiscalEndYear, fiscal, monthPart, weekend, monthShift, monthsToDate, quarterOffset, yearTo, season, holiday,
          reference, tense, anaphorUnit, yearsAgo, monthsAgo, weeksAgo, daysAgo, ofTheYear, startsYear, lastMonths, storyPeriod, beforeReference, afterReference,
-         trailing, trailingUnit
+         trailing, trailingUnit, statementPeriod, statementWeek
     // The groups of TIMEX3 parts (not fields a rule names under `fields:`).
     case timexFrom, timexTo, timexYear, timexOwn, timexEndDay
 

@@ -499,4 +499,42 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(m?.timexParts.map(\.kind), [.own, .endDay])
         XCTAssertEqual(m.map { mention in mention.timexParts.map { mention.timexValue(of: $0) ?? "" } }, ["1987-Q2", "1987-01-31"])
     }
+
+    func testFederalReserveStatementPeriods() {
+        // A story dated the Thursday a period begins: the period that ended the day before, the one
+        // before it, the one under way, and its two weeks.
+        var e = extraction("FED DATA\nNEW YORK, March 26 - Net free reserves averaged 603 mln dlrs in the two-week statement "
+            + "period that ended on Wednesday versus 749 mln dlrs in the previous period. Borrowings were heavy in the first "
+            + "week of the statement period and light in the second week of the statement period. Economists expect the Fed "
+            + "to add reserves this statement period. In the latest week, borrowings fell.", date: "1987-03-26")
+        XCTAssertEqual(period("the two-week statement period that ended on Wednesday", in: e), "1987-03-12..1987-03-25")
+        XCTAssertEqual(period("the previous period", in: e), "1987-02-26..1987-03-11")
+        XCTAssertEqual(period("the first week of the statement period", in: e), "1987-03-12..1987-03-18")
+        XCTAssertEqual(period("the second week of the statement period", in: e), "1987-03-19..1987-03-25")
+        XCTAssertEqual(period("this statement period", in: e), "1987-03-26..1987-04-08")
+        XCTAssertEqual(period("the latest week", in: e), "1987-03-19..1987-03-25")
+        // A week into a period: its first week has ended, and the period dated is the one before.
+        e = extraction("NEW YORK, March 19 - Borrowings averaged 250 mln dlrs in the first week of the latest bank statement "
+            + "period, after 300 mln in the two-week statement period that ended on March 11.", date: "1987-03-19")
+        XCTAssertEqual(period("the first week of the latest bank statement period", in: e), "1987-03-12..1987-03-18")
+        // With no statement period dated, the cadence of every other Wednesday from 15 February 1984.
+        e = extraction("NEW YORK, April 9 - Borrowings in the latest statement period averaged 385 mln dlrs.", date: "1987-04-09")
+        XCTAssertEqual(period("the latest statement period", in: e), "1987-03-26..1987-04-08")
+        // Elsewhere "the previous period" is no period at all, and "the latest week" is a calendar week.
+        e = extraction("Sales rose five pct from the previous period. Orders fell in the latest week.", date: "1987-04-09")
+        XCTAssertNil(e.mentions.first { $0.text == "the previous period" })
+        XCTAssertEqual(period("the latest week", in: e), "1987-03-30..1987-04-05")
+    }
+
+    func testPartsOfMonthsAndSeasons() {
+        let e = extraction("NEW YORK, March 5 - Retail sales rose in February. Sales were strongest during the early part of "
+            + "the month and weakest late in the month. Housing should pick up in late spring/early summer, and certificates "
+            + "will reach farmers this fall. Talks should end early in June.", date: "1987-03-05")
+        XCTAssertEqual(period("the early part of the month", in: e), "1987-02-01..1987-02-10")
+        XCTAssertEqual(period("late in the month", in: e), "1987-02-21..1987-02-28")
+        XCTAssertEqual(period("late spring", in: e), "1987-05-01..1987-05-31")
+        XCTAssertEqual(period("early summer", in: e), "1987-06-01..1987-06-30")
+        XCTAssertEqual(period("this fall", in: e), "1987-09-01..1987-11-30")
+        XCTAssertEqual(period("early in June", in: e), "1987-06-01..1987-06-10")
+    }
 }
