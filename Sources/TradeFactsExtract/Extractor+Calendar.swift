@@ -159,7 +159,17 @@ extension Extractor {
         var statedYearStart: Int?? = nil
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
-            let tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
+            var tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
+            // The figures of a period ("next week's revision to fourth quarter GNP", "the fourth
+            // quarter figures could surprise" in March) are the latest such period's when it ended
+            // at most 120 days before: figures come after their period, whatever the clause looks
+            // ahead to.
+            if tense == .future, fields.tense == nil, fields.year == nil, fields.yearOffset == nil, fields.day == nil, fields.monthPart == nil,
+               fields.quarter != nil || fields.month != nil || fields.half != nil, !fields.fiscal, let r = reference,
+               Self.figureNounFollows(mentions[i].span.end, in: document.bytes),
+               let past = PeriodResolver.resolve(fields, reference: r, tense: .past), past.to < r, r.dayNumber - past.to.dayNumber <= 120 {
+                tense = .past
+            }
             // A bare year-end ("sold out at year-end", "since year-end"; not "the end of the year"):
             // the one just past after "since", or in a past report of January to April, when the
             // year before's results and balances are reported; else this year's.
@@ -1515,6 +1525,10 @@ extension Extractor {
         // When a forecast was made is behind ("compared with a 2.8 pct growth forecast in December",
         // "Import growth, forecast in December at 4.5 pct, is now seen slowing").
         if t == .future, mention.periodFields?.year == nil, Self.isTimeOfForecast(mention, document) { return .past }
+        // An accord named by its month was made then ("expect a reaffirmation of the December
+        // agreement"), whatever the clause looks ahead to.
+        if t == .future, let f = mention.periodFields, f.year == nil, f.month != nil, f.day == nil,
+           Self.wordAfter(mention.span.end, in: document.bytes, isAnyOf: ["accord", "accords", "agreement", "pact", "deal"]) { return .past }
         // A deadline ahead ("reaching an agreement on quotas before September appear dim", "the
         // council is not due to meet again until September", "ICO PACT UNLIKELY BY AUTUMN"): a
         // month after "before" or "until", or a season after those or "by", in a clause whose
@@ -2455,13 +2469,42 @@ extension Extractor {
     /// Whether period mention `m` says when a forecast, report or measure was made: right after
     /// "forecast in", "forecasts in", "issued in", "published in", "released in" or "made in", or
     /// "announced", "agreed", "signed", "unveiled", "adopted", "approved", "introduced" or
-    /// "concluded" in ("provisions for … measures announced in November"), not after "be"
+    /// "concluded" in ("provisions for … measures announced in November"), or in "the" and the
+    /// month before the occasion ("as he forecast in the February budget"), not after "be"
     /// ("forecasts will be issued in October" lie ahead).
     static func isTimeOfForecast(_ m: Mention, _ document: Document) -> Bool {
-        let words = wordsBefore(m.span.start, in: document, from: max(0, m.span.start - 40), upTo: 3)
+        var words = wordsBefore(m.span.start, in: document, from: max(0, m.span.start - 48), upTo: 4)
+        // "as he forecast in the February budget", "pledges made in the February Louvre accord":
+        // a month naming the occasion the forecast or pledge was made at.
+        if words.count >= 3, words[0].elementsEqual("the".utf8), words[1].elementsEqual("in".utf8) { words.removeFirst() }
+        // "what it has already agreed to in December".
+        if words.count >= 3, words[0].elementsEqual("in".utf8), words[1].elementsEqual("to".utf8) || words[1].elementsEqual("on".utf8),
+           forecastMadeWords.contains(words[2]) { words.remove(at: 1) }
         guard words.count >= 2, words[0].elementsEqual("in".utf8), forecastMadeWords.contains(words[1]) else { return false }
         return words.count < 3 || !(words[2].elementsEqual("be".utf8) || words[2].elementsEqual("being".utf8))
     }
+    /// Whether a noun of `figureNouns` is one of the two words right after `offset`, or "Gross
+    /// national" or "Gross domestic" one of the three ("fourth quarter GNP", "fourth quarter U.S.
+    /// Gross national Product", "December trade figures").
+    static func figureNounFollows(_ offset: Int, in b: [UInt8]) -> Bool {
+        var i = offset, words: [String] = []
+        while words.count < 3 {
+            while i < b.count, b[i] == 0x20 || b[i] == 0x0A { i += 1 }
+            var j = i
+            while j < b.count, TriggerScanner.isLetter(b[j]) || b[j] == 0x2E && j + 1 < b.count && TriggerScanner.isLetter(b[j + 1]) { j += 1 }
+            if j < b.count, b[j] == 0x2E, j > i { j += 1 }
+            guard j > i else { break }
+            words.append(String(decoding: b[i..<j], as: UTF8.self).lowercased())
+            i = j
+        }
+        // "U.S. Gross national Product": "Gross" among the words, "national" or "domestic" after it.
+        if let g = words.firstIndex(of: "gross"), g + 1 < words.count, words[g + 1] == "national" || words[g + 1] == "domestic" { return true }
+        return words.prefix(2).contains { figureNouns.contains($0) }
+    }
+
+    /// Nouns of a period's figures, after the period ("fourth quarter GNP", "the December figures").
+    static let figureNouns: Set<String> = ["gnp", "gdp", "figures", "figure", "data", "results", "statistics", "numbers", "performance", "earnings",
+                              "profits", "growth", "output", "production", "inflation", "unemployment", "jobless"]
     static let forecastMadeWords: Set<[UInt8]> = Set(["forecast", "forecasts", "forecasted", "issued", "published", "released", "made",
                                                        "announced", "agreed", "signed", "unveiled", "adopted", "approved", "introduced", "concluded"].map { Array($0.utf8) })
 
