@@ -502,6 +502,7 @@ extension Extractor {
         }
         previousYearParts(&mentions, document)
         noteYears(&mentions, document)
+        fiscalSiblings(&mentions, document, reference: reference)
         statementPeriods(&mentions, document, reference: reference)
         endDays(&mentions, document)
     }
@@ -644,6 +645,47 @@ extension Extractor {
                 let f = reported.period.from.adding(months: 12 * off), to = f.adding(months: 11).lastDayOfMonth
                 mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: f, to: to, value: "\(f.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
             }
+        }
+    }
+
+    /// A year named relative to the reference date or to another year ("the current year", "this
+    /// year", "next year", "the previous year", "the year before"), without "calendar", after a
+    /// fiscal year of its sentence ("income tax … in fiscal 1987/88, … up from 38.4 billion in the
+    /// current year", "imports in the fiscal year beginning April 1 from the previous year's
+    /// total"): a fiscal year of the same months. "The previous year" and "the year before" are
+    /// the one before that fiscal year; "the current year", "this year", "next year" and "last
+    /// year" count from the fiscal year that holds the reference date.
+    func fiscalSiblings(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+        guard let r = reference else { return }
+        for i in mentions.indices {
+            let rule = mentions[i].rule
+            guard rule == "period.relative-year" || rule == "period.previous-year", mentions[i].role == nil,
+                  case let .calendar(f, p?) = mentions[i].value, !f.fiscal, f.fiscalYearStart == nil, p.granularity == .year,
+                  !mentions[i].text.lowercased().contains("calendar"), let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+            var j = i - 1, found: ResolvedPeriod? = nil
+            while j >= 0, i - j <= 12, document.sentenceIndex(of: mentions[j].span.start) == s {
+                defer { j -= 1 }
+                // A fiscal year, not a crop's ("from 1.1 mln bags last year" after "the 1986/87 crop year").
+                let text = mentions[j].text.lowercased()
+                guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, Self.isTwelveMonths(q), q.from.day == 1,
+                      g.season != Self.cropSeason, !Self.isSeason(mentions[j].text),
+                      g.fiscal || g.fiscalYearStart != nil || ["fiscal", "financial", "budget"].contains(where: { text.contains($0) }) else { continue }
+                found = q
+                break
+            }
+            guard let fy = found, fy.from.month != 1 else { continue }
+            let m = fy.from.month
+            let from: CalendarDate
+            if rule == "period.previous-year" {
+                from = fy.from.adding(months: -12)
+            } else {
+                from = CalendarDate(year: (r.month >= m ? r.year : r.year - 1) + (f.yearOffset ?? 0), month: m, day: 1)
+            }
+            let to = from.adding(months: 11).lastDayOfMonth
+            var g = f
+            g.fiscal = true
+            g.fiscalYearStart = m
+            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
         }
     }
 
