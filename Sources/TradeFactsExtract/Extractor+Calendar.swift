@@ -194,6 +194,8 @@ extension Extractor {
                p.to < CalendarDate(year: r.year, month: r.month, day: 1) {
                 resolved = p.shifted(years: 1)
             }
+            // "The previous January" is the January a year before the latest one.
+            if mentions[i].rule == "period.previous-named-month", let p = resolved { resolved = p.shifted(years: -1) }
             // What something has run "since" began before the reference date ("the lowest since
             // June" in an April story is last June, however near the coming one is).
             if mentions[i].qualifier == "since", fields.year == nil, fields.yearOffset == nil, let r = reference,
@@ -309,6 +311,7 @@ extension Extractor {
         }
         siblingParts(&mentions, document)
         partsInTheYearOfTheirSentence(&mentions, document)
+        storyYearParts(&mentions, reference: reference)
         fiscalYearLists(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
         resultsQuarter(&mentions, document, reference: reference, resultsStory: resultsStory)
@@ -434,7 +437,8 @@ extension Extractor {
             // "The same period of fiscal 2024" names a part of a year: a whole year before it ("the
             // quarter, the first of fiscal 2025") is not what it moves, when a part is near.
             let partOfYear = fields.year != nil && fields.anaphorUnit == nil && !fields.wholeYear
-            if let antecedent = (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
+            if let antecedent = (fields.wholeYear && fields.yearOffset == 0 && fields.year == nil ? fiscalYearBefore(i, mentions, document) : nil)
+                ?? (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
                 ?? (partOfYear ? antecedentPeriod(before: i, mentions, document, reference: reference, partOfYear: true, memo: &memo) : nil)
                 // "In the nine months" after a quarter ("third-quarter net … In the nine months,
                 // net rose"): the months to the quarter's end, before any month named near.
@@ -477,7 +481,11 @@ extension Extractor {
                 if mentions[i].rule == "period.same-period-of-year", same == run, let y = asked.year, y != run.to.year {
                     same = run.shifted(years: y - run.to.year)
                 }
-                mentions[i].value = .calendar(fields: fields, resolved: same)
+                var read = fields
+                // A year read as a fiscal year before it ("the year", "the previous year" after
+                // "fiscal 1987/88") is marked fiscal, with its months.
+                if fields.wholeYear, Self.isTwelveMonths(same), same.from.month != 1 { read.fiscal = true; read.fiscalYearStart = same.from.month }
+                mentions[i].value = .calendar(fields: read, resolved: same)
             } else if fields.monthsToDate == 12, let r = reference {
                 // A results table's "Year" with no quarter before it: the company's year the story
                 // gives ("Year to June 30", "YEAR JAN 31"), else the last calendar year. (Found
@@ -496,7 +504,13 @@ extension Extractor {
                 // A quarter's end with no quarter before it, in a clause about what is to come
                 // ("volatility in the weeks ahead due to the approach of quarter-end"): the end of
                 // the quarter under way, not of the last one ended.
-                if own.monthPart == "end", own.anaphorUnit == .quarter, own.quarterOffset == -1, tense == .future { own.quarterOffset = 0 }
+                // So is one in the quarter's last ten days ("quarter end pressures helped push up
+                // funds" on 31 March): the end at hand.
+                let quarterEndNear = reference.map { r in
+                    let end = CalendarDate(year: r.year, month: (r.month - 1) / 3 * 3 + 3, day: 1).lastDayOfMonth
+                    return end.dayNumber - r.dayNumber < 10
+                } ?? false
+                if own.monthPart == "end", own.anaphorUnit == .quarter, own.quarterOffset == -1, tense == .future || quarterEndNear { own.quarterOffset = 0 }
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
         }
@@ -648,6 +662,23 @@ extension Extractor {
         }
     }
 
+    /// A fiscal year of twelve months that is not a calendar year, named in the sentence of
+    /// mention `i` or the one before, before it ("… in fiscal 1987/88 beginning on July 1. The
+    /// country has set its export target for the year"): what "the year" there refers to, before
+    /// any nearer day. At most 8 mentions back are read.
+    func fiscalYearBefore(_ i: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod? {
+        guard let s = document.sentenceIndex(of: mentions[i].span.start) else { return nil }
+        var j = i - 1
+        while j >= 0, i - j <= 8 {
+            defer { j -= 1 }
+            guard let t = document.sentenceIndex(of: mentions[j].span.start), t >= s - 1 else { break }
+            guard mentions[j].role == nil, case let .calendar(g, p?) = mentions[j].value, !g.samePeriod, Self.isTwelveMonths(p), p.from.month != 1,
+                  g.fiscal || g.fiscalYearStart != nil || g.yearTo != nil, g.season != Self.cropSeason, !Self.isSeason(mentions[j].text) else { continue }
+            return p
+        }
+        return nil
+    }
+
     /// A year named relative to the reference date or to another year ("the current year", "this
     /// year", "next year", "the previous year", "the year before"), without "calendar", after a
     /// fiscal year of its sentence ("income tax … in fiscal 1987/88, … up from 38.4 billion in the
@@ -686,6 +717,28 @@ extension Extractor {
             g.fiscal = true
             g.fiscalYearStart = m
             mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
+        }
+    }
+
+    /// A quarter or half named without its year, read as last year's, after a quarter or half of
+    /// this year or a later one written with its year earlier in the story ("the third and fourth
+    /// quarters of 1987 … In December, OPEC set a provisional fourth quarter level", "Iraq has a
+    /// first half quota …, rising to 1.54 mln in the second half" in a story of June 1987): that
+    /// year's, as the story speaks of the year it named. At most 30 mentions back are read.
+    func storyYearParts(_ mentions: inout [Mention], reference: CalendarDate?) {
+        guard let r = reference else { return }
+        for i in mentions.indices {
+            guard case let .calendar(f, p?) = mentions[i].value, f.year == nil, f.yearOffset == nil, f.tense == nil, !f.samePeriod,
+                  !f.fiscal, f.fiscalYearStart == nil, f.firstMonths == nil, f.quarter != nil || f.half != nil, mentions[i].role == nil,
+                  p.from.year == r.year - 1 else { continue }
+            var j = i - 1
+            while j >= 0, i - j <= 30 {
+                defer { j -= 1 }
+                guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, let y = g.year, !g.fiscal, g.fiscalYearStart == nil,
+                      g.quarter != nil || g.half != nil else { continue }
+                if y == r.year, q.from.year == y { mentions[i].value = .calendar(fields: f, resolved: p.shifted(years: 1)) }
+                break
+            }
         }
     }
 
@@ -2219,7 +2272,9 @@ extension Extractor {
             if let a = mentions[index].periodFields, a.samePeriod, a.yearOffset == -1, !a.wholeYear, sentence(j) != here,
                let f, !f.samePeriod, (f.yearOffset ?? 0) < 0, p.granularity == .year { return nil }
             // "that year" may refer back to a day ("On May 22, 1995, … and the following year …"); a comparison may not.
-            if anyWithinYear { return p.from.year == p.to.year ? p : nil }
+            // …or to a fiscal year of twelve months ("expected to widen in fiscal 1987/88 … its
+            // export target for the year").
+            if anyWithinYear { return p.from.year == p.to.year || Self.isTwelveMonths(p) && (f?.fiscal == true || f?.fiscalYearStart != nil || f?.yearTo != nil) ? p : nil }
             if partOfYear && (p.granularity == .year || Self.isTwelveMonths(p)) { return nil }
             // A week's anaphor asks for a day ("rose last Friday from the previous week"), in its
             // sentence or one before.
@@ -2512,10 +2567,17 @@ extension Extractor {
     /// "forecast in", "forecasts in", "issued in", "published in", "released in" or "made in", or
     /// "announced", "agreed", "signed", "unveiled", "adopted", "approved", "introduced" or
     /// "concluded" in ("provisions for … measures announced in November"), or in "the" and the
-    /// month before the occasion ("as he forecast in the February budget"), not after "be"
+    /// month before the occasion ("as he forecast in the February budget"), or after such a
+    /// participle and its agent ("a lockout imposed by the company on December 14"), not after "be"
     /// ("forecasts will be issued in October" lie ahead).
     static func isTimeOfForecast(_ m: Mention, _ document: Document) -> Bool {
-        var words = wordsBefore(m.span.start, in: document, from: max(0, m.span.start - 48), upTo: 4)
+        var words = wordsBefore(m.span.start, in: document, from: max(0, m.span.start - 64), upTo: 6)
+        // "a lockout imposed by the company (on) December 14": a participle and its agent.
+        if let k = words.prefix(6).firstIndex(where: { forecastMadeWords.contains($0) }), k >= 2,
+           let by = words[..<k].lastIndex(where: { $0.elementsEqual("by".utf8) }), by == k - 1,
+           words[0].elementsEqual("on".utf8) || words[0].elementsEqual("in".utf8) || !["in", "on", "at", "for", "to", "from", "until", "before", "after", "by"].contains(String(decoding: words[0], as: UTF8.self)) {
+            return true
+        }
         // "as he forecast in the February budget", "pledges made in the February Louvre accord":
         // a month naming the occasion the forecast or pledge was made at.
         if words.count >= 3, words[0].elementsEqual("the".utf8), words[1].elementsEqual("in".utf8) { words.removeFirst() }
@@ -2548,7 +2610,8 @@ extension Extractor {
     static let figureNouns: Set<String> = ["gnp", "gdp", "figures", "figure", "data", "results", "statistics", "numbers", "performance", "earnings",
                               "profits", "growth", "output", "production", "inflation", "unemployment", "jobless"]
     static let forecastMadeWords: Set<[UInt8]> = Set(["forecast", "forecasts", "forecasted", "issued", "published", "released", "made",
-                                                       "announced", "agreed", "signed", "unveiled", "adopted", "approved", "introduced", "concluded"].map { Array($0.utf8) })
+                                                       "announced", "agreed", "signed", "unveiled", "adopted", "approved", "introduced", "concluded",
+                                                       "imposed", "declared", "launched"].map { Array($0.utf8) })
 
     /// Whether period mention `m` dates a figure just after "from", "against", "compared with" or "after"
     /// (within six words, a number between: "from 6.61 mln in the year to end-March"; or right after

@@ -306,7 +306,15 @@ package enum PeriodResolver {
         // A direction in the words ("last November", "next spring") excludes the other side and the period under way.
         // "In the second half of the year we expect …": the reference date's year's, though not begun.
         if f.ofTheYear, tense == .future, let p = within(year: r.year, f), p.to >= r { return p }
-        if f.ofTheYear, let p = candidates.last(where: { $0.from <= r }) { return p }
+        // "The second half of the year" is the part under way or the latest begun; one about to
+        // begin is meant when it is nearer than the last one's end, in a clause not told in the
+        // past or when it begins within a month ("examined the supply outlook for the second
+        // half of the year" on 29 June).
+        if f.ofTheYear, let p = candidates.last(where: { $0.from <= r }) {
+            if p.to < r, let n = candidates.first(where: { $0.from > r }), n.from.dayNumber - r.dayNumber < r.dayNumber - p.to.dayNumber,
+               tense != .past || n.from.dayNumber - r.dayNumber <= 31 { return n }
+            return p
+        }
         if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
         if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
         // "This fall" is the season under way, else this year's, whichever side of the reference
@@ -435,6 +443,11 @@ package enum PeriodResolver {
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
         }
         if f.wholeYear {
+            // After a fiscal year of twelve months that is not a calendar year: that fiscal year,
+            // moved by whole years.
+            if antecedent.from.day == 1, antecedent.from.month != 1, antecedent.to == antecedent.from.adding(months: 11).lastDayOfMonth {
+                return antecedent.shifted(years: f.yearOffset ?? 0)
+            }
             let y = antecedent.from.year + (f.yearOffset ?? 0)
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
                                   value: TimexValue.format4(y), granularity: .year)
