@@ -684,8 +684,10 @@ extension Extractor {
     /// fiscal year of its sentence ("income tax … in fiscal 1987/88, … up from 38.4 billion in the
     /// current year", "imports in the fiscal year beginning April 1 from the previous year's
     /// total"): a fiscal year of the same months. "The previous year" and "the year before" are
-    /// the one before that fiscal year; "the current year", "this year", "next year" and "last
-    /// year" count from the fiscal year that holds the reference date.
+    /// the one before that fiscal year, or before a crop's year ("estimated the 1986/87 crop at
+    /// 3.84 mln bags compared with the previous year's 4.33 mln"); "the current year", "this
+    /// year", "next year" and "last year" count from the fiscal year that holds the reference
+    /// date, and a crop's year leaves them calendar years.
     func fiscalSiblings(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
         guard let r = reference else { return }
         for i in mentions.indices {
@@ -693,15 +695,20 @@ extension Extractor {
             guard rule == "period.relative-year" || rule == "period.previous-year", mentions[i].role == nil,
                   case let .calendar(f, p?) = mentions[i].value, !f.fiscal, f.fiscalYearStart == nil, p.granularity == .year,
                   !mentions[i].text.lowercased().contains("calendar"), let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
-            var j = i - 1, found: ResolvedPeriod? = nil
+            var j = i - 1, found: ResolvedPeriod? = nil, foundCrop = false
             while j >= 0, i - j <= 12, document.sentenceIndex(of: mentions[j].span.start) == s {
                 defer { j -= 1 }
-                // A fiscal year, not a crop's ("from 1.1 mln bags last year" after "the 1986/87 crop year").
+                // A fiscal year; a crop's only for "the previous year" ("estimated the 1986/87 crop
+                // at 3.84 mln bags compared with the previous year's 4.33 mln"), not for a year
+                // named from the reference date ("from 1.1 mln bags last year" after "the 1986/87
+                // crop year" is the calendar year).
                 let text = mentions[j].text.lowercased()
-                guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, Self.isTwelveMonths(q), q.from.day == 1,
-                      g.season != Self.cropSeason, !Self.isSeason(mentions[j].text),
-                      g.fiscal || g.fiscalYearStart != nil || ["fiscal", "financial", "budget"].contains(where: { text.contains($0) }) else { continue }
+                guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, Self.isTwelveMonths(q), q.from.day == 1 else { continue }
+                let fiscal = g.fiscal || g.fiscalYearStart != nil || ["fiscal", "financial", "budget"].contains(where: { text.contains($0) })
+                let crop = !fiscal && (g.season == Self.cropSeason || g.yearTo != nil || Self.isSeason(mentions[j].text))
+                guard fiscal || rule == "period.previous-year" && crop else { continue }
                 found = q
+                foundCrop = crop
                 break
             }
             guard let fy = found, fy.from.month != 1 else { continue }
@@ -714,14 +721,14 @@ extension Extractor {
             }
             let to = from.adding(months: 11).lastDayOfMonth
             var g = f
-            g.fiscal = true
-            g.fiscalYearStart = m
+            if !foundCrop { g.fiscal = true; g.fiscalYearStart = m }
             mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
         }
     }
 
-    /// A quarter or half named without its year, read as last year's, after a quarter or half of
-    /// this year or a later one written with its year earlier in the story ("the third and fourth
+    /// A quarter, half or range of months named without its year, read as last year's, after a
+    /// quarter or half of this year written with its year (or "this year") earlier in the story
+    /// ("the second half of this year … July to December", "the third and fourth
     /// quarters of 1987 … In December, OPEC set a provisional fourth quarter level", "Iraq has a
     /// first half quota …, rising to 1.54 mln in the second half" in a story of June 1987): that
     /// year's, as the story speaks of the year it named. At most 30 mentions back are read.
@@ -729,13 +736,13 @@ extension Extractor {
         guard let r = reference else { return }
         for i in mentions.indices {
             guard case let .calendar(f, p?) = mentions[i].value, f.year == nil, f.yearOffset == nil, f.tense == nil, !f.samePeriod,
-                  !f.fiscal, f.fiscalYearStart == nil, f.firstMonths == nil, f.quarter != nil || f.half != nil, mentions[i].role == nil,
-                  p.from.year == r.year - 1 else { continue }
+                  !f.fiscal, f.fiscalYearStart == nil, f.firstMonths == nil, f.quarter != nil || f.half != nil || f.month != nil && f.monthTo != nil,
+                  mentions[i].role == nil, p.from.year == r.year - 1 else { continue }
             var j = i - 1
             while j >= 0, i - j <= 30 {
                 defer { j -= 1 }
-                guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, let y = g.year, !g.fiscal, g.fiscalYearStart == nil,
-                      g.quarter != nil || g.half != nil else { continue }
+                guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, !g.fiscal, g.fiscalYearStart == nil,
+                      g.quarter != nil || g.half != nil, let y = g.year ?? (g.yearOffset == 0 ? r.year : nil) else { continue }
                 if y == r.year, q.from.year == y { mentions[i].value = .calendar(fields: f, resolved: p.shifted(years: 1)) }
                 break
             }

@@ -83,8 +83,17 @@ public enum Numbers {
             return d < 0 ? d - f : d + f  // "3 1/2", "-1 4/5"
         }
         // A mixed fraction written with a hyphen, as wire copy gives rates and prices: "5-1/2", "7-3/4".
+        // After decimals the fraction is of the last place, as grain futures quote quarter cents:
+        // "5.43-1/2 dlrs" is 5.435, "2.88-1/4" 2.8825.
         if let dash = text.firstIndex(of: "-"), dash != text.startIndex, text.contains("/"),
            let d = parseDigits(String(text[..<dash])), let f = parseFraction(String(text[text.index(after: dash)...])) {
+            let head = text[..<dash]
+            if let dot = head.firstIndex(of: ".") {
+                let places = head.distance(from: head.index(after: dot), to: head.endIndex)
+                var unit = Decimal(1)
+                for _ in 0..<places { unit /= 10 }
+                return d + f * unit
+            }
             return d + f
         }
         if let f = parseFraction(text) { return f }

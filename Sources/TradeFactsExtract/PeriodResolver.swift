@@ -449,6 +449,12 @@ package enum PeriodResolver {
                 return antecedent.shifted(years: f.yearOffset ?? 0)
             }
             let y = antecedent.from.year + (f.yearOffset ?? 0)
+            // "The early part of the year" after 1986's growth: that year's first four months (its
+            // middle or last four for "mid" and "late"), as `period.year-part` reads "early 1986".
+            if let part = f.monthPart, let (a, b) = ["early": (1, 4), "mid": (5, 8), "late": (9, 12)][part] {
+                let first = CalendarDate(year: y, month: a, day: 1), last = CalendarDate(year: y, month: b, day: 1).lastDayOfMonth
+                return ResolvedPeriod(from: first, to: last, value: TimexValue.format4(y), granularity: .span)
+            }
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31),
                                   value: TimexValue.format4(y), granularity: .year)
         }
