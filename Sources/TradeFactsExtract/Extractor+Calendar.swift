@@ -830,7 +830,7 @@ extension Extractor {
         // was revised"): the company's quarter just given.
         guard !ended.isEmpty else { return }
         for i in mentions.indices {
-            guard case var .calendar(f, p?) = mentions[i].value, let q = f.quarter, let quarter = ended[q], f.quarterTo == nil, f.year == nil,
+            guard case .calendar(var f, let p?) = mentions[i].value, let q = f.quarter, let quarter = ended[q], f.quarterTo == nil, f.year == nil,
                   f.yearOffset == nil, !f.samePeriod, f.monthsEnding == nil, p != quarter, p.granularity == .quarter else { continue }
             f.monthsEnding = 3
             mentions[i].value = .calendar(fields: f, resolved: quarter)
@@ -949,7 +949,7 @@ extension Extractor {
         // part of the company's year named so.
         do {
             for i in mentions.indices {
-                guard case var .calendar(f, p?) = mentions[i].value,
+                guard case .calendar(var f, let p?) = mentions[i].value,
                       resultsStory ? !f.fiscal : f.fiscal || mentions[i].text.lowercased().contains("fiscal") || Self.followsFiscal(mentions[i].span, document),
                       let y = f.year, f.yearTo == nil, f.quarterTo == nil, f.month == nil,
                       !f.samePeriod, f.firstMonths == nil, f.monthsToDate == nil, f.monthsEnding == nil, f.day == nil,
@@ -1013,7 +1013,7 @@ extension Extractor {
         let current = r.month >= start ? r.year : r.year - 1
         var memo = TenseMemo(sentences: document.sentences.count)
         for i in mentions.indices where mentions[i].role == nil {
-            guard case var .calendar(f, p?) = mentions[i].value, !f.fiscal, !f.samePeriod, f.month == nil || f.monthPart == "year-end",
+            guard case .calendar(var f, let p?) = mentions[i].value, !f.fiscal, !f.samePeriod, f.month == nil || f.monthPart == "year-end",
                   f.quarter == nil, f.firstMonths == nil, f.monthsToDate == nil, f.monthsEnding == nil, f.yearTo == nil, f.day == nil,
                   !mentions[i].text.lowercased().contains("calendar") else { continue }
             let sentence = sentenceText(of: mentions[i], document).lowercased()
@@ -2580,8 +2580,12 @@ extension Extractor {
     static func isTimeOfForecast(_ m: Mention, _ document: Document) -> Bool {
         var words = wordsBefore(m.span.start, in: document, from: max(0, m.span.start - 64), upTo: 6)
         // "a lockout imposed by the company (on) December 14": a participle and its agent.
+        // Not a passive ahead ("will be approved by parliament in June").
         if let k = words.prefix(6).firstIndex(where: { forecastMadeWords.contains($0) }), k >= 2,
            let by = words[..<k].lastIndex(where: { $0.elementsEqual("by".utf8) }), by == k - 1,
+           k + 1 >= words.count || !(words[k + 1].elementsEqual("be".utf8) || words[k + 1].elementsEqual("being".utf8)),
+           // An agent, not "by" and an article before the date ("concluded by the year end").
+           words[..<by].contains(where: { !["the", "on", "in"].contains(String(decoding: $0, as: UTF8.self)) }),
            words[0].elementsEqual("on".utf8) || words[0].elementsEqual("in".utf8) || !["in", "on", "at", "for", "to", "from", "until", "before", "after", "by"].contains(String(decoding: words[0], as: UTF8.self)) {
             return true
         }

@@ -51,13 +51,18 @@ extension Extractor {
             ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: g)
         }
         var dropped: [Int] = []
+        // One pass in text order: the last statement period and week dated before each mention.
+        let headlineEnd = b.firstIndex(of: 0x0A) ?? b.count
+        var nextDated = 0, nextWeek = 0
+        var datedBefore: CalendarDate? = nil, weekBefore: ResolvedPeriod? = nil
         for i in mentions.indices {
-            guard let f = mentions[i].periodFields, f.statementPeriod != nil || f.statementWeek != nil else { continue }
             let start = mentions[i].span.start
-            // The week dated before it, else the first dated after it ("COFFEE STOCKS DOWN IN
-            // LATEST WEEK" over "… in the week ended April 3").
-            let inHeadline = !b[..<start].contains(0x0A)
-            let week = (weeks.last { $0.start < start } ?? (inHeadline ? weeks.first { $0.start > start } : nil))?.period
+            while nextDated < dated.count, dated[nextDated].start < start { datedBefore = dated[nextDated].end; nextDated += 1 }
+            while nextWeek < weeks.count, weeks[nextWeek].start < start { weekBefore = weeks[nextWeek].period; nextWeek += 1 }
+            guard let f = mentions[i].periodFields, f.statementPeriod != nil || f.statementWeek != nil else { continue }
+            // The week dated before it, else, in the headline, the first the story dates ("COFFEE
+            // STOCKS DOWN IN LATEST WEEK" over "… in the week ended April 3").
+            let week = weekBefore ?? (start < headlineEnd ? weeks.first?.period : nil)
             if f.statementWeek == 0, !statementStory || week != nil {
                 if let week { mentions[i].value = .calendar(fields: f, resolved: week) }
                 continue
@@ -77,7 +82,7 @@ extension Extractor {
                 }
             } else {
                 let k = f.statementPeriod ?? 0
-                let anchor = k == 1 ? e : dated.last { $0.start < start }?.end ?? e
+                let anchor = k == 1 ? e : datedBefore ?? e
                 let end = anchor.adding(days: 14 * k)
                 resolved = span(end.adding(days: -13), end, .span)
             }
