@@ -517,6 +517,7 @@ extension Extractor {
         previousYearParts(&mentions, document)
         noteYears(&mentions, document)
         fiscalSiblings(&mentions, document, reference: reference)
+        ledeYearRelatives(&mentions, document, reference: reference)
         statementPeriods(&mentions, document, reference: reference)
         endDays(&mentions, document)
     }
@@ -659,6 +660,52 @@ extension Extractor {
                 let f = reported.period.from.adding(months: 12 * off), to = f.adding(months: 11).lastDayOfMonth
                 mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: f, to: to, value: "\(f.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
             }
+        }
+    }
+
+    /// A story whose headline or first sentence names a year of twelve months that is not a
+    /// calendar year ("BANGLADESH'S TRADE GAP TO WIDEN IN 1987/88 … in fiscal 1987/88 beginning
+    /// on July 1", "IVORY COAST WEATHER NO PROBLEM FOR 1986/87 CROPS") counts in such years: its
+    /// "this year", "the current year", "last year", "next year" and "the coming year" are years
+    /// of the same months, counted from the one that holds the reference date, when their
+    /// sentence speaks of the story's subject (a budget's or trade's figures, a crop's) and names
+    /// no month or quarter. Measured on the value gold (2026-12-04): in Reuters stories whose lede
+    /// names such a year, 18 of 21 such relative years are read that way.
+    func ledeYearRelatives(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+        guard let r = reference, document.sentences.count > 1 else { return }
+        let b = document.bytes
+        let headlineEnd = b.firstIndex(of: 0x0A) ?? b.count
+        let ledeEnd = max(headlineEnd, document.sentences.first { $0.span.end > headlineEnd + 1 }?.span.end ?? headlineEnd)
+        // A fiscal or split year named as such, not a running year ("the year to June").
+        guard let lede = mentions.first(where: { m in
+            guard m.span.start < ledeEnd, m.role == nil, let p = m.period, let f = m.periodFields else { return false }
+            return Self.isTwelveMonths(p) && p.from.month != 1 && !f.samePeriod && (f.fiscal || f.fiscalYearStart != nil || f.yearTo != nil || f.season == Self.cropSeason)
+        }), let ledePeriod = lede.period, let ledeFields = lede.periodFields else { return }
+        let m = ledePeriod.from.month
+        let fiscal = ledeFields.fiscal || ledeFields.fiscalYearStart != nil
+        // The relative year's sentence speaks of the story's subject: a budget's or trade's
+        // figures for a fiscal year, a crop's for a crop year ("Egypt … secured an expanded $8
+        // billion loan programme from the IMF this year" is a calendar year).
+        let subjectWords: Set<String> = fiscal
+            ? ["budget", "spending", "expenditure", "revenue", "revenues", "deficit", "surplus", "exports", "export", "imports", "import", "trade", "target", "growth", "output", "production"]
+            : ["crop", "crops", "harvest", "production", "output", "exports", "export", "imports", "import", "sales", "purchases", "bought", "sold", "shipments", "stocks", "plantings", "yield", "yields"]
+        // Sentences that name a month or a quarter count in calendar years.
+        var calendarSentences = Set<Int>()
+        for x in mentions {
+            guard let f = x.periodFields, f.month != nil || f.quarter != nil || f.half != nil, let s = document.sentenceIndex(of: x.span.start) else { continue }
+            calendarSentences.insert(s)
+        }
+        for i in mentions.indices where mentions[i].rule == "period.relative-year" && mentions[i].span.start >= ledeEnd {
+            guard mentions[i].role == nil, case let .calendar(f, p?) = mentions[i].value, p.granularity == .year, !f.fiscal, f.fiscalYearStart == nil,
+                  let off = f.yearOffset, let s = document.sentenceIndex(of: mentions[i].span.start), !calendarSentences.contains(s),
+                  !mentions[i].text.lowercased().contains("calendar") else { continue }
+            let words = sentenceText(of: mentions[i], document).lowercased().split { !$0.isLetter }
+            guard words.contains(where: { subjectWords.contains(String($0)) || ruleSet.lexicons["crop-years"]?.lookup(String($0)) != nil && !fiscal }) else { continue }
+            let from = CalendarDate(year: (r.month >= m ? r.year : r.year - 1) + off, month: m, day: 1)
+            let to = from.adding(months: 11).lastDayOfMonth
+            var g = f
+            if fiscal { g.fiscal = true; g.fiscalYearStart = m }
+            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
         }
     }
 

@@ -537,4 +537,21 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(period("this fall", in: e), "1987-09-01..1987-11-30")
         XCTAssertEqual(period("early in June", in: e), "1987-06-01..1987-06-10")
     }
+
+    func testRelativeYearsInAStoryOfFiscalOrCropYears() {
+        // The lede names a fiscal year: the story's relative years are fiscal years of its months.
+        var e = extraction("BANGLADESH'S TRADE GAP TO WIDEN IN 1987/88\nDHAKA, June 28 - Bangladesh's trade gap is expected to "
+            + "widen in fiscal 1987/88 beginning on July 1.\n    Exports this year will reach one billion dlrs, and the coming "
+            + "year's target is 1.1 billion.", date: "1987-06-28")
+        XCTAssertEqual(period("this year", in: e), "1986-07-01..1987-06-30")
+        XCTAssertEqual(period("coming year", in: e), "1987-07-01..1988-06-30")
+        // A sentence that names a month counts in calendar years.
+        e = extraction("BANGLADESH'S TRADE GAP TO WIDEN IN 1987/88\nDHAKA, June 28 - The trade gap is expected to widen in "
+            + "fiscal 1987/88 beginning on July 1.\n    Exports rose in January, and this year they will top one billion dlrs.", date: "1987-06-28")
+        XCTAssertEqual(period("this year", in: e), "1987-01-01..1987-12-31")
+        // A fiscal year of the sentence: the relative year beside it.
+        e = extraction("LONDON, March 17 - Receipts will rise to 168.8 billion stg in fiscal 1987/88, with income tax up from "
+            + "38.4 billion in the current year.", date: "1987-03-17")
+        XCTAssertEqual(period("current year", in: e), "1986-04-01..1987-03-31")
+    }
 }
