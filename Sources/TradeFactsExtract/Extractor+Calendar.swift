@@ -701,11 +701,9 @@ extension Extractor {
                   !mentions[i].text.lowercased().contains("calendar") else { continue }
             let words = sentenceText(of: mentions[i], document).lowercased().split { !$0.isLetter }
             guard words.contains(where: { subjectWords.contains(String($0)) || ruleSet.lexicons["crop-years"]?.lookup(String($0)) != nil && !fiscal }) else { continue }
-            let from = CalendarDate(year: (r.month >= m ? r.year : r.year - 1) + off, month: m, day: 1)
-            let to = from.adding(months: 11).lastDayOfMonth
             var g = f
             if fiscal { g.fiscal = true; g.fiscalYearStart = m }
-            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
+            mentions[i].value = .calendar(fields: g, resolved: Self.seasonSpan(firstYear: (r.month >= m ? r.year : r.year - 1) + off, from: m))
         }
     }
 
@@ -760,16 +758,10 @@ extension Extractor {
             }
             guard let fy = found, fy.from.month != 1 else { continue }
             let m = fy.from.month
-            let from: CalendarDate
-            if rule == "period.previous-year" {
-                from = fy.from.adding(months: -12)
-            } else {
-                from = CalendarDate(year: (r.month >= m ? r.year : r.year - 1) + (f.yearOffset ?? 0), month: m, day: 1)
-            }
-            let to = from.adding(months: 11).lastDayOfMonth
+            let firstYear = rule == "period.previous-year" ? fy.from.year - 1 : (r.month >= m ? r.year : r.year - 1) + (f.yearOffset ?? 0)
             var g = f
             if !foundCrop { g.fiscal = true; g.fiscalYearStart = m }
-            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
+            mentions[i].value = .calendar(fields: g, resolved: Self.seasonSpan(firstYear: firstYear, from: m))
         }
     }
 
@@ -1621,9 +1613,7 @@ extension Extractor {
     static let headlineBytes = 300
 
     /// Whether `p` is twelve whole months (a fiscal or calendar year).
-    static func isTwelveMonths(_ p: ResolvedPeriod) -> Bool {
-        p.from.day == 1 && p.to == p.from.adding(months: 11).lastDayOfMonth
-    }
+    static func isTwelveMonths(_ p: ResolvedPeriod) -> Bool { PeriodResolver.isTwelveMonths(p) }
 
     /// The fiscal year a story reports: the first fiscal year (twelve months) written in its
     /// headline, the dateline's sentence or the one after it, not an anaphor or a comparison base.

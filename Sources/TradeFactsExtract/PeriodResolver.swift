@@ -374,6 +374,11 @@ package enum PeriodResolver {
         return candidates.min { cost($0) < cost($1) }
     }
 
+    /// Whether `p` is twelve whole months from a month's first day (a fiscal, crop or calendar year).
+    package static func isTwelveMonths(_ p: ResolvedPeriod) -> Bool {
+        p.from.day == 1 && p.to == p.from.adding(months: 11).lastDayOfMonth
+    }
+
     /// "the same period last year": the antecedent's period shifted by `yearOffset` years (−1 by default).
     package static func resolveSamePeriod(antecedent: ResolvedPeriod, yearOffset: Int?) -> ResolvedPeriod {
         antecedent.shifted(years: yearOffset ?? -1)
@@ -445,7 +450,7 @@ package enum PeriodResolver {
         if f.wholeYear {
             // After a fiscal year of twelve months that is not a calendar year: that fiscal year,
             // moved by whole years.
-            if antecedent.from.day == 1, antecedent.from.month != 1, antecedent.to == antecedent.from.adding(months: 11).lastDayOfMonth {
+            if antecedent.from.month != 1, isTwelveMonths(antecedent) {
                 return antecedent.shifted(years: f.yearOffset ?? 0)
             }
             let y = antecedent.from.year + (f.yearOffset ?? 0)
