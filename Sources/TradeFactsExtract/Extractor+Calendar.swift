@@ -105,6 +105,8 @@ extension Extractor {
         var j = span.end
         func skipSpaces() { while j < line.end, b[j] == 0x20 || b[j] == 0x09 { j += 1 } }
         skipSpaces()
+        // A stray comma before the dash ("CHICAGO, March 4, - South Korea's ...").
+        if j < line.end, b[j] == UInt8(ascii: ",") { j += 1; skipSpaces() }
         var wire = false
         if j < line.end, b[j] == UInt8(ascii: "(") {
             guard let close = b[j..<min(line.end, j + 40)].firstIndex(of: UInt8(ascii: ")")) else { return false }
@@ -350,7 +352,7 @@ extension Extractor {
         // "So far this year" in a story reporting a month or quarter of this year that has ended
         // (September figures in an October story) runs to that period's end, not to the dateline.
         // So does "so far in FY23" (a fiscal year so far) in a story reporting August.
-        func soFar(_ f: PeriodFields) -> Bool { f.toDate && f.month == nil && f.fiscalEndMonth == nil && (f.year == nil || f.fiscal) }
+        func soFar(_ f: PeriodFields) -> Bool { f.toDate && f.month == nil && f.monthOffset == nil && f.weekOffset == nil && f.fiscalEndMonth == nil && (f.year == nil || f.fiscal) }
         if let r = reference, mentions.contains(where: { $0.periodFields.map(soFar) ?? false }),
            let reported = reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)
                ?? reportedPeriod(mentions, document, unit: .span) ?? latestEndedMonth(mentions, document, reference: r),
@@ -732,7 +734,8 @@ extension Extractor {
     /// the one before that fiscal year, or before a crop's year ("estimated the 1986/87 crop at
     /// 3.84 mln bags compared with the previous year's 4.33 mln"); "the current year", "this
     /// year", "next year" and "last year" count from the fiscal year that holds the reference
-    /// date, and a crop's year leaves them calendar years.
+    /// date, and a crop's year leaves them calendar years, except "the current year" beside a
+    /// crop's split year before or after it in its sentence, which is the crop year under way.
     func fiscalSiblings(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
         guard let r = reference else { return }
         for i in mentions.indices {
@@ -740,9 +743,18 @@ extension Extractor {
             guard rule == "period.relative-year" || rule == "period.previous-year", mentions[i].role == nil,
                   case let .calendar(f, p?) = mentions[i].value, !f.fiscal, f.fiscalYearStart == nil, p.granularity == .year,
                   !mentions[i].text.lowercased().contains("calendar"), let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
-            var j = i - 1, found: ResolvedPeriod? = nil, foundCrop = false
-            while j >= 0, i - j <= 12, document.sentenceIndex(of: mentions[j].span.start) == s {
-                defer { j -= 1 }
+            // "the current year" beside a crop's split year of its sentence, before or after it
+            // ("wheat buyers for delivery in the current year, … for the 1987/88 season, which
+            // begins June 1"), is the crop year under way; "this year" and "last year" stay
+            // calendar years (see below).
+            let current = rule == "period.relative-year" && f.yearOffset == 0 && mentions[i].text.lowercased().contains("current")
+            var siblings: [Int] = []
+            var k = i - 1
+            while k >= 0, i - k <= 12, document.sentenceIndex(of: mentions[k].span.start) == s { siblings.append(k); k -= 1 }
+            k = i + 1
+            while current, k < mentions.count, k - i <= 12, document.sentenceIndex(of: mentions[k].span.start) == s { siblings.append(k); k += 1 }
+            var found: ResolvedPeriod? = nil, foundCrop = false
+            for j in siblings {
                 // A fiscal year; a crop's only for "the previous year" ("estimated the 1986/87 crop
                 // at 3.84 mln bags compared with the previous year's 4.33 mln"), not for a year
                 // named from the reference date ("from 1.1 mln bags last year" after "the 1986/87
@@ -751,7 +763,7 @@ extension Extractor {
                 guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, Self.isTwelveMonths(q), q.from.day == 1 else { continue }
                 let fiscal = g.fiscal || g.fiscalYearStart != nil || ["fiscal", "financial", "budget"].contains(where: { text.contains($0) })
                 let crop = !fiscal && (g.season == Self.cropSeason || g.yearTo != nil || Self.isSeason(mentions[j].text))
-                guard fiscal || rule == "period.previous-year" && crop else { continue }
+                guard fiscal && j < i || (rule == "period.previous-year" && j < i || current) && crop else { continue }
                 found = q
                 foundCrop = crop
                 break
@@ -2139,7 +2151,7 @@ extension Extractor {
         var reported: ResolvedPeriod?? = nil
         for i in mentions.indices {
             guard case let .calendar(f, _) = mentions[i].value, let n = f.trailing, let unit = f.trailingUnit,
-                  [.month, .quarter, .year].contains(unit) else { continue }
+                  [.month, .quarter, .year].contains(unit), n > 1 || unit != .month else { continue }
             let here = document.sentenceIndex(of: mentions[i].span.start) ?? 0
             // A month, a quarter, or whole months to one ("the first three quarters of 2024").
             func fits(_ p: ResolvedPeriod) -> Bool {

@@ -118,6 +118,12 @@ extension Extractor {
     ///   (`local-currencies`), else keeps its customary reading, else is not money.
     /// - a customary reading the euro ended (Italian lire, French francs) is, in a story dated
     ///   2002 or later, the currency still called so (`customary-after-euro`: Turkish lira, Swiss francs).
+    /// Whether a money mention is written in cents ("75 cts", "69 U.S. cents"), not in dollars.
+    static func isInCents(_ m: Mention) -> Bool {
+        let words = m.text.lowercased().split { !$0.isLetter }
+        return words.contains { $0 == "cts" || $0 == "ct" || $0 == "cents" || $0 == "cent" } || m.text.contains("¢")
+    }
+
     func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?, reference: CalendarDate? = nil) {
         let afterEuro = (reference?.year ?? 0) >= 2002 ? ruleSet.lexicons["customary-after-euro"] : nil
         var local: String? = nil
@@ -191,9 +197,14 @@ extension Extractor {
                 }
             case .localDollar:
                 // A dollar named earlier in the figure's own sentence ("152 mln U.S. dlrs, or 1.70
-                // dlrs a share" in a Toronto story) is the one its bare "dlrs" go on in.
+                // dlrs a share" in a Toronto story) is the one its bare "dlrs" go on in. So is the
+                // U.S. dollar where the place has its own, for a figure in the same unit ("75 cts
+                // (U.S.) … 69 cts" in Ottawa; not "rose to 75 U.S. cents, cutting revenues by 6 mln
+                // dlrs", an exchange rate and then a sum in the story's dollars).
                 if let j = lastMoney, mentions[j].currencySource == nil, document.sentenceIndex(of: mentions[j].span.start) == document.sentenceIndex(of: mentions[i].span.start),
-                   case let .money(_, _, _, named?, _) = mentions[j].value, named != cur, normalizationLexicons.bareDollars.contains(named) {
+                   case let .money(_, _, _, named?, _) = mentions[j].value,
+                   named != cur || local.map({ $0 != named }) ?? false && Self.isInCents(mentions[j]) == Self.isInCents(mentions[i]),
+                   normalizationLexicons.bareDollars.contains(named) {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: named, per: per)
                     mentions[i].currencySource = "carried"
                 } else if let local, local != cur {

@@ -222,6 +222,8 @@ package enum PeriodResolver {
                 let (from, to) = partDays(days, of: first)
                 return ResolvedPeriod(from: from, to: to, value: String(first.iso.prefix(7)), granularity: .span)
             }
+            // "so far this month": its first day to the reference date.
+            if f.toDate, offset == 0 { return ResolvedPeriod(from: first, to: r, value: "\(first.iso)/\(r.iso)", granularity: .span) }
             return ResolvedPeriod(from: first, to: first.lastDayOfMonth,
                                   value: String(first.iso.prefix(7)), granularity: .month)
         }
@@ -257,6 +259,8 @@ package enum PeriodResolver {
                 guard let (a, b) = weekPartDays[part] else { return nil }
                 return ResolvedPeriod(from: monday.adding(days: a), to: monday.adding(days: b), value: isoWeek(monday), granularity: .week)
             }
+            // "so far this week": its Monday to the reference date.
+            if f.toDate, offset == 0 { return ResolvedPeriod(from: monday, to: r, value: "\(monday.iso)/\(r.iso)", granularity: .span) }
             return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
         }
         if f.startsYear, let m = f.month {
@@ -525,6 +529,9 @@ package enum PeriodResolver {
             case "beginning", "begining", "start": return "start"
             case "mid", "middle": return "mid"
             case "late": return "late"
+            // "the final days of January", "the first days of May": its last or first ten days.
+            case "final", "last", "closing", "dying": return "late"
+            case "first", "opening": return "early"
             // "the end of March" is its last day, as stocks and balances are dated; its value stays the month's.
             case "end": return "end"
             default: return nil
