@@ -124,6 +124,16 @@ extension Extractor {
         return words.contains { $0 == "cts" || $0 == "ct" || $0 == "cents" || $0 == "cent" } || m.text.contains("¢")
     }
 
+    /// Whether `later` is in the currency of `earlier` by the way it is written: both in cents,
+    /// or `later` restating it after "or" close behind ("152 mln U.S. dlrs, or 1.70 dlrs a share").
+    static func restatesIn(sameUnit earlier: Mention, _ later: Mention, _ document: Document) -> Bool {
+        guard isInCents(earlier) == isInCents(later) else { return false }
+        if isInCents(later) { return true }
+        guard later.span.start >= earlier.span.end, later.span.start - earlier.span.end <= 24 else { return false }
+        let gap = document.text(Span(earlier.span.end, later.span.start)).lowercased()
+        return gap.split { !$0.isLetter }.contains("or")
+    }
+
     func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?, reference: CalendarDate? = nil) {
         let afterEuro = (reference?.year ?? 0) >= 2002 ? ruleSet.lexicons["customary-after-euro"] : nil
         var local: String? = nil
@@ -198,12 +208,13 @@ extension Extractor {
             case .localDollar:
                 // A dollar named earlier in the figure's own sentence ("152 mln U.S. dlrs, or 1.70
                 // dlrs a share" in a Toronto story) is the one its bare "dlrs" go on in. So is the
-                // U.S. dollar where the place has its own, for a figure in the same unit ("75 cts
-                // (U.S.) … 69 cts" in Ottawa; not "rose to 75 U.S. cents, cutting revenues by 6 mln
-                // dlrs", an exchange rate and then a sum in the story's dollars).
+                // U.S. dollar where the place has its own, for a figure in cents after one in cents
+                // ("75 cts (U.S.) … 69 cts" in Ottawa) or one restated after "or"; not "rose to 75
+                // U.S. cents, cutting revenues by 6 mln dlrs", nor "a profit of 3.9 mln U.S. dlrs
+                // … and a 3.3 mln dlr profit", which may be in the story's dollars.
                 if let j = lastMoney, mentions[j].currencySource == nil, document.sentenceIndex(of: mentions[j].span.start) == document.sentenceIndex(of: mentions[i].span.start),
                    case let .money(_, _, _, named?, _) = mentions[j].value,
-                   named != cur || local.map({ $0 != named }) ?? false && Self.isInCents(mentions[j]) == Self.isInCents(mentions[i]),
+                   named != cur || local.map({ $0 != named }) ?? false && Self.restatesIn(sameUnit: mentions[j], mentions[i], document),
                    normalizationLexicons.bareDollars.contains(named) {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: named, per: per)
                     mentions[i].currencySource = "carried"
