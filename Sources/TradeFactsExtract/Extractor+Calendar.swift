@@ -207,12 +207,18 @@ extension Extractor {
             // "This season", "last campaign" (`period.relative-season`): the crop's year that holds
             // the reference date, moved by the offset; nothing when no crop with a year is named.
             // Its months in brackets after it ("the current crop season (Sept/March)") say when it runs.
+            // "The first five months of the marketing year" are that season's first five.
             if fields.season == Self.cropSeason {
                 resolved = nil
                 let bracket = bracketMonths(after: i, mentions, document)
                 if let r = reference, let start = bracket?.start ?? cropYear(of: mentions[i], document, placeHasFiscalYear: false) {
                     let first = (r.month >= start ? r.year : r.year - 1) + (fields.yearOffset ?? 0)
                     resolved = Self.seasonSpan(firstYear: first, from: start, to: bracket?.end)
+                    // "the first five months of the marketing year": that season's first months.
+                    if let n = fields.firstMonths, (1...11).contains(n), let season = resolved {
+                        let last = season.from.adding(months: n - 1).lastDayOfMonth
+                        resolved = ResolvedPeriod(from: season.from, to: last, value: "\(season.from.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
+                    }
                     if let k = bracket?.index { bracketed.append(k) }
                 }
                 if resolved == nil { unresolvedSeasons.append(i) }
