@@ -320,6 +320,7 @@ extension Extractor {
         siblingParts(&mentions, document)
         partsInTheYearOfTheirSentence(&mentions, document)
         storyYearParts(&mentions, reference: reference)
+        ledeYearFirstMonths(&mentions, document, reference: reference)
         fiscalYearLists(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
         resultsQuarter(&mentions, document, reference: reference, resultsStory: resultsStory)
@@ -671,6 +672,42 @@ extension Extractor {
         }
     }
 
+    /// The first month of the year of twelve months that is not a calendar year named in the
+    /// story's headline or first sentence (a fiscal or split year named as such, not a running
+    /// year: "the year to June"), whether it is a fiscal year, and where the first sentence ends.
+    func ledeYear(_ mentions: [Mention], _ document: Document) -> (month: Int, fiscal: Bool, ledeEnd: Int)? {
+        guard document.sentences.count > 1 else { return nil }
+        let b = document.bytes
+        let headlineEnd = b.firstIndex(of: 0x0A) ?? b.count
+        let ledeEnd = max(headlineEnd, document.sentences.first { $0.span.end > headlineEnd + 1 }?.span.end ?? headlineEnd)
+        guard let lede = mentions.first(where: { m in
+            guard m.span.start < ledeEnd, m.role == nil, let p = m.period, let f = m.periodFields else { return false }
+            return Self.isTwelveMonths(p) && p.from.month != 1 && !f.samePeriod && (f.fiscal || f.fiscalYearStart != nil || f.yearTo != nil || f.season == Self.cropSeason)
+        }), let ledePeriod = lede.period, let ledeFields = lede.periodFields else { return nil }
+        return (ledePeriod.from.month, ledeFields.fiscal || ledeFields.fiscalYearStart != nil, ledeEnd)
+    }
+
+    /// In a story whose headline or first sentence names a year that is not a calendar year (see
+    /// ``ledeYear(_:_:)``), "the first four months of the current year" (or of no year written)
+    /// whose calendar months would run past the reference date ("INDIAN SUGAR OUTPUT RISES IN
+    /// FIRST FOUR MONTHS" on 2 March, the lede naming "the 1986/87 season (October/September)")
+    /// are the first months of the story's year under way: October to January. Run before the
+    /// anaphors, so that "the corresponding period of 1985/86" follows them.
+    func ledeYearFirstMonths(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+        guard let r = reference, mentions.contains(where: { $0.rule == "period.first-months" }),
+              let (m, fiscal, _) = ledeYear(mentions, document) else { return }
+        for i in mentions.indices where mentions[i].rule == "period.first-months" {
+            guard mentions[i].role == nil, case let .calendar(f, p?) = mentions[i].value, let n = f.firstMonths, (1...11).contains(n),
+                  f.year == nil, (f.yearOffset ?? 0) == 0, !f.fiscal, f.fiscalYearStart == nil, p.to > r else { continue }
+            let first = CalendarDate(year: r.month >= m ? r.year : r.year - 1, month: m, day: 1)
+            let last = first.adding(months: n - 1).lastDayOfMonth
+            guard last <= r else { continue }
+            var g = f
+            if fiscal { g.fiscal = true; g.fiscalYearStart = m }
+            mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: first, to: last, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span))
+        }
+    }
+
     /// A story whose headline or first sentence names a year of twelve months that is not a
     /// calendar year ("BANGLADESH'S TRADE GAP TO WIDEN IN 1987/88 … in fiscal 1987/88 beginning
     /// on July 1", "IVORY COAST WEATHER NO PROBLEM FOR 1986/87 CROPS") counts in such years: its
@@ -680,17 +717,7 @@ extension Extractor {
     /// no month or quarter. Measured on the value gold (2026-12-04): in Reuters stories whose lede
     /// names such a year, 18 of 21 such relative years are read that way.
     func ledeYearRelatives(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
-        guard let r = reference, document.sentences.count > 1 else { return }
-        let b = document.bytes
-        let headlineEnd = b.firstIndex(of: 0x0A) ?? b.count
-        let ledeEnd = max(headlineEnd, document.sentences.first { $0.span.end > headlineEnd + 1 }?.span.end ?? headlineEnd)
-        // A fiscal or split year named as such, not a running year ("the year to June").
-        guard let lede = mentions.first(where: { m in
-            guard m.span.start < ledeEnd, m.role == nil, let p = m.period, let f = m.periodFields else { return false }
-            return Self.isTwelveMonths(p) && p.from.month != 1 && !f.samePeriod && (f.fiscal || f.fiscalYearStart != nil || f.yearTo != nil || f.season == Self.cropSeason)
-        }), let ledePeriod = lede.period, let ledeFields = lede.periodFields else { return }
-        let m = ledePeriod.from.month
-        let fiscal = ledeFields.fiscal || ledeFields.fiscalYearStart != nil
+        guard let r = reference, let (m, fiscal, ledeEnd) = ledeYear(mentions, document) else { return }
         // The relative year's sentence speaks of the story's subject: a budget's or trade's
         // figures for a fiscal year, a crop's for a crop year ("Egypt … secured an expanded $8
         // billion loan programme from the IMF this year" is a calendar year).
