@@ -217,6 +217,11 @@ package enum PeriodResolver {
         if let offset = f.monthOffset {
             guard let r = reference else { return nil }
             let first = CalendarDate(year: r.year, month: r.month, day: 1).adding(months: offset)
+            // "the fiscal year beginning next month": the twelve months from that month's first day.
+            if f.startsYear {
+                let end = first.adding(years: 1).adding(days: -1)
+                return ResolvedPeriod(from: first, to: end, value: "\(first.iso)/\(end.iso)", granularity: .span)
+            }
             // "late last month": the part of that month, its value the month's.
             if let part = f.monthPart, let days = monthParts[part] {
                 let (from, to) = partDays(days, of: first)
