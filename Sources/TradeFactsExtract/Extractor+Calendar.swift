@@ -187,7 +187,7 @@ extension Extractor {
             }
             // A month or day without its year in a clause whose verb is in the past tense looks back.
             // So does a results table ("CONCORD FABRICS 2ND QTR NET", its notes' "the 2nd qtr"): its figures are reported.
-            let markedPast = tense == .past && fields.year == nil && fields.yearOffset == nil && (fields.month != nil || fields.quarter != nil)
+            let markedPast = tense == .past && fields.year == nil && fields.yearOffset == nil && (fields.month != nil || fields.quarter != nil || fields.weekend)
                 && (resultsStory || isMarkedPast(mentions[i].span, in: document, memo: &memo))
             var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense, markedPast: markedPast)
             // A futures contract's or trading position's month (`period.contract-month`) is the

@@ -252,7 +252,13 @@ package enum PeriodResolver {
             // Saturday of the weekend before (past) or after (future) the reference date; a weekend day itself is its own weekend.
             var saturday = r.adding(days: 6 - r.weekday)          // this week's Saturday
             if r.weekday == 7 { saturday = r.adding(days: -1) }
-            else if tense == .past && saturday > r { saturday = saturday.adding(days: -7) }
+            // In a clause without a future cue, "the weekend" is the one behind; "this weekend"
+            // (`weekOffset` 0) the nearer one ("dealers meet in Abu Dhabi this weekend" on a
+            // Wednesday, a tie: the coming one), the one behind when the clause's verb is past.
+            else if tense == .past && saturday > r,
+                    f.weekOffset != 0 || f.tense != nil || markedPast || saturday.dayNumber - r.dayNumber > r.dayNumber - saturday.adding(days: -6).dayNumber {
+                saturday = saturday.adding(days: -7)
+            }
             return ResolvedPeriod(from: saturday, to: saturday.adding(days: 1), value: isoWeek(saturday.adding(days: -5)) + "-WE", granularity: .week)
         }
         if let offset = f.weekOffset {
