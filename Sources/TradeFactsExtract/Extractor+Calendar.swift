@@ -520,6 +520,14 @@ extension Extractor {
                     return end.dayNumber - r.dayNumber < 10
                 } ?? false
                 if own.monthPart == "end", own.anaphorUnit == .quarter, own.quarterOffset == -1, tense == .future || quarterEndNear { own.quarterOffset = 0 }
+                // "a year ago" set against the present ("reserves now total 800 mln dlrs compared
+                // to 1.54 billion dlrs a year ago"): the day a year before the reference date.
+                if mentions[i].rule == "period.year-earlier", fields.anaphorUnit == nil, let r = reference,
+                   mentions[i].text.lowercased().hasPrefix("a"), presentInSentence(of: i, mentions, document) {
+                    let d = r.adding(years: -1)
+                    mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day))
+                    continue
+                }
                 mentions[i].value = .calendar(fields: fields, resolved: PeriodResolver.resolve(own, reference: reference, tense: tense))
             }
         }
@@ -706,6 +714,16 @@ extension Extractor {
             if fiscal { g.fiscal = true; g.fiscalYearStart = m }
             mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: first, to: last, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span))
         }
+    }
+
+    /// Whether the sentence of mention `i` names the present ("now", "currently": `period.present-ref`),
+    /// read among at most 12 mentions each way.
+    func presentInSentence(of i: Int, _ mentions: [Mention], _ document: Document) -> Bool {
+        guard let s = document.sentenceIndex(of: mentions[i].span.start) else { return false }
+        for j in max(0, i - 12)..<min(mentions.count, i + 13) where j != i && mentions[j].rule == "period.present-ref" {
+            if document.sentenceIndex(of: mentions[j].span.start) == s { return true }
+        }
+        return false
     }
 
     /// A story whose headline or first sentence names a year of twelve months that is not a
