@@ -537,6 +537,26 @@ extension Extractor {
         ledeYearRelatives(&mentions, document, reference: reference)
         statementPeriods(&mentions, document, reference: reference)
         endDays(&mentions, document)
+        previousSeasons(&mentions)
+    }
+
+    /// "The previous season" is the year before the nearest crop's or fiscal year of twelve months
+    /// that is not a calendar year written before it (read after `endDays`, so that "the 2023/24
+    /// season, which ran from December 2023 to November 2024" counts with its stated months); with
+    /// none among the 12 mentions before it, it is no period.
+    func previousSeasons(_ mentions: inout [Mention]) {
+        guard mentions.contains(where: { $0.rule == "period.previous-season" }) else { return }
+        var drop: [Int] = []
+        for i in mentions.indices where mentions[i].rule == "period.previous-season" {
+            guard case let .calendar(f, _) = mentions[i].value else { continue }
+            let antecedent = stride(from: i - 1, through: max(0, i - 12), by: -1).lazy.compactMap { j -> ResolvedPeriod? in
+                guard mentions[j].role == nil, mentions[j].rule != "period.previous-season", let g = mentions[j].periodFields, !g.samePeriod,
+                      let p = mentions[j].period, Self.isTwelveMonths(p), p.from.month != 1 else { return nil }
+                return p
+            }.first
+            if let p = antecedent { mentions[i].value = .calendar(fields: f, resolved: p.shifted(years: -1)) } else { drop.append(i) }
+        }
+        for i in drop.reversed() { mentions.remove(at: i) }
     }
 
     /// A period followed by the day it ended ("the first quarter ended January 31", "1986/87,
@@ -818,6 +838,20 @@ extension Extractor {
                 found = q
                 foundCrop = crop
                 break
+            }
+            // With none in its sentence, a fiscal year that is the last period of the sentence
+            // before ("GNP will grow three pct in the fiscal year beginning in April. That would be
+            // little changed from the performance expected this year."): this year is of its kind.
+            // Only where that year is named fiscal in its words and this year is its sentence's
+            // only period ("GDP would expand 2.8 pct this year and 3.0 pct in 1988" after a list of
+            // fiscal years counts calendar years).
+            if found == nil, rule == "period.relative-year", s > 0,
+               !(max(0, i - 12)..<min(mentions.count, i + 13)).contains(where: { $0 != i && mentions[$0].type.isCalendar && document.sentenceIndex(of: mentions[$0].span.start) == s }),
+               let j = stride(from: i - 1, through: max(0, i - 8), by: -1).first(where: { mentions[$0].type.isCalendar }),
+               document.sentenceIndex(of: mentions[j].span.start) == s - 1, mentions[j].role == nil,
+               case .calendar(_, let q?) = mentions[j].value, Self.isTwelveMonths(q), q.from.day == 1, q.from.month != 1,
+               ["fiscal", "financial", "budget"].contains(where: { mentions[j].text.lowercased().contains($0) }) {
+                found = q
             }
             guard let fy = found, fy.from.month != 1 else { continue }
             let m = fy.from.month
