@@ -1415,7 +1415,10 @@ extension Extractor {
         while i < mentions.count, headline.contains(mentions[i].span) {
             defer { i += 1 }
             guard mentions[i].role == nil, case let .calendar(f, _?) = mentions[i].value, let k = key(f) else { continue }
-            for j in (i + 1)..<mentions.count where !headline.contains(mentions[j].span) && mentions[j].role == nil {
+            // Not "the previous January" (the January before the latest: the same fields, read a
+            // year back).
+            for j in (i + 1)..<mentions.count where !headline.contains(mentions[j].span) && mentions[j].role == nil
+                && mentions[j].rule != "period.previous-named-month" {
                 guard let g = mentions[j].periodFields, key(g) == k, let p = mentions[j].period else { continue }
                 mentions[i].value = .calendar(fields: f, resolved: p)
                 break
@@ -1743,6 +1746,13 @@ extension Extractor {
         // DEADLINE FOR BOYCOTT") is set ahead of when it is told; one just passed still wins.
         if let f = mention.periodFields, f.month != nil || f.season != nil, f.year == nil, f.yearOffset == nil, f.day == nil,
            Self.wordAfter(mention.span.end, in: document.bytes, isAnyOf: ["deadline", "deadlines"]) {
+            return .future
+        }
+        // So does one a deadline is "of" or "for" ("the talks, with a deadline of October for an
+        // agreement").
+        if let f = mention.periodFields, f.month != nil || f.season != nil, f.year == nil, f.yearOffset == nil,
+           case let w = Self.wordsBefore(mention.span.start, in: document, from: max(0, mention.span.start - 24), upTo: 2), w.count == 2,
+           w[0] == Self.ofWord || w[0] == Self.forWord, w[1] == Self.deadlineWord || w[1] == Self.deadlinesWord {
             return .future
         }
         // What usually happens in a month or season ("The consumer rice price is usually set in
@@ -2848,6 +2858,7 @@ extension Extractor {
     }
 
     static let toWord = Array("to".utf8), atWord = Array("at".utf8), hadWord = Array("had".utf8), onWord = Array("on".utf8)
+    static let ofWord = Array("of".utf8), forWord = Array("for".utf8), deadlineWord = Array("deadline".utf8), deadlinesWord = Array("deadlines".utf8)
     static let againstWord = Array("against".utf8)
     static let nearCueBytes: Set<[UInt8]> = Set(["after", "following", "since", "above", "below", "followed"].map { Array($0.utf8) })
     /// Currencies a currency moves against ("fell 2% against the dollar").
