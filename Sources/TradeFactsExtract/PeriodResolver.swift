@@ -543,8 +543,9 @@ package enum PeriodResolver {
             // "the final days of January", "the first days of May": its last or first ten days.
             case "final", "last", "closing", "dying": return "late"
             case "first", "opening": return "early"
-            // "the end of March" is its last day, as stocks and balances are dated; its value stays the month's.
-            case "end": return "end"
+            // "the end of March" is its last day, as stocks and balances are dated; its value stays the
+            // month's. So is "the close of March", "FEBRUARY'S CLOSE".
+            case "end", "close": return "end"
             default: return nil
             }
         }
