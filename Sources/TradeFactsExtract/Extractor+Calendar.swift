@@ -1274,6 +1274,19 @@ extension Extractor {
         return words.contains { w.elementsEqual($0.utf8) }
     }
 
+    /// Whether an accord's noun follows `offset`, right after it or after one lower-case word
+    /// ("the December agreement", "the December pricing agreement").
+    static func accordAfter(_ offset: Int, in b: [UInt8]) -> Bool {
+        let nouns = ["accord", "accords", "agreement", "pact", "deal"]
+        if wordAfter(offset, in: b, isAnyOf: nouns) { return true }
+        var i = offset
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A { i += 1 }
+        var j = i
+        while j < b.count, (0x61...0x7A).contains(b[j]) { j += 1 }
+        guard j > i, j < b.count, b[j] == 0x20 || b[j] == 0x0A else { return false }
+        return wordAfter(j, in: b, isAnyOf: nouns)
+    }
+
     /// Whether the word right before `span` is "fiscal" ("the fiscal 1986 fourth quarter").
     static func followsFiscal(_ span: Span, _ document: Document) -> Bool {
         wordBefore(span.start, in: document.bytes, is: "fiscal")
@@ -1772,9 +1785,10 @@ extension Extractor {
         // "Import growth, forecast in December at 4.5 pct, is now seen slowing").
         if t == .future, mention.periodFields?.year == nil, Self.isTimeOfForecast(mention, document) { return .past }
         // An accord named by its month was made then ("expect a reaffirmation of the December
-        // agreement"), whatever the clause looks ahead to.
+        // agreement", "if all members stick by the cartel's December pricing agreement"), whatever
+        // the clause looks ahead to.
         if t == .future, let f = mention.periodFields, f.year == nil, f.month != nil, f.day == nil,
-           Self.wordAfter(mention.span.end, in: document.bytes, isAnyOf: ["accord", "accords", "agreement", "pact", "deal"]) { return .past }
+           Self.accordAfter(mention.span.end, in: document.bytes) { return .past }
         // A deadline ahead ("reaching an agreement on quotas before September appear dim", "the
         // council is not due to meet again until September", "ICO PACT UNLIKELY BY AUTUMN"): a
         // month after "before" or "until", or a season after those or "by", in a clause whose
