@@ -106,18 +106,6 @@ extension Extractor {
 
     // MARK: Currency from context
 
-    /// Document-level currency work, after every mention is known:
-    /// - a figure without a currency (`carry` set on its rule: "4.3 billion" after "7.3 billion dlrs")
-    ///   takes the currency of the nearest earlier money mention in the same or the previous
-    ///   sentence; without one it is not money after all and becomes a latent number;
-    /// - an unqualified dollar ("$", "dollars", "dlrs": the `ambiguous-dollars` lexicon) becomes the
-    ///   local dollar (the `local-dollars` lexicon: place → ISO code) when the dateline's line or the
-    ///   first 60 bytes of the lede (the first sentence after the headline) name such a place;
-    /// - a name several currencies share ("crowns": the `ambiguous-currencies` lexicon) becomes the
-    ///   currency the same places, or the first three lines, name for its family
-    ///   (`local-currencies`), else keeps its customary reading, else is not money.
-    /// - a customary reading the euro ended (Italian lire, French francs) is, in a story dated
-    ///   2002 or later, the currency still called so (`customary-after-euro`: Turkish lira, Swiss francs).
     /// Whether a money mention is written in cents ("75 cts", "69 U.S. cents"), not in dollars.
     static func isInCents(_ m: Mention) -> Bool {
         let words = m.text.lowercased().split { !$0.isLetter }
@@ -134,6 +122,18 @@ extension Extractor {
         return gap.split { !$0.isLetter }.contains("or")
     }
 
+    /// Document-level currency work, after every mention is known:
+    /// - a figure without a currency (`carry` set on its rule: "4.3 billion" after "7.3 billion dlrs")
+    ///   takes the currency of the nearest earlier money mention in the same or the previous
+    ///   sentence; without one it is not money after all and becomes a latent number;
+    /// - an unqualified dollar ("$", "dollars", "dlrs": the `ambiguous-dollars` lexicon) becomes the
+    ///   local dollar (the `local-dollars` lexicon: place → ISO code) when the dateline's line or the
+    ///   first 60 bytes of the lede (the first sentence after the headline) name such a place;
+    /// - a name several currencies share ("crowns": the `ambiguous-currencies` lexicon) becomes the
+    ///   currency the same places, or the first three lines, name for its family
+    ///   (`local-currencies`), else keeps its customary reading, else is not money.
+    /// - a customary reading the euro ended (Italian lire, French francs) is, in a story dated
+    ///   2002 or later, the currency still called so (`customary-after-euro`: Turkish lira, Swiss francs).
     func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?, reference: CalendarDate? = nil) {
         let afterEuro = (reference?.year ?? 0) >= 2002 ? ruleSet.lexicons["customary-after-euro"] : nil
         var local: String? = nil

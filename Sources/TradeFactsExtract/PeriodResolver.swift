@@ -32,13 +32,14 @@ public struct PeriodFields: Sendable, Hashable {
     public var century: Int?
     /// "today" 0, "yesterday" −1, "tomorrow" +1.
     public var dayOffset: Int?
-    /// "last month" −1, "this month" 0.
+    /// "last month" −1, "this month" 0 ("the fiscal year beginning next month" +1 with ``startsYear``).
     public var monthOffset: Int?
-    /// "last week" −1, "this week" 0.
+    /// "last week" −1, "this week" 0; with ``weekend``, 0 for "this weekend" (the nearer weekend).
     public var weekOffset: Int?
     /// ISO weekday named without a date ("on Tuesday").
     public var weekday: Int?
-    /// "year to date", "so far this year": from 1 January to the reference date.
+    /// "year to date", "so far this year": from 1 January to the reference date ("so far this
+    /// week", "so far this month": from the week's Monday or the month's first day).
     public var toDate: Bool = false
     /// A part named of "the year" ("the second half of the year"): the latest such part that has
     /// begun by the reference date (the half under way in a September story, last year's in January).
