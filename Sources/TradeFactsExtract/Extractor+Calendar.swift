@@ -736,14 +736,24 @@ extension Extractor {
         }
     }
 
-    /// Whether the sentence of mention `i` names the present ("now", "currently": `period.present-ref`),
-    /// read among at most 12 mentions each way.
+    /// The other mentions of mention `i`'s sentence, at most `reach` each way, nearest first
+    /// (mentions are in text order, so a sentence's are together): what the readings of a
+    /// sentence's periods look at, bounded so that a long table read as one sentence costs no
+    /// more than its size.
+    func sentenceNeighbours(of i: Int, _ mentions: [Mention], _ document: Document, reach: Int = 12) -> (before: [Int], after: [Int]) {
+        guard let s = document.sentenceIndex(of: mentions[i].span.start) else { return ([], []) }
+        var before: [Int] = [], after: [Int] = []
+        var k = i - 1
+        while k >= 0, before.count < reach, document.sentenceIndex(of: mentions[k].span.start) == s { before.append(k); k -= 1 }
+        k = i + 1
+        while k < mentions.count, after.count < reach, document.sentenceIndex(of: mentions[k].span.start) == s { after.append(k); k += 1 }
+        return (before, after)
+    }
+
+    /// Whether the sentence of mention `i` names the present ("now", "currently": `period.present-ref`).
     func presentInSentence(of i: Int, _ mentions: [Mention], _ document: Document) -> Bool {
-        guard let s = document.sentenceIndex(of: mentions[i].span.start) else { return false }
-        for j in max(0, i - 12)..<min(mentions.count, i + 13) where j != i && mentions[j].rule == "period.present-ref" {
-            if document.sentenceIndex(of: mentions[j].span.start) == s { return true }
-        }
-        return false
+        let n = sentenceNeighbours(of: i, mentions, document)
+        return (n.before + n.after).contains { mentions[$0].rule == "period.present-ref" }
     }
 
     /// A story whose headline or first sentence names a year of twelve months that is not a
@@ -819,11 +829,8 @@ extension Extractor {
             // begins June 1"), is the crop year under way; "this year" and "last year" stay
             // calendar years (see below).
             let current = rule == "period.relative-year" && f.yearOffset == 0 && mentions[i].text.lowercased().contains("current")
-            var siblings: [Int] = []
-            var k = i - 1
-            while k >= 0, i - k <= 12, document.sentenceIndex(of: mentions[k].span.start) == s { siblings.append(k); k -= 1 }
-            k = i + 1
-            while current, k < mentions.count, k - i <= 12, document.sentenceIndex(of: mentions[k].span.start) == s { siblings.append(k); k += 1 }
+            let neighbours = sentenceNeighbours(of: i, mentions, document)
+            let siblings = neighbours.before + (current ? neighbours.after : [])
             var found: ResolvedPeriod? = nil, foundCrop = false
             for j in siblings {
                 // A fiscal year; a crop's only for "the previous year" ("estimated the 1986/87 crop
@@ -846,7 +853,7 @@ extension Extractor {
             // only period ("GDP would expand 2.8 pct this year and 3.0 pct in 1988" after a list of
             // fiscal years counts calendar years).
             if found == nil, rule == "period.relative-year", s > 0,
-               !(max(0, i - 12)..<min(mentions.count, i + 13)).contains(where: { $0 != i && mentions[$0].type.isCalendar && document.sentenceIndex(of: mentions[$0].span.start) == s }),
+               !(neighbours.before + neighbours.after).contains(where: { mentions[$0].type.isCalendar }),
                let j = stride(from: i - 1, through: max(0, i - 8), by: -1).first(where: { mentions[$0].type.isCalendar }),
                document.sentenceIndex(of: mentions[j].span.start) == s - 1, mentions[j].role == nil,
                case .calendar(_, let q?) = mentions[j].value, Self.isTwelveMonths(q), q.from.day == 1, q.from.month != 1,
@@ -894,7 +901,7 @@ extension Extractor {
         for i in mentions.indices {
             guard case let .calendar(f, p?) = mentions[i].value, f.year == nil, f.yearOffset == nil, f.tense == nil, !f.samePeriod,
                   !f.fiscal, f.fiscalYearStart == nil, f.firstMonths == nil, mentions[i].role == nil,
-                  let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+                  document.sentenceIndex(of: mentions[i].span.start) != nil else { continue }
             let season = f.season != nil && f.season != Self.cropSeason
             let part = f.quarter != nil || f.half != nil
             guard season || part else { continue }
@@ -902,11 +909,8 @@ extension Extractor {
             // The nearest such sibling, looking both ways for a season and forward for a part.
             // Only the sentence's own mentions are read (mentions are in text order), at most 12
             // each way, so that a long table read as one sentence costs no more than its size.
-            var after: [Int] = [], before: [Int] = []
-            var k = i + 1
-            while k < mentions.count, after.count < 12, document.sentenceIndex(of: mentions[k].span.start) == s { after.append(k); k += 1 }
-            k = i - 1
-            while season, k >= 0, before.count < 12, document.sentenceIndex(of: mentions[k].span.start) == s { before.append(k); k -= 1 }
+            let neighbours = sentenceNeighbours(of: i, mentions, document)
+            let after = neighbours.after, before = season ? neighbours.before : []
             var candidates: [Int] = []
             for n in 0..<max(after.count, before.count) {
                 if n < before.count { candidates.append(before[n]) }
