@@ -2941,6 +2941,10 @@ extension Extractor {
               read(.daysEnding, &f.daysEnding, Numbers.ordinal),
               read(.monthsEnding, &f.monthsEnding, Numbers.ordinal)
         else { return nil }
+        // "the 26 weeks ended December 28": that many weeks of days, ending on the day.
+        var weeksEnding: Int?
+        guard read(.weeksEnding, &weeksEnding, Numbers.ordinal) else { return nil }
+        if let w = weeksEnding { f.daysEnding = 7 * w }
         let firstYear = f.year
         guard read(.yearTo, &f.yearTo, { Numbers.splitYearEnd($0, after: firstYear) }),
               read(.season, &f.season, { lex.seasons?.lookup($0) ?? $0.uppercased() }),

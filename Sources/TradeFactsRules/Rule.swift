@@ -24,7 +24,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
         case .date, .period:
             return [.year, .yearOffset, .month, .monthTo, .day, .dayTo, .quarter, .quarterTo, .half,
                     .firstMonths, .firstQuarters, .decade, .century, .dayOffset, .monthOffset, .weekOffset, .weekday,
-                    .toDate, .samePeriod, .wholeYear, .quarterEnding, .daysEnding, .monthsEnding, .qualifier, .fiscalEndMonth, .fiscalEndDay, .fiscalEndYear, .fiscal, .monthPart, .weekend, .monthShift, .monthsToDate, .quarterOffset, .yearTo, .season, .holiday, .reference, .tense,
+                    .toDate, .samePeriod, .wholeYear, .quarterEnding, .daysEnding, .weeksEnding, .monthsEnding, .qualifier, .fiscalEndMonth, .fiscalEndDay, .fiscalEndYear, .fiscal, .monthPart, .weekend, .monthShift, .monthsToDate, .quarterOffset, .yearTo, .season, .holiday, .reference, .tense,
                     .anaphorUnit, .yearsAgo, .monthsAgo, .weeksAgo, .daysAgo, .ofTheYear, .startsYear, .lastMonths, .storyPeriod, .beforeReference, .afterReference, .trailing, .trailingUnit, .statementPeriod, .statementWeek]
         }
     }
@@ -42,7 +42,7 @@ package enum RuleField: String, CaseIterable, Sendable {
     case amount, scale, currency, low, high, qualifier, per, carry, minor, value, unit, direction, basis, sign, of, tail
     // Dates and periods.
     case year, yearOffset, month, monthTo, day, dayTo, quarter, quarterTo, half, firstMonths, firstQuarters,
-         decade, century, dayOffset, monthOffset, weekOffset, weekday, toDate, samePeriod, wholeYear, quarterEnding, daysEnding, monthsEnding,
+         decade, century, dayOffset, monthOffset, weekOffset, weekday, toDate, samePeriod, wholeYear, quarterEnding, daysEnding, weeksEnding, monthsEnding,
          fiscalEndMonth, fiscalEndDay, fiscalEndYear, fiscal, monthPart, weekend, monthShift, monthsToDate, quarterOffset, yearTo, season, holiday,
          reference, tense, anaphorUnit, yearsAgo, monthsAgo, weeksAgo, daysAgo, ofTheYear, startsYear, lastMonths, storyPeriod, beforeReference, afterReference,
          trailing, trailingUnit, statementPeriod, statementWeek
