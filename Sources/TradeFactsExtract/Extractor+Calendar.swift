@@ -1966,6 +1966,16 @@ extension Extractor {
         return lexicon.lookup(String(decoding: b[j..<i], as: UTF8.self)).flatMap { Int($0) }.flatMap { $0 > 1 && $0 != 10 ? $0 : nil }
     }
 
+    /// The first month of the fiscal year `place` ran on in a story dated `reference`, from
+    /// `fiscal-years-former` ("4 until 2000": Indonesia's April year in a story of 2000 or before);
+    /// nil after that year, without a date, or for a place not listed.
+    func formerFiscalStart(_ place: String, reference: CalendarDate?) -> Int? {
+        guard let r = reference, let key = ruleSet.lexicons["fiscal-years-former"]?.lookup(place) else { return nil }
+        let parts = key.split(separator: " ")
+        guard parts.count == 3, parts[1] == "until", let start = Int(parts[0]), let last = Int(parts[2]), r.year <= last else { return nil }
+        return start
+    }
+
     /// The first month of a split year ("1986/87") that nothing in the story places: July.
     static let defaultSplitYearStart = 7
 
@@ -2007,6 +2017,10 @@ extension Extractor {
         // A place written before its split year or crop ("the Soviet 1986/87 wheat crop", "USSR
         // wheat imports"), in the sentence, else in the one before or the story's first two.
         if let start = cropYearByPlaceBefore(sentence) { return start }
+        // A story whose headline names a place's crop ("ARGENTINE SOYBEAN YIELD ESTIMATES DOWN
+        // FURTHER"): its split years are that place's crop years ("The official figure for 1985/86",
+        // "this season"), except in a sentence about the United States' own years.
+        if let start = cropYearByPlaceBefore(headlineText(document)), !Self.namesUnitedStates(sentence) { return start }
         if Self.splitYearWithoutCrop(sentence, ruleSet.lexicons["crop-years"]), let s = document.sentenceIndex(of: m.span.start) {
             for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
                 let span = document.sentences[k].span
@@ -2052,6 +2066,18 @@ extension Extractor {
             }
         }
         return nil
+    }
+
+    /// The story's first line, its headline (at most 200 bytes).
+    func headlineText(_ document: Document) -> String {
+        let b = document.bytes
+        let end = b.prefix(200).firstIndex(of: 0x0A) ?? min(b.count, 200)
+        return String(decoding: b[0..<end], as: UTF8.self)
+    }
+
+    /// Whether `text` speaks of the United States ("U.S.", "United States", "American").
+    static func namesUnitedStates(_ text: String) -> Bool {
+        ["U.S.", "United States", "American"].contains { text.contains($0) }
     }
 
     /// Whether `t` is a split year as written ("1986/87", "1985-86").
@@ -2448,6 +2474,14 @@ extension Extractor {
             // A week's anaphor asks for a day ("rose last Friday from the previous week"), in its
             // sentence or one before.
             if unit == .day { return p.from == p.to ? p : nil }
+            // A stock dated at a month's end, before a year-earlier comparison in its sentence or
+            // the one before ("as of December 31, its reserves rose … from 3.45 mln barrels a year
+            // ago"; "Outstanding savings on December 31, 1986 totalled … Funds in investment trusts
+            // … up 37.4 pct from a year earlier"): that day a year before. Not the last day of a
+            // period ("the third quarter ended December 31 … a year before": the quarter's).
+            if p.from == p.to, p.to == p.to.lastDayOfMonth, j < index, sentence(j) >= here - 1, m.role == nil,
+               mentions[index].rule == "period.year-earlier", let a = mentions[index].periodFields, a.anaphorUnit == nil, !a.wholeYear,
+               let f, f.month != nil, f.day != nil, f.monthPart == nil, f.weekday == nil, p.to != reference, !["ended", "ending", "to", "through", "thru"].contains(where: { Self.wordBefore(m.span.start, in: document.bytes, is: $0) }) { return p }
             // Nor a single day, whatever its TIMEX granularity, in another sentence ("end-Nov stocks
             // dropped … Export earnings were up 21.6 pct from a year earlier": November's); in its own
             // sentence a stock's day may be ("reserves at end-March … against … a year earlier").

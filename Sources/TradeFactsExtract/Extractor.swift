@@ -161,8 +161,9 @@ public final class Extractor: @unchecked Sendable {
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
         dualDollarPlaces = ruleSet.lexicons["dual-dollar-places"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:dual-dollar-places}})(?![A-Za-z])"#) : nil
-        fiscalPlaces = ruleSet.lexicons["fiscal-years"] != nil
-            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:fiscal-years}})(?![A-Za-z])"#) : nil
+        fiscalPlaces = ruleSet.lexicons["fiscal-years"] == nil ? nil : ruleSet.lexicons["fiscal-years-former"] != nil
+            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:fiscal-years}}|{{lexicon:fiscal-years-former}})(?![A-Za-z])"#)
+            : try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:fiscal-years}})(?![A-Za-z])"#)
         localCurrencyPlaces = ruleSet.lexicons["local-currencies"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-currencies}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
@@ -309,7 +310,7 @@ public final class Extractor: @unchecked Sendable {
             for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true) {
                 if let hit = document.matchSpans(of: places, in: z, group: "w").first {
                     let place = document.text(hit)
-                    if let start = ruleSet.lexicons["fiscal-years"]?.lookup(place).flatMap({ Int($0) }) {
+                    if let start = ruleSet.lexicons["fiscal-years"]?.lookup(place).flatMap({ Int($0) }) ?? formerFiscalStart(place, reference: reference) {
                         fiscalYear = FiscalYear(start: start, namedByStart: ruleSet.lexicons["fiscal-years-named-by-start"]?.lookup(place) != nil)
                     }
                     break

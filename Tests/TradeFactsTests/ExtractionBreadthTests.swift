@@ -173,6 +173,21 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(company.0, "2025-01-01"); XCTAssertEqual(company.2, true)
     }
 
+    /// A place whose fiscal year has since moved to the calendar (`fiscal-years-former`): a 1987
+    /// Jakarta story's "1987/88" is Indonesia's April year; a 2024 one's stays a July split year.
+    func testFormerFiscalYearsByDate() {
+        func period(_ text: String, _ what: String) -> (String?, String?) {
+            let m = mentions(text).first { $0.text == what }
+            return (m?.period?.from.iso, m?.period?.to.iso)
+        }
+        let then = period("JAKARTA, March 11, 1987 - Indonesia expects better prospects in 1987/88, the governor said.", "1987/88")
+        XCTAssertEqual(then.0, "1987-04-01"); XCTAssertEqual(then.1, "1988-03-31")
+        let taipei = period("TAIPEI, March 11, 1987 - Taiwan's 1986/87 budget deficit rose.", "1986/87")
+        XCTAssertEqual(taipei.0, "1986-07-01"); XCTAssertEqual(taipei.1, "1987-06-30")
+        let now = period("JAKARTA, March 11, 2024 - Indonesia expects better prospects in 2024/25, the governor said.", "2024/25")
+        XCTAssertEqual(now.0, "2024-07-01"); XCTAssertEqual(now.1, "2025-06-30")
+    }
+
     /// "the previous month" in a story dated in October that reports September is August: the
     /// month before the one reported, not before the dateline's.
     func testPreviousMonthOfTheReportedPeriod() {
