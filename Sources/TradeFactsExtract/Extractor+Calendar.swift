@@ -1906,7 +1906,7 @@ extension Extractor {
         // A sentence without any future cue has none in its clauses: skip finding the clause.
         let sentenceHasCue = memo.hasFutureCue(sentence: s) { !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty }
         if !sentenceHasCue { return .past }
-        let clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo)
+        let clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo, joinTrailing: true)
         let future = !document.matchSpans(of: cues, in: clauseSpan, limit: 1).isEmpty
         guard future else { return .past }
         if let report = reportVerbBefore {
@@ -2124,18 +2124,25 @@ extension Extractor {
 
     /// The clause of sentence `s` that holds `span`: from the last clause boundary before it to the
     /// first after it (punctuation and the `clause-openers` lexicon). A clause that is little more
-    /// than the date ("On Friday,", "Also Tuesday,") belongs to the clause it introduces.
-    func clause(around span: Span, in document: Document, sentence s: Int, memo: inout TenseMemo) -> Span {
+    /// than the date ("On Friday,", "Also Tuesday,") belongs to the clause it introduces; with
+    /// `joinTrailing` (for the future cues), a last one to the clause it follows.
+    func clause(around span: Span, in document: Document, sentence s: Int, memo: inout TenseMemo, joinTrailing: Bool = false) -> Span {
         let sentence = document.sentences[s].span
         guard let boundary = clauseBoundary else { return sentence }
         let bounds = memo.clauseBoundaries(sentence: s) { document.matchSpans(of: boundary, in: sentence) }.filter { !$0.overlaps(span) }
         var start = sentence.start, end = sentence.end
-        var next = bounds.endIndex
+        var next = bounds.endIndex, opener: Int? = nil
         for (k, b) in bounds.enumerated() {
-            if b.end <= span.start { start = b.start } else { end = b.start; next = k; break }
+            if b.end <= span.start { start = b.start; opener = k } else { end = b.start; next = k; break }
         }
-        if next < bounds.endIndex, Extractor.words(in: document, start, span.start, upTo: 3) + Extractor.words(in: document, span.end, end, upTo: 3) <= 2 {
+        let little = Extractor.words(in: document, start, span.start, upTo: 3) + Extractor.words(in: document, span.end, end, upTo: 3) <= 2
+        if next < bounds.endIndex, little {
             end = next + 1 < bounds.endIndex ? bounds[next + 1].start : sentence.end
+        }
+        if joinTrailing, little, let k = opener, Extractor.words(in: document, span.end, sentence.end, upTo: 1) == 0 {
+            // A last clause that is little more than the date ("We expect prices to strengthen this
+            // year, probably in the third quarter.") belongs to the clause it follows.
+            start = k > 0 ? bounds[k - 1].start : sentence.start
         }
         return Span(start, end)
     }
