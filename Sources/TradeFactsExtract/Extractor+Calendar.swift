@@ -1797,7 +1797,7 @@ extension Extractor {
         // council is not due to meet again until September", "ICO PACT UNLIKELY BY AUTUMN"): a
         // month after "before" or "until", or a season after those or "by", in a clause whose
         // verb is not in the past tense.
-        if t == .past, let f = mention.periodFields, f.month != nil || f.season != nil && f.season != Self.cropSeason, f.year == nil, f.yearOffset == nil, f.day == nil,
+        if t == .past, let f = mention.periodFields, f.month != nil || f.season != nil && f.season != Self.cropSeason, f.year == nil, f.yearOffset == nil,
            (f.season == nil ? ["before", "until", "till"] : ["before", "until", "till", "by"]).contains(where: { Self.wordBefore(mention.span.start, in: document.bytes, is: $0) }) {
             // The clause "until" opens is the month's alone: read the tense of the one before it.
             let b = document.bytes
@@ -1805,7 +1805,9 @@ extension Extractor {
             while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
             while k > 0, TriggerScanner.isLetter(b[k - 1]) { k -= 1 }
             while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
-            if k > 0, !isMarkedPast(Span(k - 1, k), in: document, memo: &memo), !isMarkedPast(mention.span, in: document, memo: &memo) { return .future }
+            // What follows the date in its clause is another's ("before May 7 if the employers
+            // made any moves").
+            if k > 0, !isMarkedPast(Span(k - 1, k), in: document, memo: &memo), !isMarkedPast(mention.span, in: document, memo: &memo, upToEnd: true) { return .future }
         }
         return t
     }
@@ -1918,9 +1920,11 @@ extension Extractor {
 
     /// Whether the clause around `span` has a verb in the past tense (`past-cues`: "rose", "brought",
     /// "changed"), which marks it a report of what happened, not only a clause without a future cue.
-    func isMarkedPast(_ span: Span, in document: Document, memo: inout TenseMemo) -> Bool {
+    /// With `upToEnd`, only the clause's words up to the end of `span` are read.
+    func isMarkedPast(_ span: Span, in document: Document, memo: inout TenseMemo, upToEnd: Bool = false) -> Bool {
         guard let cues = pastCues, let s = document.sentenceIndex(of: span.start) else { return false }
-        let clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo)
+        var clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo)
+        if upToEnd { clauseSpan = Span(clauseSpan.start, max(clauseSpan.start, min(clauseSpan.end, span.end))) }
         return !document.matchSpans(of: cues, in: clauseSpan, limit: 1).isEmpty
     }
 
