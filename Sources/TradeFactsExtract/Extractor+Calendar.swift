@@ -2025,6 +2025,11 @@ extension Extractor {
         // FURTHER"): its split years are that place's crop years ("The official figure for 1985/86",
         // "this season"), except in a sentence about the United States' own years.
         if let start = cropYearByPlaceBefore(headlineText(document)), !Self.namesUnitedStates(sentence) { return start }
+        // So does a headline naming a place and its crop of `crop-years-by-place` ("EC COMMISSION
+        // DECLINES COMMENT ON SUGAR OFFER": "during the 1984-85 campaign" is the EC's July year),
+        // when the sentence names no such pair of its own.
+        if cropYearStart(sentence, byPlaceOnly: true) == nil, !Self.namesUnitedStates(sentence),
+           let start = cropYearStart(headlineText(document), byPlaceOnly: true) { return start }
         if Self.splitYearWithoutCrop(sentence, ruleSet.lexicons["crop-years"]), let s = document.sentenceIndex(of: m.span.start) {
             for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
                 let span = document.sentences[k].span
@@ -2098,9 +2103,9 @@ extension Extractor {
     }
 
     /// The first month of the marketing year of the crop `text` names: a place and crop of
-    /// `crop-years-by-place` it names both of ("EC sugar": July), else the first crop of
-    /// `crop-years` it names as a word (nil when it names none).
-    func cropYearStart(_ text: String) -> Int? {
+    /// `crop-years-by-place` it names both of ("EC sugar": July), else (unless `byPlaceOnly`) the
+    /// first crop of `crop-years` it names as a word (nil when it names none).
+    func cropYearStart(_ text: String, byPlaceOnly: Bool = false) -> Int? {
         guard let lexicon = ruleSet.lexicons["crop-years"] else { return nil }
         let lower = text.lowercased().split { !$0.isLetter }
         if let byPlace = ruleSet.lexicons["crop-years-by-place"] {
@@ -2115,6 +2120,7 @@ extension Extractor {
                 return m
             }
         }
+        if byPlaceOnly { return nil }
         for w in lower { if let v = lexicon.lookup(String(w)), let m = Int(v) { return m } }
         return nil
     }
