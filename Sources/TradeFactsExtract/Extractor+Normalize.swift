@@ -170,8 +170,12 @@ extension Extractor {
         // U.S. dlrs"): the story's own dollar in a place that quotes two.
         var firstNamedDollar: Int? = nil
         var dualDollarStory: Bool? = nil
+        // The last quantity of a million or more ("2.54 billion barrels"): a scaled figure elided
+        // after it is its.
+        var lastScaledQuantity: Int? = nil
         for i in mentions.indices {
             defer {
+                if mentions[i].type == .quantity, case let .quantity(v?, _, _, _) = mentions[i].value, v >= 1_000_000 { lastScaledQuantity = i }
                 if mentions[i].type == .money, case let .money(_, _, _, c?, _) = mentions[i].value, mentions[i].pendingCurrency == nil {
                     lastMoney = i
                     if !Self.isConversion(mentions[i], document) { lastPrimaryMoney = i }
@@ -250,9 +254,13 @@ extension Extractor {
                     guard let h = here, let s = document.sentenceIndex(of: mentions[j].span.start), s == h || s == h - 1 else { return nil }
                     return mentions[j]
                 }
-                // A share count between the two ("Avg shrs 13.9 mln vs 13.8 mln") stops the carry.
+                // A share count between the two ("Avg shrs 13.9 mln vs 13.8 mln") stops the carry;
+                // so does a quantity with a scale in the figure's sentence after the money ("totaled
+                // 2.54 billion barrels …, down from 2.69 billion a year earlier": barrels).
                 let barred = antecedent.map { a in
                     carryBarrier.map { !document.matchSpans(of: $0, in: Span(a.span.end, mentions[i].span.start), limit: 1).isEmpty } ?? false
+                } ?? false || lastScaledQuantity.map { q in
+                    mentions[q].span.start > (antecedent?.span.end ?? 0) && document.sentenceIndex(of: mentions[q].span.start) == here
                 } ?? false
                 if let h = here, let c = termsCurrency(sentence: h, before: mentions[i].span.start, document) {
                     // "In guilder terms, however, profits dropped to 3.69 billion": that currency.
