@@ -230,7 +230,8 @@ extension Extractor {
             // are named by the year the fiscal year ends in ("FY25" in India: April 2024 to March
             // 2025), except where the place names them by their first year (Japan's "fiscal 2025":
             // April 2025 to March 2026; `fiscal-years-named-by-start`).
-            if fields.fiscal, fields.fiscalEndMonth == nil, let fy = fiscalYear, let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
+            if fields.fiscal, fields.fiscalEndMonth == nil, let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear,
+               let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
                 // A fiscal year so far ("so far in FY23") ends at the reference date.
                 let to = fields.toDate ? min(span.to, reference ?? span.to) : span.to
                 resolved = ResolvedPeriod(from: span.from, to: to, value: "\(span.from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
@@ -2198,6 +2199,19 @@ extension Extractor {
     struct FiscalYear {
         let start: Int
         let namedByStart: Bool
+    }
+
+    /// The fiscal year of the place named last before `span` in its sentence, from `fiscal-years`
+    /// (and `fiscal-years-former` by the story's date): "Japan maintains a quota … in fiscal 1987"
+    /// in a Washington story is Japan's April year; "The United States was Japan's biggest export
+    /// destination in fiscal 2024" is Japan's too. Nil when the sentence names no such place first.
+    func fiscalYearNamed(before span: Span, _ document: Document, reference: CalendarDate?) -> FiscalYear? {
+        guard let places = fiscalPlaces, let s = document.sentenceIndex(of: span.start) else { return nil }
+        let from = max(document.sentences[s].span.start, span.start - 400)
+        guard from < span.start, let hit = document.matchSpans(of: places, in: Span(from, span.start), group: "w").last else { return nil }
+        let place = document.text(hit)
+        guard let start = ruleSet.lexicons["fiscal-years"]?.lookup(place).flatMap({ Int($0) }) ?? formerFiscalStart(place, reference: reference) else { return nil }
+        return FiscalYear(start: start, namedByStart: ruleSet.lexicons["fiscal-years-named-by-start"]?.lookup(place) != nil)
     }
 
     /// The date of a yearless dateline (mention `index`), from the years the story writes (not
