@@ -230,6 +230,13 @@ extension Extractor {
             // are named by the year the fiscal year ends in ("FY25" in India: April 2024 to March
             // 2025), except where the place names them by their first year (Japan's "fiscal 2025":
             // April 2025 to March 2026; `fiscal-years-named-by-start`).
+            // "The 1987 budget" (`period.year-budget`) names a fiscal year where budgets go by the
+            // fiscal year they fund (the United States' October year, Japan's named by its start);
+            // elsewhere ("today's 1987 budget" in London) the calendar year it is presented in.
+            if mentions[i].rule == "period.year-budget", let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear,
+               fy.start != 10, !fy.namedByStart {
+                fields.fiscal = false
+            }
             if fields.fiscal, fields.fiscalEndMonth == nil, let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear,
                let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
                 // A fiscal year so far ("so far in FY23") ends at the reference date.
