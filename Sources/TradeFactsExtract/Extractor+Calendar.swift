@@ -2397,6 +2397,8 @@ extension Extractor {
             if s > datelineSentence + 1 { break }
             // Not a stretch to the dateline ("wage pacts signed so far this year").
             guard m.role == nil, m.qualifier == nil, let f = m.periodFields, !f.samePeriod, !(f.toDate && f.month == nil), let p = m.period else { continue }
+            // Nor an accord named by its month ("uphold the December agreement"): no figures' period.
+            if f.month != nil, Self.accordAfter(m.span.end, in: document.bytes) { continue }
             if unit.map({ p.granularity == $0 }) ?? (p.granularity != .day) { return i }
         }
         return nil
