@@ -196,6 +196,11 @@ extension Extractor {
                p.to < CalendarDate(year: r.year, month: r.month, day: 1) {
                 resolved = p.shifted(years: 1)
             }
+            // "The week of May 19" (`period.week-of`): the Monday-to-Sunday week the day falls in.
+            if mentions[i].rule == "period.week-of", let p = resolved, p.from == p.to {
+                let monday = p.from.adding(days: -(p.from.weekday - 1))
+                resolved = ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: PeriodResolver.isoWeek(monday), granularity: .week)
+            }
             // "The previous January" is the January a year before the latest one.
             if mentions[i].rule == "period.previous-named-month", let p = resolved { resolved = p.shifted(years: -1) }
             // What something has run "since" began before the reference date ("the lowest since
@@ -236,6 +241,13 @@ extension Extractor {
             if mentions[i].rule == "period.year-budget", let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear,
                fy.start != 10, !fy.namedByStart {
                 fields.fiscal = false
+            }
+            // "The new fiscal year" is the one whose start is nearer: in March, Japan's that begins
+            // in April; in May, the one begun.
+            if mentions[i].rule == "period.relative-fiscal-year", fields.yearOffset == 0, let r = reference,
+               mentions[i].text.lowercased().split(whereSeparator: { !$0.isLetter }).contains("new"),
+               let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear, (r.month - fy.start + 12) % 12 >= 6 {
+                fields.yearOffset = 1
             }
             if fields.fiscal, fields.fiscalEndMonth == nil, let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear,
                let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
