@@ -2476,7 +2476,10 @@ extension Extractor {
                 && !(f?.monthsToDate != nil && f?.yearOffset == nil && f?.year == nil)
             // A comparison refers back to a reported figure's period: one that began by the reference date
             // (in a story of 26 October 1989, "the third quarter of 1990" is a forecast, not the figure compared).
-            if let p = m.period, let r = reference, p.from > r, sentence(j) != here { return nil }
+            // The same period unshifted ("its April-June estimate … the estimate for the same
+            // period was revised") may be one ahead.
+            let unshifted = mentions[index].rule == "period.same-period-bare"
+            if let p = m.period, let r = reference, p.from > r, sentence(j) != here, !unshifted { return nil }
             // Nor, for an anaphor of no unit ("the period", "a year earlier"), a period told in the
             // future in another sentence ("CAAM expects exports this year to top 5.5 million units.
             // … exported over the period": the first ten months reported). One of a unit may ("The
