@@ -56,7 +56,7 @@ extension Extractor {
             var v = raw[.value].flatMap(Numbers.parse)
             var low = raw[.low].flatMap(Numbers.parse), high = raw[.high].flatMap(Numbers.parse) ?? Numbers.quoteOffer(bid: raw[.low], tail: raw[.tail])
             // A quote's two sides, offer first or bid first ("6-1/4, 5-3/4 pct"), as a range from the lower.
-            if raw[.high] == nil || rule.id == "percent.two-way-quote", let l = low, let h = high, h < l { (low, high) = (h, l) }
+            if raw[.high] == nil || rule.id == "percent.two-way-quote" || rule.id == "percent.two-way-quote-base", let l = low, let h = high, h < l { (low, high) = (h, l) }
             guard v != nil || low != nil || high != nil else { return nil }
             var direction = raw[.direction].flatMap { lex.directions?.lookup($0) }.flatMap(Direction.init(rawValue:))
             if let sign = raw[.sign] {

@@ -47,6 +47,8 @@ public enum Numbers {
     public static func quoteOffer(bid: String?, tail: String?) -> Decimal? {
         guard let bid, let tail, let b = parse(bid) else { return nil }
         if tail.contains(".") { return parse(tail) }
+        // A fraction alone after a whole and a fraction ("6-1/4, 1/8"): the same whole.
+        if tail.contains("/"), let dash = bid.firstIndex(of: "-") { return parse(String(bid[..<dash]) + "-" + tail) }
         guard !tail.isEmpty, tail.allSatisfy({ $0.isASCII && $0.isNumber }), let dot = bid.firstIndex(of: ".") else { return nil }
         let decimals = bid[bid.index(after: dot)...]
         guard tail.count <= decimals.count, decimals.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
