@@ -695,10 +695,14 @@ extension Extractor {
                     from = p.from.adding(months: fields.quarter.map { 3 * ($0 - 1) } ?? 6 * ((fields.half ?? 1) - 1))
                 } else { continue }
                 guard let f = from else { break }
-                let months = relativeFiscal ? 12 : fields.half != nil ? 6 : 3
+                // A pair of quarters ("the second and third quarters") runs over both.
+                let quarters = fields.quarter.map { q in max(1, (fields.quarterTo ?? q) - q + 1) } ?? 1
+                let months = relativeFiscal ? 12 : fields.half != nil ? 6 : 3 * quarters
                 let to = f.adding(months: months - 1).lastDayOfMonth
                 var value = resolved.value
-                if !relativeFiscal && !g.fiscal && p.granularity != .span {
+                if quarters > 1 {
+                    value = "\(f.iso.prefix(7))/\(to.iso.prefix(7))"
+                } else if !relativeFiscal && !g.fiscal && p.granularity != .span {
                     value = fields.half.map { "\(f.year)-H\($0)" } ?? "\(f.year)-Q\(fields.quarter ?? 1)"
                 } else if relativeFiscal || g.fiscal || p.granularity == .span {
                     value = "\(f.iso.prefix(7))/\(to.iso.prefix(7))"
@@ -706,7 +710,7 @@ extension Extractor {
                 var newFields = fields
                 if g.fiscal || g.fiscalYearStart != nil { newFields.fiscalYearStart = g.fiscalYearStart ?? f.month; newFields.fiscal = true }
                 mentions[i].value = .calendar(fields: newFields, resolved: ResolvedPeriod(from: f, to: to, value: value,
-                                                                                      granularity: relativeFiscal || g.fiscal ? .span : resolved.granularity))
+                                                                                      granularity: relativeFiscal || g.fiscal || quarters > 1 ? .span : resolved.granularity))
                 done = true
                 break
             }

@@ -222,6 +222,11 @@ extension Extractor {
                    normalizationLexicons.bareDollars.contains(named) {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: named, per: per)
                     mentions[i].currencySource = "carried"
+                } else if let local, local != "CAD", local != "AUD", Self.isBarrelPrice(mentions[i], document) {
+                    // Oil is priced in U.S. dollars the world over: "13 dlrs a barrel" in a
+                    // Singapore or Hong Kong story is USD (Canada and Australia post crude in theirs).
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: "USD", per: per)
+                    mentions[i].currencySource = "default"
                 } else if let local, local != cur {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local, per: per)
                     mentions[i].currencySource = "place"
@@ -301,6 +306,16 @@ extension Extractor {
                 if old != cur { mentions[i].value = .money(amount: a, low: lo, high: hi, currency: old, per: per) }
             }
         }
+    }
+
+    /// Whether a money mention is a price per barrel ("13 dlrs a barrel", "18 dlrs per barrel",
+    /// "18 dlrs/bbl").
+    static func isBarrelPrice(_ m: Mention, _ document: Document) -> Bool {
+        let b = document.bytes
+        let end = min(b.count, m.span.end + 16)
+        guard m.span.end < end else { return false }
+        let after = String(decoding: b[m.span.end..<end], as: UTF8.self).lowercased()
+        return [" a barrel", " per barrel", "/bbl", " a bbl", " per bbl", "\na barrel", "\nper barrel"].contains { after.hasPrefix($0) }
     }
 
     /// The currency of the same amount written with one in the story's first lines, for a figure in
