@@ -2173,7 +2173,10 @@ extension Extractor {
         if next < bounds.endIndex, little {
             end = next + 1 < bounds.endIndex ? bounds[next + 1].start : sentence.end
         }
-        if joinTrailing, little, let k = opener, Extractor.words(in: document, span.end, sentence.end, upTo: 1) == 0 {
+        // Not one with a verb of its own in the past ("would end the lockout as of tomorrow that
+        // started December 14").
+        if joinTrailing, little, let k = opener, Extractor.words(in: document, span.end, sentence.end, upTo: 1) == 0,
+           pastCues.map({ document.matchSpans(of: $0, in: Span(start, end), limit: 1).isEmpty }) ?? true {
             // A last clause that is little more than the date ("We expect prices to strengthen this
             // year, probably in the third quarter.") belongs to the clause it follows.
             start = k > 0 ? bounds[k - 1].start : sentence.start
