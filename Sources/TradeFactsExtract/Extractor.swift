@@ -167,7 +167,8 @@ public final class Extractor: @unchecked Sendable {
         localCurrencyPlaces = ruleSet.lexicons["local-currencies"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-currencies}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil
-        pastCues = ruleSet.lexicons["past-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:past-cues}}\b"#) : nil
+        // Not a participle of the present passive ("provided the accord is approved before October 1").
+        pastCues = ruleSet.lexicons["past-cues"] != nil ? try ruleSet.compile(#"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeing\s)\b{{lexicon:past-cues}}\b"#) : nil
         priceTableUnit = ruleSet.definitions["price-table-unit"] == nil ? nil : try ruleSet.compile("{{price-table-unit}}")
         positionAfter = ruleSet.definitions["position-after"] == nil ? nil : try ruleSet.compile("{{position-after}}")
         splitYearMonthsAfter = ruleSet.definitions["split-year-months-after"] == nil ? nil : try ruleSet.compile("{{split-year-months-after}}")
