@@ -1847,6 +1847,9 @@ extension Extractor {
             return true
         }
         guard f.monthPart == nil else { return false }
+        // A quote's line led by its month, bid or offered ("- June/Aug upper Mississippi River
+        // (Lacrosse/Savage) offered at 135 pct", "- December Illinois River 122-1/2 pct bid").
+        if Self.leadsQuoteLine(mention.span, b) { return true }
         if let before = contractMonthBefore,
            !document.matchSpans(of: before, in: Span(max(0, mention.span.start - 12), mention.span.start), limit: 1).isEmpty {
             return true
@@ -1859,6 +1862,18 @@ extension Extractor {
             return !document.matchSpans(of: before, in: Span(max(0, mention.span.start - 48), mention.span.start), limit: 1).isEmpty
         }
         return false
+    }
+
+    /// Whether `span` opens its line (after spaces and a dash) and "bid", "offered" or "asked"
+    /// follows within 120 bytes: a month heading a line of a quote table.
+    static func leadsQuoteLine(_ span: Span, _ b: [UInt8]) -> Bool {
+        var i = span.start
+        while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x2D || b[i - 1] == 0x09 { i -= 1 }
+        guard i == 0 || b[i - 1] == 0x0A, i < span.start, b[i..<span.start].contains(0x2D) else { return false }
+        let end = min(b.count, span.end + 120)
+        guard span.end < end else { return false }
+        let after = String(decoding: b[span.end..<end], as: UTF8.self).lowercased()
+        return [" bid", " offered", " asked"].contains { after.contains($0) }
     }
 
     /// Whether `span` is a date on a dividend notice's payment or record line: the line opens with
