@@ -162,6 +162,9 @@ extension Extractor {
         for i in mentions.indices {
             guard case var .calendar(fields, _) = mentions[i].value, !fields.samePeriod else { continue }
             var tense = fields.tense ?? self.tense(of: mentions[i], in: document, memo: &memo)
+            // Months that "ended" with a month are behind, whatever the clause looks ahead to
+            // ("likely to account for less than eight pct of trade during the nine months ended December").
+            if fields.monthsEnding != nil, fields.year == nil, mentions[i].text.lowercased().contains(" ended") { tense = .past }
             // The figures of a period ("next week's revision to fourth quarter GNP", "the fourth
             // quarter figures could surprise" in March) are the latest such period's when it ended
             // at most 120 days before: figures come after their period, whatever the clause looks
