@@ -241,18 +241,19 @@ extension Extractor {
             // "The 1987 budget" (`period.year-budget`) names a fiscal year where budgets go by the
             // fiscal year they fund (the United States' October year, Japan's named by its start);
             // elsewhere ("today's 1987 budget" in London) the calendar year it is presented in.
-            if mentions[i].rule == "period.year-budget", let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear,
-               fy.start != 10, !fy.namedByStart {
+            // The fiscal year of a place its sentence names before it, else the story's (read once).
+            let placeFiscalYear = fields.fiscal ? fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear : nil
+            if mentions[i].rule == "period.year-budget", let fy = placeFiscalYear, fy.start != 10, !fy.namedByStart {
                 fields.fiscal = false
             }
             // "The new fiscal year" is the one whose start is nearer: in March, Japan's that begins
             // in April; in May, the one begun.
             if mentions[i].rule == "period.relative-fiscal-year", fields.yearOffset == 0, let r = reference,
                mentions[i].text.lowercased().split(whereSeparator: { !$0.isLetter }).contains("new"),
-               let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear, (r.month - fy.start + 12) % 12 >= 6 {
+               let fy = placeFiscalYear, (r.month - fy.start + 12) % 12 >= 6 {
                 fields.yearOffset = 1
             }
-            if fields.fiscal, fields.fiscalEndMonth == nil, let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear,
+            if fields.fiscal, fields.fiscalEndMonth == nil, let fy = placeFiscalYear,
                let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
                 // A fiscal year so far ("so far in FY23") ends at the reference date.
                 let to = fields.toDate ? min(span.to, reference ?? span.to) : span.to
@@ -1873,11 +1874,10 @@ extension Extractor {
         var i = span.start
         while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x2D || b[i - 1] == 0x09 { i -= 1 }
         guard i == 0 || b[i - 1] == 0x0A, i < span.start, b[i..<span.start].contains(0x2D) else { return false }
-        let end = min(b.count, span.end + 120)
-        guard span.end < end else { return false }
-        let after = String(decoding: b[span.end..<end], as: UTF8.self).lowercased()
-        return [" bid", " offered", " asked"].contains { after.contains($0) }
+        let window = span.end..<min(b.count, span.end + 120)
+        return quoteWords.contains { b.containsIgnoringASCIICase($0, in: window) }
     }
+    static let quoteWords: [[UInt8]] = [" bid", " offered", " asked"].map { Array($0.utf8) }
 
     /// Whether `span` is a date on a dividend notice's payment or record line: the line opens with
     /// "Pay", "Payable", "Record" or "Payment" (and "date", "on"), and only dates, numbers, commas
@@ -2066,12 +2066,13 @@ extension Extractor {
         // A story whose headline names a place's crop ("ARGENTINE SOYBEAN YIELD ESTIMATES DOWN
         // FURTHER"): its split years are that place's crop years ("The official figure for 1985/86",
         // "this season"), except in a sentence about the United States' own years.
-        if let start = cropYearByPlaceBefore(headlineText(document)), !Self.namesUnitedStates(sentence) { return start }
+        let headline = headlineText(document)
+        if let start = cropYearByPlaceBefore(headline), !Self.namesUnitedStates(sentence) { return start }
         // So does a headline naming a place and its crop of `crop-years-by-place` ("EC COMMISSION
         // DECLINES COMMENT ON SUGAR OFFER": "during the 1984-85 campaign" is the EC's July year),
         // when the sentence names no such pair of its own.
         if cropYearStart(sentence, byPlaceOnly: true) == nil, !Self.namesUnitedStates(sentence),
-           let start = cropYearStart(headlineText(document), byPlaceOnly: true) { return start }
+           let start = cropYearStart(headline, byPlaceOnly: true) { return start }
         if Self.splitYearWithoutCrop(sentence, ruleSet.lexicons["crop-years"]), let s = document.sentenceIndex(of: m.span.start) {
             for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
                 let span = document.sentences[k].span
@@ -2253,7 +2254,13 @@ extension Extractor {
         guard let places = fiscalPlaces, let s = document.sentenceIndex(of: span.start) else { return nil }
         let from = max(document.sentences[s].span.start, span.start - 400)
         guard from < span.start, let hit = document.matchSpans(of: places, in: Span(from, span.start), group: "w").last else { return nil }
-        let place = document.text(hit)
+        return fiscalYear(ofPlace: document.text(hit), reference: reference)
+    }
+
+    /// The fiscal year of a place as the text names it ("Japan", "Tokyo", "Indonesian"): from
+    /// `fiscal-years`, else from `fiscal-years-former` by the story's date; nil for a place whose
+    /// fiscal year is the calendar's or is not listed.
+    func fiscalYear(ofPlace place: String, reference: CalendarDate?) -> FiscalYear? {
         guard let start = ruleSet.lexicons["fiscal-years"]?.lookup(place).flatMap({ Int($0) }) ?? formerFiscalStart(place, reference: reference) else { return nil }
         return FiscalYear(start: start, namedByStart: ruleSet.lexicons["fiscal-years-named-by-start"]?.lookup(place) != nil)
     }

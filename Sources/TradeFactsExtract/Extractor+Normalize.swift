@@ -311,12 +311,9 @@ extension Extractor {
     /// Whether a money mention is a price per barrel ("13 dlrs a barrel", "18 dlrs per barrel",
     /// "18 dlrs/bbl").
     static func isBarrelPrice(_ m: Mention, _ document: Document) -> Bool {
-        let b = document.bytes
-        let end = min(b.count, m.span.end + 16)
-        guard m.span.end < end else { return false }
-        let after = String(decoding: b[m.span.end..<end], as: UTF8.self).lowercased()
-        return [" a barrel", " per barrel", "/bbl", " a bbl", " per bbl", "\na barrel", "\nper barrel"].contains { after.hasPrefix($0) }
+        barrelWords.contains { document.bytes.hasPrefixIgnoringASCIICase($0, at: m.span.end) }
     }
+    static let barrelWords: [[UInt8]] = [" a barrel", " per barrel", "/bbl", " a bbl", " per bbl", "\na barrel", "\nper barrel"].map { Array($0.utf8) }
 
     /// The currency of the same amount written with one in the story's first lines, for a figure in
     /// a short headline that has none; nil elsewhere.

@@ -310,10 +310,7 @@ public final class Extractor: @unchecked Sendable {
         if let places = fiscalPlaces, mentions.contains(where: { $0.periodFields.map { $0.yearTo != nil || $0.fiscal || $0.toDate && $0.fiscalEndMonth != nil } ?? false }) {
             for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true) {
                 if let hit = document.matchSpans(of: places, in: z, group: "w").first {
-                    let place = document.text(hit)
-                    if let start = ruleSet.lexicons["fiscal-years"]?.lookup(place).flatMap({ Int($0) }) ?? formerFiscalStart(place, reference: reference) {
-                        fiscalYear = FiscalYear(start: start, namedByStart: ruleSet.lexicons["fiscal-years-named-by-start"]?.lookup(place) != nil)
-                    }
+                    fiscalYear = self.fiscalYear(ofPlace: document.text(hit), reference: reference)
                     break
                 }
             }

@@ -23,6 +23,33 @@ extension Array where Element == UInt8 {
         return false
     }
 
+    /// Whether `needle` (written in lower case) begins at `i`, ASCII letters compared without
+    /// case and every other byte as it is ("\na barrel" matches "\nA barrel", not "*a barrel").
+    package func hasPrefixIgnoringASCIICase(_ needle: [UInt8], at i: Int) -> Bool {
+        guard i >= 0, i + needle.count <= count else { return false }
+        for (k, n) in needle.enumerated() where !Self.foldsEqual(self[i + k], n) { return false }
+        return true
+    }
+
+    /// Whether `needle` (written in lower case) begins anywhere in `range` and ends within it,
+    /// compared as ``hasPrefixIgnoringASCIICase(_:at:)`` compares.
+    package func containsIgnoringASCIICase(_ needle: [UInt8], in range: Range<Int>) -> Bool {
+        guard !needle.isEmpty else { return false }
+        var i = Swift.max(0, range.lowerBound)
+        let last = Swift.min(range.upperBound, count) - needle.count
+        while i <= last {
+            if hasPrefixIgnoringASCIICase(needle, at: i) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// A byte of text against a byte of a lower-case needle: a letter of the needle matches either
+    /// case; any other byte only itself.
+    @inline(__always) static func foldsEqual(_ byte: UInt8, _ lower: UInt8) -> Bool {
+        (0x61...0x7A).contains(lower) ? byte | 0x20 == lower : byte == lower
+    }
+
     /// The last index where `needle` begins and ends within `range`; nil when it does not occur
     /// there (or `needle` is empty).
     package func lastIndex(of needle: [UInt8], in range: Range<Int>) -> Int? {
