@@ -12,15 +12,10 @@ extension Array where Element == UInt8 {
     }
 
     /// Whether `needle` (written in lower case) occurs anywhere, ignoring ASCII case: a scan of
-    /// the bytes, without lowering a copy of them.
+    /// the bytes, without lowering a copy of them. Only letters fold; a line break in the needle
+    /// ("statement\nperiod") matches a line break.
     package func containsIgnoringASCIICase(_ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= count else { return false }
-        var i = 0
-        while i + needle.count <= count {
-            if self[i] | 0x20 == first, self[i..<(i + needle.count)].elementsEqual(needle, by: { $0 | 0x20 == $1 }) { return true }
-            i += 1
-        }
-        return false
+        containsIgnoringASCIICase(needle, in: 0..<count)
     }
 
     /// Whether `needle` (written in lower case) begins at `i`, ASCII letters compared without
