@@ -2080,20 +2080,21 @@ extension Extractor {
             }
         }
         // A bare split year in a commodity story from London, the trading hub, is the crop's when
-        // its sentence names the crop and the story speaks of no fiscal year or budget ("exported
-        // 1.2 mln tonnes of sugar in 1986/87" is not Britain's April year). Elsewhere the place's
-        // fiscal year stands ("Japan 1986/87 compound feed output", "barley trade resumed in
-        // 2023-24" in a story of Australia's financial year).
+        // the story speaks of no fiscal year or budget ("exported 1.2 mln tonnes of sugar in
+        // 1986/87" is not Britain's April year): the crop its sentence names, else the one named
+        // in the sentence before or the story's first two ("Czarnikow also estimated USSR 1986/87
+        // production" in a story of Cuban sugar). Elsewhere the place's fiscal year stands ("Japan
+        // 1986/87 compound feed output", "barley trade resumed in 2023-24" in a story of
+        // Australia's financial year).
         if !season, placeHasFiscalYear {
             let b = document.bytes, head = Array(b.prefix(400))
             guard ["LONDON, ", "London, "].contains(where: { head.starts(with: $0.utf8) || head.firstIndex(of: Array(("\n" + $0).utf8)) != nil }),
                   !["fiscal", "budget", "financial year"].contains(where: { b.containsIgnoringASCIICase(Array($0.utf8)) }) else { return nil }
-            return cropYearStart(sentence)
         }
         if let start = cropYearStart(sentence) { return start }
-        // A season, or a bare split year in a story from a place without a fiscal year of its own
-        // ("They forecast 1986/87 output at a record" in a story of Ivory Coast cocoa): the crop
-        // named in the sentence before or in the story's first two.
+        // A season, a bare split year in a story from a place without a fiscal year of its own
+        // ("They forecast 1986/87 output at a record" in a story of Ivory Coast cocoa) or in a
+        // London commodity story: the crop named in the sentence before or in the story's first two.
         guard let s = document.sentenceIndex(of: m.span.start) else { return nil }
         for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
             let span = document.sentences[k].span
