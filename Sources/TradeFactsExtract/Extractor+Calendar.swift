@@ -778,10 +778,25 @@ extension Extractor {
         return (before, after)
     }
 
-    /// Whether the sentence of mention `i` names the present ("now", "currently": `period.present-ref`).
+    /// Whether the sentence of mention `i` names the present: "now", "currently"
+    /// (`period.present-ref`), or "today" set against it in a sentence that names no other period
+    /// ("guesstimating today's hog slaughter at 295,000 head versus 307,000 week ago and 311,000 a
+    /// year ago", "It was quoted at 3.72 today, little changed from 3.7 a year ago"), not the day a
+    /// statement was made ("said today", "reported today").
     func presentInSentence(of i: Int, _ mentions: [Mention], _ document: Document) -> Bool {
         let n = sentenceNeighbours(of: i, mentions, document)
-        return (n.before + n.after).contains { mentions[$0].rule == "period.present-ref" }
+        let others = n.before + n.after
+        if others.contains(where: { mentions[$0].rule == "period.present-ref" }) { return true }
+        let b = document.bytes
+        let today = others.filter { k in
+            mentions[k].rule == "date.relative-day" && b.hasPrefixIgnoringASCIICase(Array("today".utf8), at: mentions[k].span.start)
+        }
+        guard let t = today.first, today.count == 1 else { return false }
+        let calm: Set<String> = ["date.relative-day", "period.units-ago", "period.year-earlier", "period.present-ref"]
+        guard others.allSatisfy({ !mentions[$0].type.isCalendar || calm.contains(mentions[$0].rule) || mentions[$0].role == "dateline" }) else { return false }
+        let before = String(decoding: b[max(0, mentions[t].span.start - 12)..<mentions[t].span.start], as: UTF8.self).lowercased()
+        let speech = ["said ", "says ", "told ", "announced ", "reported ", "stated ", "forecast ", "estimated "]
+        return !speech.contains { before.hasSuffix($0) }
     }
 
     /// A story whose headline or first sentence names a year of twelve months that is not a
@@ -3059,6 +3074,7 @@ extension Extractor {
               read(.fiscalEndMonth, &f.fiscalEndMonth, Numbers.month),
               read(.fiscalEndDay, &f.fiscalEndDay, Numbers.ordinal),
               read(.fiscalEndYear, &f.fiscalEndYear, Numbers.year),
+              read(.fiscalEndYearOffset, &f.fiscalEndYearOffset, offset),
               read(.quarterOffset, &f.quarterOffset, offset),
               read(.daysEnding, &f.daysEnding, Numbers.ordinal),
               read(.monthsEnding, &f.monthsEnding, Numbers.ordinal)

@@ -63,6 +63,9 @@ public struct PeriodFields: Sendable, Hashable {
     public var fiscalEndDay: Int?
     /// The year of a fiscal year's last day when written; else taken from ``year`` and the reference date.
     public var fiscalEndYear: Int?
+    /// The year of a fiscal year's last day counted from the reference date's ("ending June this
+    /// year": 0, "next year": 1), when written so.
+    public var fiscalEndYearOffset: Int?
     /// The first month of the fiscal year a split year ("1985/86") was read as, from the story's
     /// place (`fiscal-years`); nil for a split year read as its calendar years.
     public var fiscalYearStart: Int?
@@ -290,9 +293,10 @@ package enum PeriodResolver {
             // ("the fiscal year to March").
             // "Ending next June 30": the first such day after the reference date; "the current
             // fiscal year ending March 31": the first on or after it.
-            let next = (f.yearOffset == 1 || f.yearOffset == 0) && f.fiscalEndYear == nil && f.year == nil
+            let next = (f.yearOffset == 1 || f.yearOffset == 0) && f.fiscalEndYear == nil && f.fiscalEndYearOffset == nil && f.year == nil
             // A split year's last year is its end's ("the 1986/87 fiscal year ending June 30").
-            let candidates = (f.fiscalEndYear.map { [$0] } ?? f.yearTo.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { next ? [$0.year, $0.year + 1] : [$0.year, $0.year - 1] } ?? [])
+            let written = f.fiscalEndYear ?? f.fiscalEndYearOffset.flatMap { o in reference.map { $0.year + o } }
+            let candidates = (written.map { [$0] } ?? f.yearTo.map { [$0] } ?? f.year.map { [$0 + 1, $0] } ?? reference.map { next ? [$0.year, $0.year + 1] : [$0.year, $0.year - 1] } ?? [])
                 .compactMap { y -> CalendarDate? in
                     guard let ed = f.fiscalEndDay else { return (1...12).contains(em) ? CalendarDate(year: y, month: em, day: 1).lastDayOfMonth : nil }
                     return CalendarDate(validYear: y, month: em, day: ed)
