@@ -964,6 +964,10 @@ extension Extractor {
                       !Self.isComparisonBase(mentions[j], document) else { continue }
                 if season, q.granularity == .year, q.from.year == q.to.year { year = q.from.year; break }
                 if part, g.year != nil, (f.quarter != nil && g.quarter != nil && g.quarter != f.quarter) || (f.half != nil && g.half != nil && g.half != f.half) {
+                    // Not the quarter right after the sibling, as read ("first quarter profits
+                    // are expected to exceed the 165 mln dlrs reported for 1986's fourth
+                    // quarter", said in April 1987): one period set against the one before it.
+                    if p.from == q.to.adding(days: 1) { break }
                     year = q.from.year
                     break
                 }
@@ -1840,19 +1844,46 @@ extension Extractor {
         // council is not due to meet again until September", "ICO PACT UNLIKELY BY AUTUMN"): a
         // month after "before" or "until", or a season after those or "by", in a clause whose
         // verb is not in the past tense.
+        // The month may name an event ("before the ICO's annual September council session").
         if t == .past, let f = mention.periodFields, f.month != nil || f.season != nil && f.season != Self.cropSeason, f.year == nil, f.yearOffset == nil,
-           (f.season == nil ? ["before", "until", "till"] : ["before", "until", "till", "by"]).contains(where: { Self.wordBefore(mention.span.start, in: document.bytes, is: $0) }) {
+           let opener = Self.deadlineOpener(before: mention.span.start, in: document.bytes, words: f.season == nil ? Self.deadlineWords : Self.seasonDeadlineWords) {
             // The clause "until" opens is the month's alone: read the tense of the one before it.
             let b = document.bytes
-            var k = mention.span.start
-            while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
-            while k > 0, TriggerScanner.isLetter(b[k - 1]) { k -= 1 }
+            var k = opener
             while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
             // What follows the date in its clause is another's ("before May 7 if the employers
             // made any moves").
             if k > 0, !isMarkedPast(Span(k - 1, k), in: document, memo: &memo), !isMarkedPast(mention.span, in: document, memo: &memo, upToEnd: true) { return .future }
         }
         return t
+    }
+
+    static let deadlineWords: [[UInt8]] = ["before", "until", "till"].map { Array($0.utf8) }
+    static let seasonDeadlineWords: [[UInt8]] = ["before", "until", "till", "by"].map { Array($0.utf8) }
+    /// Words that may stand between "before" and the month of an event ("before the ICO's annual
+    /// September council session", "until its next October meeting").
+    static let deadlineFillers: Set<[UInt8]> = Set(["the", "its", "their", "his", "her", "next", "annual", "regular", "scheduled",
+                                                     "planned", "usual"].map { Array($0.utf8) })
+
+    /// The start of "before", "until" or "till" (`words`) written right before `offset`, or with
+    /// at most three words between that only name the event the month dates ("the", "its",
+    /// "annual", a possessive "ICO's", a capitalised name): nil when there is none.
+    static func deadlineOpener(before offset: Int, in b: [UInt8], words: [[UInt8]]) -> Int? {
+        var i = offset
+        for step in 0..<4 {
+            while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
+            let end = i
+            while i > 0, TriggerScanner.isLetter(b[i - 1]) || b[i - 1] == 0x27 || b[i - 1] == 0x2E { i -= 1 }
+            guard end > i else { return nil }
+            let w = b[i..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if words.contains(w) { return i }
+            // Only fillers may stand between.
+            guard step < 3 else { return nil }
+            let possessive = w.count > 2 && w[w.count - 2] == 0x27 && w[w.count - 1] == 0x73
+            let capitalised = b[i] >= 0x41 && b[i] <= 0x5A
+            guard deadlineFillers.contains(w) || possessive || capitalised else { return nil }
+        }
+        return nil
     }
 
     /// Whether yearless months are a trading position quoted at a price: months written with a
