@@ -113,13 +113,20 @@ extension Extractor {
     }
 
     /// Whether `later` is in the currency of `earlier` by the way it is written: both in cents,
-    /// or `later` restating it after "or" close behind ("152 mln U.S. dlrs, or 1.70 dlrs a share").
+    /// `later` restating it after "or" close behind ("152 mln U.S. dlrs, or 1.70 dlrs a share"), or
+    /// `later` set against it right after "compared with", "compared to", "versus" or "vs", within
+    /// 100 bytes.
     static func restatesIn(sameUnit earlier: Mention, _ later: Mention, _ document: Document) -> Bool {
         guard isInCents(earlier) == isInCents(later) else { return false }
         if isInCents(later) { return true }
-        guard later.span.start >= earlier.span.end, later.span.start - earlier.span.end <= 24 else { return false }
+        guard later.span.start >= earlier.span.end, later.span.start - earlier.span.end <= 100 else { return false }
         let gap = document.text(Span(earlier.span.end, later.span.start)).lowercased()
-        return gap.split { !$0.isLetter }.contains("or")
+        let words = gap.split { !$0.isLetter }
+        // A figure set against it is in the same money ("between 26,500 and 34,700 U.S. Dlrs to
+        // load a vessel at Australian ports compared with 21,200 dlrs at Houston").
+        if words.last == "with" && words.dropLast().last == "compared" || words.last == "to" && words.dropLast().last == "compared"
+            || words.last == "versus" || words.last == "vs" { return true }
+        return later.span.start - earlier.span.end <= 24 && words.contains("or")
     }
 
     /// Document-level currency work, after every mention is known:
@@ -213,7 +220,8 @@ extension Extractor {
                 // A dollar named earlier in the figure's own sentence ("152 mln U.S. dlrs, or 1.70
                 // dlrs a share" in a Toronto story) is the one its bare "dlrs" go on in. So is the
                 // U.S. dollar where the place has its own, for a figure in cents after one in cents
-                // ("75 cts (U.S.) … 69 cts" in Ottawa) or one restated after "or"; not "rose to 75
+                // ("75 cts (U.S.) … 69 cts" in Ottawa), one restated after "or" or one set against
+                // it ("compared with 21,200 dlrs at Houston"); not "rose to 75
                 // U.S. cents, cutting revenues by 6 mln dlrs", nor "a profit of 3.9 mln U.S. dlrs
                 // … and a 3.3 mln dlr profit", which may be in the story's dollars.
                 if let j = lastMoney, mentions[j].currencySource == nil, document.sentenceIndex(of: mentions[j].span.start) == document.sentenceIndex(of: mentions[i].span.start),
