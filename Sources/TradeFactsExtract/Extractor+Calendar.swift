@@ -363,12 +363,14 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: to, value: p.value, granularity: .span))
             }
             // "Later this year": from the day after the reference date to the period's end. "The rest
-            // of the year" in a story reporting months of it that have ended (first-quarter figures
-            // in May): from the day after them, as "so far this year" ends with them.
+            // of the year": from the reference date itself, as most annotators of 1987 copy read it
+            // (9 of 17 in the value gold on 2026-12-05; 4 from the day after). In a story reporting
+            // months of it that have ended (first-quarter figures in May): from the day after
+            // them, as "so far this year" ends with them.
             var reported: ResolvedPeriod?? = nil
             for i in mentions.indices {
                 guard case let .calendar(f, p?) = mentions[i].value, f.afterReference, p.to > r, p.from <= r else { continue }
-                var from = r.adding(days: 1)
+                var from = mentions[i].rule == "period.rest-of-this" ? r : r.adding(days: 1)
                 let restOfYear = p.granularity == .year && !mentions[i].text.lowercased().hasPrefix("later")
                 // Said in a month's last three days, "the rest of the year" is the months after
                 // it ("for the rest of 1987" in OPEC's accord of June 28: July to December).
