@@ -89,6 +89,96 @@ extension Extractor {
         mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
 
+    /// The figures of a list that gives each with its previous one in brackets are money in the
+    /// unit its lead declares (rule `money.bracket-list`, definition `bracket-list-unit`): "The
+    /// Argentine Grain Board adjusted minimum export prices of grain and oilseed products in dlrs
+    /// per tonne FOB, previous in brackets, as follows: Sorghum 64 (63), sunflowerseed cake and
+    /// expellers 103 (102) …", a futures close "(in cruzados per 60 kilo bag … with previous in
+    /// brackets) - May  2,560  (2,560)".
+    ///
+    /// Only a figure followed by a figure in brackets ("64 (63)") is read, both of them, from the
+    /// declaration to the next one, the story's sign-off ("REUTER") or 2,000 bytes on, whichever
+    /// comes first. A figure another rule already read keeps that reading; a latent number gives way.
+    func bracketLists(_ mentions: inout [Mention], _ document: Document) {
+        guard let unit = bracketListUnit else { return }
+        let b = document.bytes
+        // Cheap test first: almost no story says "in brackets" or "in parentheses".
+        guard b.containsIgnoringASCIICase(Self.inBrackets) || b.containsIgnoringASCIICase(Self.inParentheses) else { return }
+        var declarations: [(span: Span, currency: Span?, scale: Span?, per: Span?)] = []
+        var from = 0
+        while from < b.count, let d = Self.firstMatch(of: unit, in: Span(from, b.count), document) {
+            declarations.append(d)
+            from = d.span.end
+        }
+        guard !declarations.isEmpty else { return }
+        let lex = normalizationLexicons
+        var added: [Mention] = []
+        for (n, d) in declarations.enumerated() {
+            guard let c = d.currency else { continue }
+            let text = document.text(c), key = Lexicon.key(text)
+            let code = currency(text, key: key)
+            let minor = lex.minorUnits[key] ?? 1
+            let scale = d.scale.flatMap { Numbers.scale(document.text($0)) ?? Numbers.scale(String(document.text($0).dropLast())) } ?? 1
+            let per = d.per.map { lex.priceUnits?.lookup(document.text($0)) ?? Lexicon.key(document.text($0)) }
+            let pending: PendingCurrency? = lex.ambiguousDollars?.lookup(key: key) != nil ? .localDollar : nil
+            var end = min(b.count, d.span.end + 2000)
+            if n + 1 < declarations.count { end = min(end, declarations[n + 1].span.start) }
+            if let r = b.firstIndex(of: Self.reuterSignOff, from: d.span.end), r < end { end = r }
+            for (first, second) in Self.bracketPairs(b, d.span.end..<end) {
+                for cell in [first, second] {
+                    let span = Span(cell)
+                    guard !mentions.contains(where: { !$0.latent && $0.span.overlaps(span) }),
+                          let v = Numbers.parse(String(decoding: b[cell], as: UTF8.self)) else { continue }
+                    var amount = Self.scaled(v, by: scale)
+                    if minor != 1 { amount /= minor }
+                    var m = Mention(type: .money, span: span, matchSpan: span, text: document.text(span), rule: "money.bracket-list",
+                                    value: .money(amount: amount, low: nil, high: nil, currency: code, per: per))
+                    m.pendingCurrency = pending
+                    added.append(m)
+                }
+            }
+        }
+        guard !added.isEmpty else { return }
+        mentions.removeAll { m in m.latent && added.contains { $0.span.overlaps(m.span) } }
+        mentions.append(contentsOf: added)
+        mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+    }
+    static let inBrackets = Array("in brackets".utf8), inParentheses = Array("in parenthes".utf8)
+    static let reuterSignOff = Array("\n REUTER".utf8)
+
+    /// The pairs "figure (figure)" in `range`: a figure ("64", "2,560", "1.05") not inside a word or
+    /// another figure, up to three spaces or a line break, "(", the second figure, ")".
+    static func bracketPairs(_ b: [UInt8], _ range: Range<Int>) -> [(Range<Int>, Range<Int>)] {
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func figureEnd(_ s: Int) -> Int? {
+            var i = s
+            guard i < range.upperBound, isDigit(b[i]) else { return nil }
+            while i < range.upperBound, isDigit(b[i]) || (b[i] == 0x2C || b[i] == 0x2E) && i + 1 < range.upperBound && isDigit(b[i + 1]) { i += 1 }
+            return i
+        }
+        func skipSpaces(_ s: Int) -> Int {
+            var i = s, n = 0
+            while i < range.upperBound, b[i] == 0x20 || b[i] == 0x0A, n < 4 { i += 1; n += 1 }
+            return i
+        }
+        var pairs: [(Range<Int>, Range<Int>)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let before = i > 0 ? b[i - 1] : 0x20
+            guard isDigit(b[i]), !isDigit(before), !TriggerScanner.isLetter(before), before != 0x2E, before != 0x2C, before != 0x2F, before != 0x2D,
+                  let end1 = figureEnd(i) else { i += 1; continue }
+            var k = skipSpaces(end1)
+            guard k > end1 || end1 < range.upperBound && b[end1] == 0x28, k < range.upperBound, b[k] == 0x28 else { i = end1; continue }
+            k = skipSpaces(k + 1)
+            guard let end2 = figureEnd(k) else { i = end1; continue }
+            let close = skipSpaces(end2)
+            guard close < range.upperBound, b[close] == 0x29 else { i = end1; continue }
+            pairs.append((i..<end1, k..<end2))
+            i = close + 1
+        }
+        return pairs
+    }
+
     /// What a line is to a table: a row with the byte ranges of its figures, a heading (no digit,
     /// or a short line), blank, or prose.
     enum LineKind { case row([Range<Int>]), heading, blank, prose }

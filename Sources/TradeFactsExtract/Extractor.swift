@@ -91,6 +91,9 @@ public final class Extractor: @unchecked Sendable {
     let pastCues: Pattern?
     /// What a price table's figures are in (definition `price-table-unit`; see ``priceTables(_:_:)``).
     let priceTableUnit: Pattern?
+    /// What a list of figures with their previous ones in brackets is in (definition
+    /// `bracket-list-unit`; see ``bracketLists(_:_:)``).
+    let bracketListUnit: Pattern?
     /// What follows a trading position's months (definition `position-after`: "June/July going at 1,850 dlrs").
     let positionAfter: Pattern?
     /// What follows a split year when the story says its months (`split-year-months-after`).
@@ -170,6 +173,7 @@ public final class Extractor: @unchecked Sendable {
         // Not a participle of the present passive ("provided the accord is approved before October 1").
         pastCues = ruleSet.lexicons["past-cues"] != nil ? try ruleSet.compile(#"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeing\s)\b{{lexicon:past-cues}}\b"#) : nil
         priceTableUnit = ruleSet.definitions["price-table-unit"] == nil ? nil : try ruleSet.compile("{{price-table-unit}}")
+        bracketListUnit = ruleSet.definitions["bracket-list-unit"] == nil ? nil : try ruleSet.compile("{{bracket-list-unit}}")
         positionAfter = ruleSet.definitions["position-after"] == nil ? nil : try ruleSet.compile("{{position-after}}")
         splitYearMonthsAfter = ruleSet.definitions["split-year-months-after"] == nil ? nil : try ruleSet.compile("{{split-year-months-after}}")
         positionBefore = ruleSet.definitions["position-before"] == nil ? nil : try ruleSet.compile("{{position-before}}")
@@ -268,6 +272,7 @@ public final class Extractor: @unchecked Sendable {
         Self.dropFiguresSplitByInvisibles(&mentions, document, &warnings)
         Self.reportDigitsNotRead(document, &warnings)
         priceTables(&mentions, document)
+        bracketLists(&mentions, document)
         addPercentListMembers(&mentions, document)
         addMoneyListMembers(&mentions, document)
         classifyPercents(&mentions, document)

@@ -81,6 +81,32 @@ final class ExtractionBreadthTests: XCTestCase {
             .filter { $0.rule == "money.price-table" }.isEmpty, "prose is no table")
     }
 
+    /// A list whose lead says what its figures are in and that their previous ones are in
+    /// brackets: each "figure (figure)" pair is money in that unit; a list in tonnes, pairs after
+    /// the sign-off, and brackets without a declared currency are left alone.
+    func testBracketLists() {
+        let list = """
+        ARGENTINE GRAIN EXPORT PRICES ADJUSTED
+        BUENOS AIRES, April 8 - The grain board adjusted minimum export prices of grain products in dlrs per
+        tonne FOB, previous in brackets, as follows:
+            Sorghum 64 (63), sunflowerseed cake 103 (102)
+        , pellets 1,101 ( 1,100).
+         REUTER
+            Maize 71 (72).
+        """
+        let m = mentions(list, date: "1987-04-08").filter { $0.rule == "money.bracket-list" }
+        XCTAssertEqual(m.map(\.text), ["64", "63", "103", "102", "1,101", "1,100"])
+        XCTAssertEqual(Set(m.map(\.currency)), ["USD"])
+        if case let .money(_, _, _, _, per)? = m.first?.value { XCTAssertEqual(per, "tonne") } else { XCTFail("no bracket-list money") }
+        let cents = mentions("Prices in cents per lb, previous in brackets: Grade A 52.5 (53.0).", date: "1987-04-08")
+            .filter { $0.rule == "money.bracket-list" }
+        XCTAssertEqual(cents.map { NSDecimalNumber(decimal: $0.numericValue ?? 0).doubleValue }, [0.525, 0.53])
+        XCTAssertTrue(mentions("Shipments in tonnes, with 1985 in brackets, included: beef 120,184 (137,686).", date: "1987-03-11")
+            .filter { $0.rule == "money.bracket-list" }.isEmpty, "a list in tonnes is no money")
+        XCTAssertTrue(mentions("New rates (previous in brackets) were - Average CD rates 4.27 pct (4.32)", date: "1987-02-27")
+            .filter { $0.rule == "money.bracket-list" }.isEmpty, "no currency declared")
+    }
+
     /// A share, a rate, a change by a verb further back, and a plain level.
     func testPercentKinds() {
         func kinds(_ text: String) -> [String?] { mentions(text).filter { $0.type == .percent }.map(\.percentKind) }
