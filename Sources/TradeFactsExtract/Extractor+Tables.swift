@@ -60,29 +60,43 @@ extension Extractor {
             let declarationLine = document.lineIndex.lineIndex(of: declaration.span.start)
             if afterTable, case .prose = kinds[declarationLine] { continue }
             if String(decoding: b[line(declarationLine)].drop { $0 == 0x20 || $0 == 0x09 }.prefix(4), as: UTF8.self).lowercased() == "note" { continue }
-            let cur = declaration.currency.map { (text: document.text($0), key: Lexicon.key(document.text($0))) }
-            guard let cur else { continue }
-            let lex = normalizationLexicons
-            let code = currency(cur.text, key: cur.key)
-            let minor = lex.minorUnits[cur.key] ?? 1
-            let scale = declaration.scale.flatMap { Numbers.scale(document.text($0)) ?? Numbers.scale(String(document.text($0).dropLast())) } ?? 1
-            let per = declaration.per.map { lex.priceUnits?.lookup(document.text($0)) ?? Lexicon.key(document.text($0)) }
-            let pending: PendingCurrency? = lex.ambiguousDollars?.lookup(key: cur.key) != nil ? .localDollar : nil
-            for r in k...last {
-                guard case let .row(cells) = kinds[r] else { continue }
-                for cell in cells {
-                    let span = Span(cell)
-                    guard !mentions.contains(where: { !$0.latent && $0.span.overlaps(span) }),
-                          let v = Numbers.parse(String(decoding: b[cell], as: UTF8.self)) else { continue }
-                    var amount = Self.scaled(v, by: scale)
-                    if minor != 1 { amount /= minor }
-                    var m = Mention(type: .money, span: span, matchSpan: span, text: document.text(span), rule: "money.price-table",
-                                    value: .money(amount: amount, low: nil, high: nil, currency: code, per: per))
-                    m.pendingCurrency = pending
-                    added.append(m)
-                }
-            }
+            guard declaration.currency != nil else { continue }
+            var cells: [Range<Int>] = []
+            for r in k...last { if case let .row(c) = kinds[r] { cells += c } }
+            added += declaredMoney(cells, declaration, rule: "money.price-table", mentions, document)
         }
+        Self.merge(added, into: &mentions)
+    }
+
+    /// Money mentions for the bare figures `cells`, in the currency, scale and unit `declaration`
+    /// gives; a figure another rule read (not a latent number) is skipped.
+    func declaredMoney(_ cells: [Range<Int>], _ declaration: (span: Span, currency: Span?, scale: Span?, per: Span?), rule: String,
+                       _ mentions: [Mention], _ document: Document) -> [Mention] {
+        guard let c = declaration.currency else { return [] }
+        let b = document.bytes, lex = normalizationLexicons
+        let text = document.text(c), key = Lexicon.key(text)
+        let code = currency(text, key: key)
+        let minor = lex.minorUnits[key] ?? 1
+        let scale = declaration.scale.flatMap { Numbers.scale(document.text($0)) ?? Numbers.scale(String(document.text($0).dropLast())) } ?? 1
+        let per = declaration.per.map { lex.priceUnits?.lookup(document.text($0)) ?? Lexicon.key(document.text($0)) }
+        let pending: PendingCurrency? = lex.ambiguousDollars?.lookup(key: key) != nil ? .localDollar : nil
+        var added: [Mention] = []
+        for cell in cells {
+            let span = Span(cell)
+            guard !mentions.contains(where: { !$0.latent && $0.span.overlaps(span) }),
+                  let v = Numbers.parse(String(decoding: b[cell], as: UTF8.self)) else { continue }
+            var amount = Self.scaled(v, by: scale)
+            if minor != 1 { amount /= minor }
+            var m = Mention(type: .money, span: span, matchSpan: span, text: document.text(span), rule: rule,
+                            value: .money(amount: amount, low: nil, high: nil, currency: code, per: per))
+            m.pendingCurrency = pending
+            added.append(m)
+        }
+        return added
+    }
+
+    /// Adds `added` to `mentions` in text order; a latent number they overlap gives way.
+    static func merge(_ added: [Mention], into mentions: inout [Mention]) {
         guard !added.isEmpty else { return }
         mentions.removeAll { m in m.latent && added.contains { $0.span.overlaps(m.span) } }
         mentions.append(contentsOf: added)
@@ -111,37 +125,15 @@ extension Extractor {
             from = d.span.end
         }
         guard !declarations.isEmpty else { return }
-        let lex = normalizationLexicons
         var added: [Mention] = []
         for (n, d) in declarations.enumerated() {
-            guard let c = d.currency else { continue }
-            let text = document.text(c), key = Lexicon.key(text)
-            let code = currency(text, key: key)
-            let minor = lex.minorUnits[key] ?? 1
-            let scale = d.scale.flatMap { Numbers.scale(document.text($0)) ?? Numbers.scale(String(document.text($0).dropLast())) } ?? 1
-            let per = d.per.map { lex.priceUnits?.lookup(document.text($0)) ?? Lexicon.key(document.text($0)) }
-            let pending: PendingCurrency? = lex.ambiguousDollars?.lookup(key: key) != nil ? .localDollar : nil
             var end = min(b.count, d.span.end + 2000)
             if n + 1 < declarations.count { end = min(end, declarations[n + 1].span.start) }
             if let r = b.firstIndex(of: Self.reuterSignOff, from: d.span.end), r < end { end = r }
-            for (first, second) in Self.bracketPairs(b, d.span.end..<end) {
-                for cell in [first, second] {
-                    let span = Span(cell)
-                    guard !mentions.contains(where: { !$0.latent && $0.span.overlaps(span) }),
-                          let v = Numbers.parse(String(decoding: b[cell], as: UTF8.self)) else { continue }
-                    var amount = Self.scaled(v, by: scale)
-                    if minor != 1 { amount /= minor }
-                    var m = Mention(type: .money, span: span, matchSpan: span, text: document.text(span), rule: "money.bracket-list",
-                                    value: .money(amount: amount, low: nil, high: nil, currency: code, per: per))
-                    m.pendingCurrency = pending
-                    added.append(m)
-                }
-            }
+            let cells = Self.bracketPairs(b, d.span.end..<end).flatMap { [$0.0, $0.1] }
+            added += declaredMoney(cells, d, rule: "money.bracket-list", mentions, document)
         }
-        guard !added.isEmpty else { return }
-        mentions.removeAll { m in m.latent && added.contains { $0.span.overlaps(m.span) } }
-        mentions.append(contentsOf: added)
-        mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        Self.merge(added, into: &mentions)
     }
     static let inBrackets = Array("in brackets".utf8), inParentheses = Array("in parenthes".utf8)
     static let reuterSignOff = Array("\n REUTER".utf8)
