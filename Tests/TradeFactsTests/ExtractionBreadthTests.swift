@@ -66,6 +66,15 @@ final class ExtractionBreadthTests: XCTestCase {
         let values = cents.map { NSDecimalNumber(decimal: $0.numericValue ?? 0).doubleValue }
         XCTAssertEqual(values.count, 4)
         for (got, want) in zip(values, [0.525, 0.53, 0.48, 0.485]) { XCTAssertEqual(got, want, accuracy: 1e-9) }
+        let heading = """
+        COCOA BUFFER DIFFERENTIALS
+        LONDON, March 27 - Differentials were fixed as follows,
+         Country       Differential stg/tonne
+         Malaysia           0
+         Brazil            55
+         Ghana            137
+        """
+        XCTAssertEqual(mentions(heading, date: "1987-03-27").filter { $0.rule == "money.price-table" }.map(\.text), ["0", "55", "137"])
         let quantities = """
         GRAIN STOCKS
         OMAHA, March 3 - Stocks in mln bushels follow:
