@@ -206,6 +206,16 @@ extension Extractor {
             }
             // "The previous January" is the January a year before the latest one.
             if mentions[i].rule == "period.previous-named-month", let p = resolved { resolved = p.shifted(years: -1) }
+            // A fiscal year "ending" on a day, no year written ("until Japanese companies close
+            // their books for the fiscal year ending on March 31", said on 17 March): the one whose
+            // end is still ahead, as all eight such items of the value gold read it (2026-12-05).
+            // "Ended", and "ending in" a month alone ("the year ending in November"), keep the last
+            // one passed.
+            if mentions[i].rule == "period.fiscal-year-ended", fields.fiscalEndDay != nil, fields.fiscalEndYear == nil, fields.fiscalEndYearOffset == nil,
+               fields.year == nil, fields.yearOffset == nil, !fields.toDate, let r = reference, let p = resolved, p.to < r,
+               mentions[i].text.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { $0 == "ending" || $0 == "ends" }) {
+                resolved = p.shifted(years: 1)
+            }
             // What something has run "since" began before the reference date ("the lowest since
             // June" in an April story is last June, however near the coming one is).
             if mentions[i].qualifier == "since", fields.year == nil, fields.yearOffset == nil, let r = reference,
@@ -1843,12 +1853,14 @@ extension Extractor {
         if t == .future, let f = mention.periodFields, f.year == nil, f.month != nil, f.day == nil,
            Self.accordAfter(mention.span.end, in: document.bytes) { return .past }
         // A deadline ahead ("reaching an agreement on quotas before September appear dim", "the
-        // council is not due to meet again until September", "ICO PACT UNLIKELY BY AUTUMN"): a
-        // month after "before" or "until", or a season after those or "by", in a clause whose
-        // verb is not in the past tense.
-        // The month may name an event ("before the ICO's annual September council session").
+        // council is not due to meet again until September", "ICO PACT UNLIKELY BY AUTUMN",
+        // "promised to halt all trade with South Africa by October"): a month or season after
+        // "before", "until" or "by", in a clause whose verb is not in the past tense; after "by",
+        // a whole month or season only ("deposits rising to 17,830 billion yen by the
+        // end-December" is a level reached). The month may name an event ("before the ICO's
+        // annual September council session").
         if t == .past, let f = mention.periodFields, f.month != nil || f.season != nil && f.season != Self.cropSeason, f.year == nil, f.yearOffset == nil,
-           let opener = Self.deadlineOpener(before: mention.span.start, in: document.bytes, words: f.season == nil ? Self.deadlineWords : Self.seasonDeadlineWords) {
+           let opener = Self.deadlineOpener(before: mention.span.start, in: document.bytes, words: f.monthPart == nil && f.day == nil ? Self.deadlineWords : Self.deadlineWordsOfParts) {
             // The clause "until" opens is the month's alone: read the tense of the one before it.
             let b = document.bytes
             var k = opener
@@ -1860,8 +1872,8 @@ extension Extractor {
         return t
     }
 
-    static let deadlineWords: [[UInt8]] = ["before", "until", "till"].map { Array($0.utf8) }
-    static let seasonDeadlineWords: [[UInt8]] = ["before", "until", "till", "by"].map { Array($0.utf8) }
+    static let deadlineWords: [[UInt8]] = ["before", "until", "till", "by"].map { Array($0.utf8) }
+    static let deadlineWordsOfParts: [[UInt8]] = ["before", "until", "till"].map { Array($0.utf8) }
     /// Words that may stand between "before" and the month of an event ("before the ICO's annual
     /// September council session", "until its next October meeting").
     static let deadlineFillers: Set<[UInt8]> = Set(["the", "its", "their", "his", "her", "next", "annual", "regular", "scheduled",
