@@ -48,7 +48,7 @@ extension Extractor {
             // (Decimal division is slow: skip it for the usual main unit.)
             func main(_ d: Decimal?) -> Decimal? { minor == 1 ? d : d.map { $0 / minor } }
             value = .money(amount: main(amount), low: main(low), high: main(high), currency: cur, per: per)
-            if raw.has(.carry) && currencyText == nil { pending = raw[.carry] == "table" ? .table : .carry }
+            if raw.has(.carry) && currencyText == nil { pending = raw[.carry] == "table" ? .table : raw[.carry] == "quote" ? .quote : .carry }
             else if let k = currencyKey, lex.ambiguousDollars?.lookup(key: k) != nil { pending = .localDollar }
             else if let k = currencyKey, let family = lex.ambiguousCurrencies?.lookup(key: k) { pending = .local(family: family) }
         case .percent:
@@ -105,6 +105,22 @@ extension Extractor {
     }
 
     // MARK: Currency from context
+
+    /// Whether a money mention is an exchange-rate quote: its figure has four or more decimals
+    /// ("0.6858/63 U.S. Dlrs", "1.8040 marks", "6.0615").
+    static func isQuote(_ m: Mention) -> Bool {
+        let b = Array(m.text.utf8)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x2E, i > 0, (0x30...0x39).contains(b[i - 1]) {
+                var j = i + 1
+                while j < b.count, (0x30...0x39).contains(b[j]) { j += 1 }
+                if j - i - 1 >= 4 { return true }
+                i = j
+            } else { i += 1 }
+        }
+        return false
+    }
 
     /// Whether a money mention is written in cents ("75 cts", "69 U.S. cents"), not in dollars.
     static func isInCents(_ m: Mention) -> Bool {
@@ -180,11 +196,15 @@ extension Extractor {
         // The last quantity of a million or more ("2.54 billion barrels"): a scaled figure elided
         // after it is its.
         var lastScaledQuantity: Int? = nil
+        // The last money mention with a currency written as an exchange-rate quote ("0.6858/63
+        // U.S. Dlrs", "1.8040 marks"): a bare quote after it is in its currency.
+        var lastQuote: Int? = nil
         for i in mentions.indices {
             defer {
                 if mentions[i].type == .quantity, case let .quantity(v?, _, _, _) = mentions[i].value, v >= 1_000_000 { lastScaledQuantity = i }
                 if mentions[i].type == .money, case let .money(_, _, _, c?, _) = mentions[i].value, mentions[i].pendingCurrency == nil {
                     lastMoney = i
+                    if Self.isQuote(mentions[i]) { lastQuote = i }
                     if !Self.isConversion(mentions[i], document) { lastPrimaryMoney = i }
                     if firstNamedDollar == nil, mentions[i].currencySource == nil, normalizationLexicons.bareDollars.contains(c) { firstNamedDollar = i }
                 }
@@ -259,6 +279,19 @@ extension Extractor {
                 } else {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local ?? "USD", per: per)
                     mentions[i].currencySource = local == nil ? "default" : "place"
+                }
+            case .quote:
+                let here = document.sentenceIndex(of: mentions[i].span.start)
+                if let q = lastQuote, let h = here, let s = document.sentenceIndex(of: mentions[q].span.start), s == h || s == h - 1,
+                   case let .money(_, _, _, c?, _) = mentions[q].value {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
+                    mentions[i].currencySource = "carried"
+                } else {
+                    if let a {
+                        mentions[i].type = .number
+                        mentions[i].value = .number(value: a)
+                    }
+                    mentions[i].latent = true
                 }
             case .carry:
                 let here = document.sentenceIndex(of: mentions[i].span.start)

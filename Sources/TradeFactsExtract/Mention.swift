@@ -162,6 +162,10 @@ extension Mention {
 enum PendingCurrency: Sendable, Equatable {
     /// No currency in the text: take the nearest earlier figure's (same or previous sentence).
     case carry
+    /// A bare exchange-rate quote of four or more decimals ("traded as high as 0.6875 before
+    /// retreating to around 0.6864/69"): the currency of the nearest earlier quote in its sentence
+    /// or the one before ("0.6858/63 U.S. Dlrs"); without one, not money.
+    case quote
     /// A figure of a results table's line with no currency word: the last currency written before
     /// it in the story, else the dollar of the story's place.
     case table
