@@ -106,6 +106,15 @@ extension Extractor {
 
     // MARK: Currency from context
 
+    /// A figure read as money that finds no currency: a latent number (its amount kept), not money.
+    static func demoteToLatentNumber(_ m: inout Mention, _ amount: Decimal?) {
+        if let amount {
+            m.type = .number
+            m.value = .number(value: amount)
+        }
+        m.latent = true
+    }
+
     /// Whether a money mention is an exchange-rate quote: its figure has four or more decimals
     /// ("0.6858/63 U.S. Dlrs", "1.8040 marks", "6.0615").
     static func isQuote(_ m: Mention) -> Bool {
@@ -230,11 +239,7 @@ extension Extractor {
                     mentions[i].currencySource = "default"
                 } else {
                     // No customary reading and no place: not read as money rather than guessed.
-                    if let a {
-                        mentions[i].type = .number
-                        mentions[i].value = .number(value: a)
-                    }
-                    mentions[i].latent = true
+                    Self.demoteToLatentNumber(&mentions[i], a)
                 }
             case .localDollar:
                 // A dollar named earlier in the figure's own sentence ("152 mln U.S. dlrs, or 1.70
@@ -287,11 +292,7 @@ extension Extractor {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
                     mentions[i].currencySource = "carried"
                 } else {
-                    if let a {
-                        mentions[i].type = .number
-                        mentions[i].value = .number(value: a)
-                    }
-                    mentions[i].latent = true
+                    Self.demoteToLatentNumber(&mentions[i], a)
                 }
             case .carry:
                 let here = document.sentenceIndex(of: mentions[i].span.start)
@@ -315,12 +316,8 @@ extension Extractor {
                 } else if !barred, let antecedent, case let .money(_, _, _, c?, _) = antecedent.value {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
                     mentions[i].currencySource = "carried"
-                } else if let a {
-                    mentions[i].type = .number
-                    mentions[i].value = .number(value: a)
-                    mentions[i].latent = true
                 } else {
-                    mentions[i].latent = true
+                    Self.demoteToLatentNumber(&mentions[i], a)
                 }
             }
         }
