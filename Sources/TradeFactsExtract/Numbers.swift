@@ -298,13 +298,16 @@ public enum Numbers {
         words.removeAll { $0 == "and" }
         if words.isEmpty { return nil }
         var total: Decimal = 0, hundreds: Decimal = 0, small: Decimal = 0
-        var sawNumber = false, lastWasScale = false
+        var sawNumber = false, lastWasScale = false, lastWasUnit = false
         // Whether a count was written since the last scale word: "zero million" is 0, while "a
         // million" and a bare "million" take an implied one.
         var counted = false
         for w in words {
             if w == "a" || w == "an" { continue }  // "a dozen", "a hundred": the multiplier supplies the 1
             var isScale = false
+            // Two units in a row ("three-six pct", a range) are no one number.
+            if units[w] != nil, lastWasUnit { return nil }
+            lastWasUnit = units[w] != nil
             if dozens.contains(w) { small = (small == 0 ? 1 : small) * 12; sawNumber = true; counted = true }
             else if let u = units[w] { small += Decimal(u); sawNumber = true; counted = true }
             else if let t = tens[w] { small += Decimal(t); sawNumber = true; counted = true }
