@@ -116,8 +116,9 @@ extension Extractor {
     func bracketLists(_ mentions: inout [Mention], _ document: Document) {
         guard let unit = bracketListUnit else { return }
         let b = document.bytes
-        // Cheap test first: almost no story says "in brackets" or "in parentheses".
-        guard b.containsIgnoringASCIICase(Self.inBrackets) || b.containsIgnoringASCIICase(Self.inParentheses) else { return }
+        // Cheap test first: almost no story speaks of brackets or parentheses ("in\nbrackets" may
+        // break its line).
+        guard b.containsIgnoringASCIICase(Self.bracketsWord) || b.containsIgnoringASCIICase(Self.parenthesesWord) else { return }
         var declarations: [(span: Span, currency: Span?, scale: Span?, per: Span?)] = []
         var from = 0
         while from < b.count, let d = Self.firstMatch(of: unit, in: Span(from, b.count), document) {
@@ -130,17 +131,21 @@ extension Extractor {
             var end = min(b.count, d.span.end + 2000)
             if n + 1 < declarations.count { end = min(end, declarations[n + 1].span.start) }
             if let r = b.firstIndex(of: Self.reuterSignOff, from: d.span.end), r < end { end = r }
-            let cells = Self.bracketPairs(b, d.span.end..<end).flatMap { [$0.0, $0.1] }
+            let cells = Self.bracketPairs(b, d.span.end..<end).flatMap { [$0.0] + ($0.1.map { [$0] } ?? []) }
             added += declaredMoney(cells, d, rule: "money.bracket-list", mentions, document)
         }
         Self.merge(added, into: &mentions)
     }
-    static let inBrackets = Array("in brackets".utf8), inParentheses = Array("in parenthes".utf8)
+    static let bracketsWord = Array("brackets".utf8), parenthesesWord = Array("parenthes".utf8)
     static let reuterSignOff = Array("\n REUTER".utf8)
 
+    /// What stands in brackets for a figure not available ("(NA)", "(n.a.)").
+    static let notAvailable: [[UInt8]] = ["n.a.", "na", "n/a", "nil", "nc"].map { Array($0.utf8) }
+
     /// The pairs "figure (figure)" in `range`: a figure ("64", "2,560", "1.05") not inside a word or
-    /// another figure, up to three spaces or a line break, "(", the second figure, ")".
-    static func bracketPairs(_ b: [UInt8], _ range: Range<Int>) -> [(Range<Int>, Range<Int>)] {
+    /// another figure, up to three spaces or a line break, "(", the second figure, ")"; with "(NA)"
+    /// or "(n.a.)" for the second, the first alone.
+    static func bracketPairs(_ b: [UInt8], _ range: Range<Int>) -> [(Range<Int>, Range<Int>?)] {
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         func figureEnd(_ s: Int) -> Int? {
             var i = s
@@ -153,7 +158,7 @@ extension Extractor {
             while i < range.upperBound, b[i] == 0x20 || b[i] == 0x0A, n < 4 { i += 1; n += 1 }
             return i
         }
-        var pairs: [(Range<Int>, Range<Int>)] = []
+        var pairs: [(Range<Int>, Range<Int>?)] = []
         var i = range.lowerBound
         while i < range.upperBound {
             let before = i > 0 ? b[i - 1] : 0x20
@@ -162,6 +167,12 @@ extension Extractor {
             var k = skipSpaces(end1)
             guard k > end1 || end1 < range.upperBound && b[end1] == 0x28, k < range.upperBound, b[k] == 0x28 else { i = end1; continue }
             k = skipSpaces(k + 1)
+            // No previous figure ("976.50  (NA)"): the first alone.
+            if let na = Self.notAvailable.first(where: { b.hasPrefixIgnoringASCIICase($0, at: k) }), k + na.count < range.upperBound, b[k + na.count] == 0x29 {
+                pairs.append((i..<end1, nil))
+                i = k + na.count + 1
+                continue
+            }
             guard let end2 = figureEnd(k) else { i = end1; continue }
             let close = skipSpaces(end2)
             guard close < range.upperBound, b[close] == 0x29 else { i = end1; continue }

@@ -110,6 +110,9 @@ final class ExtractionBreadthTests: XCTestCase {
         let cents = mentions("Prices in cents per lb, previous in brackets: Grade A 52.5 (53.0).", date: "1987-04-08")
             .filter { $0.rule == "money.bracket-list" }
         XCTAssertEqual(cents.map { NSDecimalNumber(decimal: $0.numericValue ?? 0).doubleValue }, [0.525, 0.53])
+        let auction = "Average prices in rupees per 50 kilos, with previous prices in\nbrackets -\n    Plantation \"A\" 592.2   1,284.50 (1,223.50)\n    Arabica Cherry \"AB\"    33.3      976.50  (NA)\n"
+        XCTAssertEqual(mentions(auction, date: "1987-04-02").filter { $0.rule == "money.bracket-list" }.map(\.text), ["1,284.50", "1,223.50", "976.50"],
+                       "a lead broken across lines; a figure with none before it (NA); tonnages left alone")
         XCTAssertTrue(mentions("Shipments in tonnes, with 1985 in brackets, included: beef 120,184 (137,686).", date: "1987-03-11")
             .filter { $0.rule == "money.bracket-list" }.isEmpty, "a list in tonnes is no money")
         XCTAssertTrue(mentions("New rates (previous in brackets) were - Average CD rates 4.27 pct (4.32)", date: "1987-02-27")
