@@ -343,6 +343,9 @@ package enum PeriodResolver {
             return p
         }
         if f.tense == .past, let p = candidates.last(where: { $0.to < r }) { return p }
+        // A season under way with a month or more to run is the one an event is set in ("Prospects
+        // appear slim for a summer meeting" on 29 June: this summer).
+        if f.tense == .future, f.season != nil, let p = candidates.first(where: { $0.from <= r && r.dayNumber + 30 <= $0.to.dayNumber }) { return p }
         if f.tense == .future, let p = candidates.first(where: { $0.from > r }) { return p }
         // "This fall" is the season under way, else this year's, whichever side of the reference
         // date it falls ("this fall" in March: the coming one, not last year's nearer fall); a
