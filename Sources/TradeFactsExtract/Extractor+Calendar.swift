@@ -271,9 +271,11 @@ extension Extractor {
                 fields.fiscalYearStart = fy.start
             }
             // "The financial year to August" in a place whose fiscal year ends in another month (a
-            // British story: April to August): the fiscal year so far, not twelve months.
-            if fields.toDate, let em = fields.fiscalEndMonth, fields.fiscalEndDay == nil, let fy = fiscalYear, fy.start > 1,
-               em != (fy.start + 10) % 12 + 1, let r = resolved {
+            // British story: April to August), "the fiscal year to March 13" in an Indian story (a
+            // day before the year's last): the fiscal year so far, not twelve months.
+            if fields.toDate, let em = fields.fiscalEndMonth, let fy = fiscalYear, fy.start > 1,
+               em != (fy.start + 10) % 12 + 1 || fields.fiscalEndDay.map({ $0 < CalendarDate(year: 2001, month: em, day: 1).lastDayOfMonth.day }) ?? false,
+               let r = resolved {
                 let from = CalendarDate(year: em >= fy.start ? r.to.year : r.to.year - 1, month: fy.start, day: 1)
                 resolved = ResolvedPeriod(from: from, to: r.to, value: "\(from.iso)/\(r.to.iso)", granularity: .span)
                 fields.fiscal = true
@@ -2033,6 +2035,20 @@ extension Extractor {
     /// Whether a split year's words make it a season or crop year ("the 1986/87 season"), which
     /// follows the commodity, not the place's fiscal year; with `crops`, also a crop named as a
     /// word (for a sentence around the year). The checks read it too.
+    /// Whether a pair of split years shares its season word written after the second ("coffee from
+    /// the 1986/87 and 1985/86 crops", "the 1985/86 or 1986/87 season"), read from `offset`, the
+    /// first one's end.
+    static func seasonWordAfterPair(_ offset: Int, _ b: [UInt8]) -> Bool {
+        let tail = String(decoding: b[offset..<min(b.count, offset + 40)], as: UTF8.self).lowercased()
+        var words = tail.split { $0 == " " || $0 == "\n" }.prefix(5).map(String.init)
+        guard words.count >= 3, words[0] == "and" || words[0] == "or" else { return false }
+        words.removeFirst()
+        if words.first == "the" { words.removeFirst() }
+        guard let year = words.first, isSplitYearToken(year), words.count > 1 else { return false }
+        let next = words[1].prefix { $0.isLetter }
+        return ["crop", "crops", "season", "seasons", "campaign", "campaigns", "harvest", "harvests"].contains(String(next))
+    }
+
     package static func isSeason(_ text: String, crops: Bool = false) -> Bool {
         let t = text.lowercased()
         if ["season", "crop", "campaign", "marketing", "harvest", "coffee year", "cocoa year", "sugar year", "cotton year", "quota year",
@@ -2118,7 +2134,7 @@ extension Extractor {
     /// season") or the story's place has no fiscal year of its own; for a season, else a crop named
     /// in the sentence before or in the story's first two sentences (nil when none is named).
     func cropYear(of m: Mention, _ document: Document, placeHasFiscalYear: Bool) -> Int? {
-        let season = Self.isSeason(m.text)
+        let season = Self.isSeason(m.text) || Self.seasonWordAfterPair(m.span.end, document.bytes)
         let sentence = sentenceText(of: m, document)
         // A place written before its split year or crop ("the Soviet 1986/87 wheat crop", "USSR
         // wheat imports"), in the sentence, else in the one before or the story's first two.
