@@ -231,6 +231,13 @@ public enum Numbers {
         // (An ASCII text is searched for the hyphen byte; Foundation's substring search is slow.)
         let hasHyphen = text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.contains(UInt8(ascii: "-")) : text.contains("-")
         guard hasHyphen else { return value(text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)) }
+        // Two units joined by a hyphen ("three-six pct") are a range, no one number.
+        let pieces = text.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        for k in pieces.indices.dropLast() {
+            let before = pieces[k].split(separator: " ").last.map(String.init) ?? ""
+            let after = pieces[k + 1].split(separator: " ").first.map(String.init) ?? ""
+            if let u = units[before], let v = units[after], u > 0, v > 0, before != "a", before != "an" { return nil }
+        }
         var t = text.replacingOccurrences(of: #"(ty)\s*-\s*(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"#,
                                           with: "$1_$2", options: .regularExpression)
         t = t.replacingOccurrences(of: "-", with: " ")
@@ -298,16 +305,13 @@ public enum Numbers {
         words.removeAll { $0 == "and" }
         if words.isEmpty { return nil }
         var total: Decimal = 0, hundreds: Decimal = 0, small: Decimal = 0
-        var sawNumber = false, lastWasScale = false, lastWasUnit = false
+        var sawNumber = false, lastWasScale = false
         // Whether a count was written since the last scale word: "zero million" is 0, while "a
         // million" and a bare "million" take an implied one.
         var counted = false
         for w in words {
             if w == "a" || w == "an" { continue }  // "a dozen", "a hundred": the multiplier supplies the 1
             var isScale = false
-            // Two units in a row ("three-six pct", a range) are no one number.
-            if units[w] != nil, lastWasUnit { return nil }
-            lastWasUnit = units[w] != nil
             if dozens.contains(w) { small = (small == 0 ? 1 : small) * 12; sawNumber = true; counted = true }
             else if let u = units[w] { small += Decimal(u); sawNumber = true; counted = true }
             else if let t = tens[w] { small += Decimal(t); sawNumber = true; counted = true }

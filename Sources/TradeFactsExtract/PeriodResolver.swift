@@ -276,13 +276,6 @@ package enum PeriodResolver {
             }
             // "so far this week": its Monday to the reference date.
             if f.toDate, offset == 0 { return ResolvedPeriod(from: monday, to: r, value: "\(monday.iso)/\(r.iso)", granularity: .span) }
-            // Told on a Sunday, for Monday's papers, "last week" is the week ending that day and
-            // "this week" the one starting the next (16 of 21 and 8 of 10 such items of the value
-            // gold, 2026-12-05).
-            if r.weekday == 7, offset == 0 || offset == -1 {
-                let next = monday.adding(days: 7)
-                return ResolvedPeriod(from: next, to: next.adding(days: 6), value: isoWeek(next), granularity: .week)
-            }
             return ResolvedPeriod(from: monday, to: monday.adding(days: 6), value: isoWeek(monday), granularity: .week)
         }
         if f.startsYear, let m = f.month {
