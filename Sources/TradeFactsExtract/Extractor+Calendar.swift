@@ -2148,7 +2148,7 @@ extension Extractor {
         // DECLINES COMMENT ON SUGAR OFFER": "during the 1984-85 campaign" is the EC's July year),
         // when the sentence names no such pair of its own.
         if cropYearStart(sentence, byPlaceOnly: true) == nil, !Self.namesUnitedStates(sentence),
-           let start = cropYearStart(headline, byPlaceOnly: true) { return start }
+           let start = cropYearStart(headline, byPlaceOnly: true, caseless: true) { return start }
         if Self.splitYearWithoutCrop(sentence, ruleSet.lexicons["crop-years"]), let s = document.sentenceIndex(of: m.span.start) {
             for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
                 let span = document.sentences[k].span
@@ -2225,17 +2225,20 @@ extension Extractor {
     /// The first month of the marketing year of the crop `text` names: a place and crop of
     /// `crop-years-by-place` it names both of ("EC sugar": July), else (unless `byPlaceOnly`) the
     /// first crop of `crop-years` it names as a word (nil when it names none).
-    func cropYearStart(_ text: String, byPlaceOnly: Bool = false) -> Int? {
+    func cropYearStart(_ text: String, byPlaceOnly: Bool = false, caseless: Bool = false) -> Int? {
         guard let lexicon = ruleSet.lexicons["crop-years"] else { return nil }
         let lower = text.lowercased().split { !$0.isLetter }
         if let byPlace = ruleSet.lexicons["crop-years-by-place"] {
             // Places as written (case kept: "EC", "Community"), crops in any case.
+            // (A headline in capitals is read without case: "AUSTRALIAN WHEAT".)
             let written = text.split { !$0.isLetter && $0 != "." }.map { $0.hasSuffix(".") ? $0.dropLast() : $0 }
-            let words = Set(lower), writtenJoined = " " + written.joined(separator: " ") + " "
+            let words = Set(lower), joined = " " + written.joined(separator: " ") + " "
+            let writtenJoined = caseless ? joined.uppercased() : joined
             for phrase in byPlace.phrases {
                 let parts = phrase.split(separator: " ")
+                let place = " " + parts.dropLast().map { $0.hasSuffix(".") ? $0.dropLast() : $0 }.joined(separator: " ") + " "
                 guard let crop = parts.last, parts.count > 1, words.contains(Substring(crop.lowercased())),
-                      writtenJoined.contains(" " + parts.dropLast().map { $0.hasSuffix(".") ? $0.dropLast() : $0 }.joined(separator: " ") + " "),
+                      writtenJoined.contains(caseless ? place.uppercased() : place),
                       let v = byPlace.lookup(phrase), let m = Int(v) else { continue }
                 return m
             }
