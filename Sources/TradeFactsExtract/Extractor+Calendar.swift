@@ -226,6 +226,14 @@ extension Extractor {
             // the reference date, moved by the offset; nothing when no crop with a year is named.
             // Its months in brackets after it ("the current crop season (Sept/March)") say when it runs.
             // "The first five months of the marketing year" are that season's first five.
+            // "The fourth year of the U.S.-USSR grain agreement", "the next agreement year": that
+            // year of the agreement the story names (`agreement-years`), else no period.
+            if let which = fields.agreementYear {
+                let year = agreementYear(which, of: mentions[i], document, reference: reference)
+                mentions[i].value = .calendar(fields: fields, resolved: year)
+                if year == nil { unresolvedSeasons.append(i) }
+                continue
+            }
             if fields.season == Self.cropSeason {
                 resolved = nil
                 let bracket = bracketMonths(after: i, mentions, document)
@@ -2035,6 +2043,52 @@ extension Extractor {
     /// Whether a split year's words make it a season or crop year ("the 1986/87 season"), which
     /// follows the commodity, not the place's fiscal year; with `crops`, also a crop named as a
     /// word (for a sentence around the year). The checks read it too.
+    /// The normal form of an agreement year's word: an ordinal's number, "final", or an offset.
+    static func agreementYearWord(_ word: String) -> String? {
+        switch word.lowercased() {
+        case "final", "last": return "final"
+        case "current", "this", "present": return "+0"
+        case "next", "new", "coming": return "+1"
+        case "previous", "past", "prior": return "-1"
+        default: return Numbers.ordinal(word).map { String($0) }
+        }
+    }
+
+    /// The twelve months of an agreement's year (`which`: `agreementYearWord`), for the agreement of
+    /// `agreement-years` whose parties the mention's sentence, the one before or the story's first
+    /// 600 bytes name; nil when none is named.
+    func agreementYear(_ which: String, of m: Mention, _ document: Document, reference: CalendarDate?) -> ResolvedPeriod? {
+        guard let lexicon = ruleSet.lexicons["agreement-years"] else { return nil }
+        var texts = [sentenceText(of: m, document)]
+        if let s = document.sentenceIndex(of: m.span.start), s > 0 {
+            let span = document.sentences[s - 1].span
+            texts.append(String(decoding: document.bytes[span.start..<min(span.end, span.start + 600)], as: UTF8.self))
+        }
+        texts.append(String(decoding: document.bytes.prefix(600), as: UTF8.self))
+        for text in texts {
+            let words = Set(text.split { !$0.isLetter && $0 != "." && $0 != "-" }
+                .flatMap { w in [String(w)] + w.split(separator: "-").map(String.init) }.map { Lexicon.key($0) })
+            for party in lexicon.phrases where words.contains(Lexicon.key(party)) {
+                guard let key = lexicon.lookup(party) else { continue }
+                let parts = key.split(separator: "/"), ym = parts.first?.split(separator: "-") ?? []
+                guard parts.count == 2, ym.count == 2, let y = Int(ym[0]), let mo = Int(ym[1]), let length = Int(parts[1]),
+                      let start = CalendarDate(validYear: y, month: mo, day: 1) else { continue }
+                var n: Int
+                if which == "final" { n = length }
+                else if let k = Int(which), !which.hasPrefix("+"), !which.hasPrefix("-") { n = k }
+                else {
+                    guard let r = reference, let off = Int(which) else { return nil }
+                    let months = (r.year - start.year) * 12 + r.month - start.month
+                    n = (months >= 0 ? months / 12 : (months - 11) / 12) + 1 + off
+                }
+                guard n >= 1, n <= length else { return nil }
+                let from = start.adding(years: n - 1), to = from.adding(years: 1).adding(days: -1)
+                return ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+            }
+        }
+        return nil
+    }
+
     /// Whether a pair of split years shares its season word written after the second ("coffee from
     /// the 1986/87 and 1985/86 crops", "the 1985/86 or 1986/87 season"), read from `offset`, the
     /// first one's end.
@@ -3139,6 +3193,7 @@ extension Extractor {
               read(.fiscalEndDay, &f.fiscalEndDay, Numbers.ordinal),
               read(.fiscalEndYear, &f.fiscalEndYear, Numbers.year),
               read(.fiscalEndYearOffset, &f.fiscalEndYearOffset, offset),
+              read(.agreementYear, &f.agreementYear, Self.agreementYearWord),
               read(.quarterOffset, &f.quarterOffset, offset),
               read(.daysEnding, &f.daysEnding, Numbers.ordinal),
               read(.monthsEnding, &f.monthsEnding, Numbers.ordinal)

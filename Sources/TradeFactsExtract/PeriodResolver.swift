@@ -66,6 +66,9 @@ public struct PeriodFields: Sendable, Hashable {
     /// The year of a fiscal year's last day counted from the reference date's ("ending June this
     /// year": 0, "next year": 1), when written so.
     public var fiscalEndYearOffset: Int?
+    /// A year of an agreement counted from its start (`agreement-years`): "1"…"9" for an ordinal,
+    /// "final", or "+0", "+1", "-1" relative to the reference date's.
+    public var agreementYear: String?
     /// The first month of the fiscal year a split year ("1985/86") was read as, from the story's
     /// place (`fiscal-years`); nil for a split year read as its calendar years.
     public var fiscalYearStart: Int?

@@ -24,7 +24,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
         case .date, .period:
             return [.year, .yearOffset, .month, .monthTo, .day, .dayTo, .quarter, .quarterTo, .half,
                     .firstMonths, .firstQuarters, .decade, .century, .dayOffset, .monthOffset, .weekOffset, .weekday,
-                    .toDate, .samePeriod, .wholeYear, .quarterEnding, .daysEnding, .weeksEnding, .monthsEnding, .qualifier, .fiscalEndMonth, .fiscalEndDay, .fiscalEndYear, .fiscalEndYearOffset, .fiscal, .monthPart, .weekend, .monthShift, .monthsToDate, .quarterOffset, .yearTo, .season, .holiday, .reference, .tense,
+                    .toDate, .samePeriod, .wholeYear, .quarterEnding, .daysEnding, .weeksEnding, .monthsEnding, .qualifier, .fiscalEndMonth, .fiscalEndDay, .fiscalEndYear, .fiscalEndYearOffset, .agreementYear, .fiscal, .monthPart, .weekend, .monthShift, .monthsToDate, .quarterOffset, .yearTo, .season, .holiday, .reference, .tense,
                     .anaphorUnit, .yearsAgo, .monthsAgo, .weeksAgo, .daysAgo, .ofTheYear, .startsYear, .lastMonths, .storyPeriod, .beforeReference, .afterReference, .trailing, .trailingUnit, .statementPeriod, .statementWeek]
         }
     }
@@ -43,7 +43,7 @@ package enum RuleField: String, CaseIterable, Sendable {
     // Dates and periods.
     case year, yearOffset, month, monthTo, day, dayTo, quarter, quarterTo, half, firstMonths, firstQuarters,
          decade, century, dayOffset, monthOffset, weekOffset, weekday, toDate, samePeriod, wholeYear, quarterEnding, daysEnding, weeksEnding, monthsEnding,
-         fiscalEndMonth, fiscalEndDay, fiscalEndYear, fiscalEndYearOffset, fiscal, monthPart, weekend, monthShift, monthsToDate, quarterOffset, yearTo, season, holiday,
+         fiscalEndMonth, fiscalEndDay, fiscalEndYear, fiscalEndYearOffset, agreementYear, fiscal, monthPart, weekend, monthShift, monthsToDate, quarterOffset, yearTo, season, holiday,
          reference, tense, anaphorUnit, yearsAgo, monthsAgo, weeksAgo, daysAgo, ofTheYear, startsYear, lastMonths, storyPeriod, beforeReference, afterReference,
          trailing, trailingUnit, statementPeriod, statementWeek
     // The groups of TIMEX3 parts (not fields a rule names under `fields:`).
