@@ -1870,7 +1870,8 @@ extension Extractor {
         // end-December" is a level reached). The month may name an event ("before the ICO's
         // annual September council session").
         if t == .past, let f = mention.periodFields, f.month != nil || f.season != nil && f.season != Self.cropSeason, f.year == nil, f.yearOffset == nil,
-           let opener = Self.deadlineOpener(before: mention.span.start, in: document.bytes, words: f.monthPart == nil && f.day == nil ? Self.deadlineWords : Self.deadlineWordsOfParts) {
+           let opener = Self.deadlineOpener(before: mention.span.start, in: document.bytes, words: f.monthPart == nil && f.day == nil ? Self.deadlineWords : Self.deadlineWordsOfParts,
+                                            monthEnd: mention.span.end) {
             // The clause "until" opens is the month's alone: read the tense of the one before it.
             let b = document.bytes
             var k = opener
@@ -1884,6 +1885,9 @@ extension Extractor {
 
     static let deadlineWords: [[UInt8]] = ["before", "until", "till", "by"].map { Array($0.utf8) }
     static let deadlineWordsOfParts: [[UInt8]] = ["before", "until", "till"].map { Array($0.utf8) }
+    /// Events held on a schedule, which a month before them may date ahead.
+    static let scheduledEvents = ["session", "sessions", "meeting", "meetings", "council", "talks", "conference", "summit", "election",
+                                  "elections", "deadline", "review", "vote", "auction", "tender", "board", "assembly", "congress"]
     /// Words that may stand between "before" and the month of an event ("before the ICO's annual
     /// September council session", "until its next October meeting").
     static let deadlineFillers: Set<[UInt8]> = Set(["the", "its", "their", "his", "her", "next", "annual", "regular", "scheduled",
@@ -1891,10 +1895,13 @@ extension Extractor {
 
     /// The start of "before", "until" or "till" (`words`) written right before `offset`, or with
     /// at most three words between that only name the event the month dates ("the", "its",
-    /// "annual", a possessive "ICO's", a capitalised name): nil when there is none.
-    static func deadlineOpener(before offset: Int, in b: [UInt8], words: [[UInt8]]) -> Int? {
+    /// "annual", a possessive "ICO's", a capitalised name) when a scheduled event follows the month
+    /// ("before the ICO's annual September council session"; not "before the March quake"): nil
+    /// when there is none.
+    static func deadlineOpener(before offset: Int, in b: [UInt8], words: [[UInt8]], monthEnd: Int? = nil) -> Int? {
         var i = offset
         for step in 0..<4 {
+            if step == 1, let e = monthEnd, !wordAfter(e, in: b, isAnyOf: scheduledEvents) { return nil }
             while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
             let end = i
             while i > 0, TriggerScanner.isLetter(b[i - 1]) || b[i - 1] == 0x27 || b[i - 1] == 0x2E { i -= 1 }
