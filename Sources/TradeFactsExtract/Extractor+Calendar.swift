@@ -384,7 +384,8 @@ extension Extractor {
             }
             // "Later this year": from the day after the reference date to the period's end. "The rest
             // of the year": from the reference date itself, as most annotators of 1987 copy read it
-            // (9 of 17 in the value gold on 2026-12-05; 4 from the day after). In a story reporting
+            // (9 of the 17 value gold items that start on or after it, 2026-12-05; 4 from the day
+            // after). In a story reporting
             // months of it that have ended (first-quarter figures in May): from the day after
             // them, as "so far this year" ends with them.
             var reported: ResolvedPeriod?? = nil
