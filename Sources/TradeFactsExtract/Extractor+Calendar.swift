@@ -260,7 +260,8 @@ extension Extractor {
             // fiscal year they fund (the United States' October year, Japan's named by its start);
             // elsewhere ("today's 1987 budget" in London) the calendar year it is presented in.
             // The fiscal year of a place its sentence names before it, else the story's (read once).
-            let placeFiscalYear = fields.fiscal ? fiscalYearNamed(before: mentions[i].span, document, reference: reference) ?? fiscalYear : nil
+            // (A place inside the mention counts too: "the end of the Japanese financial year".)
+            let placeFiscalYear = fields.fiscal ? fiscalYearNamed(before: Span(mentions[i].span.end, mentions[i].span.end), document, reference: reference) ?? fiscalYear : nil
             if mentions[i].rule == "period.year-budget", let fy = placeFiscalYear, fy.start != 10, !fy.namedByStart {
                 fields.fiscal = false
             }
@@ -277,6 +278,10 @@ extension Extractor {
                 let to = fields.toDate ? min(span.to, reference ?? span.to) : span.to
                 resolved = ResolvedPeriod(from: span.from, to: to, value: "\(span.from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
                 fields.fiscalYearStart = fy.start
+            }
+            // "The end of the Japanese fiscal year" (`period.fiscal-year-end-of`): its last day.
+            if mentions[i].rule == "period.fiscal-year-end-of", fields.monthPart == "end", let p = resolved, p.from != p.to {
+                resolved = ResolvedPeriod(from: p.to, to: p.to, value: p.to.iso, granularity: .day)
             }
             // "The financial year to August" in a place whose fiscal year ends in another month (a
             // British story: April to August), "the fiscal year to March 13" in an Indian story (a
