@@ -498,6 +498,15 @@ extension Extractor {
             // "The same period of fiscal 2024" names a part of a year: a whole year before it ("the
             // quarter, the first of fiscal 2025") is not what it moves, when a part is near.
             let partOfYear = fields.year != nil && fields.anaphorUnit == nil && !fields.wholeYear
+            // "a year ago" set against the present in a sentence that names no other period ("The
+            // U.S. Now imports about 38 pct of its oil needs, up from 27 pct a year ago"): the day a
+            // year before the reference date, whatever period the sentences before name.
+            if mentions[i].rule == "period.year-earlier", fields.anaphorUnit == nil, let r = reference,
+               mentions[i].text.lowercased().hasPrefix("a"), presentInSentence(of: i, mentions, document, alone: true) {
+                let d = r.adding(years: -1)
+                mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day))
+                continue
+            }
             if let antecedent = (fields.wholeYear && fields.yearOffset == 0 && fields.year == nil ? fiscalYearBefore(i, mentions, document) : nil)
                 ?? (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
                 ?? (partOfYear ? antecedentPeriod(before: i, mentions, document, reference: reference, partOfYear: true, memo: &memo) : nil)
@@ -811,17 +820,19 @@ extension Extractor {
     /// ("guesstimating today's hog slaughter at 295,000 head versus 307,000 week ago and 311,000 a
     /// year ago", "It was quoted at 3.72 today, little changed from 3.7 a year ago"), not the day a
     /// statement was made ("said today", "reported today").
-    func presentInSentence(of i: Int, _ mentions: [Mention], _ document: Document) -> Bool {
+    /// With `alone`, only in a sentence that names no other period (either way).
+    func presentInSentence(of i: Int, _ mentions: [Mention], _ document: Document, alone: Bool = false) -> Bool {
         let n = sentenceNeighbours(of: i, mentions, document)
         let others = n.before + n.after
+        let calm: Set<String> = ["date.relative-day", "period.units-ago", "period.year-earlier", "period.present-ref"]
+        let noOtherPeriod = others.allSatisfy { !mentions[$0].type.isCalendar || calm.contains(mentions[$0].rule) || mentions[$0].role == "dateline" }
+        if alone && !noOtherPeriod { return false }
         if others.contains(where: { mentions[$0].rule == "period.present-ref" }) { return true }
         let b = document.bytes
         let today = others.filter { k in
             mentions[k].rule == "date.relative-day" && b.hasPrefixIgnoringASCIICase(Array("today".utf8), at: mentions[k].span.start)
         }
-        guard let t = today.first, today.count == 1 else { return false }
-        let calm: Set<String> = ["date.relative-day", "period.units-ago", "period.year-earlier", "period.present-ref"]
-        guard others.allSatisfy({ !mentions[$0].type.isCalendar || calm.contains(mentions[$0].rule) || mentions[$0].role == "dateline" }) else { return false }
+        guard let t = today.first, today.count == 1, noOtherPeriod else { return false }
         let before = String(decoding: b[max(0, mentions[t].span.start - 12)..<mentions[t].span.start], as: UTF8.self).lowercased()
         let speech = ["said ", "says ", "told ", "announced ", "reported ", "stated ", "forecast ", "estimated "]
         return !speech.contains { before.hasSuffix($0) }
@@ -2631,6 +2642,17 @@ extension Extractor {
         return u.next().map(TriggerScanner.isSpace) ?? false
     }
 
+    /// Whether `span` is an index's base period: after "base" ("base 1980", "Base: 1980") or before
+    /// "=100" ("1980=100", "1973-74 = 100").
+    static func isIndexBase(_ span: Span, _ b: [UInt8]) -> Bool {
+        var i = span.start
+        while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A || b[i - 1] == 0x3A || b[i - 1] == 0x28 { i -= 1 }
+        if i >= 4, b[(i - 4)..<i].map({ $0 | 0x20 }).elementsEqual(Array("base".utf8)), i == 4 || !TriggerScanner.isLetter(b[i - 5]) { return true }
+        var j = span.end
+        while j < b.count, b[j] == 0x20 { j += 1 }
+        return j + 3 < b.count && b[j] == 0x3D && b[(j + 1)..<min(b.count, j + 6)].drop(while: { $0 == 0x20 }).starts(with: Array("100".utf8))
+    }
+
     /// How many sentences back an anaphoric period looks for its antecedent.
     static let antecedentReach = 8
 
@@ -2648,6 +2670,9 @@ extension Extractor {
             && !document.bytes[document.sentences[here].span.start..<mentions[index].span.start].contains { TriggerScanner.isLetter($0) || (0x30...0x39).contains($0) }
         func candidate(_ j: Int) -> ResolvedPeriod? {
             let m = mentions[j]
+            // An index's base year ("The index for manufacturing, base 1980, fell …", "1980=100")
+            // is no period a figure is compared with.
+            if Self.isIndexBase(m.span, document.bytes) { return nil }
             // An anaphor that names the same period ("the quarter") can be referred back to; a shifted one ("a year earlier") cannot.
             let f = m.periodFields
             // "The nine months" (the months up to the one reported, no year named) is not shifted.
