@@ -641,6 +641,12 @@ package enum PeriodResolver {
             if n == 12 && m == 12 { return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: yy, granularity: .year) }
             return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(yy)-\(mm(m))", granularity: .span)
         }
+        // "The last 10 days of March": the days that end the month.
+        if let m = f.month, f.day == nil, f.monthPart == "end", let n = f.daysEnding, n > 0, n < 31,
+           let first = CalendarDate(validYear: y, month: m, day: 1) {
+            let to = first.lastDayOfMonth, from = to.adding(days: -(n - 1))
+            return ResolvedPeriod(from: from, to: to, value: "\(from.iso)/\(to.iso)", granularity: .span)
+        }
         if let m = f.month, let d = f.day, let n = f.daysEnding {
             guard n > 0, let to = CalendarDate(validYear: y, month: m, day: d) else { return nil }
             let from = to.adding(days: -(n - 1))
