@@ -279,8 +279,10 @@ extension Extractor {
                 resolved = ResolvedPeriod(from: span.from, to: to, value: "\(span.from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
                 fields.fiscalYearStart = fy.start
             }
-            // "The end of the Japanese fiscal year" (`period.fiscal-year-end-of`): its last day.
-            if mentions[i].rule == "period.fiscal-year-end-of", fields.monthPart == "end", let p = resolved, p.from != p.to {
+            // The end of a whole fiscal year ("the end of the Japanese fiscal year",
+            // `period.fiscal-year-end-of`): its last day.
+            if fields.fiscal, fields.monthPart == "end", fields.month == nil, fields.quarter == nil, fields.half == nil,
+               fields.firstMonths == nil, fields.fiscalEndMonth == nil, let p = resolved, p.from != p.to {
                 resolved = ResolvedPeriod(from: p.to, to: p.to, value: p.to.iso, granularity: .day)
             }
             // "The financial year to August" in a place whose fiscal year ends in another month (a
@@ -824,19 +826,21 @@ extension Extractor {
     func presentInSentence(of i: Int, _ mentions: [Mention], _ document: Document, alone: Bool = false) -> Bool {
         let n = sentenceNeighbours(of: i, mentions, document)
         let others = n.before + n.after
-        let calm: Set<String> = ["date.relative-day", "period.units-ago", "period.year-earlier", "period.present-ref"]
-        let noOtherPeriod = others.allSatisfy { !mentions[$0].type.isCalendar || calm.contains(mentions[$0].rule) || mentions[$0].role == "dateline" }
+        let noOtherPeriod = others.allSatisfy { !mentions[$0].type.isCalendar || Self.besideThePresent.contains(mentions[$0].rule) || mentions[$0].role == "dateline" }
         if alone && !noOtherPeriod { return false }
         if others.contains(where: { mentions[$0].rule == "period.present-ref" }) { return true }
         let b = document.bytes
         let today = others.filter { k in
-            mentions[k].rule == "date.relative-day" && b.hasPrefixIgnoringASCIICase(Array("today".utf8), at: mentions[k].span.start)
+            mentions[k].rule == "date.relative-day" && b.hasPrefixIgnoringASCIICase(Self.todayWord, at: mentions[k].span.start)
         }
         guard let t = today.first, today.count == 1, noOtherPeriod else { return false }
-        let before = String(decoding: b[max(0, mentions[t].span.start - 12)..<mentions[t].span.start], as: UTF8.self).lowercased()
-        let speech = ["said ", "says ", "told ", "announced ", "reported ", "stated ", "forecast ", "estimated "]
-        return !speech.contains { before.hasSuffix($0) }
+        // Not the day a statement was made ("said today").
+        return !Self.speechVerbs.contains { Self.wordBefore(mentions[t].span.start, in: b, is: $0) }
     }
+    /// Calendar mentions a sentence may hold beside "now" or "today" and a year-ago comparison.
+    static let besideThePresent: Set<String> = ["date.relative-day", "period.units-ago", "period.year-earlier", "period.present-ref"]
+    static let todayWord = Array("today".utf8)
+    static let speechVerbs = ["said", "says", "told", "announced", "reported", "stated", "forecast", "estimated"]
 
     /// A story whose headline or first sentence names a year of twelve months that is not a
     /// calendar year ("BANGLADESH'S TRADE GAP TO WIDEN IN 1987/88 … in fiscal 1987/88 beginning
@@ -2064,9 +2068,6 @@ extension Extractor {
         return !document.matchSpans(of: cues, in: clauseSpan, limit: 1).isEmpty
     }
 
-    /// Whether a split year's words make it a season or crop year ("the 1986/87 season"), which
-    /// follows the commodity, not the place's fiscal year; with `crops`, also a crop named as a
-    /// word (for a sentence around the year). The checks read it too.
     /// The normal form of an agreement year's word: an ordinal's number, "final", or an offset.
     static func agreementYearWord(_ word: String) -> String? {
         switch word.lowercased() {
@@ -2127,6 +2128,9 @@ extension Extractor {
         return ["crop", "crops", "season", "seasons", "campaign", "campaigns", "harvest", "harvests"].contains(String(next))
     }
 
+    /// Whether a split year's words make it a season or crop year ("the 1986/87 season"), which
+    /// follows the commodity, not the place's fiscal year; with `crops`, also a crop named as a
+    /// word (for a sentence around the year). The checks read it too.
     package static func isSeason(_ text: String, crops: Bool = false) -> Bool {
         let t = text.lowercased()
         if ["season", "crop", "campaign", "marketing", "harvest", "coffee year", "cocoa year", "sugar year", "cotton year", "quota year",
@@ -2647,11 +2651,15 @@ extension Extractor {
     static func isIndexBase(_ span: Span, _ b: [UInt8]) -> Bool {
         var i = span.start
         while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A || b[i - 1] == 0x3A || b[i - 1] == 0x28 { i -= 1 }
-        if i >= 4, b[(i - 4)..<i].map({ $0 | 0x20 }).elementsEqual(Array("base".utf8)), i == 4 || !TriggerScanner.isLetter(b[i - 5]) { return true }
+        if b.hasPrefixIgnoringASCIICase(baseWord, at: i - 4), i == 4 || !TriggerScanner.isLetter(b[i - 5]) { return true }
         var j = span.end
         while j < b.count, b[j] == 0x20 { j += 1 }
-        return j + 3 < b.count && b[j] == 0x3D && b[(j + 1)..<min(b.count, j + 6)].drop(while: { $0 == 0x20 }).starts(with: Array("100".utf8))
+        guard j < b.count, b[j] == 0x3D else { return false }
+        j += 1
+        while j < b.count, b[j] == 0x20 { j += 1 }
+        return b.hasPrefixIgnoringASCIICase(hundredDigits, at: j)
     }
+    static let baseWord = Array("base".utf8), hundredDigits = Array("100".utf8)
 
     /// How many sentences back an anaphoric period looks for its antecedent.
     static let antecedentReach = 8

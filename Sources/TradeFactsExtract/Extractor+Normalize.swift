@@ -116,14 +116,14 @@ extension Extractor {
     }
 
     /// Whether a money mention is an exchange-rate quote: its figure has four or more decimals
-    /// ("0.6858/63 U.S. Dlrs", "1.8040 marks", "6.0615").
-    static func isQuote(_ m: Mention) -> Bool {
-        let b = Array(m.text.utf8)
-        var i = 0
-        while i < b.count {
-            if b[i] == 0x2E, i > 0, (0x30...0x39).contains(b[i - 1]) {
+    /// ("0.6858/63 U.S. Dlrs", "1.8040 marks", "6.0615"). Read on the document's bytes.
+    static func isQuote(_ m: Mention, _ b: [UInt8]) -> Bool {
+        var i = m.span.start + 1
+        let end = Swift.min(m.span.end, b.count)
+        while i < end {
+            if b[i] == 0x2E, (0x30...0x39).contains(b[i - 1]) {
                 var j = i + 1
-                while j < b.count, (0x30...0x39).contains(b[j]) { j += 1 }
+                while j < end, (0x30...0x39).contains(b[j]) { j += 1 }
                 if j - i - 1 >= 4 { return true }
                 i = j
             } else { i += 1 }
@@ -213,7 +213,7 @@ extension Extractor {
                 if mentions[i].type == .quantity, case let .quantity(v?, _, _, _) = mentions[i].value, v >= 1_000_000 { lastScaledQuantity = i }
                 if mentions[i].type == .money, case let .money(_, _, _, c?, _) = mentions[i].value, mentions[i].pendingCurrency == nil {
                     lastMoney = i
-                    if Self.isQuote(mentions[i]) { lastQuote = i }
+                    if Self.isQuote(mentions[i], document.bytes) { lastQuote = i }
                     if !Self.isConversion(mentions[i], document) { lastPrimaryMoney = i }
                     if firstNamedDollar == nil, mentions[i].currencySource == nil, normalizationLexicons.bareDollars.contains(c) { firstNamedDollar = i }
                 }

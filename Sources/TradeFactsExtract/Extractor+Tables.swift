@@ -130,7 +130,7 @@ extension Extractor {
         for (n, d) in declarations.enumerated() {
             var end = min(b.count, d.span.end + 2000)
             if n + 1 < declarations.count { end = min(end, declarations[n + 1].span.start) }
-            if let r = b.firstIndex(of: Self.reuterSignOff, from: d.span.end), r < end { end = r }
+            if let r = b.firstIndex(of: Self.reuterSignOff, in: d.span.end..<end) { end = r }
             let cells = Self.bracketPairs(b, d.span.end..<end).flatMap { [$0.0] + ($0.1.map { [$0] } ?? []) }
             added += declaredMoney(cells, d, rule: "money.bracket-list", mentions, document)
         }

@@ -2,9 +2,16 @@ extension Array where Element == UInt8 {
     /// The first index at or after `from` where `needle` begins; nil when it does not occur there
     /// (or `needle` is empty). A plain scan, without making slices into arrays.
     package func firstIndex(of needle: [UInt8], from: Int = 0) -> Int? {
-        guard let first = needle.first, needle.count <= count else { return nil }
-        var i = Swift.max(0, from)
-        while i + needle.count <= count {
+        firstIndex(of: needle, in: from..<count)
+    }
+
+    /// The first index where `needle` begins and ends within `range`; nil when it does not occur
+    /// there (or `needle` is empty). The scan stops at the range's end.
+    package func firstIndex(of needle: [UInt8], in range: Range<Int>) -> Int? {
+        guard let first = needle.first else { return nil }
+        var i = Swift.max(0, range.lowerBound)
+        let last = Swift.min(range.upperBound, count) - needle.count
+        while i <= last {
             if self[i] == first && self[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }

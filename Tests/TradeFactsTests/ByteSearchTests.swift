@@ -17,4 +17,16 @@ final class ByteSearchTests: XCTestCase {
         XCTAssertFalse(text.containsIgnoringASCIICase(Array("dlrs".utf8), in: 30..<40))
         XCTAssertFalse(text.containsIgnoringASCIICase([], in: 0..<text.count))
     }
+
+    /// The first occurrence within a range: it must end inside the range, and the scan stops there.
+    func testFirstIndexInARange() {
+        let text = Array("Sorghum 64 (63).\n REUTER\n REUTER".utf8)
+        let signOff = Array("\n REUTER".utf8)
+        XCTAssertEqual(text.firstIndex(of: signOff, in: 0..<text.count), 16)
+        XCTAssertEqual(text.firstIndex(of: signOff, from: 17), 24)
+        XCTAssertNil(text.firstIndex(of: signOff, in: 0..<23), "a match that ends past the range is none")
+        XCTAssertEqual(text.firstIndex(of: signOff, in: 0..<24), 16)
+        XCTAssertNil(text.firstIndex(of: [], in: 0..<text.count))
+        XCTAssertNil(text.firstIndex(of: signOff, in: 30..<100))
+    }
 }
