@@ -326,6 +326,19 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: resolved)
                 continue
             }
+            // A budget's year written across two years in a sentence that names a place with a
+            // fiscal year of its own before it ("Japanese trade representative Tsomu Hata told …
+            // after the 1987/88 budget is approved" in a New Zealand story): that place's year.
+            if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
+               fields.firstMonths == nil, let r = resolved, Self.wordAfter(mentions[i].span.end, in: document.bytes, isAnyOf: ["budget"]),
+               let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference), fy.start > 1 {
+                let from = CalendarDate(year: y, month: fy.start, day: 1)
+                resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
+                fields.fiscal = true
+                fields.fiscalYearStart = fy.start
+                mentions[i].value = .calendar(fields: fields, resolved: resolved)
+                continue
+            }
             // A year written across two years, without a season word, in a story from a place
             // whose fiscal year starts in another month than January: that fiscal year (also in a
             // sentence about a crop whose marketing year the crop-years lexicon does not give:
@@ -509,6 +522,13 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day))
                 continue
             }
+            // A table's "Prev Wk" heading beside a dated column ("4/2/87   Prev Wk"): the seven days
+            // before the week that ends on that date, or before the week that column names.
+            if mentions[i].rule == "period.prev-week-heading", let p = columnDateBefore(i, mentions, document) {
+                let end = p.to.adding(days: -7)
+                mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: end.adding(days: -6), to: end, value: "\(end.adding(days: -6).iso)/\(end.iso)", granularity: .week))
+                continue
+            }
             if let antecedent = (fields.wholeYear && fields.yearOffset == 0 && fields.year == nil ? fiscalYearBefore(i, mentions, document) : nil)
                 ?? (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
                 ?? (partOfYear ? antecedentPeriod(before: i, mentions, document, reference: reference, partOfYear: true, memo: &memo) : nil)
@@ -585,8 +605,13 @@ extension Extractor {
                 if own.monthPart == "end", own.anaphorUnit == .quarter, own.quarterOffset == -1, tense == .future || quarterEndNear { own.quarterOffset = 0 }
                 // "a year ago" set against the present ("reserves now total 800 mln dlrs compared
                 // to 1.54 billion dlrs a year ago"): the day a year before the reference date.
+                // So is "a year ago" with no period before it to move back ("Quotas … were suspended
+                // a year ago", "311,000 head a year ago"): an event's or a count's day, not the whole
+                // last year, unless its sentence sets it against "this year". Measured on the value
+                // gold (2026-12-05): 6 of 7 such readings are that day.
                 if mentions[i].rule == "period.year-earlier", fields.anaphorUnit == nil, let r = reference,
-                   mentions[i].text.lowercased().hasPrefix("a"), presentInSentence(of: i, mentions, document) {
+                   (Self.isYearAgo(mentions[i].text) && !thisYearInSentence(of: i, mentions, document))
+                    || (mentions[i].text.lowercased().hasPrefix("a") && presentInSentence(of: i, mentions, document)) {
                     let d = r.adding(years: -1)
                     mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day))
                     continue
@@ -837,6 +862,41 @@ extension Extractor {
         // Not the day a statement was made ("said today").
         return !Self.speechVerbs.contains { Self.wordBefore(mentions[t].span.start, in: b, is: $0) }
     }
+    /// The day or week a table column heading names on the same line as mention `i`, before it,
+    /// or on the line above ("4/2/87   Prev Wk", "  4/2/87 \n Prev Wk"): the nearest such mention.
+    func columnDateBefore(_ i: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod? {
+        let b = document.bytes
+        let start = mentions[i].span.start
+        var lineStart = start
+        var newlines = 0
+        while lineStart > 0 {
+            if b[lineStart - 1] == 0x0A { newlines += 1; if newlines == 2 { break } }
+            lineStart -= 1
+        }
+        for j in stride(from: i - 1, through: max(0, i - 6), by: -1) {
+            guard mentions[j].span.start >= lineStart else { break }
+            guard mentions[j].type.isCalendar, let p = mentions[j].period else { continue }
+            if p.from == p.to || p.granularity == .week { return p }
+        }
+        return nil
+    }
+
+    /// "a year ago", "one year ago" (not "a year earlier", not "year-ago"), any case.
+    static func isYearAgo(_ text: String) -> Bool {
+        let t = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" })
+        return t.count == 3 && (t[0] == "a" || t[0] == "one") && t[1] == "year" && t[2] == "ago"
+    }
+
+    /// Whether the sentence of mention `i` names "this year" ("this year's outlook … is much
+    /// healthier than a year ago"): a year set against a year.
+    func thisYearInSentence(of i: Int, _ mentions: [Mention], _ document: Document) -> Bool {
+        let n = sentenceNeighbours(of: i, mentions, document)
+        return (n.before + n.after).contains { k in
+            mentions[k].rule == "period.relative-year" && document.bytes.hasPrefixIgnoringASCIICase(Self.thisWord, at: mentions[k].span.start)
+        }
+    }
+    static let thisWord = Array("this".utf8)
+
     /// Calendar mentions a sentence may hold beside "now" or "today" and a year-ago comparison.
     static let besideThePresent: Set<String> = ["date.relative-day", "period.units-ago", "period.year-earlier", "period.present-ref"]
     static let todayWord = Array("today".utf8)
@@ -2218,6 +2278,12 @@ extension Extractor {
     func cropYear(of m: Mention, _ document: Document, placeHasFiscalYear: Bool) -> Int? {
         let season = Self.isSeason(m.text) || Self.seasonWordAfterPair(m.span.end, document.bytes)
         let sentence = sentenceText(of: m, document)
+        // A report in sections headed by their crop ("Corn -- Stocks, Aug 31, 1987, at 5,240 …
+        // Exports in 1985/86 at 1,241", "    ALL WHEAT -"): the crop its sentence names, else its
+        // section's, whatever the story's place.
+        if let heading = sectionHeadingCrop(before: m.span.start, document) {
+            return cropYearStart(sentence) ?? heading
+        }
         // A place written before its split year or crop ("the Soviet 1986/87 wheat crop", "USSR
         // wheat imports"), in the sentence, else in the one before or the story's first two.
         if let start = cropYearByPlaceBefore(sentence) { return start }
@@ -2257,6 +2323,37 @@ extension Extractor {
         for k in [s - 1, 0, 1] where k >= 0 && k < document.sentences.count && k != s {
             let span = document.sentences[k].span
             if let start = cropYearStart(String(decoding: document.bytes[span.start..<min(span.end, span.start + 600)], as: UTF8.self)) { return start }
+        }
+        return nil
+    }
+
+    /// The first month of the crop year of the section heading nearest before `offset`, within
+    /// 40 lines: a line that opens with at most four words naming a crop of `crop-years` and a dash
+    /// ("Corn -- Stocks …", "    ALL WHEAT -", "Soybeans -- in mln bushels"); nil without one.
+    func sectionHeadingCrop(before offset: Int, _ document: Document) -> Int? {
+        let b = document.bytes
+        var end = offset
+        while end < b.count, b[end] != 0x0A { end += 1 }
+        var lineEnd = end
+        for _ in 0..<40 {
+            var start = lineEnd
+            while start > 0, b[start - 1] != 0x0A { start -= 1 }
+            var k = start
+            while k < lineEnd, b[k] == 0x20 { k += 1 }
+            let wordsStart = k
+            var words = 0
+            while k < lineEnd, TriggerScanner.isLetter(b[k]) {
+                words += 1
+                while k < lineEnd, TriggerScanner.isLetter(b[k]) || b[k] == 0x2F || b[k] == 0x2E { k += 1 }
+                guard k < lineEnd, b[k] == 0x20 else { break }
+                k += 1
+                if k < lineEnd, b[k] == 0x2D { break }
+            }
+            if words > 0, words <= 4, k < lineEnd, b[k] == 0x2D, k + 1 >= lineEnd || b[k + 1] == 0x2D || b[k + 1] == 0x20 || b[k + 1] == 0x0D {
+                if let m = cropYearStart(String(decoding: b[wordsStart..<k], as: UTF8.self)) { return m }
+            }
+            guard start > 0 else { return nil }
+            lineEnd = start - 1
         }
         return nil
     }
@@ -2326,7 +2423,12 @@ extension Extractor {
             }
         }
         if byPlaceOnly { return nil }
-        for w in lower { if let v = lexicon.lookup(String(w)), let m = Int(v) { return m } }
+        for (k, w) in lower.enumerated() {
+            // "soybean oil", "soybean meal", "soybean cake": the products' own year (soyoil, soymeal).
+            var word = String(w)
+            if word.hasPrefix("soybean"), k + 1 < lower.count, let product = ["oil": "soyoil", "meal": "soymeal", "cake": "soymeal"][String(lower[k + 1])] { word = product }
+            if let v = lexicon.lookup(word), let m = Int(v) { return m }
+        }
         return nil
     }
 

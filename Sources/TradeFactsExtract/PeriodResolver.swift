@@ -274,7 +274,10 @@ package enum PeriodResolver {
             // A part of the working week ("early last week", "mid-week", "late this week"); its
             // value stays the week's.
             if let part = f.monthPart {
-                guard let (a, b) = weekPartDays[part] else { return nil }
+                guard var (a, b) = weekPartDays[part] else { return nil }
+                // "early next week", a window ahead, is its first three days (Monday to Wednesday),
+                // as the gold sets (4 of 4) and Recognizers-Text read it.
+                if part == "early", offset == 1 { b = 2 }
                 return ResolvedPeriod(from: monday.adding(days: a), to: monday.adding(days: b), value: isoWeek(monday), granularity: .week)
             }
             // "so far this week": its Monday to the reference date.
@@ -543,7 +546,8 @@ package enum PeriodResolver {
     package static func monthPart(named text: String) -> String? {
         // A month named inside the part ("the first March week", as the Bundesbank's returns
         // name its weeks) is the rule's `month` field, not a word of the part.
-        let words = text.lowercased().split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" && $0 != "of" && $0 != "in" && !monthWords.contains(String($0)) }
+        // "the second 10 days of March" as "the second ten days".
+        let words = text.lowercased().replacingOccurrences(of: "10", with: "ten").split { !$0.isLetter }.filter { $0 != "the" && $0 != "days" && $0 != "of" && $0 != "in" && !monthWords.contains(String($0)) }
         if words.count == 1 {
             switch words[0] {
             case "early": return "early"
