@@ -175,6 +175,11 @@ extension Extractor {
                let past = PeriodResolver.resolve(fields, reference: r, tense: .past), past.to < r, r.dayNumber - past.to.dayNumber <= 120 {
                 tense = .past
             }
+            // A part "of the year" not yet begun, in a clause with no verb in the past tense
+            // ("If OPEC does not increase output in the second half of the year", "he expected
+            // prices to firm in the third quarter of the year"): told in the present, so the
+            // coming one when it is nearer than the last one's end.
+            if fields.ofTheYear, tense == .past, !isMarkedPast(mentions[i].span, in: document, memo: &memo) { tense = .present }
             // A bare year-end ("sold out at year-end", "since year-end"; not "the end of the year"):
             // the one just past after "since", or in a past report of January to April, when the
             // year before's results and balances are reported; else this year's.

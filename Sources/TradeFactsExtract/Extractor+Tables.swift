@@ -83,9 +83,15 @@ extension Extractor {
         var added: [Mention] = []
         for cell in cells {
             let span = Span(cell)
-            guard !mentions.contains(where: { !$0.latent && $0.span.overlaps(span) }),
-                  let v = Numbers.parse(String(decoding: b[cell], as: UTF8.self)) else { continue }
-            var amount = Self.scaled(v, by: scale)
+            // A cell may carry its own scale word ("4.71 billion").
+            let words = String(decoding: b[cell], as: UTF8.self).split { $0 == " " || $0 == "\n" }
+            let own = words.count == 2 ? Numbers.scale(String(words[1])) : nil
+            // (A scaled figure read as a bare number or as money carried from before, "4.71
+            // billion", gives way too: the list's own currency is the nearer.)
+            guard !mentions.contains(where: { !$0.latent && !(own != nil && ($0.type == .number || $0.rule == "money.elided")) && $0.span.overlaps(span) }),
+                  let first = words.first,
+                  let v = Numbers.parse(String(first)) else { continue }
+            var amount = Self.scaled(v, by: own ?? scale)
             if minor != 1 { amount /= minor }
             var m = Mention(type: .money, span: span, matchSpan: span, text: document.text(span), rule: rule,
                             value: .money(amount: amount, low: nil, high: nil, currency: code, per: per))
@@ -95,10 +101,11 @@ extension Extractor {
         return added
     }
 
-    /// Adds `added` to `mentions` in text order; a latent number they overlap gives way.
+    /// Adds `added` to `mentions` in text order; a latent or bare number, or money carried from
+    /// before (`money.elided`), that they overlap gives way.
     static func merge(_ added: [Mention], into mentions: inout [Mention]) {
         guard !added.isEmpty else { return }
-        mentions.removeAll { m in m.latent && added.contains { $0.span.overlaps(m.span) } }
+        mentions.removeAll { m in (m.latent || m.type == .number || m.rule == "money.elided") && added.contains { $0.span.overlaps(m.span) } }
         mentions.append(contentsOf: added)
         mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
@@ -131,7 +138,7 @@ extension Extractor {
             var end = min(b.count, d.span.end + 2000)
             if n + 1 < declarations.count { end = min(end, declarations[n + 1].span.start) }
             if let r = b.firstIndex(of: Self.reuterSignOff, in: d.span.end..<end) { end = r }
-            let cells = Self.bracketPairs(b, d.span.end..<end).flatMap { [$0.0] + ($0.1.map { [$0] } ?? []) }
+            let cells = Self.bracketPairs(b, d.span.end..<end).flatMap { [$0.0] + $0.1 }
             added += declaredMoney(cells, d, rule: "money.bracket-list", mentions, document)
         }
         Self.merge(added, into: &mentions)
@@ -142,15 +149,23 @@ extension Extractor {
     /// What stands in brackets for a figure not available ("(NA)", "(n.a.)").
     static let notAvailable: [[UInt8]] = ["n.a.", "na", "n/a", "nil", "nc"].map { Array($0.utf8) }
 
-    /// The pairs "figure (figure)" in `range`: a figure ("64", "2,560", "1.05") not inside a word or
-    /// another figure, up to three spaces or a line break, "(", the second figure, ")"; with "(NA)"
-    /// or "(n.a.)" for the second, the first alone.
-    static func bracketPairs(_ b: [UInt8], _ range: Range<Int>) -> [(Range<Int>, Range<Int>?)] {
+    /// The pairs "figure (figure)" in `range`: a figure ("64", "2,560", "1.05", "4.71 billion") not
+    /// inside a word or another figure, up to three spaces or a line break, "(", the figures in the
+    /// brackets, ")". The brackets may hold one figure, "both" and one ("(both 3.99 billion)"), or
+    /// several joined by "and" or commas ("(4.90 billion and 3.83 billion)", the previous values in
+    /// the order the lead gives); with "(NA)" or "(n.a.)", the first alone. A figure's scale word
+    /// belongs to its cell.
+    static func bracketPairs(_ b: [UInt8], _ range: Range<Int>) -> [(Range<Int>, [Range<Int>])] {
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         func figureEnd(_ s: Int) -> Int? {
             var i = s
             guard i < range.upperBound, isDigit(b[i]) else { return nil }
             while i < range.upperBound, isDigit(b[i]) || (b[i] == 0x2C || b[i] == 0x2E) && i + 1 < range.upperBound && isDigit(b[i + 1]) { i += 1 }
+            // A scale word after it ("4.71 billion", "503 mln").
+            var k = i
+            while k < range.upperBound, k - i < 2, b[k] == 0x20 || b[k] == 0x0A { k += 1 }
+            if k > i, let w = Self.scaleWords.first(where: { b.hasPrefixIgnoringASCIICase($0, at: k) }),
+               k + w.count >= range.upperBound || !TriggerScanner.isLetter(b[k + w.count]) { return k + w.count }
             return i
         }
         func skipSpaces(_ s: Int) -> Int {
@@ -158,7 +173,7 @@ extension Extractor {
             while i < range.upperBound, b[i] == 0x20 || b[i] == 0x0A, n < 4 { i += 1; n += 1 }
             return i
         }
-        var pairs: [(Range<Int>, Range<Int>?)] = []
+        var pairs: [(Range<Int>, [Range<Int>])] = []
         var i = range.lowerBound
         while i < range.upperBound {
             let before = i > 0 ? b[i - 1] : 0x20
@@ -169,18 +184,30 @@ extension Extractor {
             k = skipSpaces(k + 1)
             // No previous figure ("976.50  (NA)"): the first alone.
             if let na = Self.notAvailable.first(where: { b.hasPrefixIgnoringASCIICase($0, at: k) }), k + na.count < range.upperBound, b[k + na.count] == 0x29 {
-                pairs.append((i..<end1, nil))
+                pairs.append((i..<end1, []))
                 i = k + na.count + 1
                 continue
             }
-            guard let end2 = figureEnd(k) else { i = end1; continue }
-            let close = skipSpaces(end2)
-            guard close < range.upperBound, b[close] == 0x29 else { i = end1; continue }
-            pairs.append((i..<end1, k..<end2))
-            i = close + 1
+            if b.hasPrefixIgnoringASCIICase(Self.bothWord, at: k) { k = skipSpaces(k + Self.bothWord.count) }
+            var seconds: [Range<Int>] = []
+            var ok = false
+            while let end2 = figureEnd(k) {
+                seconds.append(k..<end2)
+                var next = skipSpaces(end2)
+                if next < range.upperBound, b[next] == 0x29 { ok = true; k = next; break }
+                if next < range.upperBound, b[next] == 0x2C { next = skipSpaces(next + 1) }
+                if b.hasPrefixIgnoringASCIICase(Self.andWord, at: next) { next = skipSpaces(next + Self.andWord.count) }
+                guard next > end2, seconds.count < 4 else { break }
+                k = next
+            }
+            guard ok else { i = end1; continue }
+            pairs.append((i..<end1, seconds))
+            i = k + 1
         }
         return pairs
     }
+    static let scaleWords: [[UInt8]] = ["billion", "bln", "million", "mln", "thousand"].map { Array($0.utf8) }
+    static let bothWord = Array("both ".utf8), andWord = Array("and ".utf8)
 
     /// What a line is to a table: a row with the byte ranges of its figures, a heading (no digit,
     /// or a short line), blank, or prose.

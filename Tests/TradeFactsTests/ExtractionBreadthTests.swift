@@ -117,6 +117,13 @@ final class ExtractionBreadthTests: XCTestCase {
             .filter { $0.rule == "money.bracket-list" }.isEmpty, "a list in tonnes is no money")
         XCTAssertTrue(mentions("New rates (previous in brackets) were - Average CD rates 4.27 pct (4.32)", date: "1987-02-27")
             .filter { $0.rule == "money.bracket-list" }.isEmpty, "no currency declared")
+        // Scaled figures, two previous ones joined by "and", "both" for two equal ones.
+        let reserves = "The value of reserve assets in Australian dollars at end-February with end-January and year-earlier\nrespectively in brackets were.\n    Gold 4.71 billion (4.90 billion and 3.83 billion), SDR's\n503 mln (524 mln and 468 mln), U.S. Dollars 3.25 billion (both 3.99\nbillion).\n REUTER\n"
+        let r = mentions(reserves, date: "1987-03-16").filter { $0.type == .money }
+        XCTAssertEqual(r.map(\.text), ["4.71 billion", "4.90 billion", "3.83 billion", "503 mln", "524 mln", "468 mln", "3.25 billion", "3.99\nbillion"])
+        XCTAssertEqual(Set(r.map(\.rule)), ["money.bracket-list"])
+        XCTAssertEqual(Set(r.map(\.currency)), ["AUD"])
+        XCTAssertEqual(r.first?.numericValue, 4_710_000_000)
     }
 
     /// A share, a rate, a change by a verb further back, and a plain level.
