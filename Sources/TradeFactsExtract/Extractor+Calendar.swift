@@ -631,6 +631,29 @@ extension Extractor {
         statementPeriods(&mentions, document, reference: reference)
         endDays(&mentions, document)
         previousSeasons(&mentions)
+        weekEarlierAnchors(&mentions, document)
+    }
+
+    /// "a week earlier", "a week ago" after a day or a week its sentence names before it: that
+    /// day or that week a week back ("rose to 136,000 tonnes on March 7 from 31,000 a week
+    /// earlier" is February 28; "exports in the week were 117,866 tonnes vs 121,168 tonnes a week
+    /// ago" is the week before the week reported), not the calendar week before the reference
+    /// date's nor the day seven days before it.
+    func weekEarlierAnchors(_ mentions: inout [Mention], _ document: Document) {
+        for i in mentions.indices where mentions[i].rule == "period.units-ago" || mentions[i].rule == "period.previous-week" {
+            let words = mentions[i].text.lowercased().split { $0 == " " || $0 == "\n" }
+            guard words.count == 3, words[0] == "a" || words[0] == "one", words[1] == "week", ["ago", "earlier", "before"].contains(words[2]),
+                  case let .calendar(f, _)? = Optional(mentions[i].value) else { continue }
+            let before = sentenceNeighbours(of: i, mentions, document).before
+            guard let j = before.first(where: { k in
+                mentions[k].type.isCalendar && mentions[k].role == nil && !Self.besideThePresent.contains(mentions[k].rule)
+                    && mentions[k].rule != "period.previous-week" && mentions[k].period != nil
+            }), let p = mentions[j].period else { continue }
+            let days = p.to.dayNumber - p.from.dayNumber + 1
+            guard days == 1 || days == 7 else { continue }
+            let from = p.from.adding(days: -7), to = p.to.adding(days: -7)
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: days == 1 ? from.iso : "\(from.iso)/\(to.iso)", granularity: days == 1 ? .day : .week))
+        }
     }
 
     /// "The previous season" is the year before the nearest crop's or fiscal year of twelve months
@@ -2014,6 +2037,11 @@ extension Extractor {
             return true
         }
         guard f.monthPart == nil else { return false }
+        // Months bought or sold "for" as a position to ship ("purchases at around 50,000 tonnes
+        // for Sept/Dec shipments"); not "March shipments", which are data.
+        if Self.wordBefore(mention.span.start, in: b, is: "for"), Self.wordAfter(mention.span.end, in: b, isAnyOf: ["shipment", "shipments", "delivery", "deliveries", "loading", "arrival"]) {
+            return true
+        }
         // A quote's line led by its month, bid or offered ("- June/Aug upper Mississippi River
         // (Lacrosse/Savage) offered at 135 pct", "- December Illinois River 122-1/2 pct bid").
         if Self.leadsQuoteLine(mention.span, b) { return true }
