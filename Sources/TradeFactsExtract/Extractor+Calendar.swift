@@ -632,6 +632,31 @@ extension Extractor {
         endDays(&mentions, document)
         previousSeasons(&mentions)
         weekEarlierAnchors(&mentions, document)
+        previousDays(&mentions, document)
+    }
+
+    /// "the previous day", "the previous business day" (`period.previous-day`): the day before
+    /// the nearest single day named before it in its sentence or the one before (not the
+    /// dateline's), else before the reference date as the rule reads it; a business, trading or
+    /// working day skips Saturday and Sunday.
+    func previousDays(_ mentions: inout [Mention], _ document: Document) {
+        for i in mentions.indices where mentions[i].rule == "period.previous-day" {
+            guard case let .calendar(f, r)? = Optional(mentions[i].value), let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+            var day = r?.from
+            for j in stride(from: i - 1, through: max(0, i - 12), by: -1) {
+                guard let sj = document.sentenceIndex(of: mentions[j].span.start), sj >= s - 1 else { break }
+                guard mentions[j].type.isCalendar, mentions[j].role == nil, mentions[j].rule != "period.previous-day",
+                      let p = mentions[j].period, p.from == p.to else { continue }
+                day = p.from.adding(days: -1)
+                break
+            }
+            guard var d = day else { continue }
+            let t = mentions[i].text.lowercased()
+            if t.contains("business") || t.contains("trading") || t.contains("working") {
+                while d.weekday >= 6 { d = d.adding(days: -1) }
+            }
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day))
+        }
     }
 
     /// "a week earlier", "a week ago" after a day or a week its sentence names before it: that
