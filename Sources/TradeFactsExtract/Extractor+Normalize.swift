@@ -107,6 +107,11 @@ extension Extractor {
     // MARK: Currency from context
 
     /// A figure read as money that finds no currency: a latent number (its amount kept), not money.
+    /// Nouns of a sum of money that an elided figure after them may be ("surplus", "reserves").
+    static let sumNouns: Set<[UInt8]> = Set(["surplus", "surpluses", "deficit", "deficits", "exports", "imports", "reserves", "revenue", "revenues",
+        "spending", "expenditure", "expenditures", "budget", "debt", "debts", "sales", "profit", "profits", "earnings", "assets", "aid", "loans",
+        "investment", "investments", "payments", "balance", "outflow", "outflows", "inflow", "inflows", "income", "turnover"].map { Array($0.utf8) })
+
     static func demoteToLatentNumber(_ m: inout Mention, _ amount: Decimal?) {
         if let amount {
             m.type = .number
@@ -208,6 +213,8 @@ extension Extractor {
         // The last money mention with a currency written as an exchange-rate quote ("0.6858/63
         // U.S. Dlrs", "1.8040 marks"): a bare quote after it is in its currency.
         var lastQuote: Int? = nil
+        // Elided figures with nothing before them to carry from (read forward below).
+        var ahead: [Int] = []
         for i in mentions.indices {
             defer {
                 if mentions[i].type == .quantity, case let .quantity(v?, _, _, _) = mentions[i].value, v >= 1_000_000 { lastScaledQuantity = i }
@@ -318,7 +325,34 @@ extension Extractor {
                     mentions[i].currencySource = "carried"
                 } else {
                     Self.demoteToLatentNumber(&mentions[i], a)
+                    if antecedent == nil, !barred { ahead.append(i) }
                 }
+            }
+        }
+        // A scaled figure with no money before it to carry from, whose currency the next money
+        // figure writes in its own sentence or the next ("the current account surplus widened to
+        // a provisional 6.6 billion in February from 4.8 billion in January … The trade surplus
+        // widened to a provisional 10.4 billion marks"): money in that currency. No scaled
+        // quantity may stand between ("production of 2.5 billion … 1.2 billion barrels").
+        // The figure must follow a sum's noun in its sentence (within 80 bytes: "the current account
+        // surplus widened to a provisional 6.6 billion"), not a count's ("unemployment would
+        // decline to 2.20 mln", "production … from March's 3.2 mln").
+        for i in ahead {
+            guard mentions[i].latent, case let .number(a) = mentions[i].value, let here = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+            let from = max(document.sentences[here].span.start, mentions[i].span.start - 80)
+            let before = Extractor.wordsBefore(mentions[i].span.start, in: document, from: from, upTo: 14)
+            guard before.contains(where: { Self.sumNouns.contains($0) }) else { continue }
+            for j in (i + 1)..<min(mentions.count, i + 12) {
+                guard let s = document.sentenceIndex(of: mentions[j].span.start), s <= here + 1 else { break }
+                if mentions[j].type == .quantity { break }
+                guard mentions[j].type == .money, !mentions[j].latent else { continue }
+                if mentions[j].currencySource == nil, mentions[j].rule != "money.elided", case let .money(_, _, _, c?, _) = mentions[j].value {
+                    mentions[i].type = .money
+                    mentions[i].value = .money(amount: a, low: nil, high: nil, currency: c, per: nil)
+                    mentions[i].latent = false
+                    mentions[i].currencySource = "carried"
+                }
+                break
             }
         }
         // A headline's figure with no currency that the story restates with one ("AVON TO BUY
