@@ -1461,6 +1461,14 @@ extension Extractor {
         }
     }
 
+    /// Where the word that ends before `offset` starts (past spaces and line breaks).
+    static func startOfWordBefore(_ offset: Int, in b: [UInt8]) -> Int {
+        var i = offset
+        while i > 0, b[i - 1] == 0x20 || b[i - 1] == 0x0A { i -= 1 }
+        while i > 0, TriggerScanner.isLetter(b[i - 1]) { i -= 1 }
+        return i
+    }
+
     /// Whether the word that ends before `offset` (spaces and line breaks between) is `word`.
     static func wordBefore(_ offset: Int, in b: [UInt8], is word: String) -> Bool {
         var i = offset
@@ -2167,7 +2175,13 @@ extension Extractor {
         let sentenceHasCue = memo.hasFutureCue(sentence: s) { !document.matchSpans(of: cues, in: document.sentences[s].span, limit: 1).isEmpty }
         if !sentenceHasCue { return .past }
         let clauseSpan = clause(around: span, in: document, sentence: s, memo: &memo, joinTrailing: true)
-        let future = !document.matchSpans(of: cues, in: clauseSpan, limit: 1).isEmpty
+        // A cue in the passive past perfect ("the October-December period had been expected to
+        // spill over") tells of an expectation that lies behind, not ahead ("had expected the
+        // subsidy … to be" may still look ahead).
+        let b = document.bytes
+        let future = document.matchSpans(of: cues, in: clauseSpan, limit: 4).contains { cue in
+            !(Self.wordBefore(cue.start, in: b, is: "been") && Self.wordBefore(Self.startOfWordBefore(cue.start, in: b), in: b, is: "had"))
+        }
         guard future else { return .past }
         if let report = reportVerbBefore {
             let before = Span(max(document.sentences[s].span.start, span.start - 24), span.start)
