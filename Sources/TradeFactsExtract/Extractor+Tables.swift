@@ -58,7 +58,9 @@ extension Extractor {
             previousEnd = last + 1
             guard let declaration = Self.firstMatch(of: unit, in: zone, document) else { continue }
             let declarationLine = document.lineIndex.lineIndex(of: declaration.span.start)
-            if afterTable, case .prose = kinds[declarationLine] { continue }
+            // Unless it points ahead ("Netback values … are shown below in dlrs a barrel.", "as follows").
+            if afterTable, case .prose = kinds[declarationLine],
+               !Self.pointsAhead(b[line(declarationLine)]) { continue }
             if String(decoding: b[line(declarationLine)].drop { $0 == 0x20 || $0 == 0x09 }.prefix(4), as: UTF8.self).lowercased() == "note" { continue }
             guard declaration.currency != nil else { continue }
             var cells: [Range<Int>] = []
@@ -145,6 +147,12 @@ extension Extractor {
     }
     static let bracketsWord = Array("brackets".utf8), parenthesesWord = Array("parenthes".utf8)
     static let reuterSignOff = Array("\n REUTER".utf8)
+
+    /// Whether a line points to what follows it ("shown below", "as follows", "following").
+    static func pointsAhead(_ line: ArraySlice<UInt8>) -> Bool {
+        let l = Array(line)
+        return [Array("below".utf8), Array("follow".utf8)].contains { l.containsIgnoringASCIICase($0) }
+    }
 
     /// What stands in brackets for a figure not available ("(NA)", "(n.a.)").
     static let notAvailable: [[UInt8]] = ["n.a.", "na", "n/a", "nil", "nc"].map { Array($0.utf8) }

@@ -75,6 +75,15 @@ final class ExtractionBreadthTests: XCTestCase {
          Ghana            137
         """
         XCTAssertEqual(mentions(heading, date: "1987-03-27").filter { $0.rule == "money.price-table" }.map(\.text), ["0", "55", "137"])
+        let dotted = """
+        CRUDE OIL NETBACKS UP
+        NEW YORK, March 30 - Yields fell 68 cts to 18.42 dlrs from the previous Friday, as shown below in dlrs a barrel.
+        TOPPING.........15.63......16.10......14.30
+        CRACKING........18.42......19.10......16.86
+        """
+        let cells = mentions(dotted, date: "1987-03-30").filter { $0.rule == "money.price-table" }
+        XCTAssertEqual(cells.map(\.text), ["15.63", "16.10", "14.30", "18.42", "19.10", "16.86"], "a table with dot leaders, its unit shown below")
+        XCTAssertEqual(Set(cells.map(\.currency)), ["USD"])
         let quantities = """
         GRAIN STOCKS
         OMAHA, March 3 - Stocks in mln bushels follow:
