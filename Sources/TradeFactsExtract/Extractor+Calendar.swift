@@ -3259,7 +3259,8 @@ extension Extractor {
                               "profits", "growth", "output", "production", "inflation", "unemployment", "jobless"]
     static let forecastMadeWords: Set<[UInt8]> = Set(["forecast", "forecasts", "forecasted", "issued", "published", "released", "made",
                                                        "announced", "agreed", "signed", "unveiled", "adopted", "approved", "introduced", "concluded",
-                                                       "imposed", "declared", "launched"].map { Array($0.utf8) })
+                                                       "imposed", "declared", "launched", "seen", "reached", "recorded", "posted",
+                                                       "registered"].map { Array($0.utf8) })
 
     /// Whether period mention `m` dates a figure just after "from", "against", "compared with" or "after"
     /// (within six words, a number between: "from 6.61 mln in the year to end-March"; or right after
