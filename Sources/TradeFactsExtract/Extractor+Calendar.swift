@@ -633,6 +633,12 @@ extension Extractor {
         previousSeasons(&mentions)
         weekEarlierAnchors(&mentions, document)
         previousDays(&mentions, document)
+        // "the end of the previous quarter" (`period.end-of-previous-quarter`): read as "the
+        // previous quarter", then its last day.
+        for i in mentions.indices where mentions[i].rule == "period.end-of-previous-quarter" {
+            guard case let .calendar(f, p?)? = Optional(mentions[i].value) else { continue }
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.to, to: p.to, value: p.value, granularity: .day))
+        }
     }
 
     /// "the previous day", "the previous business day" (`period.previous-day`): the day before
