@@ -639,7 +639,23 @@ extension Extractor {
             guard case let .calendar(f, p?)? = Optional(mentions[i].value) else { continue }
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.to, to: p.to, value: p.value, granularity: .day))
         }
+        // "so far this season", "this coffee year so far", "the season to date": the season under
+        // way from its start to the reference date, as "so far this year" is.
+        if let r = reference {
+            let b = document.bytes
+            for i in mentions.indices where mentions[i].rule == "period.relative-season" {
+                guard case let .calendar(f, p?) = mentions[i].value, p.from <= r, r < p.to else { continue }
+                let before = Self.wordsBefore(mentions[i].span.start, in: document, from: max(0, mentions[i].span.start - 16), upTo: 2)
+                let soFarBefore = before.count == 2 && before[0].elementsEqual("far".utf8) && before[1].elementsEqual("so".utf8)
+                var k = mentions[i].span.end
+                while k < b.count, b[k] == 0x20 || b[k] == 0x0A { k += 1 }
+                let after = b.hasPrefixIgnoringASCIICase(Self.soFarWords, at: k) || b.hasPrefixIgnoringASCIICase(Self.toDateWords, at: k)
+                guard soFarBefore || after else { continue }
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: r, value: "\(p.from.iso)/\(r.iso)", granularity: .span))
+            }
+        }
     }
+    static let soFarWords = Array("so far".utf8), toDateWords = Array("to date".utf8)
 
     /// "the previous day", "the previous business day" (`period.previous-day`): the day before
     /// the nearest single day named before it in its sentence or the one before (not the
