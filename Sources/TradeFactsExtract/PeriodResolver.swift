@@ -611,6 +611,13 @@ package enum PeriodResolver {
             let from = CalendarDate(year: y, month: m, day: 1), to = CalendarDate(year: y2, month: m2, day: 1).lastDayOfMonth
             return ResolvedPeriod(from: from, to: to, value: "\(yy)-\(mm(m))/\(TimexValue.format4(y2))-\(mm(m2))", granularity: .span)
         }
+        // A half of a year written across two years with no fiscal year to place it ("the second
+        // half of 1986/87"): a half of the July year such a split year stands for by default.
+        if let h = f.half, let y2 = f.yearTo, y2 == y + 1, !f.fiscal {
+            let from = CalendarDate(year: y, month: 7, day: 1).adding(months: 6 * (h - 1))
+            let to = from.adding(months: 5).lastDayOfMonth
+            return ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
+        }
         if let y2 = f.yearTo {
             guard y2 > y else { return nil }
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y2, month: 12, day: 31),
