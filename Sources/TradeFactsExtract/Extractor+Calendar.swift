@@ -569,6 +569,13 @@ extension Extractor {
                     mentions[i].value = .calendar(fields: g, resolved: ResolvedPeriod(from: from, to: end, value: TimexValue.format4(end.year), granularity: .span))
                     continue
                 }
+                // "A year ago" moves no span of years back ("A year ago WestLB had forecast
+                // growth of three pct for 1986-1990"): the day a year back.
+                if Self.isYearAgo(mentions[i].text), antecedent.to.dayNumber - antecedent.from.dayNumber > 366, let r = reference {
+                    let d = r.adding(years: -1)
+                    mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day))
+                    continue
+                }
                 let run = fields.monthsToDate == nil && fields.monthShift == nil
                     && (mentions[i].text.lowercased().contains("months") || isMonthPair(endingWith: antecedent, before: i, mentions, document))
                     ? monthRun(endingWith: antecedent, before: i, mentions, document) : antecedent
@@ -1987,6 +1994,12 @@ extension Extractor {
         if mention.qualifier == "since" { return .past }
         // A dividend notice's payment and record dates lie ahead ("Pay April 30, May 29, June 24").
         if mention.periodFields.map({ $0.day != nil || $0.month != nil && $0.year == nil }) ?? false, Self.isPaymentLine(mention.span, document) { return .future }
+        // Days or months a shipment is sold for, written right after the word ("sold one cargo …
+        // for shipment April 15/May 15", "for domestic shipment April 1-15") lie ahead.
+        if let f = mention.periodFields, f.month != nil, f.year == nil,
+           Self.wordBefore(mention.span.start, in: document.bytes, is: "shipment") || Self.wordBefore(mention.span.start, in: document.bytes, is: "delivery") {
+            return .future
+        }
         // A trading position's months lie ahead ("June/July going at 1,850 dlrs", "785 dlrs for
         // May" in February).
         if let f = mention.periodFields, f.month != nil, f.year == nil, f.day == nil, isTradingPosition(mention, f, document) {
