@@ -321,26 +321,19 @@ extension Extractor {
             }
             // A year written across two years right after a place or its people that the
             // `fiscal-years` lexicon gives a fiscal year ("the Japanese 1987/88 budget" in a
-            // Washington story): that place's fiscal year, whatever the story's place.
+            // Washington story): that place's fiscal year, whatever the story's place. So is a
+            // budget's year in a sentence that names such a place before it ("Japanese trade
+            // representative Tsomu Hata told … after the 1987/88 budget is approved" in a New
+            // Zealand story).
             if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
-               fields.firstMonths == nil, let r = resolved, !Self.isSeason(mentions[i].text), let start = fiscalStartNamed(before: mentions[i].span, document) {
+               fields.firstMonths == nil, let r = resolved, !Self.isSeason(mentions[i].text),
+               let start = fiscalStartNamed(before: mentions[i].span, document)
+                ?? (Self.wordAfter(mentions[i].span.end, in: document.bytes, isAnyOf: ["budget"])
+                    ? fiscalYearNamed(before: mentions[i].span, document, reference: reference).map(\.start).flatMap { $0 > 1 ? $0 : nil } : nil) {
                 let from = CalendarDate(year: y, month: start, day: 1)
                 resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
                 fields.fiscal = true
                 fields.fiscalYearStart = start
-                mentions[i].value = .calendar(fields: fields, resolved: resolved)
-                continue
-            }
-            // A budget's year written across two years in a sentence that names a place with a
-            // fiscal year of its own before it ("Japanese trade representative Tsomu Hata told …
-            // after the 1987/88 budget is approved" in a New Zealand story): that place's year.
-            if let y = fields.year, fields.yearTo == y + 1, fields.month == nil, fields.quarter == nil, fields.half == nil,
-               fields.firstMonths == nil, let r = resolved, Self.wordAfter(mentions[i].span.end, in: document.bytes, isAnyOf: ["budget"]),
-               let fy = fiscalYearNamed(before: mentions[i].span, document, reference: reference), fy.start > 1 {
-                let from = CalendarDate(year: y, month: fy.start, day: 1)
-                resolved = ResolvedPeriod(from: from, to: from.adding(months: 11).lastDayOfMonth, value: r.value, granularity: .span)
-                fields.fiscal = true
-                fields.fiscalYearStart = fy.start
                 mentions[i].value = .calendar(fields: fields, resolved: resolved)
                 continue
             }

@@ -106,12 +106,12 @@ extension Extractor {
 
     // MARK: Currency from context
 
-    /// A figure read as money that finds no currency: a latent number (its amount kept), not money.
     /// Nouns of a sum of money that an elided figure after them may be ("surplus", "reserves").
     static let sumNouns: Set<[UInt8]> = Set(["surplus", "surpluses", "deficit", "deficits", "exports", "imports", "reserves", "revenue", "revenues",
         "spending", "expenditure", "expenditures", "budget", "debt", "debts", "sales", "profit", "profits", "earnings", "assets", "aid", "loans",
         "investment", "investments", "payments", "balance", "outflow", "outflows", "inflow", "inflows", "income", "turnover"].map { Array($0.utf8) })
 
+    /// A figure read as money that finds no currency: a latent number (its amount kept), not money.
     static func demoteToLatentNumber(_ m: inout Mention, _ amount: Decimal?) {
         if let amount {
             m.type = .number

@@ -151,8 +151,9 @@ extension Extractor {
     /// Whether a line points to what follows it ("shown below", "as follows", "following").
     static func pointsAhead(_ line: ArraySlice<UInt8>) -> Bool {
         let l = Array(line)
-        return [Array("below".utf8), Array("follow".utf8)].contains { l.containsIgnoringASCIICase($0) }
+        return aheadWords.contains { l.containsIgnoringASCIICase($0) }
     }
+    static let aheadWords: [[UInt8]] = ["below", "follow"].map { Array($0.utf8) }
 
     /// What stands in brackets for a figure not available ("(NA)", "(n.a.)").
     static let notAvailable: [[UInt8]] = ["n.a.", "na", "n/a", "nil", "nc"].map { Array($0.utf8) }

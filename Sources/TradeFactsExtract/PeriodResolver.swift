@@ -614,7 +614,7 @@ package enum PeriodResolver {
         // A half of a year written across two years with no fiscal year to place it ("the second
         // half of 1986/87"): a half of the July year such a split year stands for by default.
         if let h = f.half, let y2 = f.yearTo, y2 == y + 1, !f.fiscal {
-            let from = CalendarDate(year: y, month: 7, day: 1).adding(months: 6 * (h - 1))
+            let from = CalendarDate(year: y, month: Extractor.defaultSplitYearStart, day: 1).adding(months: 6 * (h - 1))
             let to = from.adding(months: 5).lastDayOfMonth
             return ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span)
         }
