@@ -206,7 +206,7 @@ extension Extractor {
         // The first money mention whose dollar the text names ("eight billion Taiwan dlrs", "50 mln
         // U.S. dlrs"): the story's own dollar in a place that quotes two.
         var firstNamedDollar: Int? = nil
-        var dualDollarStory: Bool? = nil
+        var dualDollarStory: String?? = nil
         // The last quantity of a million or more ("2.54 billion barrels"): a scaled figure elided
         // after it is its.
         var lastScaledQuantity: Int? = nil
@@ -271,7 +271,7 @@ extension Extractor {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local, per: per)
                     mentions[i].currencySource = "place"
                 } else if local == nil, let j = firstNamedDollar, case let .money(_, _, _, named?, _) = mentions[j].value, named != cur,
-                          dualDollarStory ?? dualDollarPlace(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, memo: &dualDollarStory) {
+                          dualDollarCurrency(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, memo: &dualDollarStory) != nil {
                     // In a story of a place that quotes its own dollar and the U.S. dollar alike
                     // (`dual-dollar-places`), the dollar the story names first is its own: "capital
                     // of eight billion Taiwan dlrs … a profit of more than one billion dlrs" is TWD;
@@ -279,6 +279,13 @@ extension Extractor {
                     // billion Taiwan dlrs" does not make the next bare "dlrs" Taiwan's.
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: named, per: per)
                     mentions[i].currencySource = "carried"
+                } else if local == nil, firstNamedDollar == nil, let own = dualDollarCurrency(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, memo: &dualDollarStory),
+                          own != cur, namesLocalInstrument(sentenceOf: mentions[i], document) {
+                    // With no dollar named before, a central bank's own paper is in its own dollar:
+                    // "The Central Bank issued 5.65 billion dlrs worth of certificates of deposit" in
+                    // Taipei is TWD (`local-dollar-instruments`); trade and reserves stay USD.
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: own, per: per)
+                    mentions[i].currencySource = "place"
                 } else {
                     mentions[i].currencySource = local == nil ? "default" : "place"
                 }
@@ -453,13 +460,25 @@ extension Extractor {
     }
 
     /// Whether the dateline's line or the lede names a place of `dual-dollar-places`; kept in `memo`.
-    func dualDollarPlace(_ document: Document, datelineSpan: Span?, headlineSpan: Span?, memo: inout Bool?) -> Bool {
-        guard let places = dualDollarPlaces else { memo = false; return false }
-        let found = placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan).contains { z in
-            !document.matchSpans(of: places, in: z, group: "w", limit: 1).isEmpty
+    /// The dollar of a `dual-dollar-places` place the story names where it names its place (nil when
+    /// it names none), worked out once per story (`memo`).
+    func dualDollarCurrency(_ document: Document, datelineSpan: Span?, headlineSpan: Span?, memo: inout String??) -> String? {
+        if let known = memo { return known }
+        guard let places = dualDollarPlaces, let lexicon = ruleSet.lexicons["dual-dollar-places"] else { memo = .some(nil); return nil }
+        var found: String? = nil
+        for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
+            if let w = document.matchSpans(of: places, in: z, group: "w", limit: 1).first, let code = lexicon.lookup(document.text(w)) {
+                found = code; break
+            }
         }
-        memo = found
+        memo = .some(found)
         return found
+    }
+
+    /// Whether the sentence of `m` names an instrument of `local-dollar-instruments`.
+    func namesLocalInstrument(sentenceOf m: Mention, _ document: Document) -> Bool {
+        guard let instruments = localDollarInstruments, let s = document.sentenceIndex(of: m.span.start) else { return false }
+        return !document.matchSpans(of: instruments, in: document.sentences[s].span, limit: 1).isEmpty
     }
 
     /// Where a story names its place: the dateline's line, and the first 60 bytes of the lede (the

@@ -420,6 +420,52 @@ final class PeriodContextTests: XCTestCase {
             + "It said the offering is expected to raise 350\nmln Canadian dlrs. Allegis reported a gain of 80.6 mln dlrs.", date: "1987-06-02")), "USD")
     }
 
+    /// A central bank's own paper in a Taiwan story is in Taiwan dollars though no dollar is named
+    /// before it; its reserves stay in U.S. dollars.
+    func testTaiwanCentralBankPaperIsInTaiwanDollars() {
+        let e = extraction("TAIPEI, April 3 - The Central Bank issued 5.65 billion dlrs worth of certificates of deposit (CDs), "
+            + "boosting CD issues so far this year to 147.58 billion, a bank spokesman said. Exports rose to 4.1 billion dlrs.", date: "1987-04-03")
+        let currencies = e.mentions.filter { $0.type == .money }.compactMap { m -> String? in
+            guard case let .money(_, _, _, c, _) = m.value else { return nil }
+            return c
+        }
+        XCTAssertEqual(currencies, ["TWD", "TWD", "USD"])
+    }
+
+    /// A month that the clause's future would put eight or more months ahead is the one just past
+    /// when it dates a done thing; an event to come stays ahead.
+    func testAFarFutureMonthOfADoneThingIsThePastOne() {
+        let e = extraction("MELBOURNE, April 3 - The new rate will be the lowest prime and matches the rate set by one of the smaller "
+            + "foreign banks in January. The overall January deficit will be revised. She will command a mission in December.", date: "1987-04-03")
+        XCTAssertEqual(period("January", in: e, nth: 0), "1987-01-01..1987-01-31")
+        XCTAssertEqual(period("January", in: e, nth: 1), "1987-01-01..1987-01-31")
+        XCTAssertEqual(period("December", in: e, nth: 0), "1987-12-01..1987-12-31")
+    }
+
+    /// "A year earlier" moves the period of its own clause: not one a quantity's "more than" or a
+    /// clause before "after the economy grew" seems to compare, nor a year that is itself the base
+    /// of the year reported.
+    func testYearEarlierMovesItsOwnClausesPeriod() {
+        var e = extraction("For the first seven months of 2019, exports fell 4.7 per cent. The deficit for the period stood at HK$230.0 "
+            + "billion. Exports to mainland China, which take more than half of the city's shipments, fell 7.4 per cent in July from a "
+            + "year earlier.", date: "2019-08-27")
+        XCTAssertEqual(period("a year earlier", in: e, nth: 0), "2018-07-01..2018-07-31")
+        e = extraction("The government downgraded its 2019 growth forecast to 0.7 per cent from 2.2 per cent, after the economy grew "
+            + "just 0.5 per cent in the second quarter from a year earlier.", date: "2019-08-27")
+        XCTAssertEqual(period("a year earlier", in: e, nth: 0), "2018-04-01..2018-06-30")
+        e = extraction("Kenya's trade deficit narrowed by 9.8 per cent to Sh1.07 trillion in 2016. Imports fell 5.7 per cent to Sh1.65 "
+            + "trillion last year from Sh1.75 trillion in 2015. The deficit stood at Sh1.19 trillion in 2015.\n\nThe cover ratio "
+            + "improved to 35.0 per cent from 32.1 per cent a year earlier.", date: "2017-04-27")
+        XCTAssertEqual(period("a year earlier", in: e, nth: 0), "2015-01-01..2015-12-31")
+    }
+
+    /// A quarter followed by its fiscal code in brackets is that fiscal quarter.
+    func testAQuarterTakesItsBracketedFiscalCode() {
+        let e = extraction("NEW DELHI, Oct 30 - India's exports in the first quarter (Q1FY25) had come in at $109.4 billion.", date: "2024-10-30")
+        XCTAssertEqual(period("the first quarter", in: e), "2024-04-01..2024-06-30")
+        XCTAssertEqual(e.mentions.first { $0.text == "the first quarter" }?.periodFields?.fiscal, true)
+    }
+
     /// A shipment position named again is the one named first, though the second clause's verb is
     /// past; a table's run of months goes on into the next year; months named before a figure in a
     /// row of one line stay in their year.
