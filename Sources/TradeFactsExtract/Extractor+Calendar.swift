@@ -196,7 +196,10 @@ extension Extractor {
             // A month or day without its year in a clause whose verb is in the past tense looks back.
             // So does a results table ("CONCORD FABRICS 2ND QTR NET", its notes' "the 2nd qtr"): its figures are reported.
             let markedPast = tense == .past && fields.year == nil && fields.yearOffset == nil && (fields.month != nil || fields.quarter != nil || fields.weekend)
-                && (resultsStory || isMarkedPast(mentions[i].span, in: document, memo: &memo))
+                && (resultsStory || isMarkedPast(mentions[i].span, in: document, memo: &memo)
+                    // When a forecast was made ("the surplus forecast in February", told in October)
+                    // or a done thing's month ("In August the government cut its forecast").
+                    || fields.month != nil && fields.day == nil && (Self.isTimeOfForecast(mentions[i], document) || Self.datesPastEvent(mentions[i], document, orBase: false)))
             var resolved = PeriodResolver.resolve(fields, reference: reference, tense: tense, markedPast: markedPast)
             // A futures contract's or trading position's month (`period.contract-month`) is the
             // current month or one ahead, never one behind ("the new distant February" in March).
@@ -528,12 +531,18 @@ extension Extractor {
                 mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: end.adding(days: -6), to: end, value: "\(end.adding(days: -6).iso)/\(end.iso)", granularity: .week))
                 continue
             }
-            if let antecedent = (fields.wholeYear && fields.yearOffset == 0 && fields.year == nil ? fiscalYearBefore(i, mentions, document) : nil)
+            let stretchFirst = stretchOfMonths(before: i, mentions, document, fields: fields, reference: reference, memo: &memo)
+            let early: ResolvedPeriod? = (fields.wholeYear && fields.yearOffset == 0 && fields.year == nil ? fiscalYearBefore(i, mentions, document) : nil)
                 ?? (stretch ? antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo) : nil)
                 ?? (partOfYear ? antecedentPeriod(before: i, mentions, document, reference: reference, partOfYear: true, memo: &memo) : nil)
                 // "In the nine months" after a quarter ("third-quarter net … In the nine months,
                 // net rose"): the months to the quarter's end, before any month named near.
                 ?? (fields.monthsToDate.map { $0 % 3 == 0 && $0 > 3 } ?? false && fields.anaphorUnit == .month ? antecedentPeriod(before: i, mentions, document, unit: .quarter, reference: reference, memo: &memo) : nil)
+                // "The nine months", "the two-month period" after a stretch of as many months
+                // named before ("the first nine months of 1987 … Foreign trade in the nine months",
+                // "January and February 1987 … in the two-month period"), before a month.
+                ?? stretchFirst
+            if let antecedent = early
                 ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
                 // "The nine months" after a quarter ("11 cts a share in the quarter and 13 cts for
                 // the nine months"): the months that end with it.
@@ -635,6 +644,7 @@ extension Extractor {
         weekEarlierAnchors(&mentions, document)
         previousDays(&mentions, document)
         splitDayPairs(&mentions, document)
+        basesBeforeTheirFigures(&mentions, document, reference: reference)
         // "the end of the previous quarter" (`period.end-of-previous-quarter`): read as "the
         // previous quarter", then its last day.
         for i in mentions.indices where mentions[i].rule == "period.end-of-previous-quarter" {
@@ -681,6 +691,43 @@ extension Extractor {
             }
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day))
         }
+    }
+
+    /// A month or a month's end with no year that dates the base of a figure ("down from 10.47
+    /// billion at end-June") after a period of its sentence whose year is written ("10.37 billion
+    /// dlrs at end-September 1986"): the latest such month not after that period (June 1986), not
+    /// the one nearest the reference date. Only a base read as lying ahead of the reference date
+    /// is moved: one read in the past is left for the checks to weigh ("fell to 3.5 pct in
+    /// February 1986 from 3.7 pct in January", told in March 1987, is a slip in the year).
+    func basesBeforeTheirFigures(_ mentions: inout [Mention], _ document: Document, reference: CalendarDate?) {
+        guard let r = reference else { return }
+        for i in mentions.indices where mentions[i].type.isCalendar {
+            guard case let .calendar(f, p?) = mentions[i].value, p.from > r, f.year == nil, f.yearOffset == nil, f.month != nil, f.monthTo == nil,
+                  f.quarter == nil, !f.samePeriod, mentions[i].role == nil, Self.isFigureBase(mentions[i], document),
+                  let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+            for j in stride(from: i - 1, through: max(0, i - 6), by: -1) {
+                guard document.sentenceIndex(of: mentions[j].span.start) == s else { break }
+                guard mentions[j].type.isCalendar, case let .calendar(g, q?) = mentions[j].value else { continue }
+                // The figure's own month or day, with its year: not a bare year, a base or a start.
+                guard g.year != nil, g.month != nil, !g.samePeriod, mentions[j].role == nil, mentions[j].qualifier == nil,
+                      !Self.isComparisonBase(mentions[j], document) else { break }
+                let back = p.shifted(years: -1)
+                if p.from > q.to, back.from <= q.from { mentions[i].value = .calendar(fields: f, resolved: back) }
+                break
+            }
+        }
+    }
+
+    /// The stretch of whole months named before an anaphor of as many months ("the nine months",
+    /// "the eight-month period" after "the first nine months of 1987"), nil when the nearest
+    /// stretch has another length.
+    func stretchOfMonths(before i: Int, _ mentions: [Mention], _ document: Document, fields: PeriodFields, reference: CalendarDate?,
+                         memo: inout TenseMemo) -> ResolvedPeriod? {
+        guard let n = fields.monthsToDate, n > 1, fields.anaphorUnit == .month,
+              let p = antecedentPeriod(before: i, mentions, document, unit: .span, reference: reference, memo: &memo),
+              p.from.day == 1, p.to == p.to.lastDayOfMonth else { return nil }
+        let months = (p.to.year - p.from.year) * 12 + p.to.month - p.from.month + 1
+        return months == n ? p : nil
     }
 
     /// Two days of a month joined by "and" that do not follow each other ("will meet … on April 17
@@ -3330,7 +3377,8 @@ extension Extractor {
         if words.count >= 3, words[0].elementsEqual("in".utf8), words[1].elementsEqual("to".utf8) || words[1].elementsEqual("on".utf8),
            forecastMadeWords.contains(words[2]) { words.remove(at: 1) }
         guard words.count >= 2, words[0].elementsEqual("in".utf8), forecastMadeWords.contains(words[1]) else { return false }
-        return words.count < 3 || !(words[2].elementsEqual("be".utf8) || words[2].elementsEqual("being".utf8))
+        // Not a passive ahead ("to be released in September", "when national accounts are released in September").
+        return words.count < 3 || !passiveAheadWords.contains(words[2])
     }
     /// Whether a noun of `figureNouns` is one of the two words right after `offset`, or "Gross
     /// national" or "Gross domestic" one of the three ("fourth quarter GNP", "fourth quarter U.S.
@@ -3471,19 +3519,46 @@ extension Extractor {
     /// deficit", "the December devaluation"), a past participle before "in" and it ("the rate set
     /// by one of the smaller foreign banks in January", "the 1.7 billion dlrs projected in
     /// January"; not "expected in December"), or a comparison's base.
-    static func datesPastEvent(_ m: Mention, _ document: Document) -> Bool {
+    static func datesPastEvent(_ m: Mention, _ document: Document, orBase: Bool = true) -> Bool {
         let b = document.bytes
         if figureNounFollows(m.span.end, in: b) || wordAfter(m.span.end, in: b, isAnyOf: pastEventNouns) { return true }
-        let words = wordsBefore(m.span.start, in: document, from: max(0, m.span.start - 80), upTo: 9)
+        let sentenceStart = document.sentenceIndex(of: m.span.start).map { document.sentences[$0].span.start } ?? 0
+        let words = wordsBefore(m.span.start, in: document, from: max(sentenceStart, m.span.start - 80), upTo: 9)
         // A month that ends a run of months ("from August through November or even December") is
         // read with them.
-        if words.prefix(4).contains(where: { monthNameBytes.contains($0) }) { return false }
-        if words.first == inWord, words.dropFirst().contains(where: { w in
+        if words.prefix(4).contains(where: { monthNameBytes.contains($0) }), words.prefix(3).contains(where: { runWords.contains($0) }) { return false }
+        // The participle right before "in", or before its agent ("set by one of the smaller foreign
+        // banks in January"); not a passive ahead ("the harvest to be conducted in October").
+        func participle(_ k: Int) -> Bool {
+            let w = words[k]
+            return (pastParticiples.contains(w) || w.count > 4 && w.suffix(2).elementsEqual("ed".utf8)) && !futureParticiples.contains(w)
+                && !(k + 1 < words.count && passiveAheadWords.contains(words[k + 1]))
+        }
+        if words.first == inWord, words.count > 1,
+           participle(1) || words.indices.dropFirst(2).contains(where: { k in words[k - 1] == byWord && participle(k) }) { return true }
+        // A month opening its clause before a past verb ("In August the government cut its forecast").
+        if words.first == inWord, wordsAfter(m.span.end, in: b, upTo: 4).contains(where: { w in
             (pastParticiples.contains(w) || w.count > 4 && w.suffix(2).elementsEqual("ed".utf8)) && !futureParticiples.contains(w)
         }) { return true }
-        return isComparisonBase(m, document)
+        return orBase && isComparisonBase(m, document)
     }
-    static let inWord = Array("in".utf8)
+    /// The words (ASCII letters only, lower-cased) right after `start` in its clause, at most
+    /// `limit` of them: byte work.
+    static func wordsAfter(_ start: Int, in b: [UInt8], upTo limit: Int) -> [[UInt8]] {
+        var words: [[UInt8]] = [], i = start
+        while words.count < limit {
+            while i < b.count, b[i] == 0x20 || b[i] == 0x0A { i += 1 }
+            var j = i
+            while j < b.count, TriggerScanner.isLetter(b[j]) { j += 1 }
+            guard j > i else { break }
+            words.append(b[i..<j].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            i = j
+        }
+        return words
+    }
+    static let inWord = Array("in".utf8), byWord = Array("by".utf8)
+    static let runWords: Set<[UInt8]> = Set(["through", "to", "and", "or", "until", "till", "even"].map { Array($0.utf8) })
+    static let passiveAheadWords: Set<[UInt8]> = Set(["be", "being", "to", "will", "would", "is", "are", "get", "gets"].map { Array($0.utf8) })
     static let monthNameBytes: Set<[UInt8]> = Set(["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                                                    "sept", "oct", "nov", "dec"].map { Array($0.utf8) })
@@ -3568,7 +3643,10 @@ extension Extractor {
         guard read(.weeksEnding, &weeksEnding, Numbers.ordinal) else { return nil }
         if let w = weeksEnding { f.daysEnding = 7 * w }
         let firstYear = f.year
-        guard read(.yearTo, &f.yearTo, { Numbers.splitYearEnd($0, after: firstYear) }),
+        // A run of months that writes its one year at both ends ("from March 2017 to April 2017")
+        // is a run within that year.
+        let sameYear = f.month != nil && f.monthTo != nil && firstYear != nil && raw[.yearTo].flatMap(Numbers.year) == firstYear
+        guard sameYear || read(.yearTo, &f.yearTo, { Numbers.splitYearEnd($0, after: firstYear) }),
               read(.season, &f.season, { lex.seasons?.lookup($0) ?? $0.uppercased() }),
               read(.holiday, &f.holiday, { lex.holidays?.lookup($0) }),
               read(.reference, &f.reference, { ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains($0) ? $0 : nil }),

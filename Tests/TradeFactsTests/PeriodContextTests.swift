@@ -459,6 +459,18 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(period("a year earlier", in: e, nth: 0), "2015-01-01..2015-12-31")
     }
 
+    /// A yearless base after a period of its sentence with its year written lies before it; the
+    /// month a forecast was made, or a done thing's month, is the one past.
+    func testBasesAndDoneThingsLieBehind() {
+        var e = extraction("PEKING, March 29 - The last published figure was 10.37 billion dlrs at end-September 1986, down from "
+            + "10.47 billion at end-June and 12.59 billion at end-September 1985.", date: "1987-03-29")
+        XCTAssertEqual(period("end-June", in: e), "1986-06-30..1986-06-30")
+        e = extraction("HONG KONG, Oct 25, 2018 - In August the government cut its forecast for real export growth, and the weaker "
+            + "outlook could erode the surplus forecast in February.", date: "2018-10-25")
+        XCTAssertEqual(period("August", in: e), "2018-08-01..2018-08-31")
+        XCTAssertEqual(period("February", in: e), "2018-02-01..2018-02-28")
+    }
+
     /// A quarter followed by its fiscal code in brackets is that fiscal quarter.
     func testAQuarterTakesItsBracketedFiscalCode() {
         let e = extraction("NEW DELHI, Oct 30 - India's exports in the first quarter (Q1FY25) had come in at $109.4 billion.", date: "2024-10-30")
