@@ -2190,6 +2190,18 @@ extension Extractor {
         if Self.wordBefore(mention.span.start, in: b, is: "for"), Self.wordAfter(mention.span.end, in: b, isAnyOf: ["shipment", "shipments", "delivery", "deliveries", "loading", "arrival"]) {
             return true
         }
+        // So are they with a word between ("for various May/Aug shipments"), and a pair of months
+        // bought or sold "for" in a sentence of shipments ("340,000 tonnes … for various May/Aug
+        // shipments, with 210,000 tonnes of soft red winter for Aug/Sept").
+        let before = Self.wordsBefore(mention.span.start, in: document, from: max(0, mention.span.start - 30), upTo: 2)
+        if before.count == 2, before[1] == Self.forWord, Self.positionFillers.contains(before[0]),
+           Self.wordAfter(mention.span.end, in: b, isAnyOf: ["shipment", "shipments", "delivery", "deliveries", "loading"]) {
+            return true
+        }
+        if f.monthTo != nil, before.first == Self.forWord, let s = document.sentenceIndex(of: mention.span.start),
+           document.text(document.sentences[s].span).lowercased().contains("shipment") {
+            return true
+        }
         // A quote's line led by its month, bid or offered ("- June/Aug upper Mississippi River
         // (Lacrosse/Savage) offered at 135 pct", "- December Illinois River 122-1/2 pct bid").
         if Self.leadsQuoteLine(mention.span, b) { return true }
@@ -3557,6 +3569,8 @@ extension Extractor {
         return words
     }
     static let inWord = Array("in".utf8), byWord = Array("by".utf8)
+    /// Words between "for" and a shipment's months ("for various May/Aug shipments").
+    static let positionFillers: Set<[UInt8]> = Set(["various", "nearby", "forward", "prompt", "later", "deferred", "spot"].map { Array($0.utf8) })
     static let runWords: Set<[UInt8]> = Set(["through", "to", "and", "or", "until", "till", "even"].map { Array($0.utf8) })
     static let passiveAheadWords: Set<[UInt8]> = Set(["be", "being", "to", "will", "would", "is", "are", "get", "gets"].map { Array($0.utf8) })
     static let monthNameBytes: Set<[UInt8]> = Set(["january", "february", "march", "april", "may", "june", "july", "august", "september",
