@@ -734,7 +734,7 @@ extension Extractor {
     /// and 20", "the April 11 and 26 local elections", "for delivery on July 5 and 20") are two
     /// days, each a mention of its own; two that do ("on June 22 and 23") stay a range, as do those
     /// after "between". Over the development gold: three of three such pairs are two days, six of
-    /// six pairs of days in a row are one range.
+    /// six pairs of days in a row are one range. So are two months of one year written twice.
     func splitDayPairs(_ mentions: inout [Mention], _ document: Document) {
         let b = document.bytes
         for i in mentions.indices.reversed() where mentions[i].rule == "period.day-range" {
@@ -753,6 +753,24 @@ extension Extractor {
             second.span = to; second.matchSpan = to; second.text = document.text(to); second.timexParts = []
             first.value = .calendar(fields: f1, resolved: ResolvedPeriod(from: p.from, to: p.from, value: p.from.iso, granularity: .day))
             second.value = .calendar(fields: f2, resolved: ResolvedPeriod(from: p.to, to: p.to, value: p.to.iso, granularity: .day))
+            mentions.replaceSubrange(i...i, with: [first, second])
+        }
+        // Two months that write their one year at both ends ("Exports decreased from March 2017 to
+        // April 2017 by R16.83 billion") are the two months compared, each a mention of its own; a
+        // run within a year writes the year once ("January-April 2017").
+        for i in mentions.indices.reversed() where mentions[i].rule == "period.month-year-range" {
+            guard case let .calendar(f, p?)? = Optional(mentions[i].value), f.yearTo == nil, p.from.year == p.to.year,
+                  let from = mentions[i].timexParts.first(where: { $0.kind == .from })?.span,
+                  let to = mentions[i].timexParts.first(where: { $0.kind == .to })?.span, from.end <= to.start else { continue }
+            var first = mentions[i], second = mentions[i]
+            var f1 = f, f2 = f
+            f1.monthTo = nil; f2.month = f.monthTo; f2.monthTo = nil
+            let end1 = CalendarDate(year: p.from.year, month: p.from.month, day: 1).lastDayOfMonth
+            let start2 = CalendarDate(year: p.to.year, month: p.to.month, day: 1)
+            first.span = from; first.matchSpan = from; first.text = document.text(from); first.timexParts = []
+            second.span = to; second.matchSpan = to; second.text = document.text(to); second.timexParts = []
+            first.value = .calendar(fields: f1, resolved: ResolvedPeriod(from: p.from, to: end1, value: String(p.from.iso.prefix(7)), granularity: .month))
+            second.value = .calendar(fields: f2, resolved: ResolvedPeriod(from: start2, to: p.to, value: String(start2.iso.prefix(7)), granularity: .month))
             mentions.replaceSubrange(i...i, with: [first, second])
         }
     }
