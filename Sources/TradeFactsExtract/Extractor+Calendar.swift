@@ -739,39 +739,51 @@ extension Extractor {
         let b = document.bytes
         for i in mentions.indices.reversed() where mentions[i].rule == "period.day-range" {
             guard case let .calendar(f, p?)? = Optional(mentions[i].value), p.from.year == p.to.year, p.from.month == p.to.month,
-                  p.to.day - p.from.day > 1,
-                  let from = mentions[i].timexParts.first(where: { $0.kind == .from })?.span,
-                  let to = mentions[i].timexParts.first(where: { $0.kind == .to })?.span, from.end <= to.start,
+                  p.to.day - p.from.day > 1, let (from, to) = Self.rangeEnds(mentions[i]),
                   String(decoding: b[from.end..<to.start], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }) == ["and"],
                   !Self.wordBefore(mentions[i].span.start, in: b, is: "between") else { continue }
-            var first = mentions[i], second = mentions[i]
             var f1 = f, f2 = f
             f1.dayTo = nil; f1.monthTo = nil
             f2.day = f.dayTo; f2.dayTo = nil; f2.monthTo = nil; f2.month = f.monthTo ?? f.month
-            first.type = .date; second.type = .date
-            first.span = from; first.matchSpan = from; first.text = document.text(from); first.timexParts = []
-            second.span = to; second.matchSpan = to; second.text = document.text(to); second.timexParts = []
-            first.value = .calendar(fields: f1, resolved: ResolvedPeriod(from: p.from, to: p.from, value: p.from.iso, granularity: .day))
-            second.value = .calendar(fields: f2, resolved: ResolvedPeriod(from: p.to, to: p.to, value: p.to.iso, granularity: .day))
-            mentions.replaceSubrange(i...i, with: [first, second])
+            mentions.replaceSubrange(i...i, with: Self.split(mentions[i], type: .date, document, into: [
+                (from, f1, ResolvedPeriod(from: p.from, to: p.from, value: p.from.iso, granularity: .day)),
+                (to, f2, ResolvedPeriod(from: p.to, to: p.to, value: p.to.iso, granularity: .day)),
+            ]))
         }
         // Two months that write their one year at both ends ("Exports decreased from March 2017 to
         // April 2017 by R16.83 billion") are the two months compared, each a mention of its own; a
         // run within a year writes the year once ("January-April 2017").
         for i in mentions.indices.reversed() where mentions[i].rule == "period.month-year-range" {
             guard case let .calendar(f, p?)? = Optional(mentions[i].value), f.yearTo == nil, p.from.year == p.to.year,
-                  let from = mentions[i].timexParts.first(where: { $0.kind == .from })?.span,
-                  let to = mentions[i].timexParts.first(where: { $0.kind == .to })?.span, from.end <= to.start else { continue }
-            var first = mentions[i], second = mentions[i]
+                  let (from, to) = Self.rangeEnds(mentions[i]) else { continue }
             var f1 = f, f2 = f
             f1.monthTo = nil; f2.month = f.monthTo; f2.monthTo = nil
             let end1 = CalendarDate(year: p.from.year, month: p.from.month, day: 1).lastDayOfMonth
             let start2 = CalendarDate(year: p.to.year, month: p.to.month, day: 1)
-            first.span = from; first.matchSpan = from; first.text = document.text(from); first.timexParts = []
-            second.span = to; second.matchSpan = to; second.text = document.text(to); second.timexParts = []
-            first.value = .calendar(fields: f1, resolved: ResolvedPeriod(from: p.from, to: end1, value: String(p.from.iso.prefix(7)), granularity: .month))
-            second.value = .calendar(fields: f2, resolved: ResolvedPeriod(from: start2, to: p.to, value: String(start2.iso.prefix(7)), granularity: .month))
-            mentions.replaceSubrange(i...i, with: [first, second])
+            mentions.replaceSubrange(i...i, with: Self.split(mentions[i], type: nil, document, into: [
+                (from, f1, ResolvedPeriod(from: p.from, to: end1, value: String(p.from.iso.prefix(7)), granularity: .month)),
+                (to, f2, ResolvedPeriod(from: start2, to: p.to, value: String(start2.iso.prefix(7)), granularity: .month)),
+            ]))
+        }
+    }
+
+    /// The spans of a range's two TIMEX3 ends, in text order (nil without both).
+    static func rangeEnds(_ m: Mention) -> (Span, Span)? {
+        guard let from = m.timexParts.first(where: { $0.kind == .from })?.span,
+              let to = m.timexParts.first(where: { $0.kind == .to })?.span, from.end <= to.start else { return nil }
+        return (from, to)
+    }
+
+    /// `m` split into a mention for each of `parts` (span, fields, period), of `type` when given,
+    /// each with the rule and provenance of `m`.
+    static func split(_ m: Mention, type: MentionType?, _ document: Document,
+                      into parts: [(span: Span, fields: PeriodFields, period: ResolvedPeriod)]) -> [Mention] {
+        parts.map { part in
+            var n = m
+            if let type { n.type = type }
+            n.span = part.span; n.matchSpan = part.span; n.text = document.text(part.span); n.timexParts = []
+            n.value = .calendar(fields: part.fields, resolved: part.period)
+            return n
         }
     }
 
