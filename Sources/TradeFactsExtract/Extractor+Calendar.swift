@@ -643,7 +643,7 @@ extension Extractor {
         previousSeasons(&mentions)
         weekEarlierAnchors(&mentions, document)
         previousDays(&mentions, document)
-        splitDayPairs(&mentions, document)
+        splitComparedPairs(&mentions, document)
         basesBeforeTheirFigures(&mentions, document, reference: reference)
         // "the end of the previous quarter" (`period.end-of-previous-quarter`): read as "the
         // previous quarter", then its last day.
@@ -734,8 +734,9 @@ extension Extractor {
     /// and 20", "the April 11 and 26 local elections", "for delivery on July 5 and 20") are two
     /// days, each a mention of its own; two that do ("on June 22 and 23") stay a range, as do those
     /// after "between". Over the development gold: three of three such pairs are two days, six of
-    /// six pairs of days in a row are one range. So are two months of one year written twice.
-    func splitDayPairs(_ mentions: inout [Mention], _ document: Document) {
+    /// six pairs of days in a row are one range. Two months of one year whose year is written at
+    /// both ends are split the same way.
+    func splitComparedPairs(_ mentions: inout [Mention], _ document: Document) {
         let b = document.bytes
         for i in mentions.indices.reversed() where mentions[i].rule == "period.day-range" {
             guard case let .calendar(f, p?)? = Optional(mentions[i].value), p.from.year == p.to.year, p.from.month == p.to.month,
@@ -2229,7 +2230,7 @@ extension Extractor {
             return true
         }
         if f.monthTo != nil, before.first == Self.forWord, let s = document.sentenceIndex(of: mention.span.start),
-           document.text(document.sentences[s].span).lowercased().contains("shipment") {
+           b.containsIgnoringASCIICase(Self.shipmentWord, in: document.sentences[s].span.start..<document.sentences[s].span.end) {
             return true
         }
         // A quote's line led by its month, bid or offered ("- June/Aug upper Mississippi River
@@ -3572,17 +3573,18 @@ extension Extractor {
         // The participle right before "in", or before its agent ("set by one of the smaller foreign
         // banks in January"); not a passive ahead ("the harvest to be conducted in October").
         func participle(_ k: Int) -> Bool {
-            let w = words[k]
-            return (pastParticiples.contains(w) || w.count > 4 && w.suffix(2).elementsEqual("ed".utf8)) && !futureParticiples.contains(w)
-                && !(k + 1 < words.count && passiveAheadWords.contains(words[k + 1]))
+            isDoneVerb(words[k]) && !(k + 1 < words.count && passiveAheadWords.contains(words[k + 1]))
         }
         if words.first == inWord, words.count > 1,
            participle(1) || words.indices.dropFirst(2).contains(where: { k in words[k - 1] == byWord && participle(k) }) { return true }
         // A month opening its clause before a past verb ("In August the government cut its forecast").
-        if words.first == inWord, wordsAfter(m.span.end, in: b, upTo: 4).contains(where: { w in
-            (pastParticiples.contains(w) || w.count > 4 && w.suffix(2).elementsEqual("ed".utf8)) && !futureParticiples.contains(w)
-        }) { return true }
+        if words.first == inWord, wordsAfter(m.span.end, in: b, upTo: 4).contains(where: isDoneVerb) { return true }
         return orBase && isComparisonBase(m, document)
+    }
+    /// A past tense or participle of a done thing (lower-cased): an irregular one of
+    /// `pastParticiples` or a word in "-ed", not one that looks ahead ("expected", "scheduled").
+    static func isDoneVerb(_ w: [UInt8]) -> Bool {
+        (pastParticiples.contains(w) || w.count > 4 && w.suffix(2).elementsEqual("ed".utf8)) && !futureParticiples.contains(w)
     }
     /// The words (ASCII letters only, lower-cased) right after `start` in its clause, at most
     /// `limit` of them: byte work.
@@ -3598,7 +3600,7 @@ extension Extractor {
         }
         return words
     }
-    static let inWord = Array("in".utf8), byWord = Array("by".utf8)
+    static let inWord = Array("in".utf8), byWord = Array("by".utf8), shipmentWord = Array("shipment".utf8)
     /// Words between "for" and a shipment's months ("for various May/Aug shipments").
     static let positionFillers: Set<[UInt8]> = Set(["various", "nearby", "forward", "prompt", "later", "deferred", "spot"].map { Array($0.utf8) })
     static let runWords: Set<[UInt8]> = Set(["through", "to", "and", "or", "until", "till", "even"].map { Array($0.utf8) })
