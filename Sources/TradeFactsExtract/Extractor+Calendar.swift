@@ -81,7 +81,8 @@ extension Extractor {
     /// wire's name in brackets and a dash ("(Xinhua) --").
     private func isWireDateline(_ span: Span, line: Span, _ document: Document) -> Bool {
         let b = document.bytes
-        var before = Array(b[line.start..<span.start])
+        // A wire's flash marks may open the line ("****MOSCOW, April 29 -").
+        var before = Array(b[line.start..<span.start].drop { $0 == UInt8(ascii: "*") || $0 == 0x20 || $0 == 0x09 })
         while let last = before.last, last == 0x20 || last == 0x09 { before.removeLast() }
         guard before.last == UInt8(ascii: ","), before.count >= 3 else { return false }
         before.removeLast()
@@ -489,6 +490,19 @@ extension Extractor {
                 // total 3.8 mln bags, against 4.1 mln by this time last year": the reference date).
                 if let j = lastCalendarMention(before: i, mentions, document, where: Self.isWrittenPeriod),
                    let p = mentions[j].period, p.to.dayNumber - p.from.dayNumber <= 31 { point = p }
+                // With none in its sentence, the day the sentence before reports its figures at
+                // ("had sown 15.8 mln ha by April 27, compared with 26.2 mln by April 21, 1986. Grains
+                // were sown on 6.7 mln ha, compared with 13.1 mln at the same time last year"): its
+                // last month and day within the year up to the reference date (not "yesterday").
+                if point == nil, let r = reference, let s = document.sentenceIndex(of: mentions[i].span.start), s > 0 {
+                    var j = i - 1
+                    while j >= 0, document.sentenceIndex(of: mentions[j].span.start) == s { j -= 1 }
+                    while j >= 0, document.sentenceIndex(of: mentions[j].span.start) == s - 1 {
+                        if mentions[j].type.isCalendar, Self.isWrittenPeriod(mentions[j]), mentions[j].periodFields.map({ $0.month != nil && $0.day != nil }) ?? false, let p = mentions[j].period,
+                           p.from.dayNumber == p.to.dayNumber, p.from.dayNumber <= r.dayNumber, r.dayNumber - p.from.dayNumber < 365 { point = p; break }
+                        j -= 1
+                    }
+                }
                 if point == nil, let r = reference { point = ResolvedPeriod(from: r, to: r, value: r.iso, granularity: .day) }
                 if let point {
                     mentions[i].value = .calendar(fields: fields, resolved: point.shifted(years: fields.yearOffset ?? -1))
@@ -2107,6 +2121,9 @@ extension Extractor {
            Self.wordBefore(mention.span.start, in: document.bytes, is: "shipment") || Self.wordBefore(mention.span.start, in: document.bytes, is: "delivery") {
             return .future
         }
+        // Paper maturing in a month or on a day ("bought bills maturing in June and July, and on
+        // August 27") matures ahead of when it is bought.
+        if let f = mention.periodFields, f.month != nil, f.year == nil, Self.maturesOn(mention, document) { return .future }
         // A trading position's months lie ahead ("June/July going at 1,850 dlrs", "785 dlrs for
         // May" in February).
         if let f = mention.periodFields, f.month != nil, f.year == nil, f.day == nil, isTradingPosition(mention, f, document) {
@@ -3580,6 +3597,19 @@ extension Extractor {
         // A month opening its clause before a past verb ("In August the government cut its forecast").
         if words.first == inWord, wordsAfter(m.span.end, in: b, upTo: 4).contains(where: isDoneVerb) { return true }
         return orBase && isComparisonBase(m, document)
+    }
+    static let maturityWords: Set<[UInt8]> = Set(["maturing", "mature", "matures"].map { Array($0.utf8) })
+    static let maturityRunWords: Set<[UInt8]> = Set(["in", "on", "and", "or", "between", "mid", "end"].map { Array($0.utf8) })
+    /// Whether a month or day is when paper matures: "maturing", "mature" or "matures" before it
+    /// in its sentence, with only "in", "on", "and", months and days between ("bills maturing in
+    /// June and July, and on August 27 and September 10").
+    static func maturesOn(_ m: Mention, _ document: Document) -> Bool {
+        let sentenceStart = document.sentenceIndex(of: m.span.start).map { document.sentences[$0].span.start } ?? 0
+        for w in wordsBefore(m.span.start, in: document, from: max(sentenceStart, m.span.start - 80), upTo: 10) {
+            if maturityWords.contains(w) { return true }
+            guard maturityRunWords.contains(w) || monthNameBytes.contains(w) || w.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        }
+        return false
     }
     /// A past tense or participle of a done thing (lower-cased): an irregular one of
     /// `pastParticiples` or a word in "-ed", not one that looks ahead ("expected", "scheduled").
