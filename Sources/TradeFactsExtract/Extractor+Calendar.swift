@@ -431,11 +431,11 @@ extension Extractor {
         func soFar(_ f: PeriodFields) -> Bool { f.toDate && f.month == nil && f.monthOffset == nil && f.weekOffset == nil && f.fiscalEndMonth == nil && (f.year == nil || f.fiscal) }
         if let r = reference, mentions.contains(where: { $0.periodFields.map(soFar) ?? false }),
            let reported = reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)
-               ?? reportedPeriod(mentions, document, unit: .span) ?? latestEndedMonth(mentions, document, reference: r),
+               ?? reportedPeriod(mentions, document, unit: .span) ?? reportedPeriod(mentions, document, unit: .week) ?? latestEndedMonth(mentions, document, reference: r),
            reported.to < r {
             for i in mentions.indices {
-                guard case let .calendar(fields, resolved?) = mentions[i].value, soFar(fields),
-                      resolved.to == r, fields.fiscal ? reported.to > resolved.from : resolved.from.year == r.year && reported.to.year == r.year else { continue }
+                guard case let .calendar(fields, resolved?) = mentions[i].value, soFar(fields), resolved.to == r,
+                      fields.fiscal || resolved.from.year < r.year ? reported.to > resolved.from : resolved.from.year == r.year && reported.to.year == r.year else { continue }
                 let p = ResolvedPeriod(from: resolved.from, to: reported.to, value: "\(resolved.from.iso)/\(reported.to.iso)", granularity: .span)
                 mentions[i].value = .calendar(fields: fields, resolved: p)
             }

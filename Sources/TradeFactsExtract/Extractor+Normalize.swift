@@ -51,6 +51,8 @@ extension Extractor {
             if raw.has(.carry) && currencyText == nil { pending = raw[.carry] == "table" ? .table : raw[.carry] == "quote" ? .quote : .carry }
             else if let k = currencyKey, lex.ambiguousDollars?.lookup(key: k) != nil { pending = .localDollar }
             else if let k = currencyKey, let family = lex.ambiguousCurrencies?.lookup(key: k) { pending = .local(family: family) }
+            // A letter before an amount that only a place makes a currency ("R60,100"): its family.
+            else if rule.id == Self.placeLetterSignRule, let k = currencyKey, let code = lex.placeLetterSigns?.lookup(key: k) { pending = .placeSign(code: code) }
         case .percent:
             let unit = raw[.unit].flatMap { lex.percentUnits?.lookup($0) }.flatMap(PercentUnit.init(rawValue:)) ?? .percent
             var v = raw[.value].flatMap(Numbers.parse)
@@ -105,6 +107,9 @@ extension Extractor {
     }
 
     // MARK: Currency from context
+
+    /// The rule that reads a place's letter sign before an amount (`place-letter-signs`).
+    static let placeLetterSignRule = "money.place-letter-sign"
 
     /// Nouns of a sum of money that an elided figure after them may be ("surplus", "reserves").
     static let sumNouns: Set<[UInt8]> = Set(["surplus", "surpluses", "deficit", "deficits", "exports", "imports", "reserves", "revenue", "revenues",
@@ -298,6 +303,20 @@ extension Extractor {
                 } else {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: local ?? "USD", per: per)
                     mentions[i].currencySource = local == nil ? "default" : "place"
+                }
+            case let .placeSign(code):
+                // The story's place (dateline's line, first lines) or the figure's sentence names it.
+                let sentence = document.sentenceIndex(of: mentions[i].span.start).map { [document.sentences[$0].span] } ?? []
+                let named = placeSignPlaces.map { places in
+                    (placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true) + sentence).contains { z in
+                        document.matchSpans(of: places, in: z, group: "w").contains { normalizationLexicons.placeLetterSignPlaces?.lookup(document.text($0)) == code }
+                    }
+                } ?? false
+                if named {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: code, per: per)
+                    mentions[i].currencySource = "place"
+                } else {
+                    Self.demoteToLatentNumber(&mentions[i], a)
                 }
             case .quote:
                 let here = document.sentenceIndex(of: mentions[i].span.start)
@@ -574,7 +593,7 @@ struct CandidateFields {
 /// than for every mention. A lexicon the rule set lacks is nil, as its lookup by name would be.
 struct NormalizationLexicons: Sendable {
     package let qualifiers, dateQualifiers, priceUnits, ambiguousDollars, percentUnits, directions, bases, partnerNouns, groupMemberNouns,
-        volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords, eventNouns: Lexicon?
+        volumeUnits, localDollars, localCurrencies, ambiguousCurrencies, placeLetterSigns, placeLetterSignPlaces, relativeOffsets, decadeWords, relativeDays, seasons, holidays, tenseWords, eventNouns: Lexicon?
     /// `currency-symbols`, `currency-words`, `currency-codes`, `currency-iso-codes`, `currency-letter-signs`, `crypto-currencies` and `crypto-capital-tickers`, in that order (those present).
     package let currencies: [Lexicon]
     /// `currency-predecessors`: today's code → (the year it came in, the code it replaced), for
@@ -594,7 +613,8 @@ struct NormalizationLexicons: Sendable {
         qualifiers = l["qualifiers"]; dateQualifiers = l["date-qualifiers"]; priceUnits = l["price-units"]
         ambiguousDollars = l["ambiguous-dollars"]; percentUnits = l["percent-units"]; directions = l["directions"]
         bases = l["bases"]; partnerNouns = l["partner-nouns"]; groupMemberNouns = l["group-member-nouns"]; volumeUnits = l["volume-units"]; localDollars = l["local-dollars"]
-        localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]
+        localCurrencies = l["local-currencies"]; ambiguousCurrencies = l["ambiguous-currencies"]; placeLetterSigns = l["place-letter-signs"]
+        placeLetterSignPlaces = l["place-letter-sign-places"]
         relativeOffsets = l["relative-offsets"]; decadeWords = l["decade-words"]; relativeDays = l["relative-days"]
         seasons = l["seasons"]; holidays = l["holidays"]; tenseWords = l["tense-words"]; eventNouns = l["event-nouns"]
         currencies = ["currency-symbols", "currency-abbreviations", "currency-words", "currency-codes", "currency-iso-codes", "currency-letter-signs",

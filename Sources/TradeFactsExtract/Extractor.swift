@@ -113,6 +113,8 @@ public final class Extractor: @unchecked Sendable {
     let fiscalPlaces: Pattern?
     /// The places of `local-currencies`, in any case (datelines are in capitals: "KUWAIT, March 3 -").
     let localCurrencyPlaces: Pattern?
+    /// The places of `place-letter-sign-places`, in any case ("JOHANNESBURG -").
+    let placeSignPlaces: Pattern?
     /// The `carry-barrier` definition: text that a carried currency may not cross (a share count).
     let carryBarrier: Pattern?
     /// The cues of ``classifyPercents(_:_:)``.
@@ -171,6 +173,8 @@ public final class Extractor: @unchecked Sendable {
         fiscalPlaces = ruleSet.lexicons["fiscal-years"] == nil ? nil : ruleSet.lexicons["fiscal-years-former"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:fiscal-years}}|{{lexicon:fiscal-years-former}})(?![A-Za-z])"#)
             : try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:fiscal-years}})(?![A-Za-z])"#)
+        placeSignPlaces = ruleSet.lexicons["place-letter-sign-places"] != nil
+            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:place-letter-sign-places}})(?![A-Za-z])"#) : nil
         localCurrencyPlaces = ruleSet.lexicons["local-currencies"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-currencies}})(?![A-Za-z])"#) : nil
         futureCues = ruleSet.lexicons["future-cues"] != nil ? try ruleSet.compile(#"\b{{lexicon:future-cues}}\b"#) : nil

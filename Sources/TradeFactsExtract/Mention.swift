@@ -175,6 +175,10 @@ enum PendingCurrency: Sendable, Equatable {
     /// given): the story's place fixes which one; without it, the customary reading if there is
     /// one, else the figure is not read as money.
     case local(family: String)
+    /// A capital only its place writes before an amount for its currency ("R60,100" in a South
+    /// African story: `place-letter-signs`): that currency where the story's place or the figure's
+    /// sentence names a place of `place-letter-sign-places` for it; else the figure is no money.
+    case placeSign(code: String)
 }
 
 extension Mention {
