@@ -3523,6 +3523,9 @@ extension Extractor {
         for (k, w) in words.enumerated() {
             if w == atWord, k == 0 { afterAt = true; continue }
             if w == toWord || w == atWord || afterAt && k > 5 { return false }
+            // A running total's clause opens before it ("down from R23.3bn in August, bringing the
+            // surplus for the year to date to R151.3bn"): the total's period, whatever came before.
+            if totalClauseOpeners.contains(w) { return false }
             // "lost 7.9% against the U.S. dollar in the first two months of 2024": a currency's
             // move, not a base.
             if w == againstWord, words[max(0, k - 3)..<k].contains(where: { currencyAfterAgainst.contains($0) }) { continue }
@@ -3549,6 +3552,7 @@ extension Extractor {
         }
         return false
     }
+    static let totalClauseOpeners: Set<[UInt8]> = Set(["bringing", "taking", "pushing", "lifting", "putting"].map { Array($0.utf8) })
     static let thanWord = Array("than".utf8)
     static let notComparisonBeforeThan: Set<[UInt8]> = [Array("other".utf8), Array("rather".utf8)]
     static let quantityBeforeThan: Set<[UInt8]> = Set(["more", "less", "fewer"].map { Array($0.utf8) })
