@@ -666,9 +666,11 @@ extension Extractor {
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.to, to: p.to, value: p.value, granularity: .day))
         }
         // "so far this season", "this coffee year so far", "the season to date": the season under
-        // way from its start to the reference date, as "so far this year" is.
+        // way from its start to the reference date, or to the end of the week or month the story
+        // reports, as "so far this year" is.
         if let r = reference {
             let b = document.bytes
+            var reported: ResolvedPeriod?? = nil
             for i in mentions.indices where mentions[i].rule == "period.relative-season" {
                 guard case let .calendar(f, p?) = mentions[i].value, p.from <= r, r < p.to else { continue }
                 let before = Self.wordsBefore(mentions[i].span.start, in: document, from: max(0, mentions[i].span.start - 16), upTo: 2)
@@ -677,7 +679,13 @@ extension Extractor {
                 while k < b.count, b[k] == 0x20 || b[k] == 0x0A { k += 1 }
                 let after = b.hasPrefixIgnoringASCIICase(Self.soFarWords, at: k) || b.hasPrefixIgnoringASCIICase(Self.toDateWords, at: k)
                 guard soFarBefore || after else { continue }
-                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: r, value: "\(p.from.iso)/\(r.iso)", granularity: .span))
+                // In a story that reports a week or month of the season that has ended ("purchased
+                // 456 tonnes in the 23rd week, ended March 12 … so far this season"), to its end.
+                if reported == nil {
+                    reported = .some(reportedPeriod(mentions, document, unit: .week) ?? reportedPeriod(mentions, document, unit: .month))
+                }
+                let end = (reported ?? nil).flatMap { $0.to < r && $0.to > p.from ? $0.to : nil } ?? r
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: end, value: "\(p.from.iso)/\(end.iso)", granularity: .span))
             }
         }
     }
