@@ -3611,10 +3611,10 @@ extension Extractor {
         return orBase && isComparisonBase(m, document)
     }
     static let maturityWords: Set<[UInt8]> = Set(["maturing", "mature", "matures"].map { Array($0.utf8) })
-    static let maturityRunWords: Set<[UInt8]> = Set(["in", "on", "and", "or", "between", "mid", "end"].map { Array($0.utf8) })
+    static let maturityRunWords: Set<[UInt8]> = Set(["in", "on", "and", "or", "between", "from", "through", "to", "until", "mid", "end"].map { Array($0.utf8) })
     /// Whether a month or day is when paper matures: "maturing", "mature" or "matures" before it
     /// in its sentence, with only "in", "on", "and", months and days between ("bills maturing in
-    /// June and July, and on August 27 and September 10").
+    /// June and July, and on August 27 and September 10", "maturing from May through September 24").
     static func maturesOn(_ m: Mention, _ document: Document) -> Bool {
         let sentenceStart = document.sentenceIndex(of: m.span.start).map { document.sentences[$0].span.start } ?? 0
         for w in wordsBefore(m.span.start, in: document, from: max(sentenceStart, m.span.start - 80), upTo: 10) {
