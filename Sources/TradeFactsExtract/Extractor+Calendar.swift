@@ -3530,6 +3530,10 @@ extension Extractor {
         var afterAt = false
         for (k, w) in words.enumerated() {
             if w == atWord, k == 0 { afterAt = true; continue }
+            // A level reached in a clause of "after" and a participle ("rose 1.3 pct to 273.4 in
+            // September after edging up to 270.0 in August") is the base the figure moved from.
+            if w == toWord, let m = ((k + 1)..<max(k + 1, min(words.count - 1, k + 4))).first(where: { words[$0].count > 4 && words[$0].suffix(3).elementsEqual("ing".utf8) }),
+               words[m + 1] == afterWord { return true }
             if w == toWord || w == atWord || afterAt && k > 5 { return false }
             // A running total's clause opens before it ("down from R23.3bn in August, bringing the
             // surplus for the year to date to R151.3bn"): the total's period, whatever came before.
@@ -3560,7 +3564,8 @@ extension Extractor {
         }
         return false
     }
-    static let totalClauseOpeners: Set<[UInt8]> = Set(["bringing", "taking", "pushing", "lifting", "putting"].map { Array($0.utf8) })
+    static let totalClauseOpeners: Set<[UInt8]> = Set(["bringing", "taking", "pushing", "lifting", "putting", "brought", "took", "pushed", "lifted"].map { Array($0.utf8) })
+    static let afterWord = Array("after".utf8)
     static let thanWord = Array("than".utf8)
     static let notComparisonBeforeThan: Set<[UInt8]> = [Array("other".utf8), Array("rather".utf8)]
     static let quantityBeforeThan: Set<[UInt8]> = Set(["more", "less", "fewer"].map { Array($0.utf8) })
