@@ -498,6 +498,10 @@ extension Extractor {
                     var j = i - 1
                     while j >= 0, document.sentenceIndex(of: mentions[j].span.start) == s { j -= 1 }
                     while j >= 0, document.sentenceIndex(of: mentions[j].span.start) == s - 1 {
+                        // Not when that sentence sets its day against its own "same time last year"
+                        // ("stocks by October 1 from 130,000 at the same time last year. Reserves
+                        // stood at 69 billion, against 42 billion at the same time last year").
+                        if mentions[j].rule == mentions[i].rule { break }
                         if mentions[j].type.isCalendar, Self.isWrittenPeriod(mentions[j]), mentions[j].periodFields.map({ $0.month != nil && $0.day != nil }) ?? false, let p = mentions[j].period,
                            p.from.dayNumber == p.to.dayNumber, p.from.dayNumber <= r.dayNumber, r.dayNumber - p.from.dayNumber < 365 { point = p; break }
                         j -= 1

@@ -60,12 +60,12 @@ final class DatelineTests: XCTestCase {
         XCTAssertEqual(given.warnings, [])
     }
 
-    /// A wire's flash marks before the place ("****MOSCOW, April 29 -") leave it a dateline: no
-    /// figure's period, the story's day.
+    /// A wire's flash marks before the place ("****MOSCOW, April 29 -") leave it a dateline: its
+    /// day is the dateline's role, not a figure's period.
     func testFlashMarkedWireDateline() {
         let e = Fixtures.engine.process(Document(id: "d", text: "SOVIET SOWING SLOW\n****MOSCOW, April 29 - Farmers had sown 11 pct by April 27.", referenceDate: CalendarDate(iso: "1987-04-29"))).extraction!
         XCTAssertEqual(e.datelineSpan.map { e.document.text($0) }, "April 29")
-        XCTAssertNil(e.mentions.first { $0.text == "April 29" }?.period)
+        XCTAssertEqual(e.mentions.first { $0.text == "April 29" }?.role, "dateline")
         XCTAssertEqual(e.mentions.first { $0.text == "April 27" }?.period?.from.iso, "1987-04-27")
     }
 
