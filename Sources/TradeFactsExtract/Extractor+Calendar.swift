@@ -3400,11 +3400,16 @@ extension Extractor {
 
     /// Whether period mention `m` dates background told in the pluperfect ("They had grown 5.6% in
     /// August.", "August's exports had jumped"): "had" among the eight words before it in its
-    /// sentence or within 30 bytes after it. An anaphor in a later sentence refers past it to the
-    /// reported period.
+    /// sentence or within 30 bytes after it; or the date of an event a change runs from ("since
+    /// exchange controls were lifted in December 2015"). An anaphor in a later sentence refers
+    /// past it to the reported period.
     static func isBackground(_ m: Mention, _ document: Document) -> Bool {
         guard let s = document.sentenceIndex(of: m.span.start) else { return false }
-        if wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 80), upTo: 8).contains(hadWord) { return true }
+        let before = wordsBefore(m.span.start, in: document, from: max(document.sentences[s].span.start, m.span.start - 80), upTo: 8)
+        if before.contains(hadWord) { return true }
+        // The date of an event a change is told from ("the peso's depreciation since exchange
+        // controls were lifted in December 2015"): "since", then a done verb right before "in".
+        if before.count > 2, before[0] == inWord, isDoneVerb(before[1]), before.contains(sinceWord) { return true }
         // Or right after it: "August's exports had jumped 8.4%".
         let end = min(document.sentences[s].span.end, m.span.end + 30)
         guard m.span.end < end else { return false }
@@ -3569,7 +3574,7 @@ extension Extractor {
         return false
     }
     static let totalClauseOpeners: Set<[UInt8]> = Set(["bringing", "taking", "pushing", "lifting", "putting", "brought", "took", "pushed", "lifted"].map { Array($0.utf8) })
-    static let afterWord = Array("after".utf8)
+    static let afterWord = Array("after".utf8), sinceWord = Array("since".utf8)
     static let thanWord = Array("than".utf8)
     static let notComparisonBeforeThan: Set<[UInt8]> = [Array("other".utf8), Array("rather".utf8)]
     static let quantityBeforeThan: Set<[UInt8]> = Set(["more", "less", "fewer"].map { Array($0.utf8) })
