@@ -419,7 +419,11 @@ extension Extractor {
                 // it ("for the rest of 1987" in OPEC's accord of June 28: July to December).
                 if restOfYear, r.lastDayOfMonth.day - r.day < 3 { from = r.lastDayOfMonth.adding(days: 1) }
                 if restOfYear {
-                    if reported == nil { reported = .some(reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)) }
+                    // A stretch from the year's start counts too ("the first nine months").
+                    if reported == nil {
+                        reported = .some(reportedPeriod(mentions, document, unit: .month) ?? reportedPeriod(mentions, document, unit: .quarter)
+                            ?? reportedPeriod(mentions, document, unit: .span).flatMap { $0.from.month == 1 && $0.from.day == 1 ? $0 : nil })
+                    }
                     if let rp = reported ?? nil, rp.to < r, rp.to.year == r.year, rp.to >= p.from { from = rp.to.adding(days: 1) }
                 }
                 mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: p.to, value: p.value, granularity: .span))
