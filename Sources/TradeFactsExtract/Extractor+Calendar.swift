@@ -564,11 +564,11 @@ extension Extractor {
                 // named before ("the first nine months of 1987 … Foreign trade in the nine months",
                 // "January and February 1987 … in the two-month period"), before a month.
                 ?? stretchFirst
-            // "The previous month", "a month earlier" with no month in their own sentence: the
-            // month the story reports (its lede), not a month an aside named since ("The May surplus
+            // "The previous month", "a month earlier" with no month in their own sentence or the one
+            // before: the month the story reports (its lede), not a month an aside named since ("The May surplus
             // was originally reported as … prices eased from the previous month" in a story of June).
             let ledeMonth: ResolvedPeriod? = fields.monthShift != nil && fields.anaphorUnit == .month && early == nil
-                && !monthInSentence(of: i, mentions, document) ? reportedPeriod(mentions, document, unit: .month).flatMap { p in reference.map { p.to < $0 } ?? true ? p : nil } : nil
+                && !monthInSentence(of: i, mentions, document, orTheOneBefore: true) ? reportedPeriod(mentions, document, unit: .month).flatMap { p in reference.map { p.to < $0 } ?? true ? p : nil } : nil
             if let antecedent = early ?? ledeMonth
                 ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
                 // "The nine months" after a quarter ("11 cts a share in the quarter and 13 cts for
@@ -3178,11 +3178,12 @@ extension Extractor {
     }
 
     /// Whether a month or its early, middle or late days ("in mid-March", "last month") stand in the
-    /// sentence of mention `index`; not a day or a year's end ("at the end of 1985").
-    func monthInSentence(of index: Int, _ mentions: [Mention], _ document: Document) -> Bool {
+    /// sentence of mention `index` (or, with `orTheOneBefore`, in the sentence before it); not a
+    /// day or a year's end ("at the end of 1985").
+    func monthInSentence(of index: Int, _ mentions: [Mention], _ document: Document, orTheOneBefore: Bool = false) -> Bool {
         let s = document.sentenceIndex(of: mentions[index].span.start)
         var j = index - 1
-        while j >= 0, document.sentenceIndex(of: mentions[j].span.start) == s {
+        while j >= 0, let sj = document.sentenceIndex(of: mentions[j].span.start), sj == s || orTheOneBefore && s.map({ sj == $0 - 1 }) ?? false {
             if mentions[j].role == nil, let p = mentions[j].period, let f = mentions[j].periodFields, !f.samePeriod,
                p.granularity == .month || f.month != nil && f.day == nil && ["early", "mid", "late"].contains(f.monthPart ?? "") { return true }
             j -= 1
