@@ -3181,17 +3181,19 @@ extension Extractor {
     /// sentence of mention `index` (or, with `orTheOneBefore`, in the sentence before it); not a
     /// day or a year's end ("at the end of 1985").
     func monthInSentence(of index: Int, _ mentions: [Mention], _ document: Document, orTheOneBefore: Bool = false) -> Bool {
+        func namesMonth(_ m: Mention) -> Bool {
+            guard m.role == nil, let p = m.period, let f = m.periodFields, !f.samePeriod else { return false }
+            return p.granularity == .month || f.month != nil && f.day == nil && ["early", "mid", "late"].contains(f.monthPart ?? "")
+        }
         let s = document.sentenceIndex(of: mentions[index].span.start)
         var j = index - 1
         while j >= 0, let sj = document.sentenceIndex(of: mentions[j].span.start), sj == s || orTheOneBefore && s.map({ sj == $0 - 1 }) ?? false {
-            if mentions[j].role == nil, let p = mentions[j].period, let f = mentions[j].periodFields, !f.samePeriod,
-               p.granularity == .month || f.month != nil && f.day == nil && ["early", "mid", "late"].contains(f.monthPart ?? "") { return true }
+            if namesMonth(mentions[j]) { return true }
             j -= 1
         }
         j = index + 1
         while j < mentions.count, document.sentenceIndex(of: mentions[j].span.start) == s {
-            if mentions[j].role == nil, let p = mentions[j].period, let f = mentions[j].periodFields, !f.samePeriod,
-               p.granularity == .month || f.month != nil && f.day == nil && ["early", "mid", "late"].contains(f.monthPart ?? "") { return true }
+            if namesMonth(mentions[j]) { return true }
             j += 1
         }
         return false

@@ -220,6 +220,8 @@ extension Extractor {
         var lastQuote: Int? = nil
         // Elided figures with nothing before them to carry from (read forward below).
         var ahead: [Int] = []
+        // The currencies of `place-letter-sign-places` the story's place names, found once.
+        var storySignCodes: Set<String>? = nil
         for i in mentions.indices {
             defer {
                 if mentions[i].type == .quantity, case let .quantity(v?, _, _, _) = mentions[i].value, v >= 1_000_000 { lastScaledQuantity = i }
@@ -305,13 +307,14 @@ extension Extractor {
                     mentions[i].currencySource = local == nil ? "default" : "place"
                 }
             case let .placeSign(code):
-                // The story's place (dateline's line, first lines) or the figure's sentence names it.
-                let sentence = document.sentenceIndex(of: mentions[i].span.start).map { [document.sentences[$0].span] } ?? []
-                let named = placeSignPlaces.map { places in
-                    (placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true) + sentence).contains { z in
-                        document.matchSpans(of: places, in: z, group: "w").contains { normalizationLexicons.placeLetterSignPlaces?.lookup(document.text($0)) == code }
-                    }
-                } ?? false
+                // The story's place (dateline's line, first lines; read once) or the figure's sentence names it.
+                func codes(in zones: [Span]) -> Set<String> {
+                    guard let places = placeSignPlaces else { return [] }
+                    return Set(zones.flatMap { document.matchSpans(of: places, in: $0, group: "w") }.compactMap { normalizationLexicons.placeLetterSignPlaces?.lookup(document.text($0)) })
+                }
+                if storySignCodes == nil { storySignCodes = codes(in: placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true)) }
+                let named = storySignCodes?.contains(code) ?? false
+                    || document.sentenceIndex(of: mentions[i].span.start).map { codes(in: [document.sentences[$0].span]).contains(code) } ?? false
                 if named {
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: code, per: per)
                     mentions[i].currencySource = "place"
