@@ -3572,8 +3572,8 @@ extension Extractor {
             if w == atWord, k == 0 { afterAt = true; continue }
             // A level reached in a clause of "after" and a participle ("rose 1.3 pct to 273.4 in
             // September after edging up to 270.0 in August") is the base the figure moved from.
-            if w == toWord, let m = ((k + 1)..<max(k + 1, min(words.count - 1, k + 4))).first(where: { words[$0].count > 4 && words[$0].suffix(3).elementsEqual("ing".utf8) }),
-               words[m + 1] == afterWord { return true }
+            if w == toWord, let m = words.indices.dropFirst(k + 1).prefix(3).first(where: { words[$0].count > 4 && words[$0].suffix(3).elementsEqual("ing".utf8) }),
+               m + 1 < words.count, words[m + 1] == afterWord { return true }
             if w == toWord || w == atWord || afterAt && k > 5 { return false }
             // A running total's clause opens before it ("down from R23.3bn in August, bringing the
             // surplus for the year to date to R151.3bn"): the total's period, whatever came before.

@@ -497,7 +497,8 @@ final class PeriodContextTests: XCTestCase {
     }
 
     /// "The same months last year" after two months is both of them; "the same time last year" is
-    /// the day named before it, else the reference date, a year back.
+    /// the day named before it in its sentence (or in the sentence before, when that sentence has no
+    /// "same time" of its own), else the reference date, a year back.
     func testPluralMonthsAndTheSameTime() {
         var e = extraction("OILMEAL DEMAND\nHAMBURG, Oct 20 - Demand remained strong in July and August, six pct up on levels "
             + "seen in the same months last year, the publication said.", date: "1987-10-20")
