@@ -397,6 +397,7 @@ extension Extractor {
         yearEndOfNamedYear(&mentions, document, reference: reference, memo: &memo)
         eventMonths(&mentions, document)
         forwardDateLists(&mentions, document, reference: reference)
+        rangeEndYears(&mentions, document)
         // "Earlier this month": the month up to the day before the reference date.
         if let r = reference {
             for i in mentions.indices {
@@ -1887,6 +1888,28 @@ extension Extractor {
             guard gap.contains(",") || gap.contains(" and ") || gap.contains(" or ") else { continue }
             let moved = p.shifted(years: q.from.year - p.from.year)
             if moved.from > q.from { mentions[i].value = .calendar(fields: f, resolved: moved) }
+        }
+    }
+
+    /// The end of a range written without a year after a start with its year ("from September 30,
+    /// 1987, to December 31", "between March 1, 1987 and June 30") is in the start's year, or the
+    /// next year when its day comes before the start's in the calendar ("from November 1, 1986 to
+    /// March 31"): it is not read on its own against the reference date.
+    func rangeEndYears(_ mentions: inout [Mention], _ document: Document) {
+        let joiners: Set<String> = ["to", "through", "until", "till", "and", "-", "\u{2013}"]
+        for i in mentions.indices.dropFirst() {
+            guard mentions[i].role == nil, case let .calendar(f, p?) = mentions[i].value, f.year == nil, f.yearOffset == nil, f.monthOffset == nil,
+                  !f.samePeriod, !f.fiscal, f.month != nil, f.weekday == nil, p.from.year == p.to.year else { continue }
+            let start = mentions[i - 1]
+            guard case let .calendar(g, q?) = start.value, g.year != nil, g.month != nil, g.day != nil || f.day == nil,
+                  q.granularity == .day || q.granularity == .month, start.span.end <= mentions[i].span.start,
+                  mentions[i].span.start - start.span.end <= 12 else { continue }
+            let gap = String(decoding: document.bytes[start.span.end..<mentions[i].span.start], as: UTF8.self)
+            let word = gap.trimmingCharacters(in: CharacterSet(charactersIn: ", \n")).lowercased()
+            guard joiners.contains(word) else { continue }
+            var moved = p.shifted(years: q.from.year - p.from.year)
+            if moved.from < q.from { moved = moved.shifted(years: 1) }
+            mentions[i].value = .calendar(fields: f, resolved: moved)
         }
     }
 

@@ -95,6 +95,19 @@ final class ExtractionBreadthTests: XCTestCase {
         """
         XCTAssertTrue(mentions(quantities, date: "1987-03-03").filter { $0.rule == "money.price-table" }.isEmpty,
                       "a note under one table declares nothing for the next")
+        let follows = """
+        COTTON PRICE
+        WASHINGTON, Feb 26 - Based on data for the week ended February 26, the adjusted
+        world price for upland cotton is determined as follows, in cts
+        per lb --
+         Northern European Price               66.32
+              Adjustments --
+         SLM 1-1/16 inch cotton          1.80
+         Sum of adjustments              12.75
+        """
+        let followed = mentions(follows, date: "1987-02-26").filter { $0.rule == "money.price-table" }
+        XCTAssertEqual(followed.map(\.text), ["66.32", "1.80", "12.75"], "a lead that says the figures follow, in a unit")
+        XCTAssertEqual(followed.map { NSDecimalNumber(decimal: $0.numericValue ?? 0).doubleValue }, [0.6632, 0.018, 0.1275])
         XCTAssertTrue(mentions("Prices are in dlrs per tonne.  Exports rose 12 pct to 3.5 mln tonnes in\nJanuary, up from 3.1 mln.", date: "1987-03-03")
             .filter { $0.rule == "money.price-table" }.isEmpty, "prose is no table")
     }

@@ -258,6 +258,21 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(period("August", in: e), "1987-08-01..1987-08-31")
     }
 
+    func testRangeEndTakesTheYearOfItsStart() {
+        // A range's end written without a year is in its start's year, not read against the dateline.
+        var e = extraction("The department extended the export period from September 30, 1987, to December 31 for meals.", date: "1987-03-09")
+        XCTAssertEqual(period("December 31", in: e), "1987-12-31..1987-12-31")
+        // An end earlier in the calendar than the start is in the next year.
+        e = extraction("The quota runs from November 1, 1986 to March 31 under the accord.", date: "1987-06-09")
+        XCTAssertEqual(period("March 31", in: e), "1987-03-31..1987-03-31")
+        // Two dates in one sentence that are no range keep their own reading.
+        e = extraction("Sales rose on September 30, 1985, the company said, and on December 31 they fell.", date: "1987-03-09")
+        XCTAssertEqual(period("December 31", in: e), "1986-12-31..1986-12-31")
+        // A deadline looks ahead.
+        e = extraction("All sales must be registered before export but not later than September 30.", date: "1987-03-09")
+        XCTAssertEqual(period("September 30", in: e), "1987-09-30..1987-09-30")
+    }
+
     func testPastVerbLooksBackForAYearlessMonth() {
         // Two months ahead loses to nine behind when the clause's verb is past.
         let e = extraction("In January, American Medical brought in a new chief executive.", date: "1989-10-27")
