@@ -613,7 +613,11 @@ extension Extractor {
                 var same = PeriodResolver.resolveSamePeriod(antecedent: run, asked)
                 // "Compared with the same period in 1985" after "the six months to March 1986"
                 // (October to March) is a base, never the antecedent itself: named by its last year.
-                if mentions[i].rule == "period.same-period-of-year", same == run, let y = asked.year, y != run.to.year {
+                // So is "the same 1986 period" after the five weeks to January 31, 1987, or the year to
+                // September 1987: the one before, ending in the year written.
+                let comparedYearPeriod = mentions[i].rule == "period.year-period"
+                    && ["same", "corresponding", "comparable", "like"].contains { mentions[i].text.lowercased().contains($0) }
+                if mentions[i].rule == "period.same-period-of-year" || comparedYearPeriod, same == run, let y = asked.year, y != run.to.year {
                     same = run.shifted(years: y - run.to.year)
                 }
                 var read = fields
@@ -1165,7 +1169,7 @@ extension Extractor {
             defer { j -= 1 }
             guard let t = document.sentenceIndex(of: mentions[j].span.start), t >= s - 1 else { break }
             guard mentions[j].role == nil, case let .calendar(g, p?) = mentions[j].value, !g.samePeriod, Self.isTwelveMonths(p), p.from.month != 1,
-                  g.fiscal || g.fiscalYearStart != nil || g.yearTo != nil, g.season != Self.cropSeason, !Self.isSeason(mentions[j].text) else { continue }
+                  g.fiscal || g.fiscalYearStart != nil || g.yearTo != nil || g.fiscalEndMonth != nil, g.season != Self.cropSeason, !Self.isSeason(mentions[j].text) else { continue }
             return p
         }
         return nil
@@ -3130,7 +3134,9 @@ extension Extractor {
             // …or to a fiscal year of twelve months ("expected to widen in fiscal 1987/88 … its
             // export target for the year").
             if anyWithinYear { return p.from.year == p.to.year || Self.isTwelveMonths(p) && (f?.fiscal == true || f?.fiscalYearStart != nil || f?.yearTo != nil) ? p : nil }
-            if partOfYear && (p.granularity == .year || Self.isTwelveMonths(p)) { return nil }
+            // A twelve-month range written out in the sentence ("the 12-month period Jan-Dec, 1986
+            // … the same period in 1985") is the stretch it refers back to.
+            if partOfYear && (p.granularity == .year || Self.isTwelveMonths(p)) && !(f?.monthTo != nil && sentence(j) == here) { return nil }
             // A week's anaphor asks for a day ("rose last Friday from the previous week"), in its
             // sentence or one before.
             if unit == .day { return p.from == p.to ? p : nil }
