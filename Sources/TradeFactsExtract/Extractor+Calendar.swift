@@ -494,7 +494,11 @@ extension Extractor {
                 // a year or a quarter the figure is counted over ("roastings for calendar 1987 now
                 // total 3.8 mln bags, against 4.1 mln by this time last year": the reference date).
                 if let j = lastCalendarMention(before: i, mentions, document, where: Self.isWrittenPeriod),
-                   let p = mentions[j].period, p.to.dayNumber - p.from.dayNumber <= 31 { point = p }
+                   let p = mentions[j].period, p.to.dayNumber - p.from.dayNumber <= 31 {
+                    // The last of two months joined by "and" ("during March and April this year,
+                    // compared to 77.5 at this time last year"): both.
+                    point = isMonthPair(endingWith: p, before: i, mentions, document) ? monthRun(endingWith: p, before: i, mentions, document) : p
+                }
                 // With none in its sentence, the day the sentence before reports its figures at
                 // ("had sown 15.8 mln ha by April 27, compared with 26.2 mln by April 21, 1986. Grains
                 // were sown on 6.7 mln ha, compared with 13.1 mln at the same time last year"): its

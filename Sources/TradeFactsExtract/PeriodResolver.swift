@@ -290,7 +290,8 @@ package enum PeriodResolver {
             let starts = years.compactMap { CalendarDate(validYear: $0, month: m, day: d) }
             let start = reference.map { r in starts.min { abs($0.dayNumber - r.dayNumber) < abs($1.dayNumber - r.dayNumber) } } ?? starts.first
             guard let start = start ?? nil else { return nil }
-            let end = start.adding(years: 1).adding(days: -1)
+            // "The six months following July 1": as many months as written, else a year.
+            let end = f.firstMonths.map { start.adding(months: $0).adding(days: -1) } ?? start.adding(years: 1).adding(days: -1)
             return ResolvedPeriod(from: start, to: end, value: "\(start.iso)/\(end.iso)", granularity: .span)
         }
         if let em = f.fiscalEndMonth {
