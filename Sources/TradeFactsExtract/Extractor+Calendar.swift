@@ -579,6 +579,9 @@ extension Extractor {
                 // "The nine months" after a quarter ("11 cts a share in the quarter and 13 cts for
                 // the nine months"): the months that end with it.
                 ?? (fields.monthsToDate != nil && fields.anaphorUnit == .month ? antecedentPeriod(before: i, mentions, document, unit: .quarter, reference: reference, memo: &memo) : nil)
+                // "The previous 12 months", "the two previous months" after a month: the months before it.
+                ?? (fields.anaphorUnit == .span && fields.monthShift != nil && fields.monthsToDate != nil
+                    ? antecedentPeriod(before: i, mentions, document, unit: .month, reference: reference, memo: &memo) : nil)
                 // "the previous week" after a day of its sentence ("rose last Friday from the previous week").
                 ?? (fields.anaphorUnit == .week && fields.monthShift != nil ? antecedentPeriod(before: i, mentions, document, unit: .day, reference: reference, memo: &memo) : nil)
                 ?? (fields.monthShift != nil ? reportedPeriod(mentions, document, unit: fields.anaphorUnit) : nil)

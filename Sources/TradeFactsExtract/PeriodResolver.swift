@@ -311,6 +311,15 @@ package enum PeriodResolver {
             guard let end = next ? candidates.first(where: { d in reference.map { f.yearOffset == 0 ? d >= $0 : d > $0 } ?? true })
                     : candidates.first(where: { d in reference.map { d <= $0 } ?? true }) ?? candidates.last else { return nil }
             let from = end.adding(years: -1).adding(days: 1)
+            // A part of that year ("the second half of the year ending October 31, 1988"): its
+            // quarter, half or first months, counted from its first day.
+            let partMonths: (first: Int, count: Int)? = f.quarter.flatMap { q in (1...4).contains(q) ? (3 * (q - 1), 3) : q == -1 ? (9, 3) : nil }
+                ?? f.half.flatMap { h in (1...2).contains(h) ? (6 * (h - 1), 6) : h == -1 ? (6, 6) : nil }
+                ?? f.firstMonths.flatMap { n in (1...12).contains(n) ? (0, n) : nil }
+            if let (first, count) = partMonths {
+                let a = from.adding(months: first), z = from.adding(months: first + count).adding(days: -1)
+                return ResolvedPeriod(from: a, to: z, value: "\(a.iso)/\(z.iso)", granularity: .span)
+            }
             return ResolvedPeriod(from: from, to: end, value: "\(from.iso)/\(end.iso)", granularity: .span)
         }
         if f.toDate && f.month == nil && f.quarter == nil && f.firstMonths == nil && f.firstQuarters == nil {
@@ -432,7 +441,7 @@ package enum PeriodResolver {
             let p = antecedent.shifted(years: f.yearOffset ?? 0)
             return ResolvedPeriod(from: p.to, to: p.to, value: p.value, granularity: .span)
         }
-        if let n = f.monthsToDate, n >= 1 {
+        if let n = f.monthsToDate, n >= 1, f.monthShift == nil {
             // "1986 nine months": the months to the antecedent's end, in the year written.
             let last = CalendarDate(year: f.year ?? antecedent.to.year, month: antecedent.to.month, day: 1)
             let first = last.adding(months: -(n - 1))
@@ -462,8 +471,10 @@ package enum PeriodResolver {
             return ResolvedPeriod(from: from, to: to, value: from.weekday == 1 && to.weekday == 7 ? isoWeek(from) : "\(from.iso)/\(to.iso)", granularity: .week)
         }
         if let shift = f.monthShift, f.anaphorUnit == .span {
-            // "the previous three months": as many months as the antecedent, before it.
-            let months = max(1, (antecedent.to.year - antecedent.from.year) * 12 + antecedent.to.month - antecedent.from.month + 1)
+            // "the previous three months": as many months as the antecedent, before it; as many as
+            // written when its count is the stretch's own ("the average over the previous 12
+            // months" after a month).
+            let months = f.monthsToDate ?? max(1, (antecedent.to.year - antecedent.from.year) * 12 + antecedent.to.month - antecedent.from.month + 1)
             let first = CalendarDate(year: antecedent.from.year, month: antecedent.from.month, day: 1).adding(months: shift * months)
             let last = first.adding(months: months - 1).lastDayOfMonth
             return ResolvedPeriod(from: first, to: last, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
