@@ -398,6 +398,7 @@ extension Extractor {
         eventMonths(&mentions, document)
         forwardDateLists(&mentions, document, reference: reference)
         rangeEndYears(&mentions, document)
+        monthsOfANamedFiscalYear(&mentions, document)
         // "Earlier this month": the month up to the day before the reference date.
         if let r = reference {
             for i in mentions.indices {
@@ -458,7 +459,16 @@ extension Extractor {
         // once: asking each anaphor to walk back would make a long text quadratic).
         var periodSentenceBefore: [Int]? = nil
         for i in mentions.indices {
-            guard case let .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
+            guard case var .calendar(fields, nil) = mentions[i].value, fields.samePeriod else { continue }
+            // "The corresponding period of FY23": a fiscal year by two digits, named by the year it
+            // ends in where the place's fiscal years are (Pakistan's FY23: July 2022 to June 2023),
+            // by its first year where they are named so (Japan's); the stretch of that year.
+            if mentions[i].rule == "period.same-period-of-year", fields.year == nil, let r = reference,
+               let yy = mentions[i].text.split(whereSeparator: { !$0.isNumber }).last.flatMap({ Int($0) }), yy < 100 {
+                let fy = fiscalYearNamed(before: Span(mentions[i].span.end, mentions[i].span.end), document, reference: reference) ?? fiscalYear
+                let named = r.year / 100 * 100 + yy - (r.year % 100 + 20 < yy ? 100 : 0)
+                fields.year = fy.map { $0.namedByStart } ?? false ? named : named - 1
+            }
             // A results table's note with no period before it in its sentence ("NOTE: Year ago
             // share results adjusted for a stock split in August 1986", "Prior year"): the year
             // before the period the headline reports (its year, for "prior year"), not a period
@@ -526,6 +536,18 @@ extension Extractor {
             // during the year") is the reference date's year, whatever year was reported before.
             if fields.wholeYear, fields.yearOffset == 0, !fields.storyPeriod, let r = reference,
                mentions[i].text.lowercased().hasPrefix("the "), tense(of: mentions[i], in: document, memo: &memo) == .future {
+                // After a fiscal year in its sentence or the one before ("an export target for FY24
+                // … the trade deficit for the full year"): the fiscal year of those months under way.
+                if let fy = fiscalYearBefore(i, mentions, document) {
+                    let start = fy.from.month
+                    let from = CalendarDate(year: r.month >= start ? r.year : r.year - 1, month: start, day: 1)
+                    let to = from.adding(months: 11).lastDayOfMonth
+                    var read = fields
+                    read.fiscal = true
+                    read.fiscalYearStart = start
+                    mentions[i].value = .calendar(fields: read, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
+                    continue
+                }
                 let from = CalendarDate(year: r.year, month: 1, day: 1), to = CalendarDate(year: r.year, month: 12, day: 31)
                 mentions[i].value = .calendar(fields: fields, resolved: ResolvedPeriod(from: from, to: to, value: TimexValue.format4(r.year), granularity: .year))
                 continue
@@ -679,6 +701,7 @@ extension Extractor {
         ledeYearRelatives(&mentions, document, reference: reference)
         statementPeriods(&mentions, document, reference: reference)
         endDays(&mentions, document)
+        firstDaysOfTheMonth(&mentions, document)
         previousSeasons(&mentions)
         weekEarlierAnchors(&mentions, document)
         previousDays(&mentions, document)
@@ -907,6 +930,74 @@ extension Extractor {
             i += 1
         }
         for k in merged.reversed() { mentions.remove(at: k) }
+    }
+
+    /// Months written without a year right before the fiscal year they belong to ("exports during
+    /// July-March FY24", "October FY25"; not "the July-September quarter of the current financial
+    /// year", which annotators tag as two): one mention, those
+    /// months within that fiscal year (July 2023 to March 2024 for Pakistan's FY24), marked fiscal.
+    func monthsOfANamedFiscalYear(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        var merged: [Int] = []
+        var i = 0
+        while i + 1 < mentions.count {
+            defer { i += 1 }
+            let m = mentions[i], d = mentions[i + 1]
+            guard m.type.isCalendar, d.type.isCalendar, m.role == nil, d.role == nil,
+                  case let .calendar(f, p?) = m.value, f.year == nil, f.yearOffset == nil, f.month != nil, f.day == nil, !f.samePeriod, !f.fiscal,
+                  let g = d.periodFields, g.fiscal, let q = d.period, Self.isTwelveMonths(q), q.from.month != 1,
+                  d.span.start >= m.span.end, d.span.start - m.span.end <= 5 else { continue }
+            let gap = String(decoding: b[m.span.end..<d.span.start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            guard gap.isEmpty else { continue }
+            // The year that puts the months inside the fiscal year.
+            guard let moved = [q.from.year - p.from.year, q.from.year + 1 - p.from.year].map({ p.shifted(years: $0) })
+                    .first(where: { $0.from >= q.from && $0.to <= q.to }) else { continue }
+            var n = m
+            var h = f
+            h.fiscal = true
+            h.fiscalYearStart = q.from.month
+            n.value = .calendar(fields: h, resolved: moved)
+            n.span = Span(m.span.start, d.span.end)
+            n.matchSpan = Span(min(m.matchSpan.start, m.span.start), max(m.matchSpan.end, d.span.end))
+            n.text = document.text(n.span)
+            mentions[i] = n
+            merged.append(i + 1)
+            i += 1
+        }
+        for k in merged.reversed() { mentions.remove(at: k) }
+    }
+
+    /// "The first 10 days of the month": the month "the month" refers to (read as
+    /// `period.the-month` reads it), up to its tenth day, as Korean and Japanese trade releases
+    /// count them; the mention spans the whole phrase.
+    func firstDaysOfTheMonth(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        for i in mentions.indices where mentions[i].rule == "period.the-month" {
+            guard case let .calendar(f, p?) = mentions[i].value, p.granularity == .month else { continue }
+            // The words before "the month": "[the] first N days of".
+            let words = Self.wordsBefore(mentions[i].span.start, in: document, from: max(0, mentions[i].span.start - 40), upTo: 4)
+            guard words.count >= 4, words[0].elementsEqual("of".utf8), words[1].elementsEqual("days".utf8), words[3].elementsEqual("first".utf8),
+                  let n = Numbers.ordinal(String(decoding: words[2], as: UTF8.self)), (1...30).contains(n) else { continue }
+            let end = p.from.adding(days: n - 1)
+            guard end < p.to else { continue }
+            // Back to "first", and "the" before it.
+            func wordStart(_ o: Int) -> Int {
+                var k = o
+                while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
+                while k > 0, b[k - 1] != 0x20 && b[k - 1] != 0x0A { k -= 1 }
+                return k
+            }
+            var start = mentions[i].span.start
+            for _ in 0..<4 { start = wordStart(start) }
+            let article = wordStart(start)
+            if b[article..<start].prefix(3).map({ $0 | 0x20 }).elementsEqual("the".utf8) { start = article }
+            var m = mentions[i]
+            m.span = Span(start, mentions[i].span.end)
+            m.matchSpan = Span(min(m.matchSpan.start, start), max(m.matchSpan.end, m.span.end))
+            m.text = document.text(m.span)
+            m.value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: end, value: "\(p.from.iso)/\(end.iso)", granularity: .span))
+            mentions[i] = m
+        }
     }
 
     /// Where sentence `s` begins after the words `leads` that may open a results note, in this

@@ -273,6 +273,16 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(period("September 30", in: e), "1987-09-30..1987-09-30")
     }
 
+    func testMonthsOfANamedFiscalYear() {
+        // Months right before their fiscal year are one period inside it, and what refers back moves them.
+        var e = extraction("KARACHI, April 18 - Exports during July-March FY24 rose 9.07pc to $22.93bn from $21.02bn a year ago.", date: "2024-04-18")
+        XCTAssertEqual(period("July-March FY24", in: e), "2023-07-01..2024-03-31")
+        XCTAssertEqual(period("a year ago", in: e), "2022-07-01..2023-03-31")
+        // A quarter "of the current financial year" stays two mentions.
+        e = extraction("NEW DELHI, Oct 15 - Exports rose in the July-September quarter of the current financial year.", date: "2024-10-15")
+        XCTAssertEqual(period("the current financial year", in: e), "2024-04-01..2025-03-31")
+    }
+
     func testPastVerbLooksBackForAYearlessMonth() {
         // Two months ahead loses to nine behind when the clause's verb is past.
         let e = extraction("In January, American Medical brought in a new chief executive.", date: "1989-10-27")
