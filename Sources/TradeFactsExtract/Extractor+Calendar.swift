@@ -933,8 +933,9 @@ extension Extractor {
     }
 
     /// Months written without a year right before the fiscal year they belong to ("exports during
-    /// July-March FY24", "October FY25"; not "the July-September quarter of the current financial
-    /// year", which annotators tag as two): one mention, those
+    /// July-March FY24", "October FY25", "April-December of fiscal 2023-24"; not "the
+    /// July-September quarter of the current financial year", whose year is not written, which
+    /// annotators tag as two): one mention, those
     /// months within that fiscal year (July 2023 to March 2024 for Pakistan's FY24), marked fiscal.
     func monthsOfANamedFiscalYear(_ mentions: inout [Mention], _ document: Document) {
         let b = document.bytes
@@ -948,7 +949,7 @@ extension Extractor {
                   let g = d.periodFields, g.fiscal, let q = d.period, Self.isTwelveMonths(q), q.from.month != 1,
                   d.span.start >= m.span.end, d.span.start - m.span.end <= 5 else { continue }
             let gap = String(decoding: b[m.span.end..<d.span.start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            guard gap.isEmpty else { continue }
+            guard gap.isEmpty || ["of", "in"].contains(gap) && g.year != nil else { continue }
             // The year that puts the months inside the fiscal year.
             guard let moved = [q.from.year - p.from.year, q.from.year + 1 - p.from.year].map({ p.shifted(years: $0) })
                     .first(where: { $0.from >= q.from && $0.to <= q.to }) else { continue }
@@ -1305,7 +1306,9 @@ extension Extractor {
                 // crop year" is the calendar year).
                 let text = mentions[j].text.lowercased()
                 guard mentions[j].role == nil, case let .calendar(g, q?) = mentions[j].value, Self.isTwelveMonths(q), q.from.day == 1 else { continue }
+                // A year named by its first day other than January 1 ("the year from April 1") counts too.
                 let fiscal = g.fiscal || g.fiscalYearStart != nil || ["fiscal", "financial", "budget"].contains(where: { text.contains($0) })
+                    || g.startsYear && q.from.month != 1
                 let crop = !fiscal && (g.season == Self.cropSeason || g.yearTo != nil || Self.isSeason(mentions[j].text))
                 guard fiscal && j < i || (rule == "period.previous-year" && j < i || current) && crop else { continue }
                 found = q

@@ -211,6 +211,11 @@ extension Extractor {
         // The first money mention whose dollar the text names ("eight billion Taiwan dlrs", "50 mln
         // U.S. dlrs"): the story's own dollar in a place that quotes two.
         var firstNamedDollar: Int? = nil
+        // The currency of the first figure in cents whose currency the text names ("201.66
+        // Malaysian/Singapore cents a kilo"), not the U.S., Canadian, Australian or New Zealand
+        // cent; and whether U.S. cents are named: bare "cts" after it go on in it.
+        var namedCents: String? = nil
+        var usCentsNamed = false
         var dualDollarStory: String?? = nil
         // The last quantity of a million or more ("2.54 billion barrels"): a scaled figure elided
         // after it is its.
@@ -230,6 +235,9 @@ extension Extractor {
                     if Self.isQuote(mentions[i], document.bytes) { lastQuote = i }
                     if !Self.isConversion(mentions[i], document) { lastPrimaryMoney = i }
                     if firstNamedDollar == nil, mentions[i].currencySource == nil, normalizationLexicons.bareDollars.contains(c) { firstNamedDollar = i }
+                    if mentions[i].currencySource == nil, Self.endsWithCents(mentions[i].text) {
+                        if c == "USD" { usCentsNamed = true } else if namedCents == nil, !["CAD", "AUD", "NZD"].contains(c) { namedCents = c }
+                    }
                 }
             }
             guard let pending = mentions[i].pendingCurrency, case let .money(a, lo, hi, cur, per) = mentions[i].value else { continue }
@@ -256,6 +264,14 @@ extension Extractor {
                     Self.demoteToLatentNumber(&mentions[i], a)
                 }
             case .localDollar:
+                // Bare cents in a story that priced in another country's cents before ("the
+                // reference price of 201.66 Malaysian/Singapore cents a kilo … fell to 196 cts"):
+                // those cents, unless the story names U.S. cents too.
+                if let c = namedCents, !usCentsNamed, c != cur, Self.endsWithCents(mentions[i].text) {
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
+                    mentions[i].currencySource = "carried"
+                    continue
+                }
                 // A dollar named earlier in the figure's own sentence ("152 mln U.S. dlrs, or 1.70
                 // dlrs a share" in a Toronto story) is the one its bare "dlrs" go on in. So is the
                 // U.S. dollar where the place has its own, for a figure in cents after one in cents
@@ -495,6 +511,13 @@ extension Extractor {
         }
         memo = .some(found)
         return found
+    }
+
+    /// Whether a money mention's text ends in a word for cents ("196 cts", "201.66
+    /// Malaysian/Singapore cents", "one U.S. ct").
+    static func endsWithCents(_ text: String) -> Bool {
+        let last = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+        return ["cents", "cent", "cts", "ct"].contains(last)
     }
 
     /// Whether the sentence of `m` names an instrument of `local-dollar-instruments`.
