@@ -2332,12 +2332,26 @@ extension Extractor {
             while k > 0, b[k - 1] == 0x20 || b[k - 1] == 0x0A { k -= 1 }
             // What follows the date in its clause is another's ("before May 7 if the employers
             // made any moves").
+            // A deadline opening its sentence is read by the verb after it ("By January, its
+            // estimate was 10.06 mln acres": a level reached then).
+            // (Or the lede after its dateline's dash: "WASHINGTON, March 31 - By January, …".)
+            var before = opener
+            while before > 0, b[before - 1] == 0x20 || b[before - 1] == 0x0A || b[before - 1] == 0x22 { before -= 1 }
+            let opensSentence = before > 0 && b[before - 1] == 0x2D || document.sentenceIndex(of: opener).map { s in
+                !b[document.sentences[s].span.start..<opener].contains { TriggerScanner.isLetter($0) || (0x30...0x39).contains($0) }
+            } ?? false
+            if opensSentence {
+                let end = min(b.count, mention.span.end + 80)
+                let after = b[mention.span.end..<end].prefix { $0 != 0x2E && $0 != 0x3B }.split { !TriggerScanner.isLetter($0) }.prefix(12)
+                if after.contains(where: { w in ["was", "were", "had"].contains { w.elementsEqual($0.utf8) } }) || isMarkedPast(Span(mention.span.end, min(b.count, mention.span.end + 60)), in: document, memo: &memo) { return t }
+            }
             if k > 0, !isMarkedPast(Span(k - 1, k), in: document, memo: &memo), !isMarkedPast(mention.span, in: document, memo: &memo, upToEnd: true) { return .future }
         }
         return t
     }
 
     static let deadlineWords: [[UInt8]] = ["before", "until", "till", "by"].map { Array($0.utf8) }
+
     static let deadlineWordsOfParts: [[UInt8]] = ["before", "until", "till"].map { Array($0.utf8) }
     /// Events held on a schedule, which a month before them may date ahead.
     static let scheduledEvents = ["session", "sessions", "meeting", "meetings", "council", "talks", "conference", "summit", "election",
