@@ -821,6 +821,23 @@ extension Extractor {
                 (to, f2, ResolvedPeriod(from: p.to, to: p.to, value: p.to.iso, granularity: .day)),
             ]))
         }
+        // "Between" two months in a row with no year written ("rose 0.3 pct in March after an identical
+        // rise in February … between February and March"): the two months compared, as the value
+        // gold tags them (six of six such pairs over the development sets; months further apart are
+        // a stretch: "between April and June", 11 of 13).
+        for i in mentions.indices.reversed() where mentions[i].rule == "period.month-range" {
+            guard case let .calendar(f, p?)? = Optional(mentions[i].value), f.day == nil, f.dayTo == nil, f.year == nil, f.yearTo == nil,
+                  p.from.day == 1, p.to == p.to.lastDayOfMonth, p.from.adding(months: 1).lastDayOfMonth == p.to,
+                  mentions[i].text.lowercased().hasPrefix("between"), let (from, to) = Self.rangeEnds(mentions[i]) else { continue }
+            var f1 = f, f2 = f
+            f1.monthTo = nil; f2.month = f.monthTo; f2.monthTo = nil
+            let end1 = p.from.lastDayOfMonth
+            let start2 = CalendarDate(year: p.to.year, month: p.to.month, day: 1)
+            mentions.replaceSubrange(i...i, with: Self.split(mentions[i], type: nil, document, into: [
+                (from, f1, ResolvedPeriod(from: p.from, to: end1, value: String(p.from.iso.prefix(7)), granularity: .month)),
+                (to, f2, ResolvedPeriod(from: start2, to: p.to, value: String(start2.iso.prefix(7)), granularity: .month)),
+            ]))
+        }
         // Two months that write their one year at both ends ("Exports decreased from March 2017 to
         // April 2017 by R16.83 billion") are the two months compared, each a mention of its own; a
         // run within a year writes the year once ("January-April 2017").
