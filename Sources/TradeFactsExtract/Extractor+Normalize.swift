@@ -430,7 +430,8 @@ extension Extractor {
     static func isBarrelPrice(_ m: Mention, _ document: Document) -> Bool {
         barrelWords.contains { document.bytes.hasPrefixIgnoringASCIICase($0, at: m.span.end) }
     }
-    static let barrelWords: [[UInt8]] = [" a barrel", " per barrel", "/bbl", " a bbl", " per bbl", "\na barrel", "\nper barrel"].map { Array($0.utf8) }
+    static let barrelWords: [[UInt8]] = [" a barrel", " per barrel", "/bbl", " a bbl", " per bbl", "\na barrel", "\nper barrel", "/barrel", "/gallon",
+                                          " a gallon", " per gallon", "\na gallon", "\nper gallon"].map { Array($0.utf8) }
 
     /// The currency of the same amount written with one in the story's first lines, for a figure in
     /// a short headline that has none; nil elsewhere.
