@@ -217,6 +217,7 @@ extension Extractor {
         var namedCents: String? = nil
         var usCentsNamed = false
         var dualDollarStory: String?? = nil
+        var localCentsStory: String?? = nil
         // The last quantity of a million or more ("2.54 billion barrels"): a scaled figure elided
         // after it is its.
         var lastScaledQuantity: Int? = nil
@@ -308,6 +309,12 @@ extension Extractor {
                     // "The Central Bank issued 5.65 billion dlrs worth of certificates of deposit" in
                     // Taipei is TWD (`local-dollar-instruments`); trade and reserves stay USD.
                     mentions[i].value = .money(amount: a, low: lo, high: hi, currency: own, per: per)
+                    mentions[i].currencySource = "place"
+                } else if local == nil, !usCentsNamed, Self.endsWithCents(mentions[i].text), !Self.isBarrelPrice(mentions[i], document),
+                          let c = localCentsCurrency(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, memo: &localCentsStory), c != cur {
+                    // Bare cents in a story of a place whose currency's hundredth is called so
+                    // (`local-cents`: a Kuala Lumpur story's rubber prices in cents per kilo).
+                    mentions[i].value = .money(amount: a, low: lo, high: hi, currency: c, per: per)
                     mentions[i].currencySource = "place"
                 } else {
                     mentions[i].currencySource = local == nil ? "default" : "place"
@@ -519,6 +526,20 @@ extension Extractor {
     static func endsWithCents(_ text: String) -> Bool {
         let last = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
         return ["cents", "cent", "cts", "ct"].contains(last)
+    }
+
+    /// The currency of `local-cents` whose place the story's dateline line or lede names, found once.
+    func localCentsCurrency(_ document: Document, datelineSpan: Span?, headlineSpan: Span?, memo: inout String??) -> String? {
+        if let known = memo { return known }
+        guard let places = localCentsPlaces, let lexicon = ruleSet.lexicons["local-cents"] else { memo = .some(nil); return nil }
+        var found: String? = nil
+        for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
+            if let w = document.matchSpans(of: places, in: z, group: "w", limit: 1).first, let code = lexicon.lookup(document.text(w)) {
+                found = code; break
+            }
+        }
+        memo = .some(found)
+        return found
     }
 
     /// Whether the sentence of `m` names an instrument of `local-dollar-instruments`.

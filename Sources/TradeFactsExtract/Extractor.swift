@@ -107,6 +107,8 @@ public final class Extractor: @unchecked Sendable {
     let localDollarPlaces: Pattern?
     /// Places whose stories quote their own dollar and the U.S. dollar alike (`dual-dollar-places`).
     let dualDollarPlaces: Pattern?
+    /// Places without a dollar whose currency's hundredth copy calls a cent (`local-cents`).
+    let localCentsPlaces: Pattern?
     /// Instruments counted in a place's own dollar (`local-dollar-instruments`).
     let localDollarInstruments: Pattern?
     /// The places of `fiscal-years`, in any case (datelines are in capitals).
@@ -168,6 +170,8 @@ public final class Extractor: @unchecked Sendable {
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollars}})(?![A-Za-z])"#) : nil
         dualDollarPlaces = ruleSet.lexicons["dual-dollar-places"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:dual-dollar-places}})(?![A-Za-z])"#) : nil
+        localCentsPlaces = ruleSet.lexicons["local-cents"] != nil
+            ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-cents}})(?![A-Za-z])"#) : nil
         localDollarInstruments = ruleSet.lexicons["local-dollar-instruments"] != nil
             ? try ruleSet.compile(#"(?<![A-Za-z])(?<w>{{lexicon:local-dollar-instruments}})(?![A-Za-z])"#) : nil
         fiscalPlaces = ruleSet.lexicons["fiscal-years"] == nil ? nil : ruleSet.lexicons["fiscal-years-former"] != nil

@@ -495,6 +495,11 @@ package enum PeriodResolver {
                 return antecedent.shifted(years: f.yearOffset ?? 0)
             }
             let y = antecedent.from.year + (f.yearOffset ?? 0)
+            // "June of that year": that month of it.
+            if let m = f.month, (1...12).contains(m) {
+                let first = CalendarDate(year: y, month: m, day: 1)
+                return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+            }
             // "The early part of the year" after 1986's growth: that year's first four months (its
             // middle or last four for "mid" and "late"), as `period.year-part` reads "early 1986".
             if let part = f.monthPart, let (a, b) = ["early": (1, 4), "mid": (5, 8), "late": (9, 12)][part] {
