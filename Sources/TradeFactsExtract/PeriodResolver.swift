@@ -653,6 +653,9 @@ package enum PeriodResolver {
                 let first = from.adding(months: k)
                 return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: "\(yy)-\(s)", granularity: .season)
             }
+            // "the end of the summer", "the start of the winter": its last or first day.
+            if f.monthPart == "end" { let d = from.adding(months: 2).lastDayOfMonth; return ResolvedPeriod(from: d, to: d, value: d.iso, granularity: .day) }
+            if f.monthPart == "start" || f.monthPart == "beginning" { return ResolvedPeriod(from: from, to: from, value: from.iso, granularity: .day) }
             return ResolvedPeriod(from: from, to: from.adding(months: 2).lastDayOfMonth, value: "\(yy)-\(s)", granularity: .season)
         }
         if let m = f.month, let n = f.monthsEnding {
