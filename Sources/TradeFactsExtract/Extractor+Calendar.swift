@@ -2174,8 +2174,8 @@ extension Extractor {
                   mentions[i].text.lowercased().hasSuffix("of the year") else { continue }
             guard let j = lastCalendarMention(before: i, mentions, document, where: Self.isWrittenPeriod), let q = mentions[j].period,
                   q.from.year == q.to.year, q.to.year < r.year, tense(of: mentions[i], in: document, memo: &memo) != .future else {
-                // With none, a day still ahead told in the past ("the stock position at the end of
-                // the year remained reasonable", said in March): last year's end.
+                // With none, a day still ahead told in the past ("stocks fell sharply at the end of
+                // the year", said in March): last year's end.
                 if p.from > r, isMarkedPast(mentions[i].span, in: document, memo: &memo) {
                     mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
                 }
