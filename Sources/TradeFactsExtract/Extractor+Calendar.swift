@@ -645,7 +645,7 @@ extension Extractor {
                 // So is "the same 1986 period" after the five weeks to January 31, 1987, or the year to
                 // September 1987: the one before, ending in the year written.
                 let comparedYearPeriod = mentions[i].rule == "period.year-period"
-                    && ["same", "corresponding", "comparable", "like"].contains { mentions[i].text.lowercased().contains($0) }
+                    && mentions[i].text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { ["same", "corresponding", "comparable", "like"].contains($0) }
                 if mentions[i].rule == "period.same-period-of-year" || comparedYearPeriod, same == run, let y = asked.year, y != run.to.year {
                     same = run.shifted(years: y - run.to.year)
                 }
@@ -937,11 +937,8 @@ extension Extractor {
             let gap = String(decoding: b[m.span.end..<d.span.start].filter { TriggerScanner.isLetter($0) || $0 == 0x2C }, as: UTF8.self).lowercased()
             let words = gap.hasPrefix(",") ? String(gap.dropFirst()) : gap
             guard ["ended", "ending", "ends", "whichended", "thatended", "endedon", "endingon", "whichendedon", "thatendedon"].contains(words) else { continue }
-            var g = m
+            var g = Self.respanned(m, Span(m.span.start, d.span.end), document)
             g.timexParts = [TimexPart(kind: .own, span: m.span), TimexPart(kind: .endDay, span: d.span)]
-            g.span = Span(m.span.start, d.span.end)
-            g.matchSpan = Span(min(m.matchSpan.start, m.span.start), max(m.matchSpan.end, d.span.end))
-            g.text = document.text(g.span)
             mentions[i] = g
             merged.append(i + 1)
             i += 1
@@ -970,14 +967,11 @@ extension Extractor {
             // The year that puts the months inside the fiscal year.
             guard let moved = [q.from.year - p.from.year, q.from.year + 1 - p.from.year].map({ p.shifted(years: $0) })
                     .first(where: { $0.from >= q.from && $0.to <= q.to }) else { continue }
-            var n = m
             var h = f
             h.fiscal = true
             h.fiscalYearStart = q.from.month
+            var n = Self.respanned(m, Span(m.span.start, d.span.end), document)
             n.value = .calendar(fields: h, resolved: moved)
-            n.span = Span(m.span.start, d.span.end)
-            n.matchSpan = Span(min(m.matchSpan.start, m.span.start), max(m.matchSpan.end, d.span.end))
-            n.text = document.text(n.span)
             mentions[i] = n
             merged.append(i + 1)
             i += 1
@@ -1009,13 +1003,19 @@ extension Extractor {
             for _ in 0..<4 { start = wordStart(start) }
             let article = wordStart(start)
             if b[article..<start].prefix(3).map({ $0 | 0x20 }).elementsEqual("the".utf8) { start = article }
-            var m = mentions[i]
-            m.span = Span(start, mentions[i].span.end)
-            m.matchSpan = Span(min(m.matchSpan.start, start), max(m.matchSpan.end, m.span.end))
-            m.text = document.text(m.span)
+            var m = Self.respanned(mentions[i], Span(start, mentions[i].span.end), document)
             m.value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: end, value: "\(p.from.iso)/\(end.iso)", granularity: .span))
             mentions[i] = m
         }
+    }
+
+    /// `m` over `span` (a phrase it grows to take in): its text that span's, its match widened to cover it.
+    static func respanned(_ m: Mention, _ span: Span, _ document: Document) -> Mention {
+        var n = m
+        n.span = span
+        n.matchSpan = Span(min(m.matchSpan.start, span.start), max(m.matchSpan.end, span.end))
+        n.text = document.text(span)
+        return n
     }
 
     /// Where sentence `s` begins after the words `leads` that may open a results note, in this

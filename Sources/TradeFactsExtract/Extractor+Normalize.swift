@@ -1,6 +1,7 @@
 import Foundation
 import TradeFactsText
 import TradeFactsRules
+import PCRE2Kit
 
 /// Turning a rule match into a typed mention: money, percent, count, number; calendar fields are read in Extractor+Calendar.
 extension Extractor {
@@ -505,12 +506,19 @@ extension Extractor {
         return nil
     }
 
-    /// Whether the dateline's line or the lede names a place of `dual-dollar-places`; kept in `memo`.
     /// The dollar of a `dual-dollar-places` place the story names where it names its place (nil when
     /// it names none), worked out once per story (`memo`).
     func dualDollarCurrency(_ document: Document, datelineSpan: Span?, headlineSpan: Span?, memo: inout String??) -> String? {
+        placeCurrency(dualDollarPlaces, lexicon: "dual-dollar-places", document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, memo: &memo)
+    }
+
+    /// The key of lexicon `name` whose place (`places`, its phrases compiled) the story names where
+    /// it names its place (the dateline's line, the lede); nil when it names none. Worked out once
+    /// per story (`memo`).
+    func placeCurrency(_ places: Pattern?, lexicon name: String, _ document: Document, datelineSpan: Span?, headlineSpan: Span?,
+                       memo: inout String??) -> String? {
         if let known = memo { return known }
-        guard let places = dualDollarPlaces, let lexicon = ruleSet.lexicons["dual-dollar-places"] else { memo = .some(nil); return nil }
+        guard let places, let lexicon = ruleSet.lexicons[name] else { memo = .some(nil); return nil }
         var found: String? = nil
         for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
             if let w = document.matchSpans(of: places, in: z, group: "w", limit: 1).first, let code = lexicon.lookup(document.text(w)) {
@@ -524,22 +532,20 @@ extension Extractor {
     /// Whether a money mention's text ends in a word for cents ("196 cts", "201.66
     /// Malaysian/Singapore cents", "one U.S. ct").
     static func endsWithCents(_ text: String) -> Bool {
-        let last = text.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
-        return ["cents", "cent", "cts", "ct"].contains(last)
+        // The last run of letters, read back from the end of the bytes (no String per mention).
+        var word: [UInt8] = []
+        for c in text.utf8.reversed() {
+            let l = c | 0x20
+            if l >= 0x61 && l <= 0x7A { word.append(l) } else if !word.isEmpty { break }
+            if word.count > 5 { return false }
+        }
+        return centWords.contains { $0.elementsEqual(word.reversed()) }
     }
+    static let centWords: [[UInt8]] = ["cents", "cent", "cts", "ct"].map { Array($0.utf8) }
 
     /// The currency of `local-cents` whose place the story's dateline line or lede names, found once.
     func localCentsCurrency(_ document: Document, datelineSpan: Span?, headlineSpan: Span?, memo: inout String??) -> String? {
-        if let known = memo { return known }
-        guard let places = localCentsPlaces, let lexicon = ruleSet.lexicons["local-cents"] else { memo = .some(nil); return nil }
-        var found: String? = nil
-        for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {
-            if let w = document.matchSpans(of: places, in: z, group: "w", limit: 1).first, let code = lexicon.lookup(document.text(w)) {
-                found = code; break
-            }
-        }
-        memo = .some(found)
-        return found
+        placeCurrency(localCentsPlaces, lexicon: "local-cents", document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, memo: &memo)
     }
 
     /// Whether the sentence of `m` names an instrument of `local-dollar-instruments`.
