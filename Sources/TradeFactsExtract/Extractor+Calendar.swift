@@ -76,6 +76,9 @@ extension Extractor {
         document.bytes[line.start..<line.end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
     }
 
+    /// Wire names that may follow a dateline's day after a comma ("ROME, March 13, Reuter -").
+    static let wireNames: [[UInt8]] = ["Reuters", "Reuter", "REUTER", "AFP", "AP", "UPI", "Xinhua"].map { Array($0.utf8) }
+
     /// Whether a month and day open a wire story: a place in capitals (or in title case from the
     /// line's start: "Toronto, ") and a comma before it on its line ("HEFEI, "), then a dash, or a
     /// wire's name in brackets and a dash ("(Xinhua) --").
@@ -86,13 +89,14 @@ extension Extractor {
         while let last = before.last, last == 0x20 || last == 0x09 { before.removeLast() }
         guard before.last == UInt8(ascii: ","), before.count >= 3 else { return false }
         before.removeLast()
-        // A state or province may follow the place: "CALGARY, Alberta, Aug 27 -", "PORTLAND, Ore., May 4 -".
-        if let comma = before.firstIndex(of: UInt8(ascii: ",")) {
+        // A state or province may follow the place, or two ("CALGARY, Alberta, Aug 27 -", "PORTLAND,
+        // Ore., May 4 -", "HAILEY, Idaho, Calif., March 20 -").
+        for _ in 0..<2 {
+            guard let comma = before.lastIndex(of: UInt8(ascii: ",")) else { break }
             let region = before[(comma + 1)...].drop { $0 == 0x20 }
-            if let first = region.first, (0x41...0x5A).contains(first), region.count <= 25,
-               region.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2E }) {
-                before = Array(before[..<comma])
-            }
+            guard let first = region.first, (0x41...0x5A).contains(first), region.count <= 25,
+                  region.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2E }) else { break }
+            before = Array(before[..<comma])
         }
         let letters = before.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
         let placeInCapitals = letters.count >= 2 && letters.allSatisfy { (0x41...0x5A).contains($0) }
@@ -109,6 +113,15 @@ extension Extractor {
         // A stray comma before the dash ("CHICAGO, March 4, - South Korea's ...").
         if j < line.end, b[j] == UInt8(ascii: ",") { j += 1; skipSpaces() }
         var wire = false
+        // A wire's name after that comma, without brackets ("ROME, March 13, Reuter - "): still
+        // only after a place.
+        for name in Self.wireNames {
+            let end = j + name.count
+            guard end < line.end, Array(b[j..<end]) == name, b[end] == 0x20 || b[end] == 0x2D else { continue }
+            j = end
+            skipSpaces()
+            break
+        }
         if j < line.end, b[j] == UInt8(ascii: "(") {
             guard let close = b[j..<min(line.end, j + 40)].firstIndex(of: UInt8(ascii: ")")) else { return false }
             wire = true
@@ -398,6 +411,7 @@ extension Extractor {
         eventMonths(&mentions, document)
         forwardDateLists(&mentions, document, reference: reference)
         rangeEndYears(&mentions, document)
+        endDaysOfSplitYears(&mentions, document)
         monthsOfANamedFiscalYear(&mentions, document)
         // "Earlier this month": the month up to the day before the reference date.
         if let r = reference {
@@ -2033,6 +2047,46 @@ extension Extractor {
             if moved.from < q.from { moved = moved.shifted(years: 1) }
             mentions[i].value = .calendar(fields: f, resolved: moved)
         }
+    }
+
+    /// The day a split year ends on, written without a year after it ("the first seven months of
+    /// fiscal 1986/87 ending June 30", "the 1986/87 season, ended August 31"): in the split year's
+    /// second year, not read on its own against the reference date.
+    func endDaysOfSplitYears(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        for i in mentions.indices.dropFirst() {
+            guard mentions[i].role == nil, case let .calendar(f, p?) = mentions[i].value, f.year == nil, f.yearOffset == nil, f.monthOffset == nil,
+                  !f.samePeriod, f.month != nil, f.day != nil, f.weekday == nil, p.granularity == .day else { continue }
+            let start = mentions[i - 1]
+            guard start.period != nil, start.span.end <= mentions[i].span.start, mentions[i].span.start - start.span.end <= 16,
+                  let endYear = Self.splitYearEnd(b[start.span.start..<start.span.end]) else { continue }
+            let gap = String(decoding: b[start.span.end..<mentions[i].span.start], as: UTF8.self)
+            let words = gap.split { $0 == " " || $0 == "\n" || $0 == "," }.map { $0.lowercased() }
+            guard words == ["ending"] || words == ["ended"] || words == ["which", "ends"] || words == ["that", "ends"] else { continue }
+            let moved = p.shifted(years: endYear - p.from.year)
+            mentions[i].value = .calendar(fields: f, resolved: moved)
+        }
+    }
+
+    /// The second year of a split year that ends `text` ("fiscal 1986/87" 1987, "the 1999/2000
+    /// season" no: the year must close the text), nil when none does.
+    static func splitYearEnd(_ text: ArraySlice<UInt8>) -> Int? {
+        var end = text.endIndex
+        while end > text.startIndex, !(text[end - 1] >= 0x30 && text[end - 1] <= 0x39) {
+            // Only a season word may follow the years ("the 1986/87 season").
+            guard TriggerScanner.isLetter(text[end - 1]) || text[end - 1] == 0x20 || text[end - 1] == 0x0A else { return nil }
+            end -= 1
+        }
+        var k = end
+        while k > text.startIndex, text[k - 1] >= 0x30 && text[k - 1] <= 0x39 { k -= 1 }
+        let second = end - k
+        guard second == 2 || second == 4, k - 1 > text.startIndex, text[k - 1] == 0x2F || text[k - 1] == 0x2D else { return nil }
+        var j = k - 1
+        while j > text.startIndex, text[j - 1] >= 0x30 && text[j - 1] <= 0x39 { j -= 1 }
+        guard k - 1 - j == 4, let first = Int(String(decoding: text[j..<(k - 1)], as: UTF8.self)),
+              let tail = Int(String(decoding: text[k..<end], as: UTF8.self)) else { return nil }
+        let year = second == 4 ? tail : first / 100 * 100 + tail + (tail < first % 100 ? 100 : 0)
+        return year == first + 1 ? year : nil
     }
 
     /// Months listed before one with its year take that year ("in May and June 1986", "in April,

@@ -25,7 +25,15 @@ extension Extractor {
             if m.rule != "percent.list-member", let base = Self.bareBase(after: Self.shortPhrase(after: m.span.end, in: b), in: b)
                 ?? Self.bareLevel(before: start, in: b) ?? Self.bracketedBase(after: m.span.end, in: b) {
                 let text = document.text(base)
-                if let v = Numbers.parse(text) {
+                // After "compared with", "against", "versus" or "after", the base is a figure of the
+                // same size ("8.5 pct after 9.8"), not a price beside a yield ("to yield 4.736 pct
+                // compared with 99.50").
+                let sameSize: Bool
+                if case let .percent(level?, _, _, _, _, _) = m.value, level > 0, let v = Numbers.parse(text), v > 0,
+                   !Self.fromBefore(base.start, in: b) {
+                    sameSize = v <= level * 10 && level <= v * 10
+                } else { sameSize = true }
+                if sameSize, let v = Numbers.parse(text) {
                     added.append(Mention(type: .percent, span: base, matchSpan: base, text: text, rule: "percent.base-member",
                                          value: .percent(value: v, low: nil, high: nil, unit: unit, direction: nil, basis: basis)))
                 }
@@ -55,20 +63,47 @@ extension Extractor {
         mentions.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
 
-    /// Whether the word "from" (any case) starts at `i`, with a space or line break on each side.
-    static func isFromWord(at i: Int, in b: [UInt8]) -> Bool {
-        guard i >= 1, i + 4 < b.count, TriggerScanner.isSpace(b[i - 1]), TriggerScanner.isSpace(b[i + 4]) else { return false }
-        return b[i] | 0x20 == 0x66 && b[i + 1] | 0x20 == 0x72 && b[i + 2] | 0x20 == 0x6F && b[i + 3] | 0x20 == 0x6D
+    /// Where a word that leads to a base figure ends, when one starts at `i` with a space or line
+    /// break before it and after it: "from", "against", "versus", "vs" (or "vs."), "after",
+    /// "compared with" or "compared to" (any case); nil otherwise.
+    static func baseWordEnd(at i: Int, in b: [UInt8]) -> Int? {
+        guard i >= 1, i < b.count, TriggerScanner.isSpace(b[i - 1]), TriggerScanner.isLetter(b[i]) else { return nil }
+        func word(_ w: [UInt8], at k: Int) -> Int? {
+            guard k + w.count < b.count else { return nil }
+            for (n, c) in w.enumerated() where b[k + n] | 0x20 != c { return nil }
+            return k + w.count
+        }
+        func spaced(_ end: Int?) -> Int? { end.flatMap { $0 < b.count && TriggerScanner.isSpace(b[$0]) ? $0 : nil } }
+        for w in baseWords { if let e = spaced(word(w, at: i)) { return e } }
+        if let e = word(Array("vs.".utf8), at: i), e < b.count, TriggerScanner.isSpace(b[e]) { return e }
+        if let e = word(Array("compared".utf8), at: i), e < b.count, TriggerScanner.isSpace(b[e]) {
+            var k = e
+            while k < b.count, TriggerScanner.isSpace(b[k]) { k += 1 }
+            return spaced(word(Array("with".utf8), at: k)) ?? spaced(word(Array("to".utf8), at: k))
+        }
+        return nil
     }
 
+    /// Whether "from" and white space come right before `offset`.
+    static func fromBefore(_ offset: Int, in b: [UInt8]) -> Bool {
+        var i = offset
+        while i > 0, TriggerScanner.isSpace(b[i - 1]) { i -= 1 }
+        guard i >= 5, i < offset else { return false }
+        return Array(b[(i - 4)..<i]).map { $0 | 0x20 } == Array("from".utf8) && TriggerScanner.isSpace(b[i - 5])
+    }
+
+    /// The single words that lead to a base figure (see `baseWordEnd`).
+    static let baseWords: [[UInt8]] = ["from", "against", "versus", "vs", "after"].map { Array($0.utf8) }
+
     /// The end of a short phrase of words after a percentage that leads to its base ("rise to 3.85
-    /// pct at last week's pact from 3.60"): up to five words of letters (an apostrophe within),
-    /// none that opens another clause or comparison, when " from " follows; else `offset` itself.
+    /// pct at last week's pact from 3.60", "13.78 pct in February compared with 13.83"): up to five
+    /// words of letters (an apostrophe within), none that opens another clause or comparison, when
+    /// a base word (`baseWordEnd`) follows; else `offset` itself.
     static func shortPhrase(after offset: Int, in b: [UInt8]) -> Int {
         let isLetter = TriggerScanner.isLetter
-        // " from ", or a line break either side ("at present from\n11.8").
-        func fromAt(_ i: Int) -> Bool { isFromWord(at: i + 1, in: b) }
-        // Most percentages have no "from" near: look for one before reading any word.
+        // " from ", " compared with ", or a line break either side ("at present from\n11.8").
+        func fromAt(_ i: Int) -> Bool { baseWordEnd(at: i + 1, in: b) != nil }
+        // Most percentages have no base word near: look for one before reading any word.
         let window = offset..<min(b.count, offset + 96)
         guard !fromAt(offset), window.contains(where: fromAt) else { return offset }
         var i = offset, words = 0
@@ -145,8 +180,9 @@ extension Extractor {
         return !(whole.count == 4 && !whole.contains("."))
     }
 
-    /// The bare number after " from " right after a percentage ("to 16.00 pct from 16.50", "to 7-1/2
-    /// pct from 7-3/4", "to 7-3/4 pct from eight"): digits, a decimal part or a mixed fraction, or
+    /// The bare number after a base word (`baseWordEnd`) right after a percentage ("to 16.00 pct from
+    /// 16.50", "to 7-1/2 pct from 7-3/4", "to 7-3/4 pct from eight", "8.5 pct after 9.8", "0.6 pct
+    /// compared with 0.8"): digits, a decimal part or a mixed fraction, or
     /// a number word to twenty, then the clause's end or a word that is not a unit (",", ".", "in",
     /// "a year ago", "previously"); nil otherwise.
     static func bareBase(after offset: Int, in b: [UInt8]) -> Span? {
@@ -158,9 +194,9 @@ extension Extractor {
             i -= 1
         }
         // "from" and the space or line break after it ("at present from\n11.8").
-        guard isFromWord(at: i + 1, in: b) else { return nil }
-        i += 6
-        while i < b.count, TriggerScanner.isSpace(b[i]), i < offset + 24 { i += 1 }
+        guard let wordEnd = baseWordEnd(at: i + 1, in: b) else { return nil }
+        i = wordEnd
+        while i < b.count, TriggerScanner.isSpace(b[i]), i < wordEnd + 18 { i += 1 }
         let start = i
         // A number word ("from eight").
         if i < b.count, !isDigit(b[i]) {

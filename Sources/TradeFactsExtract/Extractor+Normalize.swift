@@ -22,8 +22,12 @@ extension Extractor {
             let scale = raw[.scale].flatMap(Numbers.scale) ?? 1
             // An article alone counts one ("a dollar and 42 cents").
             var amount = raw[.amount].flatMap { Numbers.parse($0) ?? (["a", "an"].contains(Lexicon.key($0)) ? 1 : nil) }.map { Self.scaled($0, by: scale) }
-            var low = raw[.low].flatMap(Numbers.parse).map { Self.scaled($0, by: scale) }
-            var high = (raw[.high].flatMap(Numbers.parse) ?? Numbers.quoteOffer(bid: raw[.low], tail: raw[.tail])).map { Self.scaled($0, by: scale) }
+            let lowFigure = raw[.low].flatMap(Numbers.parse), highFigure = raw[.high].flatMap(Numbers.parse)
+            // A low end written in full before a small scaled high end ("500,000 to one mln dlrs")
+            // keeps its own size; "1,500 to 2,000 mln" scales both.
+            let lowInFull = lowFigure.map { $0 >= 1000 } == true && highFigure.map { $0 < 1000 } == true && scale > 1
+            var low = lowFigure.map { lowInFull ? $0 : Self.scaled($0, by: scale) }
+            var high = (highFigure ?? Numbers.quoteOffer(bid: raw[.low], tail: raw[.tail])).map { Self.scaled($0, by: scale) }
             if raw[.high] == nil, let l = low, let h = high, h < l { (low, high) = (h, l) }
             // A range whose high end is written in words with its scale ("two to three billion
             // dlrs"): the low end takes that scale too.

@@ -69,6 +69,19 @@ final class DatelineTests: XCTestCase {
         XCTAssertEqual(e.mentions.first { $0.text == "April 27" }?.period?.from.iso, "1987-04-27")
     }
 
+    /// The wire's name after the day, without brackets ("ROME, March 13, Reuter - "), keeps it a
+    /// dateline; the same day in prose without a place is none.
+    func testWireNameAfterTheDay() {
+        let e = Fixtures.engine.process(Document(id: "d", text: "ITALY RATE FALLS\nROME, March 13, Reuter - The rate fell to 13.78 pct in February.", referenceDate: CalendarDate(iso: "1987-03-13"))).extraction!
+        XCTAssertEqual(e.datelineSpan.map { e.document.text($0) }, "March 13")
+        XCTAssertEqual(e.mentions.first { $0.text == "March 13" }?.role, "dateline")
+        // A place with two regions after it.
+        let two = Fixtures.engine.process(Document(id: "d", text: "MINE STUDY\nHAILEY, Idaho, Calif., March 20 - The mine would cost 22.3 mln dlrs.", referenceDate: CalendarDate(iso: "1987-03-20"))).extraction!
+        XCTAssertEqual(two.mentions.first { $0.text == "March 20" }?.role, "dateline")
+        let prose = Fixtures.engine.process(Document(id: "d", text: "Exports rose 5 pct, March 13, Reuter - said.")).extraction!
+        XCTAssertNil(prose.datelineSpan)
+    }
+
     func testAMonthAndDayInProseIsNoDateline() {
         for text in ["The report, March 3 - something.", "Exports rose 5 pct, Oct. 21 - the ministry said."] {
             let r = Fixtures.engine.process(Document(id: "d", text: text))

@@ -191,6 +191,12 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(percents("The rate rose to 3.85 pct at last week's pact from 3.60 on the last tender."), ["3.85 pct=3.85", "3.60=3.6"])
         XCTAssertEqual(percents("The cut of the key rate to 3.80 from 3.85 pct was heralded."), ["3.80=3.8", "3.85 pct=3.85"])
         XCTAssertEqual(percents("It was raised to eight from 7-1/4 pct on January 2."), ["eight=8", "7-1/4 pct=7.25"])
+        // "compared with", "against", "versus" and "after" lead to a base too, of the same size.
+        XCTAssertEqual(percents("The rate was 13.78 pct in February compared with 13.83 in January."), ["13.78 pct=13.78", "13.83=13.83"])
+        XCTAssertEqual(percents("M3 grew at an annual rate of 8.5 pct after 9.8 in the six months to January."), ["8.5 pct=8.5", "9.8=9.8"])
+        XCTAssertEqual(percents("Call money was at around 3.70\npct against 3.80 yesterday."), ["3.70\npct=3.7", "3.80=3.8"])
+        XCTAssertEqual(percents("The bond would be priced at 99.75 to yield 4.736 pct compared with 99.50 last month."), ["4.736 pct=4.736"])
+        XCTAssertEqual(percents("Output rose 3.1 pct compared with 12 months earlier."), ["3.1 pct=3.1"])
         // The previous figure in brackets after a rate in a table.
         XCTAssertEqual(percents("    Average CD rates all banks 4.13 pct (4.33)\n    Over 270 days 4.05 pct (unqtd)\n"), ["4.13 pct=4.13", "4.33=4.33", "4.05 pct=4.05"])
         // A phrase with another comparison, a year, or tonnes is no way to a base.

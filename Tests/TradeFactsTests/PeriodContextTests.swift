@@ -638,4 +638,16 @@ final class PeriodContextTests: XCTestCase {
             + "38.4 billion in the current year.", date: "1987-03-17")
         XCTAssertEqual(period("current year", in: e), "1986-04-01..1987-03-31")
     }
+
+    /// The day a split year ends on, after a part of it: the split year's second year.
+    func testEndDayOfASplitYearAfterAPartOfIt() {
+        var e = extraction("AUSTRALIAN BEEF OUTPUT RISES\nCANBERRA, March 5 - Beef output for the first seven months of fiscal "
+            + "1986/87 ending June 30 rose to 838,416 tonnes.", date: "1987-03-05")
+        XCTAssertEqual(period("June 30", in: e), "1987-06-30..1987-06-30")
+        // Not after a single year, nor after a split year that is no neighbour.
+        e = extraction("LONDON, March 5 - Output in 1986, ending June 30, rose.", date: "1987-03-05")
+        XCTAssertNotEqual(period("June 30", in: e), "1987-06-30..1987-06-30")
+        e = extraction("LONDON, March 5 - Output in 1986/87 rose, and the talks ending June 30 went well.", date: "1987-03-05")
+        XCTAssertEqual(period("June 30", in: e), "1986-06-30..1986-06-30")
+    }
 }
