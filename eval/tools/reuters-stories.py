@@ -60,7 +60,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("reuters")
     ap.add_argument("--files", required=True, help="comma-separated reut2-NNN.sgm names, read in this order")
-    ap.add_argument("--topics", required=True, help="comma-separated; a story qualifies when it has any")
+    ap.add_argument("--topics", required=True, help="comma-separated; a story qualifies when it has any ('none': a story Reuters gave no topic)")
     ap.add_argument("--first", type=int, required=True)
     ap.add_argument("--min-body", type=int, default=0, help="minimum body length in characters")
     ap.add_argument("--need", default=None, help="a regular expression the body must match")
@@ -74,7 +74,7 @@ def main():
         for nid, date, topics, body, rendered in stories(os.path.join(a.reuters, f)):
             if n >= a.first:
                 return
-            if nid in skip or not want.intersection(topics) or len(body) < a.min_body:
+            if nid in skip or not (want.intersection(topics) or "none" in want and not topics) or len(body) < a.min_body:
                 continue
             if a.need and not re.search(a.need, body):
                 continue
