@@ -2998,6 +2998,22 @@ extension Extractor {
         let namedByStart: Bool
     }
 
+    /// The fiscal year a story states by its last day ("fiscal 1987, which ends March 31", "the
+    /// fiscal year ended June 30"): a whole fiscal year read with the month it ends in, when every
+    /// such year of the story ends in the same month; nil otherwise. It starts the month after.
+    static func statedFiscalYear(_ mentions: [Mention]) -> FiscalYear? {
+        var end: Int? = nil
+        for m in mentions where m.role == nil {
+            guard let f = m.periodFields, f.fiscal, let em = f.fiscalEndMonth, !f.toDate, f.quarter == nil, f.half == nil,
+                  f.firstMonths == nil, f.month == nil else { continue }
+            let t = m.text.lowercased()
+            guard t.contains("fiscal") || t.contains("financial") else { continue }
+            if let e = end, e != em { return nil }
+            end = em
+        }
+        return end.flatMap { $0 == 12 ? nil : FiscalYear(start: $0 % 12 + 1, namedByStart: false) }
+    }
+
     /// The fiscal year of the place named last before `span` in its sentence, from `fiscal-years`
     /// (and `fiscal-years-former` by the story's date): "Japan maintains a quota … in fiscal 1987"
     /// in a Washington story is Japan's April year; "The United States was Japan's biggest export

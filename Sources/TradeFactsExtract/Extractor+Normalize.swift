@@ -566,7 +566,9 @@ extension Extractor {
         var datelineLine: Span? = nil
         if let d = datelineSpan {
             let line = document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: d.start) + 1, in: document.bytes)
-            zones.append(line)
+            // An American city that shares another country's city's name ("MELBOURNE, Fla.,"): the
+            // line from after its state.
+            zones.append(afterUSState(line, document).map { Span($0, line.end) } ?? line)
             datelineLine = line
         }
         let lede = document.sentences.first { s in
@@ -590,6 +592,21 @@ extension Extractor {
             zones.append(Span(line.start, min(line.end, line.start + 120)))
         }
         return zones
+    }
+
+    /// Where a dateline line's opening city and its United States state end ("MELBOURNE, Fla.,",
+    /// lexicon `us-states`): the offset after the state's comma; nil when the city has no state.
+    func afterUSState(_ line: Span, _ document: Document) -> Int? {
+        guard let states = ruleSet.lexicons["us-states"] else { return nil }
+        let b = document.bytes
+        guard let comma = b[line.start..<min(line.end, line.start + 40)].firstIndex(of: 0x2C) else { return nil }
+        var start = comma + 1
+        while start < line.end, b[start] == 0x20 { start += 1 }
+        guard let next = b[start..<min(line.end, start + 24)].firstIndex(of: 0x2C) else { return nil }
+        var end = next
+        while end > start, b[end - 1] == 0x20 { end -= 1 }
+        guard end > start, states.lookup(String(decoding: b[start..<end], as: UTF8.self)) != nil else { return nil }
+        return next + 1
     }
 
     /// The currency a sentence names its figures in before `position` ("In guilder terms,"): the

@@ -323,8 +323,9 @@ public final class Extractor: @unchecked Sendable {
 
         // Resolve calendar mentions, then anaphoric ones ("the same period last year").
         // The fiscal year of the story's place, for years written across two years ("1985/86").
-        var fiscalYear: FiscalYear? = nil
-        if let places = fiscalPlaces, mentions.contains(where: { $0.periodFields.map { $0.yearTo != nil || $0.fiscal || $0.toDate && $0.fiscalEndMonth != nil } ?? false }) {
+        // A fiscal year the story states ("fiscal 1987, which ends March 31") comes before the place's.
+        var fiscalYear: FiscalYear? = Self.statedFiscalYear(mentions)
+        if fiscalYear == nil, let places = fiscalPlaces, mentions.contains(where: { $0.periodFields.map { $0.yearTo != nil || $0.fiscal || $0.toDate && $0.fiscalEndMonth != nil } ?? false }) {
             for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan, firstLines: true) {
                 if let hit = document.matchSpans(of: places, in: z, group: "w").first {
                     fiscalYear = self.fiscalYear(ofPlace: document.text(hit), reference: reference)

@@ -196,7 +196,7 @@ final class ExtractionBreadthTests: XCTestCase {
         XCTAssertEqual(percents("M3 grew at an annual rate of 8.5 pct after 9.8 in the six months to January."), ["8.5 pct=8.5", "9.8=9.8"])
         XCTAssertEqual(percents("Call money was at around 3.70\npct against 3.80 yesterday."), ["3.70\npct=3.7", "3.80=3.8"])
         XCTAssertEqual(percents("The bond would be priced at 99.75 to yield 4.736 pct compared with 99.50 last month."), ["4.736 pct=4.736"])
-        XCTAssertEqual(percents("Output rose 3.1 pct compared with 12 months earlier."), ["3.1 pct=3.1"])
+        XCTAssertEqual(percents("Output rose 3.1 pct compared with 12 months earlier."), ["rose 3.1 pct=3.1"])
         // The previous figure in brackets after a rate in a table.
         XCTAssertEqual(percents("    Average CD rates all banks 4.13 pct (4.33)\n    Over 270 days 4.05 pct (unqtd)\n"), ["4.13 pct=4.13", "4.33=4.33", "4.05 pct=4.05"])
         // A phrase with another comparison, a year, or tonnes is no way to a base.

@@ -650,4 +650,11 @@ final class PeriodContextTests: XCTestCase {
         e = extraction("LONDON, March 5 - Output in 1986/87 rose, and the talks ending June 30 went well.", date: "1987-03-05")
         XCTAssertEqual(period("June 30", in: e), "1986-06-30..1986-06-30")
     }
+
+    /// A dateline city with a United States state after it is American, whatever country shares
+    /// its name: its dollars are U.S. dollars.
+    func testAmericanCityOfAForeignName() {
+        XCTAssertEqual(currency("GOLDFIELD CORP 4TH QTR NET LOSS\nMELBOURNE, Fla., March 26 - Net loss was 527,065 dlrs.", date: "1987-03-26"), "USD")
+        XCTAssertEqual(currency("BHP RESULTS\nMELBOURNE, March 26 - Net profit was 527 mln dlrs.", date: "1987-03-26"), "AUD")
+    }
 }
