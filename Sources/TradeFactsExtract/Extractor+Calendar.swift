@@ -1084,6 +1084,17 @@ extension Extractor {
     /// - "the previous / preceding / following fiscal (financial) year" after a fiscal year or a
     ///   year written across two years ("$415 billion in 2023-24, down from $466 billion the
     ///   previous financial year": 2022-23).
+    /// Whether `next` is a whole year (written, or relative: "last year") that follows `part` after
+    /// at most two words ("fourth quarter earnings last year", "the first half of 1986").
+    static func yearJustAfter(_ part: Mention, _ next: Mention, _ document: Document) -> Bool {
+        guard let f = next.periodFields, f.year != nil || f.yearOffset != nil, f.month == nil, f.quarter == nil, f.half == nil,
+              f.firstMonths == nil, !f.samePeriod, let p = next.period, isTwelveMonths(p),
+              next.span.start >= part.span.end, next.span.start - part.span.end <= 24 else { return false }
+        let gap = String(decoding: document.bytes[part.span.end..<next.span.start], as: UTF8.self)
+        let words = gap.split { $0 == " " || $0 == "\n" }
+        return words.count <= 2 && words.allSatisfy { $0.allSatisfy { $0.isLetter && $0.isLowercase } }
+    }
+
     func siblingParts(_ mentions: inout [Mention], _ document: Document) {
         var sentenceOf: [Int] = []
         sentenceOf.reserveCapacity(mentions.count)
@@ -1094,6 +1105,9 @@ extension Extractor {
             let relativeFiscal = fields.fiscal && !part && fields.firstMonths == nil && fields.yearOffset != nil
                 && ["previous", "preceding", "following"].contains { mentions[i].text.lowercased().contains($0) }
             guard part && fields.yearOffset == nil || relativeFiscal else { continue }
+            // A part with its own year just after it ("its fourth quarter earnings last year") is
+            // that year's, not its sibling's.
+            if part, i + 1 < mentions.count, sentenceOf[i + 1] == sentenceOf[i], Self.yearJustAfter(mentions[i], mentions[i + 1], document) { continue }
             var done = false
             var j = i - 1
             while j >= 0, sentenceOf[j] == sentenceOf[i] {

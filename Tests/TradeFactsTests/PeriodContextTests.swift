@@ -657,4 +657,12 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(currency("GOLDFIELD CORP 4TH QTR NET LOSS\nMELBOURNE, Fla., March 26 - Net loss was 527,065 dlrs.", date: "1987-03-26"), "USD")
         XCTAssertEqual(currency("BHP RESULTS\nMELBOURNE, March 26 - Net profit was 527 mln dlrs.", date: "1987-03-26"), "AUD")
     }
+
+    /// A quarter with its own year right after it keeps that year, not the year of a sibling
+    /// quarter in its sentence.
+    func testAQuarterWithItsOwnYearAfterASibling() {
+        let e = extraction("NEW YORK, April 3 - It said its first quarter earnings will be similar to its fourth quarter earnings last year.", date: "1987-04-03")
+        XCTAssertEqual(period("first quarter", in: e), "1987-01-01..1987-03-31")
+        XCTAssertEqual(period("fourth quarter", in: e), "1986-10-01..1986-12-31")
+    }
 }
