@@ -12,7 +12,8 @@ import TradeFacts
 /// Each gold item is placed in the text: its `text` is searched for from the end of the previous
 /// item of the same list (the gold's own rule for repeated strings). A gold item is found when a
 /// system mention of its kind overlaps that place and gives its value: money the same amount (or
-/// range end) and currency; a percent the same magnitude (basis points also as points: 84 as 0.84); a period the same first and last day; a
+/// range end) and currency; a percent the same magnitude (basis points also as points: 84 as 0.84;
+/// a gold value of two or more decimal places, as 66.67 for "66-2/3 pct", also any value it rounds); a period the same first and last day; a
 /// count the same number. A system mention that finds no gold item is a false positive, except a
 /// dateline, and a weekday or the weekend named alone ("on Monday", "last Friday", "the weekend") in a set whose gold tags no
 /// weekday: the later briefs leave weekdays out ("not the dateline, not weekdays"), so there they
@@ -238,12 +239,21 @@ package enum ValueScorer {
 
     /// Whether mention `m` gives the value of gold item `g`.
     static func agrees(_ m: Mention, _ g: GoldItem) -> Bool {
+        let wantText = g.fields["amount"] ?? g.fields["value"]
+        // A gold value written to two or more places of decimals (66.67 for "66-2/3 pct", which no
+        // decimal writes out) agrees with a value it rounds, to half a unit of its last place.
+        let places = wantText.flatMap { t in t.firstIndex(of: ".").map { t.distance(from: $0, to: t.endIndex) - 1 } } ?? 0
+        var halfUnit = Decimal(0)
+        if places >= 2 {
+            halfUnit = Decimal(5)
+            for _ in 0...places { halfUnit /= 10 }
+        }
         func close(_ a: Decimal?, _ b: Decimal?) -> Bool {
             guard let a, let b else { return false }
             let d = (a - b).magnitude, scale = max(a.magnitude, b.magnitude)
-            return d <= scale * Decimal(string: "0.0000001")!
+            return d <= scale * Decimal(string: "0.0000001")! || d < halfUnit
         }
-        let want = decimal(g.fields["amount"] ?? g.fields["value"])
+        let want = decimal(wantText)
         switch m.value {
         case let .money(amount, low, high, currency, _):
             return currency == g.fields["currency"] && [amount, low, high].contains { close($0, want) }

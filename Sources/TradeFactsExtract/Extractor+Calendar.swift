@@ -2049,7 +2049,7 @@ extension Extractor {
         let joiners: Set<String> = ["to", "through", "until", "till", "and", "-", "\u{2013}"]
         for i in mentions.indices.dropFirst() {
             guard mentions[i].role == nil, case let .calendar(f, p?) = mentions[i].value, f.year == nil, f.yearOffset == nil, f.monthOffset == nil,
-                  !f.samePeriod, !f.fiscal, f.month != nil, f.weekday == nil, p.from.year == p.to.year else { continue }
+                  f.tense == nil, !f.samePeriod, !f.fiscal, f.month != nil, f.weekday == nil, p.from.year == p.to.year else { continue }
             let start = mentions[i - 1]
             guard case let .calendar(g, q?) = start.value, g.year != nil, g.month != nil, g.day != nil || f.day == nil,
                   q.granularity == .day || q.granularity == .month, start.span.end <= mentions[i].span.start,

@@ -1,69 +1,26 @@
 import XCTest
+import Foundation
 @testable import TradeFacts
 import TradeFactsEval
 
-/// The value scorer's conventions for what the briefs leave unsaid: a day word alone ("yesterday")
-/// is scored in a set whose gold tags one and counted apart in a set whose gold tags none.
+/// The value scorer's agreement rule: a gold value written rounded agrees with the exact value it
+/// rounds, and with nothing further off.
 final class ValueScorerTests: XCTestCase {
-    private func scoreSet(goldPeriods: String) throws -> ValueScorer.Result {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("value-scorer-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let text = "Exports rose 5 pct in March, the ministry said yesterday.\n"
-        try text.write(toFile: "\(dir)/a.txt", atomically: true, encoding: .utf8)
-        let gold = """
-            referenceDate: "2025-04-10"
-            percent:
-              - {text: "5 pct", value: "5", kind: change}
-            periods:
-              - {text: "March", from: "2025-03-01", to: "2025-03-31"}
-            \(goldPeriods)
-            """
-        try gold.write(toFile: "\(dir)/a.gold.yaml", atomically: true, encoding: .utf8)
-        return try ValueScorer.run(directory: dir, engine: Fixtures.engine, dateFromGold: true)
+    private func score(_ text: String, gold: String) throws -> ValueScorer.Result {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("value-scorer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try text.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try gold.write(to: dir.appendingPathComponent("a.gold.yaml"), atomically: true, encoding: .utf8)
+        return try ValueScorer.run(directory: dir.path, engine: Fixtures.engine)
     }
 
-    func testDayWordsAreNotScoredWhereTheGoldTagsNone() throws {
-        let r = try scoreSet(goldPeriods: "")
-        XCTAssertEqual(r.dayWords, 1)
-        XCTAssertEqual(r.scores[.periods]?.tp, 1)
-        XCTAssertEqual(r.scores[.periods]?.fp, 0)
-    }
-
-    func testDayWordsAreScoredWhereTheGoldTagsThem() throws {
-        // Tagged with the right day: found.
-        let found = try scoreSet(goldPeriods: "  - {text: \"yesterday\", from: \"2025-04-09\", to: \"2025-04-09\"}")
-        XCTAssertEqual(found.dayWords, 0)
-        XCTAssertEqual(found.scores[.periods]?.tp, 2)
-        // Tagged with another day: a miss and an extra, as any period.
-        let wrong = try scoreSet(goldPeriods: "  - {text: \"yesterday\", from: \"2025-04-08\", to: \"2025-04-08\"}")
-        XCTAssertEqual(wrong.scores[.periods]?.fn, 1)
-        XCTAssertEqual(wrong.scores[.periods]?.fp, 1)
-    }
-
-    func testDayWordText() {
-        XCTAssertTrue(ValueScorer.isDayWord("Yesterday"))
-        XCTAssertFalse(ValueScorer.isDayWord("yesterday's session"))
-        XCTAssertFalse(ValueScorer.isDayWord("the week to yesterday"))
-    }
-
-    func testTheWeekendIsScoredOnlyWhereTheGoldTagsOne() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("value-scorer-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "Talks over the weekend failed, and exports rose 5 pct in March.\n".write(toFile: "\(dir)/a.txt", atomically: true, encoding: .utf8)
-        let gold = """
-            referenceDate: "2025-04-10"
-            periods:
-              - {text: "March", from: "2025-03-01", to: "2025-03-31"}
-            """
-        try gold.write(toFile: "\(dir)/a.gold.yaml", atomically: true, encoding: .utf8)
-        var r = try ValueScorer.run(directory: dir, engine: Fixtures.engine, dateFromGold: true)
-        XCTAssertEqual(r.weekdays, 1)
-        XCTAssertEqual(r.scores[.periods]?.fp, 0)
-        try (gold + "\n  - {text: \"the weekend\", from: \"2025-04-05\", to: \"2025-04-06\"}\n").write(toFile: "\(dir)/a.gold.yaml", atomically: true, encoding: .utf8)
-        r = try ValueScorer.run(directory: dir, engine: Fixtures.engine, dateFromGold: true)
-        XCTAssertEqual(r.weekdays, 0)
-        XCTAssertEqual(r.scores[.periods]?.tp, 2)
+    func testARoundedGoldValueAgreesWithTheValueItRounds() throws {
+        let text = "The bank owns 66-2/3 pct of the company and 33-1/3 pct of the rest.\n"
+        var r = try score(text, gold: "referenceDate: \"1987-06-18\"\npercent:\n  - {text: \"66-2/3 pct\", value: \"66.67\", kind: share}\n  - {text: \"33-1/3 pct\", value: \"33.33\", kind: share}\n")
+        XCTAssertEqual(r.scores[.percent]?.tp, 2)
+        // A gold value of one decimal place, or one off by more than half its last unit, does not.
+        r = try score(text, gold: "referenceDate: \"1987-06-18\"\npercent:\n  - {text: \"66-2/3 pct\", value: \"66.7\", kind: share}\n  - {text: \"33-1/3 pct\", value: \"33.34\", kind: share}\n")
+        XCTAssertEqual(r.scores[.percent]?.tp, 0)
     }
 }
