@@ -1973,6 +1973,8 @@ extension Extractor {
     /// the first twelve-month company year given (a table's "Year" line, "YEAR JAN 31").
     struct StoryMemo {
         let head: ResolvedPeriod?
+        /// The number of the headline's quarter ("2ND QTR FEB 28": 2), when its period is one.
+        let headQuarter: Int?
         let yearIndex: Int?
     }
 
@@ -1983,21 +1985,38 @@ extension Extractor {
     func storyPeriod(_ fields: PeriodFields, before index: Int, _ mentions: [Mention], _ document: Document, memo: inout StoryMemo?) -> ResolvedPeriod? {
         if memo == nil {
             let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
-            var head: ResolvedPeriod? = nil
+            var head: ResolvedPeriod? = nil, headQuarter: Int? = nil
             if headline.length <= Self.headlineBytes {
                 for m in mentions {
                     if m.span.start >= headline.end { break }
-                    if headline.contains(m.span), m.role == nil, !(m.periodFields?.samePeriod ?? true), let p = m.period, p.from != p.to { head = p; break }
+                    if headline.contains(m.span), m.role == nil, !(m.periodFields?.samePeriod ?? true), let p = m.period, p.from != p.to {
+                        head = p
+                        // A quarter's number, as the headline writes it ("2ND QTR FEB 28").
+                        if m.periodFields?.quarterTo == nil { headQuarter = m.periodFields?.quarter ?? Self.quarterNumber(in: m.text) }
+                        break
+                    }
                 }
             }
             let yearIndex = mentions.firstIndex { m in m.periodFields.map { $0.monthsEnding == 12 || ($0.samePeriod && $0.monthsToDate == 12) } ?? false }
-            memo = StoryMemo(head: head, yearIndex: yearIndex)
+            memo = StoryMemo(head: head, headQuarter: headQuarter, yearIndex: yearIndex)
         }
         guard let head = memo?.head else { return nil }
         if fields.wholeYear {
-            if let y = memo?.yearIndex, y < index, let p = mentions[y].period, Self.isTwelveMonths(p) { return p }
-            if Self.isTwelveMonths(head) { return head }
-            let y = head.to.year
+            // "Prior year": the year before the story's.
+            let back = min(0, fields.yearOffset ?? 0)
+            if let y = memo?.yearIndex, y < index, let p = mentions[y].period, Self.isTwelveMonths(p) { return p.shifted(years: back) }
+            if Self.isTwelveMonths(head) { return head.shifted(years: back) }
+            // A company quarter that is no calendar one ("2ND QTR FEB 28": December to February;
+            // "3RD QTR DEC 31"): the company's year, which ends three months on per quarter still
+            // to come.
+            if let q = memo?.headQuarter, head.from.day == 1, head.from.month % 3 != 1 || (head.from.month - 1) / 3 + 1 != q {
+                let endMonth = Self.yearEndMonth(quarter: q, endingIn: head.to.month)
+                let endYear = endMonth >= head.to.month ? head.to.year : head.to.year + 1
+                let to = CalendarDate(year: endYear, month: endMonth, day: 1).lastDayOfMonth
+                let from = CalendarDate(year: endYear - 1, month: endMonth, day: 1).adding(months: 1)
+                return ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span).shifted(years: back)
+            }
+            let y = head.to.year + back
             return ResolvedPeriod(from: CalendarDate(year: y, month: 1, day: 1), to: CalendarDate(year: y, month: 12, day: 31), value: TimexValue.format4(y), granularity: .year)
         }
         // "1987 nine months", "nine mths": the months that end with the headline's period, in the

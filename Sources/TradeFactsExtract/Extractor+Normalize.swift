@@ -566,9 +566,15 @@ extension Extractor {
         var datelineLine: Span? = nil
         if let d = datelineSpan {
             let line = document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: d.start) + 1, in: document.bytes)
-            // An American city that shares another country's city's name ("MELBOURNE, Fla.,"): the
-            // line from after its state.
-            zones.append(afterUSState(line, document).map { Span($0, line.end) } ?? line)
+            // An American city, with its state ("MELBOURNE, Fla.,", "ALEXANDRIA, Va.,"): the story
+            // is American whatever country shares the city's name, and a company named after a
+            // foreign city at the lede's start ("Halifax Engineering Inc said") names no place; its
+            // currency needs no zone. Its fiscal year may still be named later on (the first lines).
+            if afterUSState(line, document) != nil {
+                if !firstLines { return [] }
+            } else {
+                zones.append(line)
+            }
             datelineLine = line
         }
         let lede = document.sentences.first { s in

@@ -656,6 +656,7 @@ final class PeriodContextTests: XCTestCase {
     func testAmericanCityOfAForeignName() {
         XCTAssertEqual(currency("GOLDFIELD CORP 4TH QTR NET LOSS\nMELBOURNE, Fla., March 26 - Net loss was 527,065 dlrs.", date: "1987-03-26"), "USD")
         XCTAssertEqual(currency("BHP RESULTS\nMELBOURNE, March 26 - Net profit was 527 mln dlrs.", date: "1987-03-26"), "AUD")
+        XCTAssertEqual(currency("HALIFAX ENGINEERING GETS CONTRACTS\nALEXANDRIA, Va., March 30 - Halifax Engineering Inc said it has received a contract worth 6,700,000 dlrs.", date: "1987-03-30"), "USD")
     }
 
     /// A quarter with its own year right after it keeps that year, not the year of a sibling
