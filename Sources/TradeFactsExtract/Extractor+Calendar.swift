@@ -998,6 +998,15 @@ extension Extractor {
     /// count them; the mention spans the whole phrase.
     func firstDaysOfTheMonth(_ mentions: inout [Mention], _ document: Document) {
         let b = document.bytes
+        // "The first 20 days" alone (`period.first-days-bare`): the first days of the month it finds.
+        for i in mentions.indices where mentions[i].rule == "period.first-days-bare" {
+            guard case let .calendar(f, p?) = mentions[i].value, p.granularity == .month,
+                  let word = mentions[i].text.split(whereSeparator: { $0 == " " || $0 == "\n" }).dropFirst(2).first,
+                  let n = Numbers.ordinal(String(word)) ?? Int(word), (1...30).contains(n) else { continue }
+            let end = p.from.adding(days: n - 1)
+            guard end < p.to else { continue }
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: p.from, to: end, value: "\(p.from.iso)/\(end.iso)", granularity: .span))
+        }
         for i in mentions.indices where mentions[i].rule == "period.the-month" {
             guard case let .calendar(f, p?) = mentions[i].value, p.granularity == .month else { continue }
             // The words before "the month": "[the] first N days of".
