@@ -401,6 +401,7 @@ extension Extractor {
         storyYearParts(&mentions, reference: reference)
         ledeYearFirstMonths(&mentions, document, reference: reference)
         fiscalYearLists(&mentions, document)
+        resultsPeriodEnded(&mentions, document)
         quartersEndedOnDay(&mentions, document, reference: reference)
         resultsQuarter(&mentions, document, reference: reference, resultsStory: resultsStory)
         let companyYearEnd = companyFiscalYears(&mentions, document, reference: reference, resultsStory: resultsStory)
@@ -1454,6 +1455,50 @@ extension Extractor {
             }
             guard let y = year, y != p.from.year, abs(y - p.from.year) == 1 else { continue }
             mentions[i].value = .calendar(fields: f, resolved: p.shifted(years: y - p.from.year))
+        }
+    }
+
+    /// The period a quarter's results table reports, written "Period ended" or "Ended" with its day
+    /// on the dateline's line or the line after it, under a headline that says QTR or QUARTER
+    /// ("3RD QTR NET" … "March 26 - Period ended Feb 28"): the three months up to that day, as
+    /// `period.quarter-ended` reads "Qtr ended"; the mention spans the words. Under other headlines
+    /// (a half, a year) the day is left alone. A pass over the lines, not a rule: the headline and
+    /// the words stand in different sentences.
+    func resultsPeriodEnded(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes, lines = document.lineIndex
+        guard lines.lineStarts.count >= 2 else { return }
+        let headline = lines.span(ofLine: 1, in: b)
+        let words = String(decoding: b[headline.start..<headline.end], as: UTF8.self).split { !$0.isLetter }
+        guard words.contains("QTR") || words.contains("QUARTER") else { return }
+        for i in mentions.indices {
+            let m = mentions[i]
+            let lineNo = lines.lineIndex(of: m.span.start) + 1
+            if lineNo > 3 { break }
+            guard lineNo >= 2, m.role == nil, case var .calendar(f, p?) = m.value, f.month != nil, f.day != nil, f.dayTo == nil,
+                  f.monthsEnding == nil, !f.samePeriod, p.from == p.to else { continue }
+            let line = lines.span(ofLine: lineNo, in: b)
+            let before = String(decoding: b[line.start..<m.span.start], as: UTF8.self)
+            // The words right before the day, after the dateline's dash or alone on the line.
+            var lead = before.lowercased()
+            if let dash = lead.range(of: " - ", options: .backwards) {
+                lead = String(lead[dash.upperBound...])
+            } else {
+                // Alone at its line's start only under a dateline line that ends with its dash
+                // ("LOS ANGELES, March 19 -"), not in prose that wraps ("its first quarter\nending …").
+                let previous = lines.span(ofLine: lineNo - 1, in: b)
+                let last = b[previous.start..<previous.end].last { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+                guard lineNo > 2, last == 0x2D else { continue }
+            }
+            let phrase = lead.split { $0 == " " || $0 == "\t" }.joined(separator: " ")
+            guard ["period ended", "period ending", "period ends", "ended", "ending"].contains(phrase) else { continue }
+            let start = m.span.start - lead.drop { $0 == " " || $0 == "\t" }.utf8.count
+            f.monthsEnding = 3
+            let from = PeriodResolver.firstDay(ofMonths: 3, endingOn: p.to)
+            // A period now, read by the day's rule.
+            var n = Self.respanned(m, Span(start, m.span.end), document)
+            n.type = .period
+            n.value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: p.to, value: "\(from.iso)/\(p.to.iso)", granularity: .span))
+            mentions[i] = n
         }
     }
 

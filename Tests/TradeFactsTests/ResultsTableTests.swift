@@ -168,4 +168,25 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertTrue(m.contains("400 CFA francs=400 XOF"), "\(m)")
         XCTAssertTrue(m.contains("1,600 SDRs=1600 XDR"), "\(m)")
     }
+
+    /// "Period ended" or "Ended" with its day after the dateline of a quarter's table: the quarter
+    /// up to that day, and the table's months and year from it; under a year's headline, the day alone.
+    func testPeriodEndedOnTheDatelineLine() {
+        var e = extraction("AMERICAN NURSERY PRODUCTS <ANSY> 3RD QTR NET\nTAHLEQUAH, OKLA., March 26 - Period ended Feb 28\n    Shr profit five cts vs profit four cts\n    Nine mths\n    Shr loss 28 cts vs loss 40 cts\n", date: "1987-03-26")
+        var p = e.mentions.first { $0.text == "Period ended Feb 28" }?.period
+        XCTAssertEqual(p.map { "\($0.from.iso)..\($0.to.iso)" }, "1986-12-01..1987-02-28")
+        p = e.mentions.first { $0.text == "Nine mths" }?.period
+        XCTAssertEqual(p.map { "\($0.from.iso)..\($0.to.iso)" }, "1986-06-01..1987-02-28")
+        e = extraction("CARTER HAWLEY HALE STORES INC <CHH> 4TH QTR LOSS\nLOS ANGELES, March 19 - ended Jan 31\n    Shr loss 1.58 dlrs vs profit 58 cts\n    Year\n    Shr loss 2.10 dlrs vs profit 1.20 dlrs\n", date: "1987-03-19")
+        p = e.mentions.first { $0.text == "ended Jan 31" }?.period
+        XCTAssertEqual(p.map { "\($0.from.iso)..\($0.to.iso)" }, "1986-11-01..1987-01-31")
+        // On the line under a dateline that ends with its dash; not in prose that wraps.
+        e = extraction("ACME CORP 2ND QTR NET\nDALLAS, March 26 -\n    Period ended Feb 28\n    Shr 1.20 dlrs vs 98 cts\n", date: "1987-03-26")
+        XCTAssertEqual(e.mentions.first { $0.text == "Period ended Feb 28" }?.period?.from.iso, "1986-12-01")
+        e = extraction("U.S. HOME SEES BEST FIRST QTR SINCE 1983\nHOUSTON, March 26 - U.S. Home Corp said its first quarter\nending March 31, 1987, will be its best.", date: "1987-03-26")
+        XCTAssertNil(e.mentions.first { $0.text.hasPrefix("ending") })
+        e = extraction("ACME CORP YEAR NET\nDALLAS, March 26 - Period ended Dec 31\n    Shr 1.20 dlrs vs 98 cts\n", date: "1987-03-26")
+        XCTAssertNil(e.mentions.first { $0.text.contains("Period") })
+        XCTAssertEqual(e.mentions.first { $0.text == "Dec 31" }?.period?.from.iso, "1986-12-31")
+    }
 }
