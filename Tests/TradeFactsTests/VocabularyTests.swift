@@ -18,7 +18,7 @@ final class VocabularyTests: XCTestCase {
             "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "crore": 10_000_000, "lakhs": 100_000, "crores": 10_000_000,
             "million": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "mm": 1_000_000, "mil": 1_000_000, "m": 1_000_000,
             "billion": 1_000_000_000, "bln": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
-            "trillion": 1_000_000_000_000, "lakh crore": 1_000_000_000_000, "lakh crores": 1_000_000_000_000, "tln": 1_000_000_000_000, "trn": 1_000_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000,
+            "trillion": 1_000_000_000_000, "lakh crore": 1_000_000_000_000, "lakh crores": 1_000_000_000_000, "tln": 1_000_000_000_000, "trn": 1_000_000_000_000, "tn": 1_000_000_000_000, "tr": 1_000_000_000_000, "tril": 1_000_000_000_000, "bil": 1_000_000_000,
         ]
         // And "million" and "billion" mistyped: one letter dropped, doubled or swapped with the next.
         func typos(_ word: String) -> Set<String> {
