@@ -2080,8 +2080,9 @@ extension Extractor {
             let first = last.adding(months: -(n - 1))
             return ResolvedPeriod(from: first, to: last.lastDayOfMonth, value: "\(first.iso.prefix(7))/\(last.iso.prefix(7))", granularity: .span)
         }
+        // A quarter: three months, or thirteen weeks or so ("4TH QTR MAY TWO": February 1 to May 2).
         let months = (head.to.year - head.from.year) * 12 + head.to.month - head.from.month + 1
-        guard months == 3 else { return nil }
+        guard months == 3 || (84...98).contains(head.to.dayNumber - head.from.dayNumber + 1) else { return nil }
         // "1987 qtr", "1986 qtr": the quarter reported, in the year written.
         if let y = fields.year { return head.shifted(years: y - head.to.year) }
         return head

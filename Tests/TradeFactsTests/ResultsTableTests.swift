@@ -189,4 +189,13 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertNil(e.mentions.first { $0.text.contains("Period") })
         XCTAssertEqual(e.mentions.first { $0.text == "Dec 31" }?.period?.from.iso, "1986-12-31")
     }
+
+    /// A results note's dividend dates ("Div pay Aug 6. Reg July 17.") look ahead, though the
+    /// table's figures are reported; "Yr ended March 31" is the company's year.
+    func testDividendDatesInAResultsNoteLookAhead() {
+        let e = extraction("HARDWOOD HOLDINGS LTD YR TO MARCH\nSYDNEY, June 18 - Yr ended March 31\n    Shr 37.8 cents vs 30.7\n    Net 60.58 mln dlrs vs 47.42 mln\n    NOTE - Div pay Aug 6. Reg July 17. Div is unfranked.\n", date: "1987-06-18")
+        XCTAssertEqual(e.mentions.first { $0.text == "Yr ended March 31" }?.period.map { "\($0.from.iso)..\($0.to.iso)" }, "1986-04-01..1987-03-31")
+        XCTAssertEqual(e.mentions.first { $0.text == "Aug 6" }?.period?.from.iso, "1987-08-06")
+        XCTAssertEqual(e.mentions.first { $0.text == "July 17" }?.period?.from.iso, "1987-07-17")
+    }
 }
