@@ -183,6 +183,16 @@ extension Extractor {
     ///   2002 or later, the currency still called so (`customary-after-euro`: Turkish lira, Swiss francs).
     func resolveCurrencies(_ mentions: inout [Mention], _ document: Document, datelineSpan: Span?, headlineSpan: Span?, reference: CalendarDate? = nil) {
         let afterEuro = (reference?.year ?? 0) >= 2002 ? ruleSet.lexicons["customary-after-euro"] : nil
+        // In a story datelined in an American city with its state ("ATLANTA, Ga.", "ROCHESTER,
+        // N.Y."), "pounds" weigh: "capacity to 140 mln pounds a year" is no sterling (which such
+        // copy writes "stg" or "sterling").
+        if let d = datelineSpan, afterUSState(document.lineIndex.span(ofLine: document.lineIndex.lineIndex(of: d.start) + 1, in: document.bytes), document) != nil {
+            mentions.removeAll { m in
+                guard m.type == .money, case let .money(_, _, _, currency, _) = m.value, currency == "GBP" else { return false }
+                let last = m.text.split { !$0.isLetter }.last?.lowercased()
+                return last == "pounds" || last == "pound"
+            }
+        }
         var local: String? = nil
         if let places = localDollarPlaces, mentions.contains(where: { $0.pendingCurrency == .localDollar || $0.pendingCurrency == .table }) {
             zones: for z in placeZones(document, datelineSpan: datelineSpan, headlineSpan: headlineSpan) {

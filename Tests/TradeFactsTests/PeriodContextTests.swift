@@ -656,6 +656,10 @@ final class PeriodContextTests: XCTestCase {
     func testAmericanCityOfAForeignName() {
         XCTAssertEqual(currency("GOLDFIELD CORP 4TH QTR NET LOSS\nMELBOURNE, Fla., March 26 - Net loss was 527,065 dlrs.", date: "1987-03-26"), "USD")
         XCTAssertEqual(currency("BHP RESULTS\nMELBOURNE, March 26 - Net profit was 527 mln dlrs.", date: "1987-03-26"), "AUD")
+        // There, pounds weigh.
+        let e = extraction("AMOCO FABRICS EXPANDS\nATLANTA, Ga., March 26 - The plant will bring capacity to nearly 140 mln pounds a year.", date: "1987-03-26")
+        XCTAssertFalse(e.mentions.contains { $0.type == .money })
+        XCTAssertEqual(currency("BRITISH EXPORTS\nLONDON, March 26 - Exports rose to 140 mln pounds in February.", date: "1987-03-26"), "GBP")
         XCTAssertEqual(currency("HALIFAX ENGINEERING GETS CONTRACTS\nALEXANDRIA, Va., March 30 - Halifax Engineering Inc said it has received a contract worth 6,700,000 dlrs.", date: "1987-03-30"), "USD")
     }
 
