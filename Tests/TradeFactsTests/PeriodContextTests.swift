@@ -670,4 +670,10 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(period("first quarter", in: e), "1987-01-01..1987-03-31")
         XCTAssertEqual(period("fourth quarter", in: e), "1986-10-01..1986-12-31")
     }
+
+    /// A term or year that "ends" on a day looks ahead, as one that "begins" or "expires" does.
+    func testADaySomethingEndsOnLooksAhead() {
+        let e = extraction("TOKYO, April 24 - He will hang on at least until his term ends on October 30, Watanabe said.", date: "1987-04-24")
+        XCTAssertEqual(period("October 30", in: e), "1987-10-30..1987-10-30")
+    }
 }
