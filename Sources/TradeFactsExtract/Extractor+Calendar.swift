@@ -1086,14 +1086,6 @@ extension Extractor {
         }
     }
 
-    /// Periods read against another period of their sentence rather than the reference date:
-    /// - a half or quarter named without a year after another of the same unit and another number
-    ///   that is not a comparison's base ("in the first half of the fiscal year, earnings had edged
-    ///   up … before slowing in the second half": the second half of that fiscal year; not "the
-    ///   fastest since the second quarter of 2021 and after a gain in the second quarter");
-    /// - "the previous / preceding / following fiscal (financial) year" after a fiscal year or a
-    ///   year written across two years ("$415 billion in 2023-24, down from $466 billion the
-    ///   previous financial year": 2022-23).
     /// Whether `next` is a whole year (written, or relative: "last year") that follows `part` after
     /// at most two words ("fourth quarter earnings last year", "the first half of 1986").
     static func yearJustAfter(_ part: Mention, _ next: Mention, _ document: Document) -> Bool {
@@ -1105,6 +1097,14 @@ extension Extractor {
         return words.count <= 2 && words.allSatisfy { $0.allSatisfy { $0.isLetter && $0.isLowercase } }
     }
 
+    /// Periods read against another period of their sentence rather than the reference date:
+    /// - a half or quarter named without a year after another of the same unit and another number
+    ///   that is not a comparison's base ("in the first half of the fiscal year, earnings had edged
+    ///   up … before slowing in the second half": the second half of that fiscal year; not "the
+    ///   fastest since the second quarter of 2021 and after a gain in the second quarter");
+    /// - "the previous / preceding / following fiscal (financial) year" after a fiscal year or a
+    ///   year written across two years ("$415 billion in 2023-24, down from $466 billion the
+    ///   previous financial year": 2022-23).
     func siblingParts(_ mentions: inout [Mention], _ document: Document) {
         var sentenceOf: [Int] = []
         sentenceOf.reserveCapacity(mentions.count)
@@ -1477,21 +1477,25 @@ extension Extractor {
             guard lineNo >= 2, m.role == nil, case var .calendar(f, p?) = m.value, f.month != nil, f.day != nil, f.dayTo == nil,
                   f.monthsEnding == nil, !f.samePeriod, p.from == p.to else { continue }
             let line = lines.span(ofLine: lineNo, in: b)
-            let before = String(decoding: b[line.start..<m.span.start], as: UTF8.self)
-            // The words right before the day, after the dateline's dash or alone on the line.
-            var lead = before.lowercased()
-            if let dash = lead.range(of: " - ", options: .backwards) {
-                lead = String(lead[dash.upperBound...])
+            // The words right before the day, after the dateline's dash (" - ") or alone on the line.
+            var leadStart = line.start
+            var k = m.span.start - 1
+            while k - 2 >= line.start, !(b[k - 2] == 0x20 && b[k - 1] == 0x2D && b[k] == 0x20) { k -= 1 }
+            if k - 2 >= line.start {
+                leadStart = k + 1
             } else {
                 // Alone at its line's start only under a dateline line that ends with its dash
                 // ("LOS ANGELES, March 19 -"), not in prose that wraps ("its first quarter\nending …").
+                guard lineNo > 2 else { continue }
                 let previous = lines.span(ofLine: lineNo - 1, in: b)
                 let last = b[previous.start..<previous.end].last { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
-                guard lineNo > 2, last == 0x2D else { continue }
+                guard last == 0x2D else { continue }
             }
-            let phrase = lead.split { $0 == " " || $0 == "\t" }.joined(separator: " ")
-            guard ["period ended", "period ending", "period ends", "ended", "ending"].contains(phrase) else { continue }
-            let start = m.span.start - lead.drop { $0 == " " || $0 == "\t" }.utf8.count
+            while leadStart < m.span.start, b[leadStart] == 0x20 || b[leadStart] == 0x09 { leadStart += 1 }
+            let phrase = String(decoding: b[leadStart..<m.span.start], as: UTF8.self).lowercased()
+                .split { $0 == " " || $0 == "\t" }.joined(separator: " ")
+            guard Self.periodEndedWords.contains(phrase) else { continue }
+            let start = leadStart
             f.monthsEnding = 3
             let from = PeriodResolver.firstDay(ofMonths: 3, endingOn: p.to)
             // A period now, read by the day's rule.
@@ -1501,6 +1505,9 @@ extension Extractor {
             mentions[i] = n
         }
     }
+
+    /// The words before a day that make it the end of a results table's period (`resultsPeriodEnded`).
+    static let periodEndedWords: Set<String> = ["period ended", "period ending", "period ends", "ended", "ending"]
 
     /// A quarter named by its number and followed by the day it ended ("For the second quarter
     /// ended January 31, Caesars World earned …"): the three months up to that day, the company's
@@ -2156,8 +2163,8 @@ extension Extractor {
         }
     }
 
-    /// The second year of a split year that ends `text` ("fiscal 1986/87" 1987, "the 1999/2000
-    /// season" no: the year must close the text), nil when none does.
+    /// The second year of a split year that closes `text`, a season word after it allowed
+    /// ("fiscal 1986/87": 1987; "the 1999/2000 season": 2000); nil when no split year closes it.
     static func splitYearEnd(_ text: ArraySlice<UInt8>) -> Int? {
         var end = text.endIndex
         while end > text.startIndex, !(text[end - 1] >= 0x30 && text[end - 1] <= 0x39) {

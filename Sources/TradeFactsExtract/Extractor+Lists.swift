@@ -75,14 +75,15 @@ extension Extractor {
         }
         func spaced(_ end: Int?) -> Int? { end.flatMap { $0 < b.count && TriggerScanner.isSpace(b[$0]) ? $0 : nil } }
         for w in baseWords { if let e = spaced(word(w, at: i)) { return e } }
-        if let e = word(Array("vs.".utf8), at: i), e < b.count, TriggerScanner.isSpace(b[e]) { return e }
-        if let e = word(Array("compared".utf8), at: i), e < b.count, TriggerScanner.isSpace(b[e]) {
+        if let e = spaced(word(vsDot, at: i)) { return e }
+        if let e = spaced(word(compared, at: i)) {
             var k = e
             while k < b.count, TriggerScanner.isSpace(b[k]) { k += 1 }
-            return spaced(word(Array("with".utf8), at: k)) ?? spaced(word(Array("to".utf8), at: k))
+            return spaced(word(with, at: k)) ?? spaced(word(to, at: k))
         }
         return nil
     }
+    static let vsDot = Array("vs.".utf8), compared = Array("compared".utf8), with = Array("with".utf8), to = Array("to".utf8)
 
     /// Whether "from" and white space come right before `offset`.
     static func fromBefore(_ offset: Int, in b: [UInt8]) -> Bool {
