@@ -1128,7 +1128,9 @@ extension Extractor {
                     // A year of twelve months (a fiscal year, "2023-24").
                     guard p.to == p.from.adding(months: 11).lastDayOfMonth, p.from.day == 1 else { continue }
                     from = p.from.adding(months: 12 * (fields.yearOffset ?? 0))
-                } else if let h = fields.half, let h0 = g.half, h != h0, g.firstMonths == nil, !Self.isComparisonBase(mentions[j], document) {
+                } else if let h = fields.half, let h0 = g.half, g.firstMonths == nil, !Self.isComparisonBase(mentions[j], document) {
+                    // The same half again ("the first half of the fiscal year … the first-half
+                    // deficit") is that half.
                     from = p.from.adding(months: 6 * (h - h0))
                 } else if let q = fields.quarter, let q0 = g.quarter, q != q0, g.firstMonths == nil, !Self.isComparisonBase(mentions[j], document) {
                     from = p.from.adding(months: 3 * (q - q0))
