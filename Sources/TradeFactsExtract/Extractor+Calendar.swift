@@ -940,22 +940,31 @@ extension Extractor {
     /// 30" ends on 30 September 1987, whatever the tense of the clause).
     func endDays(_ mentions: inout [Mention], _ document: Document) {
         let b = document.bytes
-        var merged: [Int] = []
-        var i = 0
-        while i + 1 < mentions.count {
-            defer { i += 1 }
-            let m = mentions[i], d = mentions[i + 1]
+        Self.mergeNeighbours(&mentions) { m, d in
             guard m.type.isCalendar, d.type.isCalendar, m.role == nil, d.role == nil, m.timexParts.isEmpty, d.qualifier == nil,
                   let p = m.period, p.from < p.to, let day = d.period, day.from == day.to, day.to.month == p.to.month, day.to.day == p.to.day,
                   d.periodFields?.year == nil || day.to == p.to,
-                  d.span.start > m.span.end, d.span.start - m.span.end <= 24 else { continue }
+                  d.span.start > m.span.end, d.span.start - m.span.end <= 24 else { return nil }
             let gap = String(decoding: b[m.span.end..<d.span.start].filter { TriggerScanner.isLetter($0) || $0 == 0x2C }, as: UTF8.self).lowercased()
             let words = gap.hasPrefix(",") ? String(gap.dropFirst()) : gap
-            guard ["ended", "ending", "ends", "whichended", "thatended", "endedon", "endingon", "whichendedon", "thatendedon"].contains(words) else { continue }
+            guard ["ended", "ending", "ends", "whichended", "thatended", "endedon", "endingon", "whichendedon", "thatendedon"].contains(words) else { return nil }
             var g = Self.respanned(m, Span(m.span.start, d.span.end), document)
             g.timexParts = [TimexPart(kind: .own, span: m.span), TimexPart(kind: .endDay, span: d.span)]
-            mentions[i] = g
-            merged.append(i + 1)
+            return g
+        }
+    }
+
+    /// Joins neighbouring mentions: where `join` makes one of a mention and the next, that mention
+    /// takes the place of the pair, and the walk goes on after it (a pair is never joined again).
+    static func mergeNeighbours(_ mentions: inout [Mention], _ join: (Mention, Mention) -> Mention?) {
+        var merged: [Int] = []
+        var i = 0
+        while i + 1 < mentions.count {
+            if let joined = join(mentions[i], mentions[i + 1]) {
+                mentions[i] = joined
+                merged.append(i + 1)
+                i += 1
+            }
             i += 1
         }
         for k in merged.reversed() { mentions.remove(at: k) }
@@ -968,30 +977,23 @@ extension Extractor {
     /// months within that fiscal year (July 2023 to March 2024 for Pakistan's FY24), marked fiscal.
     func monthsOfANamedFiscalYear(_ mentions: inout [Mention], _ document: Document) {
         let b = document.bytes
-        var merged: [Int] = []
-        var i = 0
-        while i + 1 < mentions.count {
-            defer { i += 1 }
-            let m = mentions[i], d = mentions[i + 1]
+        Self.mergeNeighbours(&mentions) { m, d in
             guard m.type.isCalendar, d.type.isCalendar, m.role == nil, d.role == nil,
                   case let .calendar(f, p?) = m.value, f.year == nil, f.yearOffset == nil, f.month != nil, f.day == nil, !f.samePeriod, !f.fiscal,
                   let g = d.periodFields, g.fiscal, let q = d.period, Self.isTwelveMonths(q), q.from.month != 1,
-                  d.span.start >= m.span.end, d.span.start - m.span.end <= 5 else { continue }
+                  d.span.start >= m.span.end, d.span.start - m.span.end <= 5 else { return nil }
             let gap = String(decoding: b[m.span.end..<d.span.start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            guard gap.isEmpty || ["of", "in"].contains(gap) && g.year != nil else { continue }
+            guard gap.isEmpty || ["of", "in"].contains(gap) && g.year != nil else { return nil }
             // The year that puts the months inside the fiscal year.
             guard let moved = [q.from.year - p.from.year, q.from.year + 1 - p.from.year].map({ p.shifted(years: $0) })
-                    .first(where: { $0.from >= q.from && $0.to <= q.to }) else { continue }
+                    .first(where: { $0.from >= q.from && $0.to <= q.to }) else { return nil }
             var h = f
             h.fiscal = true
             h.fiscalYearStart = q.from.month
             var n = Self.respanned(m, Span(m.span.start, d.span.end), document)
             n.value = .calendar(fields: h, resolved: moved)
-            mentions[i] = n
-            merged.append(i + 1)
-            i += 1
+            return n
         }
-        for k in merged.reversed() { mentions.remove(at: k) }
     }
 
     /// "The first 10 days of the month": the month "the month" refers to (read as
