@@ -122,15 +122,23 @@ extension Extractor {
             skipSpaces()
             break
         }
+        // An agency's name alone in the brackets ("(CNA)", "(ANDINA)", "(Xinhua)").
+        var agency = false
         if j < line.end, b[j] == UInt8(ascii: "(") {
             guard let close = b[j..<min(line.end, j + 40)].firstIndex(of: UInt8(ascii: ")")) else { return false }
             wire = true
+            let name = b[(j + 1)..<close]
+            agency = (2...12).contains(name.count) && (0x41...0x5A).contains(name.first!) && name.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
             j = close + 1
             skipSpaces()
         }
         // A dash: "-", "--", an en or em dash (UTF-8 E2 80 93 / E2 80 94).
         let dash = j < line.end && (b[j] == 0x2D || (b[j] == 0xE2 && j + 2 < line.end && b[j + 1] == 0x80 && (b[j + 2] == 0x93 || b[j + 2] == 0x94)))
-        return dash && (placeInCapitals || placeInTitleCase || wire)
+        // Some agencies set no dash after their name: a full stop or the story's first word follows
+        // ("Taipei, Jan. 7 (CNA) Taiwan's exports …", "Lima, Sept. 16 (ANDINA). Peru's …").
+        let agencyOpening = agency && (placeInCapitals || placeInTitleCase) && j < line.end
+            && (b[j] == UInt8(ascii: ".") || (0x41...0x5A).contains(b[j]))
+        return dash && (placeInCapitals || placeInTitleCase || wire) || agencyOpening
     }
 
     /// A stamp line's full date: a full date on a line of at most 120 bytes among the first six
@@ -1640,12 +1648,16 @@ extension Extractor {
             // Its quarters named without a year ("a 47% decline in fourth-quarter earnings" in
             // November, of a year ended September 30; "third-quarter earnings" in a story of a
             // fourth quarter ending May 30): the company's, the latest of that number that has begun.
+            // "Last year's third quarter" is the one a year before that ("expects a loss for the
+            // third quarter ending March 31 … In last year's third quarter": January to March of
+            // the year before).
             for i in mentions.indices {
-                guard case let .calendar(f, p?) = mentions[i].value, let q = f.quarter, f.quarterTo == nil, f.year == nil, f.yearOffset == nil,
+                guard case let .calendar(f, p?) = mentions[i].value, let q = f.quarter, f.quarterTo == nil, f.year == nil, f.yearOffset == nil || f.yearOffset == -1,
                       !f.samePeriod, !f.fiscal, f.monthPart == nil, f.monthsEnding == nil, p.granularity == .quarter, (1...4).contains(q) else { continue }
                 let endOfQuarter = (e - 1 - 3 * (4 - q) + 24) % 12 + 1
                 var last = CalendarDate(year: r.year, month: endOfQuarter, day: 1).lastDayOfMonth
                 if CalendarDate(year: last.year, month: last.month, day: 1).adding(months: -2) > r { last = CalendarDate(year: r.year - 1, month: endOfQuarter, day: 1).lastDayOfMonth }
+                if f.yearOffset == -1 { last = CalendarDate(year: last.year - 1, month: last.month, day: 1).lastDayOfMonth }
                 let from = CalendarDate(year: last.year, month: last.month, day: 1).adding(months: -2)
                 if from == p.from { continue }
                 // Its TIMEX3 value the quarter named, in the year it ends, as TimeML writes a
@@ -2652,6 +2664,17 @@ extension Extractor {
         }
     }
 
+    /// Whether the clause starting at `offset` opens with a word that hangs it on the clause before
+    /// ("before", "until", "when", "if", "unless"; any case; not "after", whose clause tells what came first): such a clause tells when or
+    /// on what condition the clause before happens.
+    static func subordinateOpener(at offset: Int, in b: [UInt8]) -> Bool {
+        var j = offset
+        while j < b.count, TriggerScanner.isLetter(b[j]) { j += 1 }
+        guard j > offset else { return false }
+        return subordinateOpeners.contains(String(decoding: b[offset..<j], as: UTF8.self).lowercased())
+    }
+    static let subordinateOpeners: Set<String> = ["before", "until", "when", "if", "unless"]
+
     static let paymentWords: Set<String> = ["Pay", "pay", "Payable", "payable", "Record", "Payment", "PAY", "RECORD"]
     /// Byte strings one of which a payment line or phrase holds (see ``paymentWords``).
     static let paymentNeedles: [[UInt8]] = ["pay", "Pay", "PAY", "ecord", "ECORD"].map { Array($0.utf8) }
@@ -2694,8 +2717,19 @@ extension Extractor {
         // spill over") tells of an expectation that lies behind, not ahead ("had expected the
         // subsidy … to be" may still look ahead).
         let b = document.bytes
-        let future = document.matchSpans(of: cues, in: clauseSpan, limit: 4).contains { cue in
-            !(Self.wordBefore(cue.start, in: b, is: "been") && Self.wordBefore(Self.startOfWordBefore(cue.start, in: b), in: b, is: "had"))
+        func hasCue(_ s: Span) -> Bool {
+            document.matchSpans(of: cues, in: s, limit: 4).contains { cue in
+                !(Self.wordBefore(cue.start, in: b, is: "been") && Self.wordBefore(Self.startOfWordBefore(cue.start, in: b), in: b, is: "had"))
+            }
+        }
+        var future = hasCue(clauseSpan)
+        // A clause that hangs on the one before it ("could hang on until as late as September",
+        // "will begin much before the council session in September", "we can expect when it comes
+        // to harvest in September") takes that clause's tense when it tells none of its own.
+        if !future, Self.subordinateOpener(at: clauseSpan.start, in: b), clauseSpan.start > document.sentences[s].span.start,
+           !isMarkedPast(span, in: document, memo: &memo) {
+            let head = clause(around: Span(clauseSpan.start - 1, clauseSpan.start - 1), in: document, sentence: s, memo: &memo)
+            future = hasCue(Span(head.start, clauseSpan.start))
         }
         guard future else { return .past }
         if let report = reportVerbBefore {
@@ -3166,9 +3200,24 @@ extension Extractor {
             guard let pf = m.periodFields, let y = pf.year, pf.yearTo == nil, !pf.fiscal, m.role == nil, m.qualifier == nil || pf.samePeriod,
                   (1000...2999).contains(y), tense(of: m, in: document, memo: &memo) != .future,
                   !Self.isQuoted(m.span, document) else { continue }
-            // "(compared with) the same period of 2023": the story's year is the next.
+            // "(compared with) the same period of 2023": the story's period is of the next year,
+            // and the dateline comes after its start (an estimate may come before its end): "Fourth-quarter
+            // exports … up 24.1 percent from the same quarter of 2020" under "Taipei, Jan. 7" is
+            // 7 January 2022. The period is the nearest month, quarter, half or first months
+            // before without a year, in its sentence or the one before.
             if pf.samePeriod {
-                partYear = max(partYear ?? y + 1, y + 1)
+                var year = y + 1
+                if let s = document.sentenceIndex(of: m.span.start),
+                   let k = mentions[..<j].lastIndex(where: { a in
+                       guard let af = a.periodFields, af.year == nil, !af.samePeriod, a.role == nil, af.weekday == nil, af.day == nil,
+                             af.month != nil || af.quarter != nil || af.half != nil || af.firstMonths != nil,
+                             let t = document.sentenceIndex(of: a.span.start) else { return false }
+                       return t >= s - 1 }),
+                   k != index, let own = mentions[k].periodFields, let p = PeriodResolver.within(year: y + 1, own),
+                   let d = CalendarDate(validYear: y + 1, month: month, day: day), d < p.from {
+                    year = y + 2
+                }
+                partYear = max(partYear ?? year, year)
                 continue
             }
             guard let p = PeriodResolver.within(year: y, pf) else { continue }

@@ -26,7 +26,9 @@ extension Extractor {
             // A low end written in full before a small scaled high end ("500,000 to one mln dlrs")
             // keeps its own size; "1,500 to 2,000 mln" scales both.
             let lowInFull = lowFigure.map { $0 >= 1000 } == true && highFigure.map { $0 < 1000 } == true && scale > 1
-            var low = lowFigure.map { lowInFull ? $0 : Self.scaled($0, by: scale) }
+            // A low end with a scale of its own ("between 944 mln dlrs and 1.8 billion dlrs") keeps it.
+            let lowScale = raw[.lowScale].flatMap(Numbers.scale)
+            var low = lowFigure.map { l in lowScale.map { Self.scaled(l, by: $0) } ?? (lowInFull ? l : Self.scaled(l, by: scale)) }
             var high = (highFigure ?? Numbers.quoteOffer(bid: raw[.low], tail: raw[.tail])).map { Self.scaled($0, by: scale) }
             if raw[.high] == nil, let l = low, let h = high, h < l { (low, high) = (h, l) }
             // A range whose high end is written in words with its scale ("two to three billion

@@ -16,7 +16,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
     /// The fields a rule of this type may fill, as ``RuleField``s.
     var allowedFieldList: [RuleField] {
         switch self {
-        case .money: return [.amount, .scale, .currency, .low, .high, .qualifier, .per, .carry, .minor, .tail]
+        case .money: return [.amount, .scale, .lowScale, .currency, .low, .high, .qualifier, .per, .carry, .minor, .tail]
         case .percent: return [.value, .scale, .unit, .direction, .basis, .qualifier, .low, .high, .sign, .tail]
         case .count: return [.value, .of, .qualifier, .low, .high]
         case .number: return [.value, .scale, .qualifier]
@@ -39,7 +39,7 @@ public enum MentionType: String, Codable, Sendable, CaseIterable {
 /// compares these cases rather than strings for every match.
 package enum RuleField: String, CaseIterable, Sendable {
     // Money, percent, count, number and quantity.
-    case amount, scale, currency, low, high, qualifier, per, carry, minor, value, unit, direction, basis, sign, of, tail
+    case amount, scale, lowScale, currency, low, high, qualifier, per, carry, minor, value, unit, direction, basis, sign, of, tail
     // Dates and periods.
     case year, yearOffset, month, monthTo, day, dayTo, quarter, quarterTo, half, firstMonths, firstQuarters,
          decade, century, dayOffset, monthOffset, weekOffset, weekday, toDate, samePeriod, wholeYear, quarterEnding, daysEnding, weeksEnding, monthsEnding,

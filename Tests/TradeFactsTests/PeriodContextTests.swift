@@ -676,4 +676,48 @@ final class PeriodContextTests: XCTestCase {
         let e = extraction("TOKYO, April 24 - He will hang on at least until his term ends on October 30, Watanabe said.", date: "1987-04-24")
         XCTAssertEqual(period("October 30", in: e), "1987-10-30..1987-10-30")
     }
+
+    /// A clause opened by "until", "before", "when", "if" or "unless" that tells no tense of its
+    /// own takes the tense of the clause it hangs on; "after" does not ("must be seen against the
+    /// inflow after the outflow up to the realignment in January" looks back).
+    func testASubordinateClauseTakesTheTenseOfItsHead() {
+        var e = extraction("LONDON, April 8 - Shiratori said he believes Nakasone could hang on until as late as September.", date: "1987-04-08")
+        XCTAssertEqual(period("September", in: e), "1987-09-01..1987-09-30")
+        e = extraction("LONDON, April 1 - There seems little chance talks will begin much before the council session in September, they said.", date: "1987-04-01")
+        XCTAssertEqual(period("September", in: e), "1987-09-01..1987-09-30")
+        e = extraction("LONDON, April 8 - It is too early to say what output we can expect when it comes to harvest in September, he said.", date: "1987-04-08")
+        XCTAssertEqual(period("September", in: e), "1987-09-01..1987-09-30")
+        // Past in the head clause: the month looks back.
+        e = extraction("LONDON, April 8 - Prices rose until the harvest in September, he said.", date: "1987-04-08")
+        XCTAssertEqual(period("September", in: e), "1986-09-01..1986-09-30")
+        e = extraction("ZURICH, April 8 - The increase must be seen against an inflow after the outflow up to the realignment in January, the bank said.", date: "1987-04-08")
+        XCTAssertEqual(period("January", in: e), "1987-01-01..1987-01-31")
+        // "due to be" looks ahead.
+        e = extraction("LONDON, June 1 - Traders responded to plans for a futures market due to be launched in October.", date: "1987-06-01")
+        XCTAssertEqual(period("October", in: e), "1987-10-01..1987-10-31")
+    }
+
+    /// A company quarter the story states ("the third quarter ending March 31") numbers its
+    /// quarters; "last year's third quarter" is that quarter a year before.
+    func testLastYearsQuarterOfACompanyYear() {
+        let e = extraction("NATIONAL CONVENIENCE TO HAVE 3RD QTR LOSS\nHOUSTON, March 5 - The company said it expects a loss for the third quarter ending March 31. "
+            + "In last year's third quarter, it earned 1,788,000 dlrs.", date: "1987-03-05")
+        XCTAssertEqual(period("last year's third quarter", in: e), "1986-01-01..1986-03-31")
+    }
+
+    /// An agency's name in brackets with no dash after it still makes a dateline ("Taipei, Jan. 7
+    /// (CNA) Taiwan's …"); "the same quarter of 2020" after a fourth quarter written without a
+    /// year puts that quarter in 2021, so a January dateline is of 2022.
+    func testAgencyDatelineWithoutADashAndTheYearOfAReportedQuarter() {
+        let e = extraction("Taiwan's exports hit record\nTaipei, Jan. 7 (CNA) Taiwan's exports soared 29.4 percent to a record in 2021, the ministry said Friday. "
+            + "Fourth-quarter exports totaled US$123.6 billion, up 24.1 percent from the same quarter of 2020.")
+        XCTAssertEqual(e.referenceDate?.iso, "2022-01-07")
+        XCTAssertEqual(period("Fourth-quarter", in: e), "2021-10-01..2021-12-31")
+        XCTAssertNil(e.mentions.first { $0.text == "Jan. 7" && $0.role == nil })
+        // An estimate before the quarter's end keeps its year: "March 29" of the first quarter.
+        let v = extraction("HANOI, March 29 (Reuters) - For the first quarter, exports climbed 17.0%, compared with the corresponding period of 2023.")
+        XCTAssertEqual(v.referenceDate?.iso, "2024-03-29")
+        let p = extraction("Peru's surplus\nLima, Sept. 16 (ANDINA). Peru's trade balance posted a surplus of US$2.61 billion in January-July 2019.")
+        XCTAssertEqual(p.referenceDate?.iso, "2019-09-16")
+    }
 }
