@@ -1806,16 +1806,23 @@ extension Extractor {
         // Prose gives no table to confirm it: a calendar quarter a late filer may still report
         // (the first quarter on 1 June) keeps its reading; only one ended a month past the
         // deadline leaves it.
+        // "… today reported a 37 pct increase in third quarter profits", "… lowered its first
+        // fiscal quarter operating earnings": a report of its results.
+        func reportsResults(_ m: Mention) -> Bool {
+            let before = String(decoding: document.bytes[max(0, m.span.start - 80)..<m.span.start], as: UTF8.self).lowercased()
+            let after = String(decoding: document.bytes[m.span.end..<min(document.bytes.count, m.span.end + 24)], as: UTF8.self).lowercased()
+            return ["reported", "posted", "lowered", "raised", "boosted", "hurt", "depressed"].contains(where: { before.contains($0) })
+                && ["profit", "earnings", "net income", " net", "loss"].contains(where: { after.contains($0) })
+        }
         for m in quarters {
             guard let p = m.period, let q = m.periodFields?.quarter else { continue }
+            // A calendar quarter still under way has no results yet: one the story reports is the
+            // company's, ended already ("lowered its first fiscal quarter operating earnings" on 9 March).
+            if p.to >= r, reportsResults(m) { continue }
             if p.to >= r || r.dayNumber - p.to.dayNumber <= (q == 4 ? Self.yearEndLagDays : Self.reportingLagDays + 30) { return nil }
         }
         if let m = quarters.first, let q = m.periodFields?.quarter {
-            // "… today reported a 37 pct increase in third quarter profits": a report of its results.
-            let before = String(decoding: document.bytes[max(0, m.span.start - 80)..<m.span.start], as: UTF8.self).lowercased()
-            let after = String(decoding: document.bytes[m.span.end..<min(document.bytes.count, m.span.end + 24)], as: UTF8.self).lowercased()
-            guard ["reported", "posted"].contains(where: { before.contains($0) }),
-                  ["profit", "earnings", "net income", " net", "loss"].contains(where: { after.contains($0) }) else { return nil }
+            guard reportsResults(m) else { return nil }
             let d = r.adding(days: -14)
             let end = d.day == d.lastDayOfMonth.day ? d.month : (d.month + 10) % 12 + 1
             let e = Self.yearEndMonth(quarter: q, endingIn: end)

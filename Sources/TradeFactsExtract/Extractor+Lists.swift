@@ -323,6 +323,63 @@ extension Extractor {
         Self.addMembers(added, to: &mentions, b)
     }
 
+    /// The later days of a list after a month and day ("on April 1, 2 and 3", "set for April 2, 7,
+    /// 8, 21 and 22", "the April 11 and 26 local elections", "for delivery on July 5 and 20"):
+    /// each is a day of that month (rule `date.list-member`), read as the first is. The days must
+    /// rise, the list must end with "and" before its last day ("March 15 or 16" is one date or the
+    /// other, not two), and no unit or noun the number counts may follow that day ("on April 2 and
+    /// 15 pct" is no list).
+    func addDayListMembers(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        var added: [Mention] = []
+        for m in mentions where m.type == .date && !m.latent && m.rule == "date.month-day" {
+            guard case let .calendar(fields, nil) = m.value, fields.month != nil, let first = fields.day, fields.dayTo == nil,
+                  fields.year == nil, m.span.end > 0, isDigit(b[m.span.end - 1]) else { continue }
+            var i = m.span.end, last = first, days: [(Span, Int)] = [], closed = false
+            while days.count < 8, i < b.count {
+                var j = i
+                var conj = false
+                if j < b.count, b[j] == 0x2C { j += 1 }
+                while j < b.count, b[j] == 0x20 { j += 1 }
+                for w in [Array("and".utf8)] where j + w.count < b.count && Array(b[j..<(j + w.count)]) == w && b[j + w.count] == 0x20 {
+                    j += w.count + 1; conj = true
+                    while j < b.count, b[j] == 0x20 { j += 1 }
+                    break
+                }
+                guard j > i, j < b.count, b[i] == 0x2C || conj else { break }
+                let start = j
+                while j < b.count, isDigit(b[j]) { j += 1 }
+                guard j > start, j - start <= 2, j >= b.count || !(isDigit(b[j]) || b[j] == 0x2E && j + 1 < b.count && isDigit(b[j + 1]) || b[j] == 0x2C && j + 1 < b.count && isDigit(b[j + 1])),
+                      let d = Int(String(decoding: b[start..<j], as: UTF8.self)), d > last, d <= 31 else { break }
+                days.append((Span(start, j), d))
+                last = d
+                i = j
+                if conj { closed = true; break }
+            }
+            guard closed, let end = days.last?.0.end, Self.clauseGoesOn(after: end, in: b) || Self.dayListFollowers.contains(Self.wordAfter(end, in: b)) else { continue }
+            for (span, d) in days {
+                var f = fields
+                f.day = d
+                added.append(Mention(type: .date, span: span, matchSpan: span, text: document.text(span), rule: "date.list-member",
+                                     value: .calendar(fields: f, resolved: nil)))
+            }
+        }
+        Self.addMembers(added, to: &mentions, b)
+    }
+
+    /// Nouns a list of days may stand before ("the April 11 and 26 local elections").
+    static let dayListFollowers: Set<String> = ["local", "elections", "election", "meetings", "meeting", "sessions", "session", "auctions", "auction", "tenders", "tender", "talks"]
+
+    /// The lower-case word right after `offset` past spaces ("" if none).
+    static func wordAfter(_ offset: Int, in b: [UInt8]) -> String {
+        var j = offset
+        while j < b.count, b[j] == 0x20 { j += 1 }
+        var w = j
+        while w < b.count, TriggerScanner.isLetter(b[w]) { w += 1 }
+        return String(decoding: b[j..<w], as: UTF8.self).lowercased()
+    }
+
     /// Whether the number at `start` follows a word that names something ("S&P 500", "FTSE 100"):
     /// the word before it holds a capital letter and is not the first of its sentence.
     private static func isNameNumber(_ start: Int, _ b: [UInt8]) -> Bool {

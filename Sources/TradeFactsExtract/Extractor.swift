@@ -287,6 +287,7 @@ public final class Extractor: @unchecked Sendable {
         bracketLists(&mentions, document)
         addPercentListMembers(&mentions, document)
         addMoneyListMembers(&mentions, document)
+        addDayListMembers(&mentions, document)
         classifyPercents(&mentions, document)
         let calendarStart = StageProfiler.enabled ? StageProfiler.now() : 0
 

@@ -270,7 +270,14 @@ package enum PeriodResolver {
         }
         if let offset = f.weekOffset {
             guard let r = reference else { return nil }
-            let monday = r.adding(days: 1 - r.weekday + 7 * offset)
+            // On a Sunday "this week" is the coming one, as "next week" is: the Reuters gold sets
+            // read it so in 10 of 13 Sunday stories. ("Last week" on a Sunday stays the week before
+            // the one that ends that day: the Reuters gold mostly reads it as the week ending that
+            // day, 11 of 17, but TimeBank's Sunday stories are split, so it is left as it was.)
+            // Only told ahead ("the bank meets this week"): a clause in the past or present
+            // ("unveiled his new strategy this week") keeps the week that ends that day.
+            let sunday = r.weekday == 7 && offset == 0 && f.monthPart == nil && !f.toDate && tense == .future && !markedPast ? 1 : 0
+            let monday = r.adding(days: 1 - r.weekday + 7 * (offset + sunday))
             // A part of the working week ("early last week", "mid-week", "late this week"); its
             // value stays the week's.
             if let part = f.monthPart {

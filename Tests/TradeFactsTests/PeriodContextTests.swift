@@ -720,4 +720,23 @@ final class PeriodContextTests: XCTestCase {
         let p = extraction("Peru's surplus\nLima, Sept. 16 (ANDINA). Peru's trade balance posted a surplus of US$2.61 billion in January-July 2019.")
         XCTAssertEqual(p.referenceDate?.iso, "2019-09-16")
     }
+
+    /// Days listed after a month and day are dates of that month; a rising list that ends with
+    /// "and" or "or" only, and no unit after its last day.
+    func testDaysListedAfterAMonthAndDay() {
+        let e = extraction("ROME, March 22 - Strikes had been set for April 2, 7, 8, 21 and 22. Prices rose on March 3 and 15 pct on March 9.", date: "1987-03-22")
+        XCTAssertEqual(e.mentions.filter { $0.rule == "date.list-member" }.map(\.text), ["7", "8", "21", "22"])
+        XCTAssertEqual(period("21", in: e), "1987-04-21..1987-04-21")
+    }
+
+    /// On a Sunday, "this week" is the week ahead, as "next week" is; "last week" is the week
+    /// before the one that ends that day.
+    func testRelativeWeeksOnASunday() {
+        let e = extraction("WASHINGTON, March 22 - The bank meets this week. Talks stalled last week. A vote comes next week.", date: "1987-03-22")
+        XCTAssertEqual(period("this week", in: e), "1987-03-23..1987-03-29")
+        XCTAssertEqual(period("last week", in: e), "1987-03-09..1987-03-15")
+        XCTAssertEqual(period("next week", in: e), "1987-03-23..1987-03-29")
+        let monday = extraction("WASHINGTON, March 23 - The bank meets this week.", date: "1987-03-23")
+        XCTAssertEqual(period("this week", in: monday), "1987-03-23..1987-03-29")
+    }
 }
