@@ -76,8 +76,9 @@ extension Extractor {
         document.bytes[line.start..<line.end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
     }
 
-    /// Wire names that may follow a dateline's day after a comma ("ROME, March 13, Reuter -").
-    static let wireNames: [[UInt8]] = ["Reuters", "Reuter", "REUTER", "AFP", "AP", "UPI", "Xinhua"].map { Array($0.utf8) }
+    /// Wire names that may follow a dateline's day, after a comma or not ("ROME, March 13, Reuter -",
+    /// "TOKYO, April 20 Kyodo -").
+    static let wireNames: [[UInt8]] = ["Reuters", "Reuter", "REUTER", "AFP", "AP", "UPI", "Xinhua", "Kyodo", "Bernama", "AAP", "PTI", "IANS", "Yonhap", "Antara"].map { Array($0.utf8) }
 
     /// Whether a month and day open a wire story: a place in capitals (or in title case from the
     /// line's start: "Toronto, ") and a comma before it on its line ("HEFEI, "), then a dash, or a
@@ -87,6 +88,33 @@ extension Extractor {
         // A wire's flash marks may open the line ("****MOSCOW, April 29 -").
         var before = Array(b[line.start..<span.start].drop { $0 == UInt8(ascii: "*") || $0 == 0x20 || $0 == 0x09 })
         while let last = before.last, last == 0x20 || last == 0x09 { before.removeLast() }
+        // A dash ("-", "--", an en or em dash: UTF-8 E2 80 93 / E2 80 94) or a colon at `k`.
+        func dashOrColon(at k: Int) -> Bool {
+            k < line.end && (b[k] == 0x2D || b[k] == 0x3A || (b[k] == 0xE2 && k + 2 < line.end && b[k + 1] == 0x80 && (b[k + 2] == 0x93 || b[k + 2] == 0x94)))
+        }
+        func isPlace(_ s: ArraySlice<UInt8>) -> Bool {
+            let letters = s.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+            return letters.count >= 2 && s.count <= 30 && (0x41...0x5A).contains(s.first ?? 0)
+                && s.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x27 || $0 == 0x2D }
+        }
+        // The date in brackets after a place in capitals, then a colon or dash ("KUALA LUMPUR (Oct 7): ").
+        if before.last == UInt8(ascii: "("), before.count >= 3 {
+            var place = before.dropLast()
+            while let last = place.last, last == 0x20 { place.removeLast() }
+            guard isPlace(place), place.allSatisfy({ !(0x61...0x7A).contains($0) }) else { return false }
+            var k = span.end
+            while k < line.end, b[k] == 0x20 { k += 1 }
+            guard k < line.end, b[k] == UInt8(ascii: ")") else { return false }
+            k += 1
+            while k < line.end, b[k] == 0x20 { k += 1 }
+            return dashOrColon(at: k)
+        }
+        // The place in brackets opening the line, then the date and a dash ("(Beijing) Jan 14 — ").
+        if before.first == UInt8(ascii: "("), before.last == UInt8(ascii: ")"), before.count >= 4, isPlace(before.dropFirst().dropLast()) {
+            var k = span.end
+            while k < line.end, b[k] == 0x20 { k += 1 }
+            return dashOrColon(at: k)
+        }
         guard before.last == UInt8(ascii: ","), before.count >= 3 else { return false }
         before.removeLast()
         // A state or province may follow the place, or two ("CALGARY, Alberta, Aug 27 -", "PORTLAND,
@@ -302,7 +330,12 @@ extension Extractor {
                let fy = placeFiscalYear, (r.month - fy.start + 12) % 12 >= 6 {
                 fields.yearOffset = 1
             }
-            if fields.fiscal, fields.fiscalEndMonth == nil, let fy = placeFiscalYear,
+            // "The fiscal year" after a fiscal year the story named ("in fiscal year 2020-21 … its
+            // target for the fiscal year"): that year, not the one under way.
+            if mentions[i].rule == "period.the-year", fields.fiscal, fields.year == nil, let p = fiscalYearBefore(i, mentions, document) {
+                resolved = p
+                fields.fiscalYearStart = p.from.month
+            } else if fields.fiscal, fields.fiscalEndMonth == nil, let fy = placeFiscalYear,
                let span = Self.fiscalSpan(fields, fy, reference: reference, tense: tense) {
                 // A fiscal year so far ("so far in FY23") ends at the reference date.
                 let to = fields.toDate ? min(span.to, reference ?? span.to) : span.to
@@ -557,8 +590,11 @@ extension Extractor {
             }
             // "The year" in a clause about what is to come ("we cannot expect an increase in reserves
             // during the year") is the reference date's year, whatever year was reported before.
+            // (Not in a clause whose verb is past: "fell 3.95% short of the target of $40 billion for
+            // the fiscal year" is the year reported.)
             if fields.wholeYear, fields.yearOffset == 0, !fields.storyPeriod, let r = reference,
-               mentions[i].text.lowercased().hasPrefix("the "), tense(of: mentions[i], in: document, memo: &memo) == .future {
+               mentions[i].text.lowercased().hasPrefix("the "), tense(of: mentions[i], in: document, memo: &memo) == .future,
+               !isMarkedPast(mentions[i].span, in: document, memo: &memo) {
                 // After a fiscal year in its sentence or the one before ("an export target for FY24
                 // … the trade deficit for the full year"): the fiscal year of those months under way.
                 if let fy = fiscalYearBefore(i, mentions, document) {
@@ -1330,10 +1366,17 @@ extension Extractor {
     /// any nearer day. At most 8 mentions back are read.
     func fiscalYearBefore(_ i: Int, _ mentions: [Mention], _ document: Document) -> ResolvedPeriod? {
         guard let s = document.sentenceIndex(of: mentions[i].span.start) else { return nil }
+        // "The fiscal year" names its kind of year: the last fiscal year the story named before
+        // it, however far back ("exports rose … in fiscal year 2020-21 … In taka terms … the
+        // target … for the fiscal year"), but not, beyond the sentence before, a base it was
+        // compared with; "the year" looks only as far as the sentence before.
+        let fiscalWord = mentions[i].text.lowercased().contains("fiscal")
         var j = i - 1
-        while j >= 0, i - j <= 8 {
+        while j >= 0, i - j <= (fiscalWord ? 40 : 8) {
             defer { j -= 1 }
-            guard let t = document.sentenceIndex(of: mentions[j].span.start), t >= s - 1 else { break }
+            guard let t = document.sentenceIndex(of: mentions[j].span.start), fiscalWord || t >= s - 1 else { break }
+            // Further back, not a base the story compared with ("compared with 5.24 trillion yen in fiscal 2014").
+            if t < s - 1, Self.isComparisonBase(mentions[j], document) { continue }
             guard mentions[j].role == nil, case let .calendar(g, p?) = mentions[j].value, !g.samePeriod, Self.isTwelveMonths(p), p.from.month != 1,
                   g.fiscal || g.fiscalYearStart != nil || g.yearTo != nil || g.fiscalEndMonth != nil, g.season != Self.cropSeason, !Self.isSeason(mentions[j].text) else { continue }
             return p
@@ -3194,7 +3237,7 @@ extension Extractor {
     func ledeYearDate(_ mentions: [Mention], dateline index: Int, _ document: Document, fiscalYear: FiscalYear?) -> CalendarDate? {
         guard let f = mentions[index].periodFields, let month = f.month, let day = f.day else { return nil }
         var memo = TenseMemo(sentences: document.sentences.count)
-        var partYear: Int? = nil
+        var partYear: Int? = nil, completedYear: Int? = nil
         var wholeYears = Set<Int>()
         // The month shapes of periods written without a year ("the first eight months"), to tell a
         // year-ago base ("against $48 billion in January-August 2023") from the story's own period.
@@ -3230,6 +3273,10 @@ extension Extractor {
             guard let p = PeriodResolver.within(year: y, pf) else { continue }
             if p.from.month == 1 && p.from.day == 1 && p.to.month == 12 && p.to.day == 31 && p.from.year == p.to.year {
                 wholeYears.insert(y)
+                // A whole year told with a verb in the past ("exports surged to a record in 2021")
+                // has ended: the dateline comes after it, whatever older month the story names
+                // ("the deal signed in January 2020").
+                if isMarkedPast(m.span, in: document, memo: &memo) { completedYear = max(completedYear ?? y, y) }
             } else if let sameYear = CalendarDate(validYear: p.to.year, month: month, day: day) {
                 var year = sameYear >= p.to ? p.to.year : p.to.year + 1
                 // A base of the same months as a period the story gives without a year is the year before.
@@ -3237,8 +3284,8 @@ extension Extractor {
                 partYear = max(partYear ?? year, year)
             }
         }
-        if let y = partYear { return CalendarDate(validYear: y, month: month, day: day) }
-        if var y = wholeYears.count >= 2 ? wholeYears.max() : wholeYears.first.map({ $0 + 1 }) {
+        if let y = partYear { return CalendarDate(validYear: max(y, completedYear.map { $0 + 1 } ?? y), month: month, day: day) }
+        if var y = wholeYears.count >= 2 ? wholeYears.max().map({ max($0, completedYear.map { $0 + 1 } ?? $0) }) : wholeYears.first.map({ $0 + 1 }) {
             // Whole years are weak evidence: a weekday the lede gives the report ("said on
             // Wednesday") picks, of the year found and the years either side, the one whose
             // dateline day is that weekday.

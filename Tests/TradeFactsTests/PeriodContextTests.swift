@@ -739,4 +739,25 @@ final class PeriodContextTests: XCTestCase {
         let monday = extraction("WASHINGTON, March 23 - The bank meets this week.", date: "1987-03-23")
         XCTAssertEqual(period("this week", in: monday), "1987-03-23..1987-03-29")
     }
+
+    /// Datelines as other agencies set them: the date in brackets after the place ("KUALA LUMPUR
+    /// (Oct 7):"), the place in brackets ("(Beijing) Jan 14 —"), the agency's name after the day
+    /// ("TOKYO, April 20 Kyodo -"). A whole year told in the past has ended: the dateline comes
+    /// after it, whatever older month the story names.
+    func testMoreDatelineShapesAndACompletedYear() {
+        var e = extraction("Exports up\nKUALA LUMPUR (Oct 7): Malaysia's exports in August 2015 grew 1.7% year-on-year.")
+        XCTAssertEqual(e.referenceDate?.iso, "2015-10-07")
+        e = extraction("China's 2021 surplus\n(Beijing) Jan 14 — China's exports surged to a record in 2021, up from 2020. The deal was signed in January 2020.")
+        XCTAssertEqual(e.referenceDate?.iso, "2022-01-14")
+        e = extraction("Japan's deficit shrinks\nTOKYO, April 20 Kyodo - Japan's trade deficit in fiscal 2015 shrank 79.6 percent, the ministry said.")
+        XCTAssertEqual(e.referenceDate?.iso, "2016-04-20")
+    }
+
+    /// "The fiscal year" after a fiscal year the story named is that year, in a clause told in the
+    /// past even with a target in it; beyond the sentence before, a base is skipped.
+    func testTheFiscalYearAfterANamedOne() {
+        let e = extraction("DHAKA, July 5 - Bangladesh's export earnings rose 14.6% to $38.42 billion in fiscal year 2020-21. "
+            + "In taka terms, the receipts came to about Tk3.27 lakh crore. The earnings fell 3.95% short of the target of $40 billion for the fiscal year.", date: "2021-07-05")
+        XCTAssertEqual(period("the fiscal year", in: e), "2020-07-01..2021-06-30")
+    }
 }
