@@ -448,6 +448,14 @@ package enum PeriodResolver {
             let p = antecedent.shifted(years: f.yearOffset ?? 0)
             return ResolvedPeriod(from: p.to, to: p.to, value: p.value, granularity: .span)
         }
+        // A table's "Year", "Nine mths" after a quarter of 13 weeks that ends early in a month
+        // ("4TH QTR JAN 3": October 5 to January 3): the weeks of that many quarters, the year
+        // being the twelve months to that day (January 4, 1986 to January 3, 1987).
+        if let n = f.monthsToDate, n % 3 == 0, n >= 6, n <= 12, f.monthShift == nil, f.year == nil,
+           antecedent.to.day <= 7, antecedent.from.day != 1, (85...95).contains(antecedent.to.dayNumber - antecedent.from.dayNumber) {
+            let first = Self.weeksBefore(antecedent.to, months: n)
+            return ResolvedPeriod(from: first, to: antecedent.to, value: "\(first.iso)/\(antecedent.to.iso)", granularity: .span)
+        }
         if let n = f.monthsToDate, n >= 1, f.monthShift == nil {
             // "1986 nine months": the months to the antecedent's end, in the year written.
             let last = CalendarDate(year: f.year ?? antecedent.to.year, month: antecedent.to.month, day: 1)
@@ -528,7 +536,10 @@ package enum PeriodResolver {
     /// 52-week year counts them: 13 weeks to a quarter (91 days), 52 to a year; months that are no
     /// whole quarters run from the day after the same day as many months before.
     package static func weeksBefore(_ end: CalendarDate, months: Int) -> CalendarDate {
-        guard months % 3 == 0 else { return end.adding(months: -months).adding(days: 1) }
+        // A whole year to such a day is read as the year to it ("YR ENDED FEB 1": from February 2),
+        // as the Reuters gold reads 21 of 25 such years; its quarters, halves and nine months are
+        // counted in weeks of 13.
+        guard months % 3 == 0, months != 12 else { return end.adding(months: -months).adding(days: 1) }
         return end.adding(days: -(months / 3 * 13 * 7 - 1))
     }
 
@@ -670,8 +681,9 @@ package enum PeriodResolver {
             let first = last.adding(months: -(n - 1))
             // A written last day ends the span there and is its TIMEX3 end. A day before the month's
             // last is a 52-week company's close: its quarters are 13 weeks, so the months run as
-            // many weeks back ("2ND QTR … Qtr ended April four": from 4 January; "the year ending
-            // May 1, 1986": 52 weeks, from 3 May 1985; "Six mths" to April 4: from 5 October).
+            // many weeks back ("2ND QTR … Qtr ended April four": from 4 January; "Six mths" to
+            // April 4: from 5 October); its year is the year to that day ("the year ending May 1,
+            // 1986": from 2 May 1985).
             if let d = f.day, let end = CalendarDate(validYear: y, month: m, day: d) {
                 let start = Self.firstDay(ofMonths: n, endingOn: end)
                 return ResolvedPeriod(from: start, to: end, value: "\(start.iso.prefix(7))/\(end.iso)", granularity: .span)

@@ -760,4 +760,20 @@ final class PeriodContextTests: XCTestCase {
             + "In taka terms, the receipts came to about Tk3.27 lakh crore. The earnings fell 3.95% short of the target of $40 billion for the fiscal year.", date: "2021-07-05")
         XCTAssertEqual(period("the fiscal year", in: e), "2020-07-01..2021-06-30")
     }
+
+    /// A company's 13-week quarter ending early in a month: its table's "Year" is the year to that
+    /// day; a year ended on such a day is a year, not 52 weeks.
+    func testYearsOfA52WeekCompany() {
+        let e = extraction("FAMILY DOLLAR <FDO> 4TH QTR JAN 3 NET\nMATTHEWS, N.C., March 20 -\n Shr 30 cts vs 28 cts\n    Year\n    Shr 1.10 dlrs vs 1.02 dlrs\n", date: "1987-03-20")
+        XCTAssertEqual(period("Year", in: e), "1986-01-04..1987-01-03")
+        let y = extraction("KMART <KM> YR ENDED FEB 1\nTROY, March 20 -\n Shr 2.84 dlrs vs 1.75 dlrs\n", date: "1987-03-20")
+        XCTAssertEqual(period("YR ENDED FEB 1", in: y), "1986-02-02..1987-02-01")
+    }
+
+    /// "X or N cts a share" restates a figure per share: no range of money.
+    func testAFigureRestatedPerShareIsNoRange() {
+        let e = extraction("NEW YORK, March 20 - It expects a loss of 820,000 dlrs or 17 cts a share, against a loss of 553,000 or 11 cts a share.", date: "1987-03-20")
+        XCTAssertFalse(e.mentions.contains { $0.rule == "money.word-range" })
+        XCTAssertTrue(e.mentions.contains { $0.text == "553,000" && $0.type == .money })
+    }
 }
