@@ -1638,14 +1638,17 @@ extension Extractor {
             // A year that ended within the last thirteen months (a company that has since moved
             // to the calendar year names an older one: "Following the fiscal year ended March 31,
             // 1985, it changed to a calendar year end").
+            // So does the year under way, ending within the next twelve months on a day written
+            // with its year ("current profit … in the year ending October 31, 1987" in June 1987;
+            // not "the fiscal year ending on March 31", which may be a country's).
             guard let f = m.periodFields, f.monthsEnding == 12 && f.day != nil || f.fiscalEndMonth != nil && f.fiscalEndDay != nil && !f.toDate,
                   let p = m.period, p.to.month != 12, m.text.lowercased().contains("year"),
-                  let r = reference, p.to <= r, r.dayNumber - p.to.dayNumber <= 400 else { continue }
+                  let r = reference, r.dayNumber - p.to.dayNumber <= 400, p.to <= r || f.year != nil && p.to.dayNumber - r.dayNumber <= 366 else { continue }
             let sentence = sentenceText(of: m, document).lowercased()
             guard Self.resultsWords.contains(where: { sentence.contains($0) }) else { continue }
             if let seen = yearEnded, seen != p.to.month { yearEnded = nil; reportedYearEnd = nil; break }
             yearEnded = p.to.month
-            reportedYearEnd = max(reportedYearEnd ?? p.to, p.to)
+            if p.to <= r { reportedYearEnd = max(reportedYearEnd ?? p.to, p.to) }
         }
         // Whether the story states the company's year: a year or a numbered quarter written with
         // the day it ended, or a results headline's year with its day (not a quarter only guessed
@@ -1756,7 +1759,9 @@ extension Extractor {
             let to = CalendarDate(year: endYear, month: e, day: 1).lastDayOfMonth
             let from = CalendarDate(year: endYear, month: e, day: 1).adding(months: -11)
             f.fiscalYearStart = from.month
-            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: "\(from.iso.prefix(7))/\(to.iso.prefix(7))", granularity: .span))
+            // Its TIMEX3 value the year it is named by, as TimeML writes a company's fiscal year
+            // ("fiscal 1989" of a year to June: 1989).
+            mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: TimexValue.format4(y), granularity: .span))
         }
         return e
     }
@@ -1790,6 +1795,21 @@ extension Extractor {
         // The first calendar year of the company's year that holds the reference date.
         let current = r.month >= start ? r.year : r.year - 1
         var memo = TenseMemo(sentences: document.sentences.count)
+        // A year written across two years ("sales in 1986/87", not a season's) is the company's
+        // year that ends in the second ("the year ending October 31, 1987 … 1986/87": November
+        // 1986 to October 1987).
+        if e != 12 {
+            for i in mentions.indices where mentions[i].role == nil && mentions[i].rule == "period.split-year" {
+                guard case .calendar(var f, let p?) = mentions[i].value, let y = f.year, f.yearTo == y + 1, f.month == nil, f.quarter == nil,
+                      f.half == nil, f.firstMonths == nil, !Self.isSeason(mentions[i].text) else { continue }
+                let to = CalendarDate(year: y + 1, month: e, day: 1).lastDayOfMonth
+                let from = CalendarDate(year: y + 1, month: e, day: 1).adding(months: -11)
+                if from == p.from && to == p.to { continue }
+                f.fiscal = true
+                f.fiscalYearStart = start
+                mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: from, to: to, value: p.value, granularity: .span))
+            }
+        }
         for i in mentions.indices where mentions[i].role == nil {
             guard case .calendar(var f, let p?) = mentions[i].value, !f.fiscal, !f.samePeriod, f.month == nil || f.monthPart == "year-end",
                   f.quarter == nil, f.firstMonths == nil, f.monthsToDate == nil, f.monthsEnding == nil, f.yearTo == nil, f.day == nil,

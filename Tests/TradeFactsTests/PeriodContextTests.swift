@@ -776,4 +776,16 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertFalse(e.mentions.contains { $0.rule == "money.word-range" })
         XCTAssertTrue(e.mentions.contains { $0.text == "553,000" && $0.type == .money })
     }
+
+    /// A company year under way, stated with its last day and year ("the year ending October 31,
+    /// 1987"), makes the story's split years and halves the company's.
+    func testAStatedCompanyYearUnderWay() {
+        let e = extraction("OLYMPUS SEES 12 PCT RISE IN 1986/87 CURRENT PROFIT\nTOKYO, June 19 - Olympus predicted parent company current profit of 5.50 billion yen "
+            + "in the year ending October 31, 1987, up 12 pct, assuming a rate of 147 yen in the second half. Sales in 1986/87 are estimated at 122 billion yen.", date: "1987-06-19")
+        XCTAssertEqual(period("1986/87", in: e, nth: 1), "1986-11-01..1987-10-31")
+        XCTAssertEqual(period("the second half", in: e), "1987-05-01..1987-10-31")
+        // A country's fiscal year ending on a day written without its year is not a company's.
+        let j = extraction("TOKYO, March 16 - Companies close their books for the fiscal year ending on March 31, which could bring losses. Tokyo promised measures after the fiscal 1987 budget.", date: "1987-03-16")
+        XCTAssertEqual(period("fiscal 1987", in: j), "1987-04-01..1988-03-31")
+    }
 }
