@@ -270,10 +270,10 @@ package enum PeriodResolver {
         }
         if let offset = f.weekOffset {
             guard let r = reference else { return nil }
-            // On a Sunday "this week" is the coming one, as "next week" is: the Reuters gold sets
-            // read it so in 10 of 13 Sunday stories. ("Last week" on a Sunday stays the week before
-            // the one that ends that day: the Reuters gold mostly reads it as the week ending that
-            // day, 11 of 17, but TimeBank's Sunday stories are split, so it is left as it was.)
+            // On a Sunday "this week" is the coming one, as "next week" is: the Reuters development
+            // gold reads it so in 9 of 12 Sunday stories. ("Last week" on a Sunday stays the week
+            // before the one that ends that day: that gold mostly reads it as the week ending that
+            // day, 11 of 21, but TimeBank's Sunday stories are split, so it is left as it was.)
             // Only told ahead ("the bank meets this week"): a clause in the past or present
             // ("unveiled his new strategy this week") keeps the week that ends that day.
             let sunday = r.weekday == 7 && offset == 0 && f.monthPart == nil && !f.toDate && tense == .future && !markedPast ? 1 : 0
@@ -537,8 +537,8 @@ package enum PeriodResolver {
     /// whole quarters run from the day after the same day as many months before.
     package static func weeksBefore(_ end: CalendarDate, months: Int) -> CalendarDate {
         // A whole year to such a day is read as the year to it ("YR ENDED FEB 1": from February 2),
-        // as the Reuters gold reads 21 of 25 such years; its quarters, halves and nine months are
-        // counted in weeks of 13.
+        // as the Reuters development gold reads 19 such years against 7 counted as 52 weeks; its
+        // quarters, halves and nine months are counted in weeks of 13.
         guard months % 3 == 0, months != 12 else { return end.adding(months: -months).adding(days: 1) }
         return end.adding(days: -(months / 3 * 13 * 7 - 1))
     }
