@@ -1104,7 +1104,7 @@ extension Extractor {
 
     /// A results note's sentence that opens with a year ("1986 net income includes gains of 1.11
     /// dlrs a share in the quarter and 2.23 dlrs in the nine months", "1987 3rd qtr and nine mths
-    /// net includes …"): the anaphors in it that name no year ("the quarter", "the nine months",
+    /// net includes …", "1986 qtr and nine mths includes gain …"): the anaphors in it that name no year ("the quarter", "the nine months",
     /// "nine mths") are that year's, the prior-year column's when the story reports the next.
     /// Only in a results story (its headline names a quarter or year).
     func noteYears(_ mentions: inout [Mention], _ document: Document) {
@@ -1120,7 +1120,8 @@ extension Extractor {
                 opener = nil
                 // The year opens the sentence, after a "NOTE:" at most.
                 let j = Self.noteStart(of: s, document, after: Self.noteWord)
-                if mentions[i].span.start == j, let y = f.year, !f.samePeriod, f.yearTo == nil,
+                // (A year that opens a period of the note counts too: "1986 qtr and nine mths includes …".)
+                if mentions[i].span.start == j, let y = f.year, f.yearTo == nil,
                    mentions[i].span.length >= 4, (0..<4).allSatisfy({ (0x30...0x39).contains(b[j + $0]) }) {
                     opener = (s, y)
                 }

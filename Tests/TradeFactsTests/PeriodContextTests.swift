@@ -788,4 +788,13 @@ final class PeriodContextTests: XCTestCase {
         let j = extraction("TOKYO, March 16 - Companies close their books for the fiscal year ending on March 31, which could bring losses. Tokyo promised measures after the fiscal 1987 budget.", date: "1987-03-16")
         XCTAssertEqual(period("fiscal 1987", in: j), "1987-04-01..1988-03-31")
     }
+
+    /// A results note that opens with a year-qualified quarter ("1986 qtr and nine mths includes
+    /// gain …") puts its months in that year.
+    func testANoteOpenedByAYearQuarter() {
+        let e = extraction("ACME CORP <ACM> 3RD QTR NET\nNEW YORK, Oct 20 -\n Shr 12 cts vs 10 cts\n    Nine mths\n    Shr 40 cts vs 31 cts\n"
+            + "    NOTE: 1987 qtr and nine mths includes gain 2,500,000 dlrs.\n    1986 qtr and nine mths includes gain 2,158,000 dlrs.\n", date: "1987-10-20")
+        XCTAssertEqual(period("nine mths", in: e, nth: 0), "1987-01-01..1987-09-30")
+        XCTAssertEqual(period("nine mths", in: e, nth: 1), "1986-01-01..1986-09-30")
+    }
 }
