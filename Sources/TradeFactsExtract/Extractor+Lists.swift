@@ -342,10 +342,10 @@ extension Extractor {
                 var conj = false
                 if j < b.count, b[j] == 0x2C { j += 1 }
                 while j < b.count, b[j] == 0x20 { j += 1 }
-                for w in [Array("and".utf8)] where j + w.count < b.count && Array(b[j..<(j + w.count)]) == w && b[j + w.count] == 0x20 {
-                    j += w.count + 1; conj = true
+                let and = Self.dayListAnd
+                if j + and.count < b.count, b[j..<(j + and.count)].elementsEqual(and), b[j + and.count] == 0x20 {
+                    j += and.count + 1; conj = true
                     while j < b.count, b[j] == 0x20 { j += 1 }
-                    break
                 }
                 guard j > i, j < b.count, b[i] == 0x2C || conj else { break }
                 let start = j
@@ -357,7 +357,7 @@ extension Extractor {
                 i = j
                 if conj { closed = true; break }
             }
-            guard closed, let end = days.last?.0.end, Self.clauseGoesOn(after: end, in: b) || Self.dayListFollowers.contains(Self.wordAfter(end, in: b)) else { continue }
+            guard closed, let end = days.last?.0.end, Self.clauseGoesOn(after: end, in: b) || Self.dayListFollowers.contains(Self.lowercasedWord(after: end, in: b)) else { continue }
             for (span, d) in days {
                 var f = fields
                 f.day = d
@@ -371,8 +371,11 @@ extension Extractor {
     /// Nouns a list of days may stand before ("the April 11 and 26 local elections").
     static let dayListFollowers: Set<String> = ["local", "elections", "election", "meetings", "meeting", "sessions", "session", "auctions", "auction", "tenders", "tender", "talks"]
 
+    /// "and" before a list's last day.
+    static let dayListAnd = Array("and".utf8)
+
     /// The lower-case word right after `offset` past spaces ("" if none).
-    static func wordAfter(_ offset: Int, in b: [UInt8]) -> String {
+    static func lowercasedWord(after offset: Int, in b: [UInt8]) -> String {
         var j = offset
         while j < b.count, b[j] == 0x20 { j += 1 }
         var w = j
