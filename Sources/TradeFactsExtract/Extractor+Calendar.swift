@@ -88,10 +88,11 @@ extension Extractor {
         // A wire's flash marks may open the line ("****MOSCOW, April 29 -").
         var before = Array(b[line.start..<span.start].drop { $0 == UInt8(ascii: "*") || $0 == 0x20 || $0 == 0x09 })
         while let last = before.last, last == 0x20 || last == 0x09 { before.removeLast() }
-        // A dash ("-", "--", an en or em dash: UTF-8 E2 80 93 / E2 80 94) or a colon at `k`.
-        func dashOrColon(at k: Int) -> Bool {
-            k < line.end && (b[k] == 0x2D || b[k] == 0x3A || (b[k] == 0xE2 && k + 2 < line.end && b[k + 1] == 0x80 && (b[k + 2] == 0x93 || b[k + 2] == 0x94)))
+        // A dash at `k`: "-", "--", an en or em dash (UTF-8 E2 80 93 / E2 80 94).
+        func dash(at k: Int) -> Bool {
+            k < line.end && (b[k] == 0x2D || (b[k] == 0xE2 && k + 2 < line.end && b[k + 1] == 0x80 && (b[k + 2] == 0x93 || b[k + 2] == 0x94)))
         }
+        func dashOrColon(at k: Int) -> Bool { dash(at: k) || k < line.end && b[k] == 0x3A }
         func isPlace(_ s: ArraySlice<UInt8>) -> Bool {
             let letters = s.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
             return letters.count >= 2 && s.count <= 30 && (0x41...0x5A).contains(s.first ?? 0)
@@ -145,7 +146,7 @@ extension Extractor {
         // only after a place.
         for name in Self.wireNames {
             let end = j + name.count
-            guard end < line.end, Array(b[j..<end]) == name, b[end] == 0x20 || b[end] == 0x2D else { continue }
+            guard end < line.end, b[j..<end].elementsEqual(name), b[end] == 0x20 || b[end] == 0x2D else { continue }
             j = end
             skipSpaces()
             break
@@ -160,13 +161,11 @@ extension Extractor {
             j = close + 1
             skipSpaces()
         }
-        // A dash: "-", "--", an en or em dash (UTF-8 E2 80 93 / E2 80 94).
-        let dash = j < line.end && (b[j] == 0x2D || (b[j] == 0xE2 && j + 2 < line.end && b[j + 1] == 0x80 && (b[j + 2] == 0x93 || b[j + 2] == 0x94)))
         // Some agencies set no dash after their name: a full stop or the story's first word follows
         // ("Taipei, Jan. 7 (CNA) Taiwan's exports …", "Lima, Sept. 16 (ANDINA). Peru's …").
         let agencyOpening = agency && (placeInCapitals || placeInTitleCase) && j < line.end
             && (b[j] == UInt8(ascii: ".") || (0x41...0x5A).contains(b[j]))
-        return dash && (placeInCapitals || placeInTitleCase || wire) || agencyOpening
+        return dash(at: j) && (placeInCapitals || placeInTitleCase || wire) || agencyOpening
     }
 
     /// A stamp line's full date: a full date on a line of at most 120 bytes among the first six
@@ -1104,8 +1103,9 @@ extension Extractor {
 
     /// A results note's sentence that opens with a year ("1986 net income includes gains of 1.11
     /// dlrs a share in the quarter and 2.23 dlrs in the nine months", "1987 3rd qtr and nine mths
-    /// net includes …", "1986 qtr and nine mths includes gain …"): the anaphors in it that name no year ("the quarter", "the nine months",
-    /// "nine mths") are that year's, the prior-year column's when the story reports the next.
+    /// net includes …", "1986 qtr and nine mths includes gain …"): the anaphors in it that name no
+    /// year ("the quarter", "the nine months", "nine mths") are that year's, the prior-year
+    /// column's when the story reports the next.
     /// Only in a results story (its headline names a quarter or year).
     func noteYears(_ mentions: inout [Mention], _ document: Document) {
         let headline = document.lineIndex.span(ofLine: 1, in: document.bytes)
@@ -2736,15 +2736,15 @@ extension Extractor {
     }
 
     /// Whether the clause starting at `offset` opens with a word that hangs it on the clause before
-    /// ("before", "until", "when", "if", "unless"; any case; not "after", whose clause tells what came first): such a clause tells when or
-    /// on what condition the clause before happens.
+    /// ("before", "until", "when", "if", "unless"; any case): such a clause tells when or on what
+    /// condition the clause before happens. Not "after", whose clause tells what came first.
     static func subordinateOpener(at offset: Int, in b: [UInt8]) -> Bool {
         var j = offset
         while j < b.count, TriggerScanner.isLetter(b[j]) { j += 1 }
         guard j > offset else { return false }
-        return subordinateOpeners.contains(String(decoding: b[offset..<j], as: UTF8.self).lowercased())
+        return subordinateOpeners.contains { w in w.count == j - offset && zip(w, b[offset..<j]).allSatisfy { $0 == $1 | 0x20 } }
     }
-    static let subordinateOpeners: Set<String> = ["before", "until", "when", "if", "unless"]
+    static let subordinateOpeners: [[UInt8]] = ["before", "until", "when", "if", "unless"].map { Array($0.utf8) }
 
     static let paymentWords: Set<String> = ["Pay", "pay", "Payable", "payable", "Record", "Payment", "PAY", "RECORD"]
     /// Byte strings one of which a payment line or phrase holds (see ``paymentWords``).
@@ -3278,13 +3278,20 @@ extension Extractor {
             // before without a year, in its sentence or the one before.
             if pf.samePeriod {
                 var year = y + 1
-                if let s = document.sentenceIndex(of: m.span.start),
-                   let k = mentions[..<j].lastIndex(where: { a in
-                       guard let af = a.periodFields, af.year == nil, !af.samePeriod, a.role == nil, af.weekday == nil, af.day == nil,
-                             af.month != nil || af.quarter != nil || af.half != nil || af.firstMonths != nil,
-                             let t = document.sentenceIndex(of: a.span.start) else { return false }
-                       return t >= s - 1 }),
-                   k != index, let own = mentions[k].periodFields, let p = PeriodResolver.within(year: y + 1, own),
+                var own: PeriodFields? = nil
+                if let s = document.sentenceIndex(of: m.span.start) {
+                    // Back through this sentence and the one before only.
+                    var k = j - 1
+                    while k >= 0, let t = document.sentenceIndex(of: mentions[k].span.start), t >= s - 1 {
+                        if k != index, mentions[k].role == nil, let af = mentions[k].periodFields, af.year == nil, !af.samePeriod,
+                           af.weekday == nil, af.day == nil, af.month != nil || af.quarter != nil || af.half != nil || af.firstMonths != nil {
+                            own = af
+                            break
+                        }
+                        k -= 1
+                    }
+                }
+                if let own, let p = PeriodResolver.within(year: y + 1, own),
                    let d = CalendarDate(validYear: y + 1, month: month, day: day), d < p.from {
                     year = y + 2
                 }

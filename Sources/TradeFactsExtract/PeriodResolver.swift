@@ -533,8 +533,9 @@ package enum PeriodResolver {
     }
 
     /// The first day of `months` months that end on `end`, a day before its month's last, as a
-    /// 52-week year counts them: 13 weeks to a quarter (91 days), 52 to a year; months that are no
-    /// whole quarters run from the day after the same day as many months before.
+    /// 52-week company counts its quarters: 13 weeks to a quarter (91 days), so 26 to a half and 39
+    /// to nine months; a whole year, and months that are no whole quarters, run from the day after
+    /// the same day as many months before.
     package static func weeksBefore(_ end: CalendarDate, months: Int) -> CalendarDate {
         // A whole year to such a day is read as the year to it ("YR ENDED FEB 1": from February 2),
         // as the Reuters development gold reads 19 such years against 7 counted as 52 weeks; its
