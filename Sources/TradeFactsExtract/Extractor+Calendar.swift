@@ -157,14 +157,17 @@ extension Extractor {
             guard let close = b[j..<min(line.end, j + 40)].firstIndex(of: UInt8(ascii: ")")) else { return false }
             wire = true
             let name = b[(j + 1)..<close]
-            agency = (2...12).contains(name.count) && (0x41...0x5A).contains(name.first!) && name.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+            // Two words at most ("(Korea Bizwire)").
+            agency = (2...24).contains(name.count) && (0x41...0x5A).contains(name.first!) && name.filter({ $0 == 0x20 }).count <= 1
+                && name.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 }
             j = close + 1
             skipSpaces()
         }
         // Some agencies set no dash after their name: a full stop or the story's first word follows
-        // ("Taipei, Jan. 7 (CNA) Taiwan's exports …", "Lima, Sept. 16 (ANDINA). Peru's …").
-        let agencyOpening = agency && (placeInCapitals || placeInTitleCase) && j < line.end
-            && (b[j] == UInt8(ascii: ".") || (0x41...0x5A).contains(b[j]))
+        // ("Taipei, Jan. 7 (CNA) Taiwan's exports …", "Lima, Sept. 16 (ANDINA). Peru's …"), or
+        // the line ends ("SEOUL, May 21 (Korea Bizwire)").
+        let agencyOpening = agency && (placeInCapitals || placeInTitleCase)
+            && (j >= line.end || b[j] == 0x0A || b[j] == 0x0D || b[j] == UInt8(ascii: ".") || (0x41...0x5A).contains(b[j]))
         return dash(at: j) && (placeInCapitals || placeInTitleCase || wire) || agencyOpening
     }
 
@@ -754,6 +757,7 @@ extension Extractor {
             }
         }
         previousYearParts(&mentions, document)
+        previousFiscalYears(&mentions, document)
         noteYears(&mentions, document)
         fiscalSiblings(&mentions, document, reference: reference)
         ledeYearRelatives(&mentions, document, reference: reference)
@@ -2435,10 +2439,35 @@ extension Extractor {
             let cues = ["from", "than", "over", "against", "versus", "vs"]
             var cue = cues.contains { Self.wordBefore(start, in: b, is: $0) }
             // The base's figure between the cue and the year ("fell to 273,000 dlrs from 1.7 mln
-            // dlrs the previous year").
-            if !cue, i > 0, let k = mentions[..<i].lastIndex(where: { !$0.type.isCalendar && $0.span.end <= start }),
-               b[mentions[k].span.end..<start].allSatisfy({ $0 == 0x20 || $0 == 0x0A }) {
-                cue = cues.contains { Self.wordBefore(mentions[k].span.start, in: b, is: $0) }
+            // dlrs the previous year", "improved to 67.7 mln dlrs from 4.5 mln dlrs in the prior
+            // year").
+            var gap = start
+            if Self.wordBefore(start, in: b, is: "in") {
+                while gap > 0, b[gap - 1] == 0x20 || b[gap - 1] == 0x0A { gap -= 1 }
+                gap -= 2
+                // And the per-share words after a figure ("51 cts share", "51 cts a share").
+                if Self.wordBefore(gap, in: b, is: "share") {
+                    gap = Self.startOfWordBefore(gap, in: b)
+                    if Self.wordBefore(gap, in: b, is: "a") || Self.wordBefore(gap, in: b, is: "per") { gap = Self.startOfWordBefore(gap, in: b) }
+                    while gap > 0, b[gap - 1] == 0x20 || b[gap - 1] == 0x0A { gap -= 1 }
+                }
+            }
+            if !cue, i > 0, var k = mentions[..<i].lastIndex(where: { !$0.type.isCalendar && $0.span.end <= gap }),
+               b[mentions[k].span.end..<gap].allSatisfy({ $0 == 0x20 || $0 == 0x0A }) {
+                // Back over the figure's restatement ("from 50.2 mln dlrs or 51 cts share in the
+                // prior year").
+                while k > 0, Self.wordBefore(mentions[k].span.start, in: b, is: "or"), !mentions[k - 1].type.isCalendar,
+                      mentions[k - 1].span.end <= Self.startOfWordBefore(mentions[k].span.start, in: b),
+                      Self.startOfWordBefore(mentions[k].span.start, in: b) - mentions[k - 1].span.end <= 12 {
+                    k -= 1
+                }
+                // Past the figure's own noun ("from a loss of 11.6 mln dlrs in the prior year").
+                var at = mentions[k].span.start
+                for _ in 0..<3 where !cues.contains(where: { Self.wordBefore(at, in: b, is: $0) }) {
+                    guard Self.figureNounWords.contains(where: { Self.wordBefore(at, in: b, is: $0) }) else { break }
+                    at = Self.startOfWordBefore(at, in: b)
+                }
+                cue = cues.contains { Self.wordBefore(at, in: b, is: $0) }
             }
             if !cue, Self.wordBefore(start, in: b, is: "in") {
                 var k = start
@@ -2454,6 +2483,35 @@ extension Extractor {
             mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
         }
     }
+
+    /// "The previous fiscal (year)", "the preceding financial year" after a fiscal year written in
+    /// its sentence or the one before ("For the entire financial year 2014-15, exports dipped to
+    /// $312.4 billion, against $314.9 billion in the previous fiscal"): the fiscal year before that
+    /// one, an anaphor, not the year before the one under way at the reference date. Not after a
+    /// comparison's base ("up from Tk 3.3 lakh crore in FY2020-21"). "Last fiscal year" stays
+    /// deictic.
+    func previousFiscalYears(_ mentions: inout [Mention], _ document: Document) {
+        for i in mentions.indices where mentions[i].rule == "period.relative-fiscal-year" {
+            guard case let .calendar(fields, _?) = mentions[i].value else { continue }
+            let text = mentions[i].text.lowercased()
+            guard text.contains("previous") || text.contains("preceding") || text.contains("prior"),
+                  let s = document.sentenceIndex(of: mentions[i].span.start) else { continue }
+            var found: ResolvedPeriod?
+            for j in stride(from: i - 1, through: 0, by: -1) where mentions[j].type.isCalendar {
+                guard let t = document.sentenceIndex(of: mentions[j].span.start), t >= s - 1 else { break }
+                guard Self.isWrittenPeriod(mentions[j]), let f = mentions[j].periodFields, f.fiscal, f.yearOffset == nil,
+                      let p = mentions[j].period, Self.isTwelveMonths(p), !Self.isComparisonBase(mentions[j], document) else { continue }
+                found = p
+                break
+            }
+            guard let p = found else { continue }
+            mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
+        }
+    }
+
+    /// Words between a comparison's cue and its figure ("from a loss of 11.6 mln dlrs", "from a
+    /// profit of").
+    static let figureNounWords = ["of", "a", "loss", "profit", "gain", "deficit", "surplus"]
 
     /// The nearest calendar mention before `index` in its sentence that `accept` takes, if any: a
     /// walk back that stops at the sentence's start.
@@ -3557,6 +3615,12 @@ extension Extractor {
                m.role == nil, m.qualifier == nil, let p = m.period, p.from == p.to, sentence(j) >= here - 1 {
                 let first = CalendarDate(year: p.from.year, month: p.from.month, day: 1)
                 return ResolvedPeriod(from: first, to: first.lastDayOfMonth, value: String(first.iso.prefix(7)), granularity: .month)
+            }
+            // The month a period named before it ended in ("fiscal year 2015/2016, which ended in
+            // June, from $39.3 billion a year earlier"): that period is what is referred back to.
+            if let f, f.month != nil, f.day == nil, f.year == nil, Self.wordBefore(m.span.start, in: document.bytes, is: "in"),
+               ["ended", "ending", "ends"].contains(where: { Self.wordBefore(Self.startOfWordBefore(m.span.start, in: document.bytes), in: document.bytes, is: $0) }) {
+                return nil
             }
             // "through the first nine months": a stretch from a year's start runs over the months.
             let overStretch = m.qualifier == "until" && m.period.map { $0.from.month == 1 && $0.from.day == 1 && $0.granularity == .span } ?? false

@@ -706,7 +706,7 @@ final class PeriodContextTests: XCTestCase {
     }
 
     /// An agency's name in brackets with no dash after it still makes a dateline ("Taipei, Jan. 7
-    /// (CNA) Taiwan's …"); "the same quarter of 2020" after a fourth quarter written without a
+    /// (CNA) Taiwan's …", "SEOUL, May 21 (Korea Bizwire)" alone on its line); "the same quarter of 2020" after a fourth quarter written without a
     /// year puts that quarter in 2021, so a January dateline is of 2022.
     func testAgencyDatelineWithoutADashAndTheYearOfAReportedQuarter() {
         let e = extraction("Taiwan's exports hit record\nTaipei, Jan. 7 (CNA) Taiwan's exports soared 29.4 percent to a record in 2021, the ministry said Friday. "
@@ -719,6 +719,11 @@ final class PeriodContextTests: XCTestCase {
         XCTAssertEqual(v.referenceDate?.iso, "2024-03-29")
         let p = extraction("Peru's surplus\nLima, Sept. 16 (ANDINA). Peru's trade balance posted a surplus of US$2.61 billion in January-July 2019.")
         XCTAssertEqual(p.referenceDate?.iso, "2019-09-16")
+        // A two-word agency closing the line ("SEOUL, May 21 (Korea Bizwire)"): the year from
+        // the story, the day no period of its own.
+        let k = extraction("Korea's exports up\nSEOUL, May 21 (Korea Bizwire)\nSouth Korea's exports rose 11.1 percent in the first 20 days of May 2018.")
+        XCTAssertEqual(k.referenceDate?.iso, "2018-05-21")
+        XCTAssertNil(k.mentions.first { $0.text == "May 21" && $0.role == nil })
     }
 
     /// Days listed after a month and day are dates of that month; a rising list that ends with
