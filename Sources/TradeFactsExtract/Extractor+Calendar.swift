@@ -144,12 +144,23 @@ extension Extractor {
         var wire = false
         // A wire's name after that comma, without brackets ("ROME, March 13, Reuter - "): still
         // only after a place.
+        var named = false
         for name in Self.wireNames {
             let end = j + name.count
             guard end < line.end, b[j..<end].elementsEqual(name), b[end] == 0x20 || b[end] == 0x2D else { continue }
             j = end
             skipSpaces()
+            named = true
             break
+        }
+        // Or an agency's initials, two to five capitals, right before the dash ("Accra, Oct 14,
+        // GNA – Ghana recorded …").
+        if !named {
+            var end = j
+            while end < line.end, end - j < 6, (0x41...0x5A).contains(b[end]) { end += 1 }
+            var k = end
+            while k < line.end, b[k] == 0x20 { k += 1 }
+            if (2...5).contains(end - j), end < line.end, b[end] == 0x20, dash(at: k) { j = k }
         }
         // An agency's name alone in the brackets ("(CNA)", "(ANDINA)", "(Xinhua)").
         var agency = false
@@ -657,7 +668,13 @@ extension Extractor {
             // was originally reported as … prices eased from the previous month" in a story of June).
             let ledeMonth: ResolvedPeriod? = fields.monthShift != nil && fields.anaphorUnit == .month && early == nil
                 && !monthInSentence(of: i, mentions, document, orTheOneBefore: true) ? reportedPeriod(mentions, document, unit: .month).flatMap { p in reference.map { p.to < $0 } ?? true ? p : nil } : nil
+            // "The same quarter a year ago", "the same half last year" ask for a quarter or a half
+            // ("first quarter earnings for fiscal 1987 to be better than the same quarter a year
+            // ago": the first quarter's, not fiscal 1987's).
+            let namedUnit: ResolvedPeriod.Granularity? = mentions[i].rule == "period.same-period" && fields.anaphorUnit == nil
+                ? (Self.namesWord("quarter", mentions[i].text) ? .quarter : Self.namesWord("half", mentions[i].text) ? .half : nil) : nil
             if let antecedent = early ?? ledeMonth
+                ?? namedUnit.flatMap({ antecedentPeriod(before: i, mentions, document, unit: $0, reference: reference, memo: &memo) })
                 ?? antecedentPeriod(before: i, mentions, document, unit: fields.anaphorUnit, anyWithinYear: fields.wholeYear, reference: reference, memo: &memo)
                 // "The nine months" after a quarter ("11 cts a share in the quarter and 13 cts for
                 // the nine months"): the months that end with it.
@@ -2507,6 +2524,11 @@ extension Extractor {
             guard let p = found else { continue }
             mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
         }
+    }
+
+    /// Whether `text` has `word` (lower case) as a whole word, in any case.
+    static func namesWord(_ word: String, _ text: String) -> Bool {
+        text.lowercased().split { !$0.isLetter }.contains { $0 == word }
     }
 
     /// Words between a comparison's cue and its figure ("from a loss of 11.6 mln dlrs", "from a

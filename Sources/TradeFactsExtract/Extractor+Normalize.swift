@@ -218,6 +218,20 @@ extension Extractor {
                     if parts.count == 2, localByFamily[String(parts[0])] == nil { localByFamily[String(parts[0])] = String(parts[1]) }
                 }
             }
+            // A family the opening names no place for: the first place of it the story names
+            // anywhere, not as a partner ("Cabinet nod for Rs. 3.5 b export push" under a stamp
+            // line, "the Colombo Port" further down: Sri Lankan rupees, not India's by default).
+            let open = Set(mentions.compactMap { m -> String? in if case let .local(f)? = m.pendingCurrency { return f } else { return nil } })
+                .subtracting(localByFamily.keys)
+            if !open.isEmpty {
+                for hit in document.matchSpans(of: places, in: Span(0, document.bytes.count), group: "w") where !Self.isPartnerPlace(hit, document) {
+                    guard let key = normalizationLexicons.localCurrencies?.lookup(document.text(hit)) else { continue }
+                    let parts = key.split(separator: " ")
+                    if parts.count == 2, open.contains(String(parts[0])), localByFamily[String(parts[0])] == nil {
+                        localByFamily[String(parts[0])] = String(parts[1])
+                    }
+                }
+            }
         }
         // The last money mention with a currency before the one at hand, kept as the loop goes (a
         // search back from each figure would be quadratic in a text of figures without currency).

@@ -724,6 +724,10 @@ final class PeriodContextTests: XCTestCase {
         let k = extraction("Korea's exports up\nSEOUL, May 21 (Korea Bizwire)\nSouth Korea's exports rose 11.1 percent in the first 20 days of May 2018.")
         XCTAssertEqual(k.referenceDate?.iso, "2018-05-21")
         XCTAssertNil(k.mentions.first { $0.text == "May 21" && $0.role == nil })
+        // An agency's initials after the comma, no brackets ("Accra, Oct 14, GNA –").
+        let g = extraction("Ghana's trade surplus narrows\nAccra, Oct 14, GNA – Ghana recorded a trade surplus of US$1.68 billion in the first eight months of 2020.")
+        XCTAssertEqual(g.referenceDate?.iso, "2020-10-14")
+        XCTAssertNil(g.mentions.first { $0.text == "Oct 14" && $0.role == nil })
     }
 
     /// Days listed after a month and day are dates of that month; a rising list that ends with
