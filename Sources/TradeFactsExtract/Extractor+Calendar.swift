@@ -450,6 +450,7 @@ extension Extractor {
             let day = part == "end" ? p.to : p.from
             mentions[i].value = .calendar(fields: f, resolved: ResolvedPeriod(from: day, to: day, value: day.iso, granularity: .day))
         }
+        bracketedGlosses(&mentions, document)
         siblingParts(&mentions, document)
         partsInTheYearOfTheirSentence(&mentions, document)
         storyYearParts(&mentions, reference: reference)
@@ -2524,6 +2525,54 @@ extension Extractor {
             guard let p = found else { continue }
             mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
         }
+    }
+
+    /// A company's own name for a period in brackets right after the period written out ("the
+    /// second quarter ended Dec 31, 2017 (2Q18)", "the first half of its financial year ending
+    /// June 30, 2018 (1H18)"): the same months, the company's fiscal quarter or half, not the
+    /// calendar's; and so is the same name written again later in the story ("FFB output in 2Q18").
+    func bracketedGlosses(_ mentions: inout [Mention], _ document: Document) {
+        let b = document.bytes
+        var named: [String: ResolvedPeriod] = [:]
+        for i in mentions.indices where mentions[i].type.isCalendar && mentions[i].role == nil {
+            guard case let .calendar(fields, p?) = mentions[i].value else { continue }
+            if let q = named[mentions[i].text] {
+                if q != p { mentions[i].value = .calendar(fields: Self.fiscalFields(fields, q), resolved: q) }
+                continue
+            }
+            let s = mentions[i].span
+            guard i > 0, s.start >= 2, b[s.start - 1] == UInt8(ascii: "("), s.end < b.count, b[s.end] == UInt8(ascii: ")"),
+                  mentions[i].text.count <= 8, mentions[i].text.contains(where: { $0.isNumber }) else { continue }
+            var k = s.start - 1
+            while k > 0, b[k - 1] == 0x20 { k -= 1 }
+            let j = i - 1
+            guard mentions[j].type.isCalendar, mentions[j].role == nil, mentions[j].span.end == k, var q = mentions[j].period else { continue }
+            let months = { (r: ResolvedPeriod) in (r.to.year * 12 + r.to.month) - (r.from.year * 12 + r.from.month) }
+            // The day a quarter or half ended ("the second quarter ended Dec 31, 2017 (2Q18)"):
+            // the gloss's months up to that day.
+            if q.from == q.to, ["ended", "ending"].contains(where: { Self.wordBefore(mentions[j].span.start, in: b, is: $0) }) {
+                let from = PeriodResolver.firstDay(ofMonths: months(p) + 1, endingOn: q.to)
+                q = ResolvedPeriod(from: from, to: q.to, value: "\(from.iso)/\(q.to.iso)", granularity: p.granularity)
+            }
+            guard q.granularity != .day, q.from != q.to else { continue }
+            // Only a period written out with its year or day before a gloss that names no fiscal
+            // year of its own ("the first quarter (Q1FY25)": the gloss is the one that says which).
+            guard mentions[j].text.contains(where: { $0.isNumber }), !fields.fiscal,
+                  !mentions[i].text.uppercased().contains("FY") else { continue }
+            // Only a gloss of as many months ("2Q18" for a quarter, "1H18" for a half).
+            guard months(p) == months(q) else { continue }
+            named[mentions[i].text] = q
+            if q != p { mentions[i].value = .calendar(fields: Self.fiscalFields(fields, q), resolved: q) }
+        }
+    }
+
+    /// `fields` marked fiscal when `p` is not a calendar quarter, half or year (its months the company's).
+    static func fiscalFields(_ fields: PeriodFields, _ p: ResolvedPeriod) -> PeriodFields {
+        var f = fields
+        if (p.from.month - 1) % 3 != 0 || p.from.day != 1 || p.to != p.to.lastDayOfMonth || (p.granularity == .half && p.from.month != 1 && p.from.month != 7) {
+            f.fiscal = true
+        }
+        return f
     }
 
     /// Whether `text` has `word` (lower case) as a whole word, in any case.

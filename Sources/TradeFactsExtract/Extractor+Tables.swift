@@ -4,6 +4,42 @@ import TradeFactsRules
 import PCRE2Kit
 
 extension Extractor {
+    /// The rules that read a results table's breakdown lines whatever their label
+    /// (`money.table-segment-figure`, `money.table-segment-prior-figure`).
+    static let segmentFigureRules: Set<String> = ["money.table-segment-figure", "money.table-segment-prior-figure"]
+
+    /// Whether the line of money mention `m` sets two figures against each other with "vs" ("Shr
+    /// Royal Dutch Petroleum Co 2.30 dlrs vs 2.90 dlrs"): a results table's line.
+    static func lineSetsFigures(_ m: Mention, _ document: Document) -> Bool {
+        let b = document.bytes
+        var start = m.span.start, end = m.span.end
+        while start > 0, b[start - 1] != 0x0A { start -= 1 }
+        while end < b.count, b[end] != 0x0A { end += 1 }
+        return b[start..<end].firstRange(of: Self.vsWord) != nil
+    }
+    static let vsWord = Array(" vs ".utf8)
+
+    /// A breakdown line's figures ("Agribusiness 28.3 mln vs 22.5 mln") are money only in a
+    /// results table: within twenty lines after a line whose known label `money.table-figure` or
+    /// `money.table-prior-figure` read ("Pretax profit 54.6 mln vs 46.5 mln"), or a line of money
+    /// set against money ("Shr 2.30 dlrs vs 2.90 dlrs"). Elsewhere (a crop
+    /// table's "Wheat 12.3 mln vs 11.2 mln") they are dropped.
+    static func keepSegmentFiguresInResultsTables(_ mentions: inout [Mention], _ document: Document) {
+        guard mentions.contains(where: { segmentFigureRules.contains($0.rule) }) else { return }
+        var lastTableLine: Int? = nil
+        var drop: [Bool] = Array(repeating: false, count: mentions.count)
+        for (k, m) in mentions.enumerated() {
+            if segmentFigureRules.contains(m.rule) {
+                let line = document.lineIndex.lineIndex(of: m.span.start)
+                drop[k] = !(lastTableLine.map { line >= $0 && line - $0 <= 20 } ?? false)
+            } else if m.type == .money, m.rule == "money.table-figure" || m.rule == "money.table-prior-figure" || lineSetsFigures(m, document) {
+                lastTableLine = document.lineIndex.lineIndex(of: m.span.start)
+            }
+        }
+        var k = 0
+        mentions.removeAll { _ in defer { k += 1 }; return drop[k] }
+    }
+
     /// The bare figures of a price table are money in the unit the table declares (rule
     /// `money.price-table`). Wire copy sets commodity prices out as columns under a line that says
     /// what they are in, once: "SPOT.(DLRS/TONNE)....PROPANE....BUTANE", "(Dlrs/Bu-Sorghum Cwt)",

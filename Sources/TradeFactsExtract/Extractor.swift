@@ -283,6 +283,7 @@ public final class Extractor: @unchecked Sendable {
         var warnings: [String] = []
         Self.dropFiguresSplitByInvisibles(&mentions, document, &warnings)
         Self.reportDigitsNotRead(document, &warnings)
+        Self.keepSegmentFiguresInResultsTables(&mentions, document)
         priceTables(&mentions, document)
         bracketLists(&mentions, document)
         addPercentListMembers(&mentions, document)
