@@ -781,6 +781,7 @@ extension Extractor {
         ledeYearRelatives(&mentions, document, reference: reference)
         statementPeriods(&mentions, document, reference: reference)
         endDays(&mentions, document)
+        companyQuarterNames(&mentions, document)
         firstDaysOfTheMonth(&mentions, document)
         previousSeasons(&mentions)
         weekEarlierAnchors(&mentions, document)
@@ -2524,6 +2525,28 @@ extension Extractor {
             }
             guard let p = found else { continue }
             mentions[i].value = .calendar(fields: fields, resolved: p.shifted(years: -1))
+        }
+    }
+
+    /// A quarter named again by its number alone after the story stated it with the day it ended
+    /// ("the first quarter ended January 31 … for fiscal 1987 loan losses in calculating first
+    /// quarter results"): the company's quarter stated, not a calendar quarter nor one counted
+    /// from the place's fiscal year. Not one with its own year after it ("the first quarter in
+    /// fiscal 1986", "first quarter of 1986") or a year's offset ("last year's first quarter").
+    func companyQuarterNames(_ mentions: inout [Mention], _ document: Document) {
+        var named: [Int: ResolvedPeriod] = [:]
+        for i in mentions.indices where mentions[i].role == nil && mentions[i].rule == "period.quarter" {
+            guard case let .calendar(f, p?) = mentions[i].value, let q = f.quarter, f.quarterTo == nil, !f.samePeriod,
+                  f.year == nil, f.yearOffset == nil else { continue }
+            if f.monthsEnding == 3 {
+                if named[q] == nil { named[q] = p }
+                continue
+            }
+            guard let c = named[q], c != p else { continue }
+            if i + 1 < mentions.count, mentions[i + 1].type.isCalendar, mentions[i + 1].span.start - mentions[i].span.end <= 4 { continue }
+            var g = f
+            g.fiscal = c.from.month != 1 && c.from.month != 4 && c.from.month != 7 && c.from.month != 10 || f.fiscal
+            mentions[i].value = .calendar(fields: g, resolved: c)
         }
     }
 
