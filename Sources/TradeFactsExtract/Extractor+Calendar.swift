@@ -2578,10 +2578,9 @@ extension Extractor {
                 q = ResolvedPeriod(from: from, to: q.to, value: "\(from.iso)/\(q.to.iso)", granularity: p.granularity)
             }
             guard q.granularity != .day, q.from != q.to else { continue }
-            // Only a period written out with its year or day before a gloss that names no fiscal
-            // year of its own ("the first quarter (Q1FY25)": the gloss is the one that says which).
-            guard mentions[j].text.contains(where: { $0.isNumber }), !fields.fiscal,
-                  !mentions[i].text.uppercased().contains("FY") else { continue }
+            // Only a period written out with its year or day ("the first quarter (Q1FY25)": there
+            // the gloss is the one that says which).
+            guard mentions[j].text.contains(where: { $0.isNumber }) else { continue }
             // Only a gloss of as many months ("2Q18" for a quarter, "1H18" for a half).
             guard months(p) == months(q) else { continue }
             named[mentions[i].text] = q
