@@ -8,14 +8,11 @@ extension Extractor {
     /// (`money.table-segment-figure`, `money.table-segment-prior-figure`).
     static let segmentFigureRules: Set<String> = ["money.table-segment-figure", "money.table-segment-prior-figure"]
 
-    /// Whether the line of money mention `m` sets two figures against each other with "vs" ("Shr
-    /// Royal Dutch Petroleum Co 2.30 dlrs vs 2.90 dlrs"): a results table's line.
-    static func lineSetsFigures(_ m: Mention, _ document: Document) -> Bool {
-        let b = document.bytes
-        var start = m.span.start, end = m.span.end
-        while start > 0, b[start - 1] != 0x0A { start -= 1 }
-        while end < b.count, b[end] != 0x0A { end += 1 }
-        return b[start..<end].firstRange(of: Self.vsWord) != nil
+    /// Whether line `line` (0-based) sets two figures against each other with "vs" ("Shr Royal
+    /// Dutch Petroleum Co 2.30 dlrs vs 2.90 dlrs"): a results table's line.
+    static func lineSetsFigures(_ line: Int, _ document: Document) -> Bool {
+        let span = document.lineIndex.span(ofLine: line + 1, in: document.bytes)
+        return document.bytes[span.start..<span.end].firstRange(of: Self.vsWord) != nil
     }
     static let vsWord = Array(" vs ".utf8)
 
@@ -27,17 +24,29 @@ extension Extractor {
     static func keepSegmentFiguresInResultsTables(_ mentions: inout [Mention], _ document: Document) {
         guard mentions.contains(where: { segmentFigureRules.contains($0.rule) }) else { return }
         var lastTableLine: Int? = nil
-        var drop: [Bool] = Array(repeating: false, count: mentions.count)
-        for (k, m) in mentions.enumerated() {
+        // Each line is read once for its "vs", however many figures it holds (a long text on one
+        // line must not be read again for each).
+        var setsFigures: [Int: Bool] = [:]
+        var kept: [Mention] = []
+        kept.reserveCapacity(mentions.count)
+        for m in mentions {
+            let line = document.lineIndex.lineIndex(of: m.span.start)
             if segmentFigureRules.contains(m.rule) {
-                let line = document.lineIndex.lineIndex(of: m.span.start)
-                drop[k] = !(lastTableLine.map { line >= $0 && line - $0 <= 20 } ?? false)
-            } else if m.type == .money, m.rule == "money.table-figure" || m.rule == "money.table-prior-figure" || lineSetsFigures(m, document) {
-                lastTableLine = document.lineIndex.lineIndex(of: m.span.start)
+                if lastTableLine.map({ line >= $0 && line - $0 <= 20 }) ?? false { kept.append(m) }
+                continue
             }
+            if m.type == .money {
+                if m.rule == "money.table-figure" || m.rule == "money.table-prior-figure" {
+                    lastTableLine = line
+                } else {
+                    let sets = setsFigures[line] ?? lineSetsFigures(line, document)
+                    setsFigures[line] = sets
+                    if sets { lastTableLine = line }
+                }
+            }
+            kept.append(m)
         }
-        var k = 0
-        mentions.removeAll { _ in defer { k += 1 }; return drop[k] }
+        mentions = kept
     }
 
     /// The bare figures of a price table are money in the unit the table declares (rule
