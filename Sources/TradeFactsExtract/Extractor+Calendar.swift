@@ -169,7 +169,7 @@ extension Extractor {
             wire = true
             let name = b[(j + 1)..<close]
             // Two words at most ("(Korea Bizwire)").
-            agency = (2...24).contains(name.count) && (0x41...0x5A).contains(name.first!) && name.filter({ $0 == 0x20 }).count <= 1
+            agency = (2...24).contains(name.count) && (0x41...0x5A).contains(name.first!) && name.lazy.filter({ $0 == 0x20 }).count <= 1
                 && name.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 }
             j = close + 1
             skipSpaces()
@@ -2544,9 +2544,7 @@ extension Extractor {
             }
             guard let c = named[q], c != p else { continue }
             if i + 1 < mentions.count, mentions[i + 1].type.isCalendar, mentions[i + 1].span.start - mentions[i].span.end <= 4 { continue }
-            var g = f
-            g.fiscal = c.from.month != 1 && c.from.month != 4 && c.from.month != 7 && c.from.month != 10 || f.fiscal
-            mentions[i].value = .calendar(fields: g, resolved: c)
+            mentions[i].value = .calendar(fields: Self.fiscalFields(f, c), resolved: c)
         }
     }
 
@@ -2588,7 +2586,8 @@ extension Extractor {
         }
     }
 
-    /// `fields` marked fiscal when `p` is not a calendar quarter, half or year (its months the company's).
+    /// `fields` marked fiscal when `p` is not a calendar quarter, half or year (its months the
+    /// company's: a quarter from November, or one of 13 weeks to January 3).
     static func fiscalFields(_ fields: PeriodFields, _ p: ResolvedPeriod) -> PeriodFields {
         var f = fields
         if (p.from.month - 1) % 3 != 0 || p.from.day != 1 || p.to != p.to.lastDayOfMonth || (p.granularity == .half && p.from.month != 1 && p.from.month != 7) {
